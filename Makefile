@@ -1,0 +1,34 @@
+# Front door: `make demo` and `make test` work on a fresh Linux machine with Python 3.11.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lint clean templates
+
+$(STAMP): pyproject.toml
+	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 tidak ditemukan ($(PY)); pasang python3.11 atau jalankan: make PY=python3 ..."; exit 2; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/ppid demo demo-out
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+templates: $(STAMP)
+	$(BIN)/python tools/make_templates.py
+	$(BIN)/python tools/make_report_templates.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf demo-out .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""``python -m automation`` works like ``ppid``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,39 @@
+"""What a command wants to write, as plain data; applied by openpyxl (CLI) or xlwings (buttons).
+
+Keeping writes as data is what lets the CLI and the Excel buttons share every line of logic and
+lets the button path write each sheet in a fixed number of bulk range writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Changes:
+    # (sheet key, Excel row) -> {column key: new value}; None clears the cell
+    cells: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    # sheet key -> new rows (values by column key) appended after the last row of its table
+    appends: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # sheet key -> text for the sheet's status cell ("Hasil terakhir: ...")
+    status: dict[str, str] = field(default_factory=dict)
+    # Beranda summary block: list of rows, written from the summary anchor down (None = leave)
+    home: list[list[Any]] | None = None
+    # entries for the Log sheet (already shaped as Log rows by column key)
+    log: list[dict[str, Any]] = field(default_factory=list)
+
+    def set(self, sheet: str, row: int, key: str, value: Any) -> None:
+        self.cells.setdefault((sheet, row), {})[key] = value
+
+    def append(self, sheet: str, values: dict[str, Any]) -> None:
+        self.appends.setdefault(sheet, []).append(values)
+
+    def __bool__(self) -> bool:
+        return bool(self.cells or self.appends or self.log or self.home is not None)
+
+    def touched_sheets(self) -> set[str]:
+        sheets = {s for s, _ in self.cells} | set(self.appends)
+        if self.log:
+            sheets.add("log")
+        return sheets

@@ -1,0 +1,193 @@
+"""The ``ppid`` command line: parse arguments, call one library operation, render the result.
+
+Every failure becomes one Indonesian line and a documented exit code (see docs/cli.md):
+0 selesai, 1 ada temuan / sebagian dokumen gagal, 2 berkas tidak dapat dipakai atau argumen
+salah, 3 penulisan ditolak (dibuka di Excel, terkunci, data akan hilang, disk penuh),
+4 kesalahan internal.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import operations
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, AutomationError
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
+    """Turn AutomationError into one line + exit code; anything else into one line + exit 4."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            code = func(*args, **kwargs) or EXIT_OK
+        except AutomationError as exc:
+            err_console.print(f"[bold red]Gagal:[/] {exc}")
+            code = exc.exit_code
+        except KeyboardInterrupt:
+            err_console.print("Dibatalkan oleh pengguna; register tidak diubah.")
+            code = 130
+        except Exception as exc:  # last resort: never show a traceback to staff
+            log = _write_crash_log()
+            err_console.print(f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. Rincian teknis: {log}")
+            code = EXIT_INTERNAL
+        sys.exit(code)
+
+    return wrapper
+
+
+def _write_crash_log() -> str:
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / "ppid-galat.log"
+    try:
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        return "(log tidak dapat ditulis)"
+    return str(path)
+
+
+@click.group(help="Register Uji Konsekuensi Informasi Publik — PPID Diskominfo Kalbar.")
+@click.version_option(package_name="ppid")
+def main() -> None:
+    pass
+
+
+@main.command("init", help="Membuat register baru (.xlsm) di PATH.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+@click.option("--year", type=int, default=None, help="Tahun register (bawaan: tahun ini).")
+@guarded
+def init_cmd(path: Path, force: bool, year: int | None) -> int:
+    from .excel.builder import build_register
+
+    built = build_register(path, force=force, year=year)
+    console.print(f"Register dibuat: {built}")
+    return EXIT_OK
+
+
+@main.command("validate", help="Memeriksa semua baris dan menulis Catatan Validasi.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Cetak temuan sebagai JSON.")
+@click.option("--no-write", is_flag=True, help="Hanya periksa; jangan tulis catatan ke register.")
+@guarded
+def validate_cmd(path: Path, as_json: bool, no_write: bool) -> int:
+    outcome = operations.validate(path, write=not no_write)
+    report = outcome.result
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        render_report(report, written=outcome.written)
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def render_report(report: Any, *, written: bool) -> None:
+    if not report.findings:
+        console.print("Tidak ada temuan: semua isian sesuai.")
+    else:
+        table = Table(title=f"{len(report.findings)} temuan", show_lines=False)
+        for head in ("Lembar", "Baris", "Kolom", "Kode", "Pesan"):
+            table.add_column(head, overflow="fold")
+        for f in report.findings[:500]:
+            table.add_row(f.sheet, str(f.row or ""), f.column, f.code, f.message)
+        console.print(table)
+        if len(report.findings) > 500:
+            console.print(f"... dan {len(report.findings) - 500} temuan lain (lihat kolom Catatan Validasi).")
+    if written:
+        console.print("Catatan Validasi di register diperbarui.")
+
+
+@main.command("advance", help="Meneruskan permohonan yang lengkap ke tahap berikutnya.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
+@guarded
+def advance_cmd(path: Path, allow_loss: bool) -> int:
+    outcome = operations.advance(path, allow_loss=allow_loss)
+    for line in outcome.result.lines():
+        console.print(line)
+    if not outcome.written:
+        console.print("Tidak ada perubahan; register tidak ditulis.")
+    return EXIT_OK
+
+
+@main.command("status", help="Menampilkan riwayat satu permohonan.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("reg_no")
+@guarded
+def status_cmd(path: Path, reg_no: str) -> int:
+    entries = operations.status(path, reg_no)
+    table = Table(title=f"Riwayat {reg_no}")
+    for head in ("Tahap", "Tanggal", "Pelaksana", "Status", "Catatan"):
+        table.add_column(head, overflow="fold")
+    for e in entries:
+        table.add_row(*(str(x) if x is not None else "" for x in e.cells()))
+    console.print(table)
+    return EXIT_OK
+
+
+@main.command("documents", help="Membuat dokumen yang jatuh tempo (tanda bukti, berita acara, surat).")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--reg", "reg_no", default=None, help="Hanya untuk satu nomor registrasi.")
+@click.option("--pdf", is_flag=True, help="Konversi juga ke PDF dengan LibreOffice.")
+@click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
+@guarded
+def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -> int:
+    from .letters.summary import print_summary
+
+    outcome = operations.documents(path, reg_no=reg_no, pdf=pdf, allow_loss=allow_loss)
+    print_summary(outcome.result, console)
+    return EXIT_FINDINGS if getattr(outcome.result, "failed", None) else EXIT_OK
+
+
+@main.command("report", help="Membuat laporan bulanan (--month) atau tahunan (--year).")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--month", default=None, help="Bulan laporan, TTTT-BB.")
+@click.option("--year", type=int, default=None, help="Tahun laporan tahunan.")
+@click.option("--pdf", is_flag=True, help="Konversi juga ke PDF dengan LibreOffice.")
+@guarded
+def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool) -> int:
+    result = operations.report(path, month=month, year=year, pdf=pdf)
+    for label, out in result.paths.items():
+        if out:
+            console.print(f"{label}: {out}")
+    return EXIT_OK
+
+
+@main.command("new-year", help="Memulai register tahun baru dari register lama (yang lama tidak diubah).")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--year", type=int, default=None, help="Tahun register baru (bawaan: tahun lama + 1).")
+@guarded
+def new_year_cmd(old: Path, new: Path, year: int | None) -> int:
+    from .newyear import start_new_year
+
+    summary = start_new_year(old, new, year=year)
+    for line in summary.lines():
+        console.print(line)
+    return EXIT_OK
+
+
+@main.command("demo", help="Membuat register contoh berisi ~60 permohonan dan menjalankan semua langkah.")
+@click.argument("directory", type=click.Path(path_type=Path), default=Path("demo-out"))
+@guarded
+def demo_cmd(directory: Path) -> int:
+    from .demo import run_demo
+
+    return run_demo(directory, console)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

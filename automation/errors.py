@@ -1,0 +1,34 @@
+"""Exceptions for misuse of the tool (never for bad rows), with the CLI exit code each maps to."""
+
+from __future__ import annotations
+
+# Exit codes (documented in docs/cli.md and README):
+EXIT_OK = 0  # done, nothing to report
+EXIT_FINDINGS = 1  # validation findings, or some documents could not be made
+EXIT_UNUSABLE = 2  # file missing, corrupt, not a register, or a usage error
+EXIT_REFUSED = 3  # refused to write: Excel has it open, another run holds the lock, data would be lost, disk full
+EXIT_INTERNAL = 4  # an unexpected internal error (a bug): one line on stderr, details in the log file
+
+
+class AutomationError(Exception):
+    """Base of every error the tool raises on purpose; ``str()`` is an Indonesian one-liner."""
+
+    exit_code = EXIT_UNUSABLE
+
+
+class UnusableFile(AutomationError):
+    """The file is missing, corrupt, or not a register."""
+
+
+class UsageError(AutomationError):
+    """A command was called with arguments that cannot work (bad month, unknown registration)."""
+
+
+class WriteRefused(AutomationError):
+    """The register cannot be written safely right now (open in Excel, locked, would lose data)."""
+
+    exit_code = EXIT_REFUSED
+
+
+class TemplateError(AutomationError):
+    """A Word template is missing or broken."""

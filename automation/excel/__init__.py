@@ -1,0 +1,1 @@
+"""The Excel layer: read workbooks into plain data, write Changes back safely."""

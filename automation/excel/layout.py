@@ -1,0 +1,117 @@
+"""Turn Changes (by sheet key, row, column key) into cell positions of the workbook as read.
+
+Shared by the openpyxl writer (CLI) and the xlwings button adapter, so both write exactly the
+same cells.  Values that have no place (a column or sheet staff renamed) are reported, never
+silently dropped: the caller refuses to write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..changes import Changes
+from ..register import Register
+from ..schema import (
+    BERANDA,
+    BERANDA_SUMMARY_HEIGHT,
+    BERANDA_SUMMARY_ROW,
+    BERANDA_SUMMARY_WIDTH,
+    SHEET_BY_KEY,
+    STATUS_ROW,
+    By,
+    Column,
+)
+from .reader import norm
+
+
+@dataclass
+class SheetWrites:
+    """Every cell to write on one sheet, plus what the table needs to grow."""
+
+    name: str
+    cells: dict[tuple[int, int], Any] = field(default_factory=dict)
+    columns: dict[int, Column] = field(default_factory=dict)  # Excel column -> schema column
+    first_new_row: int = 0  # first appended row (0 = none)
+    last_row: int = 0  # last row of the table after the write
+    table: str = ""
+
+
+@dataclass
+class Layout:
+    sheets: dict[str, SheetWrites] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)  # Indonesian descriptions
+
+
+def resolve(reg: Register, changes: Changes) -> Layout:
+    layout = Layout()
+    for (key, row), values in changes.cells.items():
+        target = _target(reg, layout, key)
+        if target is None:
+            continue
+        for col_key, value in values.items():
+            _place(reg, layout, target, key, row, col_key, value)
+    log = list(changes.log)
+    appends = dict(changes.appends)
+    if log:
+        appends["log"] = [*appends.get("log", []), *log]
+    for key, rows in appends.items():
+        target = _target(reg, layout, key)
+        if target is None or not rows:
+            continue
+        data = reg.sheets[key]
+        start = max(data.last_row, data.header_row) + 1
+        target.first_new_row = start
+        for offset, values in enumerate(rows):
+            for col_key, value in values.items():
+                _place(reg, layout, target, key, start + offset, col_key, value)
+        target.last_row = start + len(rows) - 1
+    for key, text in changes.status.items():
+        name = _sheet_name(reg, key)
+        if name:
+            layout.sheets.setdefault(name, SheetWrites(name=name)).cells[(STATUS_ROW, 1)] = text
+    if changes.home is not None:
+        name = _sheet_name(reg, BERANDA.key)
+        if name:
+            home = layout.sheets.setdefault(name, SheetWrites(name=name))
+            for r in range(BERANDA_SUMMARY_HEIGHT):
+                line = changes.home[r] if r < len(changes.home) else []
+                for c in range(BERANDA_SUMMARY_WIDTH):
+                    home.cells[(BERANDA_SUMMARY_ROW + r, c + 1)] = line[c] if c < len(line) else None
+    return layout
+
+
+def _sheet_name(reg: Register, key: str) -> str | None:
+    data = reg.sheets.get(key)
+    if data is not None:
+        return data.name if data.present else None
+    wanted = norm(SHEET_BY_KEY[key].name)
+    return next((n for n in reg.sheet_names if norm(n) == wanted), None)
+
+
+def _target(reg: Register, layout: Layout, key: str) -> SheetWrites | None:
+    data = reg.sheets.get(key)
+    if data is None or not data.present:
+        layout.unplaced.append(f"lembar '{SHEET_BY_KEY[key].name}' tidak ditemukan")
+        return None
+    target = layout.sheets.setdefault(data.name, SheetWrites(name=data.name))
+    target.table = data.spec.table
+    if not target.columns:
+        target.columns = {idx: data.spec.column(k) for k, idx in data.columns.items()}
+    target.last_row = max(target.last_row, data.last_row)
+    return target
+
+
+def _place(reg: Register, layout: Layout, target: SheetWrites, key: str, row: int, col_key: str, value: Any) -> None:
+    data = reg.sheets[key]
+    col = data.columns.get(col_key)
+    if col is None:
+        if value not in (None, ""):
+            header = data.spec.column(col_key).header
+            layout.unplaced.append(f"kolom '{header}' di lembar '{data.name}' tidak ditemukan")
+        return
+    target.cells[(row, col)] = value
+
+
+def is_staff(column: Column | None) -> bool:
+    return column is not None and column.by is By.STAFF

@@ -1,0 +1,213 @@
+"""Read a register workbook into plain data with python-calamine (no openpyxl load).
+
+Columns are found by their header text, wherever they are; a header row is looked for in the
+first rows of each sheet.  Cells keep their raw values (str, float, bool, date, datetime, time);
+error cells (#N/A, ...) — which calamine returns as empty strings — are recovered from the sheet
+XML so validation can point at them.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from python_calamine import CalamineWorkbook
+
+from ..errors import UnusableFile
+from ..register import Record, Register, SheetData
+from ..schema import HEADER_ROW, PENGATURAN, SETTINGS, STAGES, TABLE_SHEETS, Sheet
+
+Grid = list[list[Any]]
+_SPACES = re.compile(r"\s+")
+_HEADER_SCAN_ROWS = 20
+
+
+def norm(text: Any) -> str:
+    """Header comparison form: case-folded, single spaces, no surrounding blanks."""
+    return _SPACES.sub(" ", str(text or "")).strip().casefold()
+
+
+def read_register(path: Path) -> Register:
+    """Read ``path`` with python-calamine; raise UnusableFile when it is not a readable register."""
+    path = Path(path)
+    if not path.exists():
+        raise UnusableFile(f"Berkas tidak ditemukan: {path}")
+    if path.is_dir():
+        raise UnusableFile(f"{path} adalah folder, bukan berkas register (.xlsm).")
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several private error types for broken files
+        raise UnusableFile(f"Berkas {path.name} tidak dapat dibaca sebagai buku kerja Excel ({type(exc).__name__}).") from exc
+    try:
+        names = list(book.sheet_names)
+        grids: dict[str, Grid] = {}
+        merged: dict[str, list[tuple[int, int, int, int]]] = {}
+        for name in names:
+            sheet = book.get_sheet_by_name(name)
+            grids[name] = sheet.to_python(skip_empty_area=False)
+            ranges = getattr(sheet, "merged_cell_ranges", None) or []
+            merged[name] = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
+    except Exception as exc:
+        raise UnusableFile(f"Isi berkas {path.name} rusak atau tidak lengkap ({type(exc).__name__}).") from exc
+    finally:
+        book.close()
+    errors = error_cells(path)
+    return register_from_grids(path, grids, merged=merged, errors=errors)
+
+
+def register_from_grids(
+    path: Path,
+    grids: dict[str, Grid],
+    *,
+    merged: dict[str, list[tuple[int, int, int, int]]] | None = None,
+    errors: dict[str, dict[tuple[int, int], str]] | None = None,
+) -> Register:
+    """Build a Register from sheet grids that start at cell A1 (used by the CLI and the buttons)."""
+    by_norm = {norm(n): n for n in grids}
+    if not any(norm(s.name) in by_norm for s in STAGES):
+        raise UnusableFile(f"Berkas {Path(path).name} bukan register PPID: lembar tahap (mis. '1 Permohonan') tidak ditemukan.")
+    sheets: dict[str, SheetData] = {}
+    for spec in TABLE_SHEETS:
+        actual = by_norm.get(norm(spec.name))
+        if actual is None:
+            sheets[spec.key] = SheetData(spec=spec, present=False)
+            continue
+        grid = grids[actual]
+        for (r, c), text in (errors or {}).get(actual, {}).items():
+            _put(grid, r, c, text)
+        data = _sheet_data(spec, grid)
+        data.actual_name = actual
+        data.merged = [m for m in (merged or {}).get(actual, []) if m[2] > data.header_row]
+        sheets[spec.key] = data
+    settings_name = by_norm.get(norm(PENGATURAN.name))
+    settings = read_settings(grids[settings_name]) if settings_name else {}
+    return Register(path=Path(path), sheets=sheets, settings=settings, sheet_names=list(grids))
+
+
+def _put(grid: Grid, row: int, col: int, value: Any) -> None:
+    while len(grid) < row:
+        grid.append([])
+    line = grid[row - 1]
+    while len(line) < col:
+        line.append("")
+    line[col - 1] = value
+
+
+def _find_header_row(spec: Sheet, grid: Grid) -> int:
+    wanted = {norm(c.header) for c in spec.columns}
+    best_row, best_hits = HEADER_ROW, 0
+    for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
+        hits = sum(1 for cell in line if isinstance(cell, str) and norm(cell) in wanted)
+        if hits > best_hits:
+            best_row, best_hits = index + 1, hits
+    return best_row
+
+
+def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
+    header_row = _find_header_row(spec, grid)
+    header_line = grid[header_row - 1] if len(grid) >= header_row else []
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header_line):
+        if isinstance(cell, str) and cell.strip():
+            found.setdefault(norm(cell), index + 1)
+    data = SheetData(spec=spec, header_row=header_row)
+    known = set()
+    for col in spec.columns:
+        index = found.get(norm(col.header))
+        if index is None:
+            data.missing.append(col.key)
+            continue
+        data.columns[col.key] = index
+        data.headers_found[col.key] = str(header_line[index - 1]).strip()
+        known.add(index)
+    data.extra = [(i + 1, str(c)) for i, c in enumerate(header_line) if i + 1 not in known and str(c or "").strip()]
+    last = header_row
+    for offset, line in enumerate(grid[header_row:]):
+        excel_row = header_row + 1 + offset
+        if not any(_filled(v) for v in line):
+            continue
+        last = excel_row
+        values = {key: _clean(line[i - 1]) if i <= len(line) else None for key, i in data.columns.items()}
+        if any(v is not None for v in values.values()):
+            data.records.append(Record(row=excel_row, values=values))
+    data.last_row = last
+    return data
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+def _clean(value: Any) -> Any:
+    return None if value == "" else value
+
+
+def read_settings(grid: Grid) -> dict[str, Any]:
+    """Pengaturan: the row with a 'Kunci' header, then key -> 'Nilai'; schema defaults fill gaps."""
+    settings: dict[str, Any] = {s.key: s.default for s in SETTINGS}
+    labels = {norm(s.label): s.key for s in SETTINGS}
+    key_col = value_col = label_col = None
+    start = 0
+    for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
+        heads = [norm(c) if isinstance(c, str) else "" for c in line]
+        if "nilai" in heads:
+            value_col = heads.index("nilai")
+            key_col = heads.index("kunci") if "kunci" in heads else None
+            label_col = heads.index("pengaturan") if "pengaturan" in heads else None
+            start = index + 1
+            break
+    if value_col is None:
+        return settings
+    for line in grid[start:]:
+        key = None
+        if key_col is not None and key_col < len(line) and isinstance(line[key_col], str):
+            key = line[key_col].strip()
+        if (not key or key not in settings) and label_col is not None and label_col < len(line):
+            key = labels.get(norm(line[label_col]))
+        if key and key in settings and value_col < len(line) and _filled(line[value_col]):
+            settings[key] = line[value_col]
+    return settings
+
+
+# ---------------------------------------------------------------- error cells from the sheet XML
+_CELL_ERR = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*>.*?</f>|<f[^>]*/>)?<v>([^<]*)</v>', re.S)
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name -> {(row, col): '#N/A'} for cells holding Excel error values."""
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
+            for sheet in book.iterfind("m:sheets/m:sheet", _NS):
+                target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+                part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                try:
+                    xml = zf.read(part)
+                except KeyError:
+                    continue
+                if b't="e"' not in xml:
+                    continue
+                cells = {(int(m.group(2)), _col_index(m.group(1))): m.group(3).decode() for m in _CELL_ERR.finditer(xml)}
+                if cells:
+                    out[sheet.get("name", "")] = cells
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        return out
+    return out

@@ -1,0 +1,195 @@
+"""The operations behind every command: read, plan (pure), write safely.
+
+The CLI calls these; the Excel buttons call the same planners through ``automation.buttons``.
+Reading happens twice when a write is needed: once to plan without any lock (a run that
+changes nothing never takes the lock or loads openpyxl), and once more inside the write
+session, so that concurrent runs serialise and none works on stale data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .changes import Changes
+from .errors import UsageError, WriteRefused
+from .excel.layout import resolve
+from .excel.reader import read_register
+from .excel.writer import write_layout
+from .findings import Finding, Report
+from .notes import plan_notes
+from .register import Register
+
+R = TypeVar("R")
+Planner = Callable[[Register], tuple[Changes, R]]
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getpass raises different errors per platform when no user is known
+        return ""
+
+
+def output_root(path: Path) -> Path:
+    """Generated files go to ``output/`` beside the register."""
+    return Path(path).resolve().parent / "output"
+
+
+@dataclass
+class Outcome:
+    """What a command did: its planner's result, whether the file was written, and why not."""
+
+    result: Any
+    written: bool = False
+    changes: Changes = field(default_factory=Changes)
+
+
+def commit(path: Path, planner: Planner[R], *, allow_loss: bool = False) -> Outcome:
+    """Plan on a fresh read; when there is something to write, re-plan under the lock and save."""
+    from .excel.safety import excel_owner_file, write_session
+
+    path = Path(path)
+    reg = read_register(path)
+    changes, result = planner(reg)
+    if not changes:
+        return Outcome(result=result, written=False, changes=changes)
+    owner = excel_owner_file(path)
+    if owner is not None:
+        raise WriteRefused(
+            f"Berkas {path.name} sedang dibuka di Excel ({owner.name} ada); tutup berkas di Excel lalu ulangi perintah."
+        )
+    backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
+    with write_session(path, backups=backups) as session:
+        reg = read_register(path)
+        changes, result = planner(reg)
+        if not changes:
+            return Outcome(result=result, written=False, changes=changes)
+        layout = resolve(reg, changes)
+        if layout.unplaced:
+            raise WriteRefused(
+                "Register tidak diubah karena " + "; ".join(sorted(set(layout.unplaced)))
+                + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
+            )
+        _refuse_losses(path, allow_loss)
+        session.save(lambda tmp: _roundtrip(path, tmp, layout))
+    return Outcome(result=result, written=True, changes=changes)
+
+
+def _roundtrip(path: Path, tmp: Path, layout: Any) -> None:
+    from .excel.preserve import roundtrip_openpyxl
+
+    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout))
+
+
+def _refuse_losses(path: Path, allow_loss: bool) -> None:
+    from .excel.preserve import check_losses
+
+    losses = check_losses(path)
+    if losses and not allow_loss:
+        raise WriteRefused(
+            "Register tidak diubah karena penyimpanan akan menghilangkan: " + "; ".join(losses)
+            + ". Simpan salinan lalu jalankan ulang dengan --izinkan-hilang bila bagian itu boleh hilang."
+        )
+
+
+def _int_setting(value: Any, default: int) -> int:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return default
+
+
+def now_and_today(now: dt.datetime | None) -> tuple[dt.datetime, dt.date]:
+    now = now or dt.datetime.now().replace(microsecond=0)
+    return now, now.date()
+
+
+# ---------------------------------------------------------------- validate
+def structural_findings(reg: Register) -> list[Finding]:
+    """Sheets that are missing entirely (renamed or deleted by staff)."""
+    out = []
+    for data in reg.sheets.values():
+        if not data.present:
+            out.append(
+                Finding(data.spec.name, 0, "", "lembar_hilang",
+                        f"Lembar '{data.spec.name}' tidak ditemukan; kembalikan nama lembar sesuai templat.")
+            )
+    return out
+
+
+def plan_validate(reg: Register, *, now: dt.datetime, trigger: str) -> tuple[Changes, Report]:
+    from .validation import validate_register
+
+    report = validate_register(reg, today=now.date())
+    report.findings[:0] = structural_findings(reg)
+    return plan_notes(reg, report, now=now, trigger=trigger), report
+
+
+def validate(path: Path, *, now: dt.datetime | None = None, write: bool = True, trigger: str = "CLI") -> Outcome:
+    """Check every row; write notes and highlights (only when they change)."""
+    now, _ = now_and_today(now)
+    if not write:
+        changes, report = plan_validate(read_register(path), now=now, trigger=trigger)
+        return Outcome(result=report, written=False, changes=changes)
+    return commit(path, lambda reg: plan_validate(reg, now=now, trigger=trigger))
+
+
+# ---------------------------------------------------------------- advance / status
+def advance(path: Path, *, now: dt.datetime | None = None, trigger: str = "CLI", allow_loss: bool = False) -> Outcome:
+    from .workflow.advance import plan_advance
+
+    now, today = now_and_today(now)
+    user = current_user()
+    return commit(path, lambda reg: plan_advance(reg, today=today, now=now, trigger=trigger, user=user), allow_loss=allow_loss)
+
+
+def status(path: Path, reg_no: str) -> Any:
+    from .workflow.timeline import timeline
+
+    return timeline(read_register(path), reg_no)
+
+
+# ---------------------------------------------------------------- documents / report
+def documents(
+    path: Path, *, reg_no: str | None = None, pdf: bool = False, now: dt.datetime | None = None,
+    trigger: str = "CLI", allow_loss: bool = False,
+) -> Outcome:
+    from .letters.documents import make_documents
+
+    now, today = now_and_today(now)
+    user = current_user()
+    out_root = output_root(path)
+
+    def planner(reg: Register) -> tuple[Changes, Any]:
+        return make_documents(reg, out_root=out_root, today=today, reg_no=reg_no, pdf=pdf, trigger=trigger, user=user)
+
+    return commit(path, planner, allow_loss=allow_loss)
+
+
+def parse_month(month: str) -> tuple[int, int]:
+    try:
+        year, mon = (int(p) for p in month.strip().split("-"))
+        dt.date(year, mon, 1)
+    except (ValueError, AttributeError):
+        raise UsageError(f"Bulan '{month}' tidak dikenali; tulis dalam bentuk TTTT-BB, misalnya 2026-11.") from None
+    return year, mon
+
+
+def report(path: Path, *, month: str | None = None, year: int | None = None, pdf: bool = False,
+           now: dt.datetime | None = None) -> Any:
+    from .report import build_annual, build_monthly
+
+    _, today = now_and_today(now)
+    reg = read_register(path)
+    out_dir = output_root(path) / "laporan"
+    if month:
+        parse_month(month)
+        return build_monthly(reg, month, out_dir=out_dir, today=today, pdf=pdf)
+    if year is None:
+        raise UsageError("Sebutkan --month TTTT-BB atau --year TTTT.")
+    return build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)

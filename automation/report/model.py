@@ -1,0 +1,106 @@
+"""Plain data of a built report: tables with typed columns, chart hints, and the result handed back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .text import angka, cell_text, persen
+
+# Column kinds: how a value is written to Excel and printed in Word.
+TEXT, INT, NUM, PCT, DATE = "text", "int", "num", "pct", "date"
+
+
+@dataclass(frozen=True)
+class Col:
+    header: str
+    kind: str = TEXT
+    width: int = 14
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native Excel chart over a table: category column and value columns (0-based)."""
+
+    type: str  # "bar" (horizontal), "column", "pie"
+    values: tuple[int, ...] = (1,)
+    category: int = 0
+    title: str = ""
+
+
+@dataclass
+class Table:
+    key: str  # Excel table name suffix and Word template variable (``t.<key>``)
+    title: str
+    cols: tuple[Col, ...]
+    rows: list[list[Any]] = field(default_factory=list)
+    chart: Chart | None = None
+    empty: str = "Tidak ada data."
+
+    def text_rows(self) -> list[list[str]]:
+        """Rows as printed in Word; one row saying ``empty`` when there are none."""
+        if not self.rows:
+            return [[self.empty] + [""] * (len(self.cols) - 1)]
+        return [[_fmt(v, c.kind) for v, c in zip(row, self.cols, strict=False)] for row in self.rows]
+
+
+def _fmt(value: Any, kind: str) -> str:
+    if value is None:
+        return "-" if kind in (NUM, PCT) else ""
+    if kind == PCT:
+        return persen(float(value))
+    if kind == NUM and isinstance(value, float):
+        return angka(value, 1)
+    return cell_text(value)
+
+
+@dataclass
+class Page:
+    """One worksheet of the Excel report: a name and tables stacked top to bottom."""
+
+    name: str
+    tables: list[Table]
+
+
+@dataclass
+class ReportResult:
+    """What ``build_monthly`` / ``build_annual`` made: files, key figures, Beranda rows."""
+
+    kind: str  # "bulanan" or "tahunan"
+    period: str  # "2026-03" or "2026"
+    label: str  # "Maret 2026" / "Tahun 2026"
+    paths: dict[str, Path | None]  # "xlsx", "docx", "pdf" (None unless asked for)
+    figures: dict[str, Any]
+    made_on: date
+    summary: str = ""
+
+    @property
+    def xlsx(self) -> Path:
+        return self.paths["xlsx"]  # type: ignore[return-value]
+
+    @property
+    def docx(self) -> Path:
+        return self.paths["docx"]  # type: ignore[return-value]
+
+    @property
+    def pdf(self) -> Path | None:
+        return self.paths.get("pdf")
+
+    def files(self) -> list[Path]:
+        return [p for p in self.paths.values() if p is not None]
+
+    def home_rows(self) -> list[list[Any]]:
+        """Rows for the Beranda block "Laporan terakhir" (label, value)."""
+        f = self.figures
+        title = "Laporan bulanan" if self.kind == "bulanan" else "Laporan tahunan"
+        return [
+            ["Laporan terakhir", f"{title} {self.label}"],
+            ["Dibuat pada", self.made_on],
+            ["Permohonan diterima", f.get("received", 0)],
+            ["Selesai diproses", f.get("processed", 0)],
+            ["Belum selesai", f.get("open", 0)],
+            ["Lewat batas waktu", f.get("overdue", 0)],
+            ["Berkas", self.xlsx.name],
+        ]
