@@ -1,0 +1,201 @@
+"""Fictional but believable sample data for the demo and the bench generator (fixed seed).
+
+Names, Kalbar addresses and typical requests (budgets, tenders, permits, personnel files);
+each request type carries the outcome a Tim Pertimbangan would plausibly reach.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+FIRST_M = ("Yohanes", "Hendra", "Muhammad", "Agustinus", "Budi", "Stefanus", "Syarif", "Alexander", "Rudi", "Fransiskus", "Andreas", "Gusti", "Dedi", "Yulius", "Ahmad")
+FIRST_F = ("Siti", "Dewi", "Rina", "Fransiska", "Nurhayati", "Uray", "Maria", "Lie Mei", "Yuliana", "Herlina", "Sri", "Theresia", "Fitri", "Anastasia", "Dayang")
+LAST = ("Aldi", "Wijaya", "Rizki", "Lamen", "Santoso", "Masiun", "Alkadrie", "Yanto", "Rahmawati", "Anggraini", "Marlina", "Ling", "Fitriani", "Kurniawan", "Saputra", "Hidayat", "Tjhin", "Usop", "Bujang", "Pratama")
+JOBS = ("Wiraswasta", "Mahasiswa", "Wartawan", "Peneliti", "Pegawai swasta", "Guru", "Advokat", "Petani", "Pengurus LSM", "Dosen")
+PLACES = (
+    ("6171", "Jl. Gajah Mada No. {n}, Kel. Benua Melayu Darat, Kec. Pontianak Selatan, Kota Pontianak"),
+    ("6171", "Jl. Tanjungpura Gg. Karya {n}, Kec. Pontianak Timur, Kota Pontianak"),
+    ("6172", "Jl. Diponegoro No. {n}, Kec. Singkawang Barat, Kota Singkawang"),
+    ("6112", "Jl. Arteri Supadio Km. {n}, Kec. Sungai Raya, Kabupaten Kubu Raya"),
+    ("6104", "Jl. Pattimura No. {n}, Kec. Delta Pawan, Kabupaten Ketapang"),
+    ("6107", "Jl. Lintas Melawi No. {n}, Kec. Sintang, Kabupaten Sintang"),
+    ("6103", "Jl. Jenderal Sudirman No. {n}, Kec. Kapuas, Kabupaten Sanggau"),
+    ("6102", "Jl. Raya Mempawah No. {n}, Kec. Mempawah Hilir, Kabupaten Mempawah"),
+)
+CHANNELS = ("Datang langsung", "Surel", "Laman PPID", "Surel", "Datang langsung", "Pos")
+BADAN = ("Yayasan Lembaga Bantuan Hukum Kalimantan Barat", "Perkumpulan Jurnalis Khatulistiwa", "Lembaga Kajian Anggaran Borneo", "PT Khatulistiwa Data Riset")
+
+
+@dataclass(frozen=True)
+class Topic:
+    rincian: str
+    tujuan: str
+    pd: str
+    outcome: str  # TIDAK / YA / SEBAGIAN / Tidak dikuasai / Belum didokumentasikan
+    pasal: str = ""
+    uu_lain: str = ""
+    konsekuensi: str = ""
+    kepentingan: str = ""
+    jangka: tuple[str, str] = ("", "")
+    bagian: str = ""
+    holder: str = ""
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic("Dokumen Pelaksanaan Anggaran (DPA) Dinas Pendidikan dan Kebudayaan Tahun Anggaran 2026", "Kajian transparansi anggaran pendidikan", "Dinas Pendidikan dan Kebudayaan", "TIDAK"),
+    Topic("Rekapitulasi realisasi belanja hibah dan bantuan sosial Tahun Anggaran 2025", "Bahan pemberitaan", "Badan Pengelolaan Keuangan dan Aset Daerah", "TIDAK"),
+    Topic("Daftar paket tender konstruksi jalan provinsi tahun 2026 beserta pemenangnya", "Pengawasan pengadaan barang/jasa", "Dinas Pekerjaan Umum dan Penataan Ruang", "TIDAK"),
+    Topic("Data izin usaha perkebunan kelapa sawit yang terbit 2024–2026 di Kabupaten Ketapang", "Penelitian tata kelola perizinan", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "TIDAK"),
+    Topic("Laporan Indeks Standar Pencemar Udara (ISPU) selama musim kemarau 2025", "Penelitian kesehatan lingkungan", "Dinas Lingkungan Hidup dan Kehutanan", "TIDAK"),
+    Topic("Jumlah penerima beasiswa Kalbar Cerdas 2026 per kabupaten/kota", "Tugas akhir mahasiswa", "Dinas Pendidikan dan Kebudayaan", "TIDAK"),
+    Topic("Rencana Kerja Pemerintah Daerah (RKPD) Provinsi Kalimantan Barat Tahun 2027", "Bahan diskusi publik", "Badan Perencanaan Pembangunan Daerah", "TIDAK"),
+    Topic("Data kecelakaan lalu lintas pada ruas jalan provinsi tahun 2025", "Penelitian keselamatan jalan", "Dinas Perhubungan", "TIDAK"),
+    Topic("Standar pelayanan dan maklumat pelayanan RSUD dr. Soedarso", "Informasi layanan bagi keluarga pasien", "RSUD dr. Soedarso", "TIDAK"),
+    Topic("Daftar menara telekomunikasi berizin di Kota Pontianak", "Kajian tata ruang", "Dinas Komunikasi dan Informatika", "TIDAK"),
+    Topic(
+        "Salinan rekam medis pasien atas nama pihak lain di RSUD dr. Soedarso", "Keperluan pribadi", "RSUD dr. Soedarso", "YA",
+        "17h2", "", "Membuka riwayat kesehatan seseorang tanpa persetujuannya melanggar hak pribadi pasien.",
+        "Kerahasiaan data kesehatan melindungi kepentingan pasien yang lebih besar daripada kepentingan pemohon.", ("Tidak terbatas", ""),
+    ),
+    Topic(
+        "Daftar gaji beserta nomor rekening bank seluruh pegawai Badan Kepegawaian Daerah", "Penelitian remunerasi", "Badan Kepegawaian Daerah", "YA",
+        "17h3", "", "Data rekening dan pendapatan pribadi dapat disalahgunakan untuk kejahatan keuangan.",
+        "Rekapitulasi belanja pegawai tetap tersedia sebagai informasi berkala.", ("Tidak terbatas", ""),
+    ),
+    Topic(
+        "Hasil asesmen kompetensi (psikotes) calon pejabat administrator tahun 2026", "Pengawasan seleksi jabatan", "Badan Kepegawaian Daerah", "YA",
+        "17h4", "", "Membuka hasil evaluasi kemampuan seseorang merugikan pribadi peserta seleksi.",
+        "Pengumuman hasil akhir seleksi sudah terbuka; rincian nilai pribadi tidak menambah kepentingan publik.", ("Tahun", "5"),
+    ),
+    Topic(
+        "Dokumen penyelidikan dugaan penyimpangan dana desa yang sedang ditangani bersama aparat penegak hukum", "Pemberitaan", "Inspektorat", "YA",
+        "17a1", "", "Membuka dokumen dapat menghambat proses penyelidikan yang sedang berjalan.",
+        "Keberhasilan penegakan hukum lebih besar manfaatnya bagi publik.", ("Peristiwa", "Sampai perkara memperoleh kekuatan hukum tetap"),
+    ),
+    Topic(
+        "Rencana awal pembelian lahan untuk pembangunan kantor terpadu Pemerintah Provinsi", "Kajian investasi", "Badan Pengelolaan Keuangan dan Aset Daerah", "YA",
+        "17e4", "", "Pembukaan rencana awal memicu spekulasi harga tanah dan merugikan keuangan daerah.",
+        "Menutup sementara melindungi keuangan daerah; dokumen dibuka setelah transaksi selesai.", ("Tahun", "2"),
+    ),
+    Topic(
+        "Identitas pelapor pengaduan pungutan liar pada layanan perizinan", "Klarifikasi", "Inspektorat", "YA",
+        "17a2", "", "Identitas pelapor yang terbuka membahayakan keselamatan pelapor.",
+        "Perlindungan pelapor menjaga keberanian masyarakat melapor.", ("Tahun", "10"),
+    ),
+    Topic(
+        "Data kependudukan (NIK dan nomor KK) seluruh warga Desa Sungai Kakap", "Pendataan organisasi", "Dinas Kependudukan dan Pencatatan Sipil", "YA",
+        "17j", "UU 23/2006 jo. UU 24/2013 tentang Administrasi Kependudukan, Pasal 79", "Data pribadi penduduk dilindungi undang-undang dan rawan disalahgunakan.",
+        "Kepentingan perlindungan data pribadi penduduk lebih besar.", ("Tidak terbatas", ""),
+    ),
+    Topic(
+        "Dokumen kontrak pengadaan sistem informasi beserta dokumen penawaran teknis seluruh peserta tender", "Pengawasan pengadaan", "Dinas Komunikasi dan Informatika", "SEBAGIAN",
+        "17b", "", "Dokumen penawaran teknis peserta memuat rahasia dagang yang bila dibuka merugikan persaingan usaha.",
+        "Kontrak dan nilai pekerjaan dibuka; rahasia dagang peserta ditutup.", ("Tahun", "3"),
+        "Dokumen penawaran teknis dan harga satuan peserta yang tidak menang",
+    ),
+    Topic(
+        "Laporan hasil pemeriksaan Inspektorat atas pengelolaan dana BOS tahun 2025", "Pemantauan dana pendidikan", "Inspektorat", "SEBAGIAN",
+        "17a2", "", "Nama saksi dan pelapor dalam laporan dapat membahayakan keselamatan mereka.",
+        "Temuan dan rekomendasi dibuka; identitas saksi dikaburkan.", ("Tahun", "5"),
+        "Identitas saksi dan pelapor pada lampiran laporan",
+    ),
+    Topic(
+        "Data penerima bantuan sosial pangan 2026 beserta alamat lengkap", "Pengawasan ketepatan sasaran", "Dinas Sosial", "SEBAGIAN",
+        "17h1", "", "Alamat lengkap dan kondisi keluarga penerima merupakan data pribadi.",
+        "Nama penerima per desa dibuka; alamat dan data keluarga dikaburkan.", ("Tidak terbatas", ""),
+        "Alamat lengkap dan data anggota keluarga penerima",
+    ),
+    Topic("Data Hak Guna Usaha perkebunan di Kabupaten Sanggau", "Advokasi masyarakat adat", "Dinas Perkebunan", "Tidak dikuasai", holder="Kantor Wilayah Badan Pertanahan Nasional Provinsi Kalimantan Barat"),
+    Topic("Daftar peserta lulus seleksi CPNS Kabupaten Sambas 2025", "Informasi lowongan", "Badan Kepegawaian Daerah", "Tidak dikuasai", holder="Pemerintah Kabupaten Sambas"),
+    Topic("Notulen rapat koordinasi penanganan kebakaran hutan dan lahan Agustus 2026", "Pemberitaan", "Badan Penanggulangan Bencana Daerah", "Belum didokumentasikan"),
+)
+
+
+@dataclass
+class Scenario:
+    """One sample request: who asks, what, when, and how far the demo drives it."""
+
+    index: int
+    topic: Topic
+    received: dt.datetime
+    target_step: int  # the step the demo leaves it on (11 = archived and closed)
+    values: dict
+    revise_once: bool = False
+    extended: bool = False
+    mistake: str = ""
+
+
+def nik_for(rng: random.Random, region: str, female: bool) -> str:
+    birth = dt.date(1965, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 38))
+    day = birth.day + (40 if female else 0)
+    return f"{region}{rng.randrange(10, 30):02d}{day:02d}{birth.month:02d}{birth.year % 100:02d}{rng.randrange(1, 9999):04d}"
+
+
+def person(rng: random.Random, n: int) -> dict:
+    female = rng.random() < 0.5
+    name = f"{rng.choice(FIRST_F if female else FIRST_M)} {rng.choice(LAST)}"
+    region, addr = rng.choice(PLACES)
+    phone = f"08{rng.choice('1258')}{rng.randrange(10**8, 10**9)}"
+    handle = name.lower().replace(" ", ".")
+    return {
+        "kategori_pemohon": "Perorangan",
+        "nama_pemohon": name,
+        "jenis_identitas": "KTP",
+        "nik": nik_for(rng, region, female),
+        "alamat": addr.format(n=rng.randrange(1, 180)),
+        "pekerjaan": rng.choice(JOBS),
+        "telepon": phone,
+        "email": f"{handle}{n}@contoh.id",
+    }
+
+
+def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 55) -> list[Scenario]:
+    """``count`` requests received over the last ``span_days`` days, spread over all stages."""
+    rng = random.Random(seed)
+    out: list[Scenario] = []
+    for i in range(count):
+        topic = TOPICS[i % len(TOPICS)]
+        age = span_days - int(span_days * i / max(count, 1))
+        day = today - dt.timedelta(days=age)
+        while day.weekday() >= 5:
+            day -= dt.timedelta(days=1)
+        hour = 16 if i % 17 == 5 else rng.randrange(8, 15)
+        received = dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))))
+        values = person(rng, i)
+        if i % 11 == 3:
+            values.update(kategori_pemohon="Badan Hukum", nama_pemohon=rng.choice(BADAN), jenis_identitas="Akta Badan Hukum",
+                          nik=None, dokumen_badan_hukum=f"AHU-{rng.randrange(1000, 9999)}.AH.01.07.{2015 + i % 9}")
+        values.update(
+            waktu_diterima=received,
+            saluran=rng.choice(CHANNELS),
+            rincian_informasi=topic.rincian,
+            tujuan=topic.tujuan,
+            cara_memperoleh="Mendapatkan salinan (softcopy)" if i % 3 else "Mendapatkan salinan (hardcopy)",
+            cara_salinan="Surel" if i % 3 else "Mengambil langsung",
+            perangkat_daerah=topic.pd,
+        )
+        # older requests are further along; the newest are still at intake
+        target = min(11, 1 + int(10 * (age / span_days) * 1.6)) if age > 3 else rng.choice((1, 2))
+        out.append(Scenario(i, topic, received, target, values, revise_once=(i % 19 == 7), extended=(i % 9 == 4)))
+    _inject_mistakes(out)
+    return out
+
+
+def _inject_mistakes(items: list[Scenario]) -> None:
+    """A few typical entry mistakes so validation has something to say (they stay at step 1)."""
+    mistakes = [
+        ("nik", "617101230485000", "NIK 15 digit"),
+        ("email", "budi.santoso@gmail", "surel tanpa domain"),
+        ("nik", 6171014506900001.0, "NIK diketik sebagai angka"),
+        ("tujuan", None, "tujuan kosong"),
+        ("telepon", "12345", "telepon tidak valid"),
+    ]
+    newest = sorted(items, key=lambda s: s.received, reverse=True)
+    for scenario, (key, value, label) in zip(newest[1::3], mistakes, strict=False):
+        if scenario.values.get("kategori_pemohon") != "Perorangan":
+            continue
+        scenario.values[key] = value
+        scenario.mistake = label
+        scenario.target_step = 1

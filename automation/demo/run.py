@@ -1,0 +1,90 @@
+"""``ppid demo DIR``: build a sample register and run everything the tool can do on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from .. import operations
+from ..changes import Changes
+from ..errors import EXIT_OK
+from ..excel.reader import read_register
+from ..register import Register
+from .data import scenarios
+from .simulate import intake_rows, staff_fill
+
+DEMO_REQUESTS = 60
+MAX_ROUNDS = 14
+
+
+def run_demo(directory: Path, console: Console, *, count: int = DEMO_REQUESTS, now: dt.datetime | None = None) -> int:
+    from ..excel.builder import build_register
+
+    now = now or dt.datetime.now().replace(microsecond=0)
+    today = now.date()
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "register_ppid.xlsm"
+    shutil.rmtree(directory / "output", ignore_errors=True)
+    build_register(path, force=True, year=today.year)
+    console.print(f"[bold]1.[/] Register contoh dibuat: {path}")
+
+    plan = scenarios(count, today=today)
+    rows = intake_rows(plan)
+    operations.commit(path, lambda reg: (Changes(appends={"permohonan": rows}), None))
+    console.print(f"[bold]2.[/] {len(rows)} permohonan contoh dicatat di lembar 1 Permohonan.")
+
+    moved_total = 0
+    for round_no in range(1, MAX_ROUNDS + 1):
+        outcome = operations.advance(path, now=now, trigger="Demo")
+        moved = _moved(outcome.result)
+        moved_total += moved
+        filled = operations.commit(path, lambda reg: (staff_fill(reg, plan, today=today), None))
+        if not moved and not filled.written:
+            break
+        console.print(f"   putaran {round_no}: {moved} perpindahan tahap")
+    console.print(f"[bold]3.[/] Alur SOP dijalankan: {moved_total} perpindahan tahap.")
+    for line in outcome.result.lines():
+        console.print("   " + line)
+
+    report = operations.validate(path, now=now, trigger="Demo").result
+    console.print(f"[bold]4.[/] Pemeriksaan isian: {len(report.findings)} temuan (lihat kolom Catatan Validasi).")
+    for finding in report.findings[:8]:
+        console.print(f"   - {finding.location()}: {finding.message}")
+
+    docs = operations.documents(path, pdf=shutil.which("soffice") is not None, now=now, trigger="Demo").result
+    _print_docs(docs, console)
+
+    month = today.strftime("%Y-%m")
+    result = operations.report(path, month=month, pdf=shutil.which("soffice") is not None, now=now)
+    console.print(f"[bold]6.[/] Laporan bulanan {month}: " + ", ".join(str(p) for p in result.paths.values() if p))
+
+    sample = _a_finished_request(read_register(path))
+    if sample:
+        console.print(f"[bold]7.[/] Riwayat {sample}:")
+        for entry in operations.status(path, sample):
+            console.print("   " + " | ".join(str(x) for x in entry.cells() if x not in (None, "")))
+    console.print(f"Selesai. Buka {path} di Excel; keluaran ada di {directory / 'output'}.")
+    return EXIT_OK
+
+
+def _moved(summary: Any) -> int:
+    return int(getattr(summary, "moved_count", 0) or 0)
+
+
+def _print_docs(result: Any, console: Console) -> None:
+    made = getattr(result, "made", None)
+    count = len(made) if made is not None else "?"
+    console.print(f"[bold]5.[/] Dokumen dibuat: {count} berkas di folder output/.")
+
+
+def _a_finished_request(reg: Register) -> str | None:
+    for record in reg.records("arsip"):
+        number = record.text("no_registrasi")
+        if number and record.text("status_tahap") == "Selesai":
+            return number
+    return None

@@ -1,0 +1,291 @@
+"""Safe writing of the register: owner-file check, run lock, atomic replace, rotating backups."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import re
+import shutil
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import filelock
+
+from automation.errors import WriteRefused
+
+BACKUP_DIR = "cadangan"
+"""Folder beside the workbook that holds the timestamped backups."""
+
+_NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside the workbook that serializes runs: ``.<name>.ppid.lock``."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.ppid.lock")
+
+
+def temp_path(path: Path) -> Path:
+    """The temporary file one process writes before the replace: ``.<stem>.tmp-<pid><suffix>``."""
+    path = Path(path)
+    return path.with_name(f".{path.stem}.tmp-{os.getpid()}{path.suffix}")
+
+
+def excel_owner_file(path: Path) -> Path | None:
+    """The owner file Excel or LibreOffice keeps beside an open workbook, if there is one.
+
+    Excel writes ``~$<name>`` (for long names Office drops the first two characters:
+    ``~$<name[2:]>``); LibreOffice writes ``.~lock.<name>#``.
+    """
+    path = Path(path)
+    name = path.name
+    for candidate in (f"~${name}", f"~${name[2:]}", f".~lock.{name}#"):
+        owner = path.with_name(candidate)
+        if owner.is_file():
+            return owner
+    return None
+
+
+def owner_user(owner: Path) -> str | None:
+    """The user name recorded in an Excel or LibreOffice owner file, when it can be read."""
+    try:
+        data = owner.read_bytes()[:512]
+    except OSError:
+        return None
+    if owner.name.startswith(".~lock."):
+        first = data.decode("utf-8", errors="replace").split(",", 1)[0].strip()
+        return first or None
+    return _excel_owner_name(data)
+
+
+def _excel_owner_name(data: bytes) -> str | None:
+    """Excel: byte 0 = length, ANSI name; from offset 54 a 2-byte length and the UTF-16 name."""
+    if len(data) >= 56:
+        count = int.from_bytes(data[54:56], "little")
+        raw = data[56 : 56 + 2 * count]
+        if 0 < count <= 100 and len(raw) == 2 * count:
+            with contextlib.suppress(UnicodeDecodeError):
+                return raw.decode("utf-16-le").strip() or None
+    count = data[0] if data else 0
+    if 0 < count <= min(53, len(data) - 1):
+        return data[1 : 1 + count].decode("cp1252", errors="replace").strip() or None
+    return None
+
+
+def refuse_if_open(path: Path) -> None:
+    """Raise WriteRefused when Excel (or LibreOffice) has the workbook open."""
+    owner = excel_owner_file(path)
+    if owner is None:
+        return
+    user = owner_user(owner)
+    app = "LibreOffice" if owner.name.startswith(".~lock.") else "Excel"
+    who = f" oleh {user}" if user else ""
+    raise WriteRefused(
+        f"Berkas sedang dibuka di {app}{who}; tutup berkas lalu ulangi "
+        f"(jika {app} sudah ditutup, hapus berkas penanda {owner.name})."
+    )
+
+
+@dataclass
+class WriteSession:
+    """A held lock on one workbook; ``save`` replaces the workbook atomically, with a backup."""
+
+    path: Path
+    backups: int = 10
+
+    def save(self, write_fn: Callable[[Path], None]) -> Path | None:
+        """Let ``write_fn`` write the new workbook to a temp file, check it, back up, replace.
+
+        Returns the backup of the previous version (None when there was no previous file or
+        ``backups`` is 0). On any failure the temp file is removed and the workbook is untouched.
+        """
+        tmp = temp_path(self.path)
+        backup: Path | None = None
+        try:
+            _remove(tmp)
+            write_fn(tmp)
+            _fsync_file(tmp)
+            check_written(tmp)
+            refuse_if_open(self.path)
+            backup = self._backup()
+            os.replace(tmp, self.path)
+        except BaseException as exc:
+            _remove(tmp)
+            if backup is not None:
+                _remove(backup)
+            if _is_disk_full(exc):
+                raise WriteRefused(
+                    f"Ruang disk penuh: register {self.path.name} tidak diubah; "
+                    "kosongkan ruang disk lalu ulangi."
+                ) from exc
+            raise
+        _fsync_dir(self.path.parent)
+        prune_backups(self.path, self.backups)
+        return backup
+
+    def _backup(self) -> Path | None:
+        """Copy the current workbook into the backup folder (via a temp name, then rename)."""
+        if self.backups <= 0 or not self.path.exists():
+            return None
+        folder = self.path.parent / BACKUP_DIR
+        folder.mkdir(exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{self.path.stem} {stamp}{self.path.suffix}"
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            shutil.copy2(self.path, partial)
+            _fsync_file(partial)
+            os.replace(partial, target)
+        except BaseException:
+            _remove(partial)
+            raise
+        return target
+
+
+@contextlib.contextmanager
+def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iterator[WriteSession]:
+    """Hold the run lock of ``path`` for a read -> plan -> save cycle.
+
+    A second run waits up to ``timeout`` seconds for the lock, then gets WriteRefused. The
+    session refuses while Excel has the file open (checked on entry and again before the replace).
+    Read the workbook inside the ``with`` so concurrent runs never lose each other's updates.
+    """
+    path = Path(path)
+    refuse_if_open(path)
+    lock = filelock.FileLock(lock_path(path), timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise WriteRefused(
+            f"Register {path.name} sedang ditulis oleh proses lain; tunggu sebentar lalu ulangi."
+        ) from None
+    except OSError as exc:
+        raise WriteRefused(
+            f"Kunci register tidak dapat dibuat di folder {path.parent} ({exc.strerror}); "
+            "periksa izin tulis folder itu."
+        ) from exc
+    try:
+        refuse_if_open(path)
+        _remove_stale_temps(path)
+        yield WriteSession(path=path, backups=backups)
+    finally:
+        lock.release()
+
+
+def check_written(tmp: Path) -> None:
+    """Raise WriteRefused unless ``tmp`` is a complete, readable workbook package."""
+    problem = _package_problem(tmp)
+    if problem:
+        raise WriteRefused(f"Hasil tulis tidak valid ({problem}); register tidak diubah.")
+
+
+def _package_problem(tmp: Path) -> str | None:
+    if not tmp.is_file():
+        return "berkas sementara tidak dibuat"
+    try:
+        with zipfile.ZipFile(tmp) as zf:
+            if "[Content_Types].xml" not in zf.namelist():
+                return "[Content_Types].xml tidak ada"
+            bad = zf.testzip()
+            if bad:
+                return f"bagian {bad} rusak"
+    except (zipfile.BadZipFile, OSError) as exc:
+        if _is_disk_full(exc):
+            raise
+        return "bukan berkas zip"
+    return _calamine_problem(tmp)
+
+
+def _calamine_problem(tmp: Path) -> str | None:
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # the reader is optional here; the zip check above still ran
+        return None
+    try:
+        book = CalamineWorkbook.from_path(str(tmp))
+        if book.sheet_names:
+            book.get_sheet_by_index(0).to_python(nrows=1)
+    except Exception as exc:  # calamine raises its own error types for broken workbooks
+        return f"tidak terbaca: {exc}"
+    return None
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of ``path`` in the backup folder, oldest first (the names sort by time)."""
+    path = Path(path)
+    folder = path.parent / BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(re.escape(path.stem) + r" \d{8}-\d{6}-\d{6}" + re.escape(path.suffix) + "$")
+    return sorted(p for p in folder.iterdir() if pattern.match(p.name))
+
+
+def prune_backups(path: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of ``path``; returns the deleted files."""
+    old = list_backups(path)
+    doomed = old[: max(0, len(old) - keep)] if keep > 0 else []
+    for backup in doomed:
+        _remove(backup)
+    return doomed
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Remove temp files left by runs that were killed mid-write (safe: we hold the lock)."""
+    prefix = f".{path.stem}.tmp-"
+    with contextlib.suppress(OSError):
+        for p in path.parent.iterdir():
+            if p.name.startswith(prefix) and p.name.endswith(path.suffix):
+                _remove(p)
+    folder = path.parent / BACKUP_DIR
+    if folder.is_dir():
+        for p in folder.glob(f".{path.stem} *.partial"):
+            _remove(p)
+
+
+def _is_disk_full(exc: BaseException | None) -> bool:
+    """True when ``exc`` or anything in its cause/context chain is ENOSPC/EDQUOT."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, OSError) and _errno_of(exc) in _NO_SPACE:
+            return True
+        if any(isinstance(a, OSError) and a.errno in _NO_SPACE for a in getattr(exc, "args", ())):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def _errno_of(exc: OSError) -> int | None:
+    """``OSError(errno.ENOSPC)`` built with one argument leaves ``.errno`` unset: use args[0]."""
+    if exc.errno is not None:
+        return exc.errno
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, int) else None
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows fsync needs write access
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable; not possible (nor needed) on Windows."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

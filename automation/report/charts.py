@@ -1,0 +1,75 @@
+"""Chart images for the Word reports (matplotlib Figure on the Agg canvas, no pyplot state)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure  # noqa: E402  (backend chosen first)
+
+_COLORS = ("#1f5f99", "#e08a1e", "#4f9a4a", "#b03a2e", "#7a5195", "#6c757d")
+_DPI = 120
+
+
+def _wrap(label: str, width: int = 28) -> str:
+    if len(label) <= width:
+        return label
+    cut = label.rfind(" ", 0, width)
+    cut = cut if cut > 0 else width
+    return label[:cut] + "\n" + _wrap(label[cut:].strip(), width)
+
+
+def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title: str) -> Path:
+    """Horizontal bars, largest on top; an empty chart says there is no data."""
+    height = 1.2 + 0.38 * max(len(labels), 2)
+    fig = Figure(figsize=(6.4, min(height, 9.0)), dpi=_DPI)
+    ax = fig.add_subplot()
+    if not labels or not any(values):
+        return _empty(fig, ax, path, title)
+    positions = range(len(labels))
+    bars = ax.barh(list(positions), list(values), color=_COLORS[0])
+    ax.set_yticks(list(positions), [_wrap(str(label)) for label in labels], fontsize=8)
+    ax.invert_yaxis()
+    ax.bar_label(bars, fmt="%d", fontsize=8, padding=2)
+    ax.set_xlim(0, max(values) * 1.15)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    _finish(fig, ax, title)
+    fig.savefig(path, format="png")
+    return path
+
+
+def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequence[float]], title: str) -> Path:
+    """Grouped columns, one group per category (e.g. month) and one color per series."""
+    fig = Figure(figsize=(6.4, 3.2), dpi=_DPI)
+    ax = fig.add_subplot()
+    if not categories or not any(any(v) for v in series.values()):
+        return _empty(fig, ax, path, title)
+    width = 0.8 / max(len(series), 1)
+    for i, (name, values) in enumerate(series.items()):
+        xs = [c + (i - (len(series) - 1) / 2) * width for c in range(len(categories))]
+        ax.bar(xs, list(values), width=width, label=name, color=_COLORS[i % len(_COLORS)])
+    ax.set_xticks(list(range(len(categories))), list(categories), fontsize=8)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.legend(fontsize=8, frameon=False)
+    _finish(fig, ax, title)
+    fig.savefig(path, format="png")
+    return path
+
+
+def _finish(fig: Figure, ax: object, title: str) -> None:
+    ax.set_title(title, fontsize=10)  # type: ignore[attr-defined]
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)  # type: ignore[attr-defined]
+    fig.tight_layout()
+
+
+def _empty(fig: Figure, ax: object, path: Path, title: str) -> Path:
+    ax.set_axis_off()  # type: ignore[attr-defined]
+    ax.text(0.5, 0.5, "Tidak ada data pada periode ini", ha="center", va="center", fontsize=10)  # type: ignore[attr-defined]
+    ax.set_title(title, fontsize=10)  # type: ignore[attr-defined]
+    fig.savefig(path, format="png")
+    return path

@@ -1,0 +1,204 @@
+"""Register -> pandas DataFrames: raw sheets by schema key, and one parsed row per request.
+
+Personal data never enters a frame: the columns in ``schema.PERSONAL_KEYS`` and requester /
+recipient names are left out here, so nothing downstream can print them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from ..reference import KEPUTUSAN, KLASIFIKASI
+from ..register import Register
+from ..schema import PERSONAL_KEYS, SHEET_BY_KEY
+from ..values import as_text, parse_date, parse_datetime, parse_pasal
+from ..workdays import WorkCalendar
+
+EXCLUDED = PERSONAL_KEYS | {"nama_pemohon", "nama_penerima"}
+UNDECIDED = "Belum diisi"
+OTHER = "Lainnya"
+_STAGE = re.compile(r"^\s*(?:tahap\s*)?(\d{1,2})\b", re.IGNORECASE)
+_LETTER = re.compile(r"^17([a-j])", re.IGNORECASE)
+_DECISIONS = {d.casefold(): d for d in KEPUTUSAN}
+
+
+def sheet_frame(reg: Register, key: str, *, exclude: frozenset[str] = EXCLUDED) -> pd.DataFrame:
+    """The records of one sheet: column ``_row`` (Excel row) plus one column per schema key."""
+    keys = [k for k in SHEET_BY_KEY[key].keys if k not in exclude]
+    records = reg.records(key)
+    data: dict[str, list[Any]] = {"_row": [r.row for r in records]}
+    for k in keys:
+        data[k] = [r.values.get(k) for r in records]
+    return pd.DataFrame(data, columns=["_row", *keys], dtype=object)
+
+
+@dataclass
+class Frames:
+    """Everything the reports count, parsed once."""
+
+    requests: pd.DataFrame  # one row per 1 Permohonan record (see ``requests_frame``)
+    dik: pd.DataFrame  # 7 Register DIK with parsed dates
+    tests: pd.DataFrame  # 5 Berita Acara test dates joined to 4 Klasifikasi results
+    notes: list[str] = field(default_factory=list)  # data problems worth a line in the report
+
+
+def build_frames(reg: Register, cal: WorkCalendar) -> Frames:
+    notes: list[str] = []
+    return Frames(requests=requests_frame(reg, cal, notes), dik=dik_frame(reg), tests=tests_frame(reg), notes=notes)
+
+
+def _date(value: Any) -> date | None:
+    return parse_date(value)[0]
+
+
+def _last_by_regno(reg: Register, key: str) -> dict[str, dict[str, Any]]:
+    """Values of the last row of ``key`` per registration number (later rows win)."""
+    out: dict[str, dict[str, Any]] = {}
+    for rec in reg.records(key):
+        regno = rec.text("no_registrasi")
+        if regno:
+            out[regno] = rec.values
+    return out
+
+
+def decision_label(value: Any) -> str:
+    text = as_text(value)
+    if not text:
+        return UNDECIDED
+    return _DECISIONS.get(" ".join(text.split()).casefold(), OTHER)
+
+
+def pasal_letters(value: Any) -> tuple[str, ...]:
+    """Distinct Pasal 17 letters of a code list: "17h3, 17h1, 17j" -> ("h", "j")."""
+    codes, _error = parse_pasal(value)
+    letters = {m.group(1).lower() for c in codes if (m := _LETTER.match(c.strip()))}
+    return tuple(sorted(letters))
+
+
+def _stage(text: str) -> int | None:
+    if not text:
+        return None
+    match = _STAGE.match(text)
+    if match:
+        return int(match.group(1))
+    return 10 if "selesai" in text.casefold() else None
+
+
+def _exempt_letters(reg: Register) -> dict[str, tuple[str, ...]]:
+    """Pasal 17 letters of the classified items (YA/SEBAGIAN) per registration number."""
+    found: dict[str, set[str]] = {}
+    exempt = {KLASIFIKASI[0].casefold(), KLASIFIKASI[2].casefold()}
+    for rec in reg.records("klasifikasi"):
+        if rec.text("dikecualikan").casefold() in exempt and rec.text("no_registrasi"):
+            found.setdefault(rec.text("no_registrasi"), set()).update(pasal_letters(rec.get("pasal17")))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def requests_frame(reg: Register, cal: WorkCalendar, notes: list[str] | None = None) -> pd.DataFrame:
+    """One row per request with receipt, outcome, dates and working days already worked out.
+
+    Columns: row, regno, received (datetime), received_day (Timestamp), saluran, kategori, pd,
+    extended, stage, stage_text, decision, letters, decision_date, finish_date, undated_finish,
+    days_taken (working days from receipt to the decision, NaN when undecided), objection_date,
+    objection_reason, objection_verdict, verdict_date.
+    """
+    notes = notes if notes is not None else []
+    decisions = _last_by_regno(reg, "keputusan")
+    receipts = _last_by_regno(reg, "tanda_terima")
+    archive = _last_by_regno(reg, "arsip")
+    exempt = _exempt_letters(reg)
+    rows: list[dict[str, Any]] = []
+    undated = 0
+    for rec in reg.records("permohonan"):
+        received, _err = parse_datetime(rec.get("waktu_diterima"))
+        if received is None:
+            undated += 1
+            continue
+        regno = rec.text("no_registrasi")
+        rows.append(_request_row(rec.row, regno, received, rec.values, decisions.get(regno, {}),
+                                 receipts.get(regno), archive.get(regno), exempt.get(regno, ())))
+    if undated:
+        notes.append(f"{undated} baris pada lembar 1 Permohonan tidak memiliki Waktu Diterima yang sah "
+                     "sehingga tidak dihitung; periksa isian dengan tombol Periksa isian.")
+    frame = pd.DataFrame(rows, columns=list(_EMPTY_ROW))
+    for col in ("received_day", "decision_date", "finish_date", "objection_date", "verdict_date"):
+        frame[col] = pd.to_datetime(frame[col])
+    frame["days_taken"] = [
+        _used(cal, r, d) if d is not None and not pd.isna(d) else float("nan")
+        for r, d in zip(frame["received"], frame["decision_date"], strict=True)
+    ]
+    frame["days_taken"] = frame["days_taken"].astype(float)
+    return frame
+
+
+_EMPTY_ROW: dict[str, Any] = dict.fromkeys((
+    "row", "regno", "received", "received_day", "saluran", "kategori", "pd", "extended", "stage",
+    "stage_text", "decision", "letters", "decision_date", "finish_date", "undated_finish",
+    "objection_date", "objection_reason", "objection_verdict", "verdict_date",
+))
+
+
+def _used(cal: WorkCalendar, received: datetime, day: Any) -> float:
+    return float(cal.working_days_used(received, day.date() if isinstance(day, pd.Timestamp) else day))
+
+
+def _request_row(row: int, regno: str, received: datetime, values: dict[str, Any], dec: dict[str, Any],
+                 receipt: dict[str, Any] | None, archive: dict[str, Any] | None,
+                 exempt: tuple[str, ...]) -> dict[str, Any]:
+    stage_text = as_text(values.get("tahap_saat_ini"))
+    stage = _stage(stage_text)
+    decision_date = _date(dec.get("tanggal_keputusan")) or _date(dec.get("tanggal_penyampaian"))
+    reached = (stage or 0) >= 9 or receipt is not None or archive is not None
+    finish = decision_date
+    if finish is None and reached:
+        finish = (_date(dec.get("tanggal_selesai")) or _date((receipt or {}).get("tanggal_diterima"))
+                  or _date((archive or {}).get("tanggal_arsip")))
+    arch = archive or {}
+    return {
+        "row": row,
+        "regno": regno or f"(baris {row})",
+        "received": received,
+        "received_day": received.date(),
+        "saluran": as_text(values.get("saluran")) or "Tidak diisi",
+        "kategori": as_text(values.get("kategori_pemohon")) or "Tidak diisi",
+        "pd": as_text(values.get("perangkat_daerah")) or "Tidak diisi",
+        "extended": as_text(values.get("diperpanjang")).casefold() == "ya",
+        "stage": stage,
+        "stage_text": stage_text,
+        "decision": decision_label(dec.get("jenis_keputusan")),
+        "letters": pasal_letters(dec.get("pasal17")) or exempt,
+        "decision_date": decision_date,
+        "finish_date": finish,
+        "undated_finish": reached and finish is None,
+        "objection_date": _date(arch.get("tanggal_keberatan")),
+        "objection_reason": as_text(arch.get("alasan_keberatan")),
+        "objection_verdict": as_text(arch.get("putusan_keberatan")),
+        "verdict_date": _date(arch.get("tanggal_putusan_keberatan")),
+    }
+
+
+def dik_frame(reg: Register) -> pd.DataFrame:
+    """7 Register DIK with ``start`` and ``until`` parsed to Timestamps (NaT when empty or bad)."""
+    frame = sheet_frame(reg, "register_dik")
+    frame["start"] = pd.to_datetime(pd.Series([_date(v) for v in frame["tanggal_mulai"]], dtype=object))
+    frame["until"] = pd.to_datetime(pd.Series([_date(v) for v in frame["berlaku_sampai"]], dtype=object))
+    frame["status"] = [as_text(v) for v in frame["status_dik"]]
+    return frame
+
+
+def tests_frame(reg: Register) -> pd.DataFrame:
+    """Consequence tests: one row per 4 Klasifikasi item with the test date of its 5 Berita Acara."""
+    test_day = {regno: _date(v.get("tanggal_uji")) for regno, v in _last_by_regno(reg, "berita_acara").items()}
+    rows = []
+    for rec in reg.records("klasifikasi"):
+        regno = rec.text("no_registrasi")
+        rows.append({"regno": regno, "result": rec.text("dikecualikan").upper() or "Belum diisi",
+                     "test_day": test_day.get(regno)})
+    frame = pd.DataFrame(rows, columns=["regno", "result", "test_day"])
+    frame["test_day"] = pd.to_datetime(frame["test_day"])
+    return frame

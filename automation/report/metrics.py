@@ -1,0 +1,205 @@
+"""The figures of a report period, counted with pandas from the parsed request frame."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from ..reference import KEPUTUSAN, STATUS_DIK
+from ..register import Register
+from ..schema import SETTING_BY_KEY
+from ..values import parse_int
+from ..workdays import WorkCalendar
+from .frame import OTHER, UNDECIDED, Frames
+
+GRANTED_ALL, GRANTED_PART, REFUSED, NOT_HELD, UNDOCUMENTED = KEPUTUSAN
+RETEST = STATUS_DIK[1]  # "Perlu uji ulang"
+NO_LETTER = "Tidak tercatat"
+
+# UU KIP Pasal 17: a short description per letter (kip-reference.md section 3).
+PASAL17_LETTERS: dict[str, str] = {
+    "a": "menghambat proses penegakan hukum",
+    "b": "mengganggu perlindungan HKI dan persaingan usaha yang sehat",
+    "c": "membahayakan pertahanan dan keamanan negara",
+    "d": "mengungkapkan kekayaan alam Indonesia",
+    "e": "merugikan ketahanan ekonomi nasional",
+    "f": "merugikan kepentingan hubungan luar negeri",
+    "g": "mengungkapkan isi akta otentik yang bersifat pribadi atau wasiat",
+    "h": "mengungkap rahasia pribadi",
+    "i": "memorandum atau surat antar/intra Badan Publik yang dirahasiakan",
+    "j": "dilarang diungkapkan berdasarkan Undang-Undang lain",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Answer period and extension in working days (Pengaturan; UU KIP Pasal 22 ayat 7-8)."""
+
+    answer: int = 10
+    extension: int = 7
+
+    @classmethod
+    def from_register(cls, reg: Register) -> Limits:
+        def get(key: str) -> int:
+            value, _err = parse_int(reg.settings.get(key))
+            return value if value and value > 0 else int(SETTING_BY_KEY[key].default)
+
+        return cls(answer=get("batas_hari_kerja"), extension=get("perpanjangan_hari_kerja"))
+
+    def allowed(self, extended: bool) -> int:
+        return self.answer + (self.extension if extended else 0)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        from .text import month_label
+
+        last = calendar.monthrange(year, month)[1]
+        return cls(date(year, month, 1), date(year, month, last), month_label(year, month))
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31), f"Tahun {year}")
+
+    def previous_month(self) -> Period:
+        year, month = (self.start.year, self.start.month - 1) if self.start.month > 1 else (self.start.year - 1, 12)
+        return Period.month(year, month)
+
+    def year_to_date(self) -> Period:
+        return Period(date(self.start.year, 1, 1), self.end, f"Januari–{self.label}")
+
+
+def within(series: pd.Series, period: Period) -> pd.Series:
+    """Mask: the Timestamp column falls inside the period (NaT never does)."""
+    return (series >= pd.Timestamp(period.start)) & (series <= pd.Timestamp(period.end))
+
+
+def open_at(rq: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """Requests received by ``as_of`` and not finished by then."""
+    ts = pd.Timestamp(as_of)
+    unfinished = rq["finish_date"].isna() | (rq["finish_date"] > ts)
+    return rq[(rq["received_day"] <= ts) & unfinished & ~rq["undated_finish"].astype(bool)]
+
+
+class Counter:
+    """Figures of one frame set; ``today`` caps the as-of date of periods not yet over."""
+
+    def __init__(self, frames: Frames, cal: WorkCalendar, limits: Limits, today: date) -> None:
+        self.frames = frames
+        self.rq = frames.requests
+        self.cal = cal
+        self.limits = limits
+        self.today = today
+
+    def as_of(self, period: Period) -> date:
+        return min(period.end, self.today)
+
+    def received(self, period: Period) -> pd.DataFrame:
+        return self.rq[within(self.rq["received_day"], period)]
+
+    def processed(self, period: Period) -> pd.DataFrame:
+        return self.rq[within(self.rq["finish_date"], period)]
+
+    def open(self, period: Period) -> pd.DataFrame:
+        """Open at the end of the period (or today) with age, deadline and whether it is late."""
+        rows = open_at(self.rq, self.as_of(period)).copy()
+        as_of = self.as_of(period)
+        rows["age"] = [self.cal.working_days_used(r, as_of) for r in rows["received"]]
+        rows["allowed"] = [self.limits.allowed(bool(e)) for e in rows["extended"]]
+        rows["deadline"] = [self.cal.deadline(r, a) for r, a in zip(rows["received"], rows["allowed"], strict=True)]
+        rows["late"] = rows["age"] > rows["allowed"]
+        return rows
+
+    def late_done(self, period: Period) -> pd.DataFrame:
+        done = self.processed(period)
+        done = done[done["days_taken"].notna()].copy()
+        done["allowed"] = [self.limits.allowed(bool(e)) for e in done["extended"]]
+        done = done[done["days_taken"] > done["allowed"]].copy()
+        done["deadline"] = [self.cal.deadline(r, a) for r, a in zip(done["received"], done["allowed"], strict=True)]
+        return done
+
+    def figures(self, period: Period) -> dict[str, Any]:
+        """Scalar figures and counts of a period, keyed in English (also the ReportResult figures)."""
+        recv = self.received(period)
+        done = self.processed(period)
+        days = done["days_taken"].dropna()
+        allowed = done.loc[days.index, "extended"].map(lambda e: self.limits.allowed(bool(e)))
+        still_open = self.open(period)
+        decisions = decision_counts(done)
+        objections = self.rq[within(self.rq["objection_date"], period)]
+        return {
+            "received": len(recv),
+            "processed": len(done),
+            "open": len(still_open),
+            "open_late": int(still_open["late"].sum()),
+            "late_done": int((days > allowed).sum()),
+            "overdue": int(still_open["late"].sum() + (days > allowed).sum()),
+            "decisions": decisions,
+            "granted": decisions[GRANTED_ALL] + decisions[GRANTED_PART],
+            "refused": decisions[REFUSED],
+            "letters": letter_counts(done),
+            "timed": len(days),
+            "median_days": float(days.median()) if len(days) else None,
+            "mean_days": float(days.mean()) if len(days) else None,
+            "max_days": int(days.max()) if len(days) else None,
+            "within_limit": float((days <= self.limits.answer).mean()) if len(days) else None,
+            "over_extension": int((days > self.limits.answer + self.limits.extension).sum()),
+            "extended": int(done["extended"].astype(bool).sum()),
+            "extended_share": float(done["extended"].astype(bool).mean()) if len(done) else None,
+            "objections": len(objections),
+            "objections_decided": int(within(self.rq["verdict_date"], period).sum()),
+        }
+
+    def monthly_rows(self, year: int, last_month: int) -> list[dict[str, Any]]:
+        """Figures of each month January..last_month (for the trend table and chart)."""
+        return [{"period": p, **self.figures(p)} for p in (Period.month(year, m) for m in range(1, last_month + 1))]
+
+    def dik_changes(self, period: Period) -> dict[str, pd.DataFrame]:
+        dik = self.frames.dik
+        return {
+            "added": dik[within(dik["start"], period)],
+            "expired": dik[within(dik["until"], period)],
+            "retest": dik[dik["status"].str.casefold() == RETEST.casefold()],
+        }
+
+    def tests(self, period: Period) -> pd.Series:
+        """Consequence-test results (YA/TIDAK/SEBAGIAN) of items tested in the period."""
+        tests = self.frames.tests
+        return tests[within(tests["test_day"], period)]["result"].value_counts()
+
+
+def decision_counts(done: pd.DataFrame) -> dict[str, int]:
+    """Count per decision in the fixed order of the reference list; extra labels only when used."""
+    counts = done["decision"].value_counts()
+    out = {label: int(counts.get(label, 0)) for label in KEPUTUSAN}
+    for extra in (UNDECIDED, OTHER):
+        if counts.get(extra, 0):
+            out[extra] = int(counts[extra])
+    return out
+
+
+def letter_counts(done: pd.DataFrame) -> dict[str, int]:
+    """Requests refused in whole or in part per Pasal 17 letter (a request counts once per letter)."""
+    refused = done[done["decision"].isin([REFUSED, GRANTED_PART])]
+    letters = refused["letters"].map(lambda t: t or (NO_LETTER,)).explode()
+    counts = letters.value_counts()
+    ordered = [k for k in PASAL17_LETTERS if k in counts] + ([NO_LETTER] if NO_LETTER in counts else [])
+    return {k: int(counts[k]) for k in ordered}
+
+
+def share_rows(series: pd.Series, total: int | None = None) -> list[list[Any]]:
+    """[label, count, share] rows, largest first (ties by label)."""
+    counts = series.value_counts()
+    total = total if total is not None else int(counts.sum())
+    items = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return [[str(k), int(v), (v / total) if total else None] for k, v in items]

@@ -1,0 +1,151 @@
+"""Excel output of a report with XlsxWriter: formatted tables and native Excel charts."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from ..errors import WriteRefused
+from .model import DATE, INT, NUM, PCT, Page, Table
+from .text import redact
+
+CHART_ROWS = 16  # a default chart (480 x 288 px) covers about 15 rows
+# Workbook options: user text that starts with "=" stays text; no automatic links or numbers.
+OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
+class _Formats:
+    def __init__(self, wb: Workbook) -> None:
+        self.title = wb.add_format({"bold": True, "font_size": 14})
+        self.subtitle = wb.add_format({"italic": True, "font_color": "#444444"})
+        self.heading = wb.add_format({"bold": True, "font_size": 11, "font_color": "#1f5f99"})
+        self.header = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        self.note = wb.add_format({"text_wrap": True, "valign": "top"})
+        self.kind = {
+            INT: wb.add_format({"num_format": "#,##0", "valign": "top"}),
+            NUM: wb.add_format({"num_format": "#,##0.0", "valign": "top"}),
+            PCT: wb.add_format({"num_format": "0.0%", "valign": "top"}),
+            DATE: wb.add_format({"num_format": "dd/mm/yyyy", "valign": "top", "align": "left"}),
+        }
+        self.text = wb.add_format({"text_wrap": True, "valign": "top"})
+
+
+def write_xlsx(path: Path, *, title: str, subtitle: str, pages: list[Page], notes: list[str]) -> Path:
+    """Write the report workbook atomically (a temp file replaced into place)."""
+    tmp = path.with_name(f".{path.stem}.tmp.xlsx")
+    wb = xlsxwriter.Workbook(str(tmp), OPTIONS)
+    fmt = _Formats(wb)
+    names: set[str] = set()
+    for page in pages:
+        ws = wb.add_worksheet(page.name[:31])
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.write_string(0, 0, title, fmt.title)
+        ws.write_string(1, 0, subtitle, fmt.subtitle)
+        _widths(ws, page.tables)
+        row = 3
+        for table in page.tables:
+            row = _table(wb, ws, fmt, table, row, names)
+        if page is pages[0] and notes:
+            ws.write_string(row, 0, "Catatan", fmt.heading)
+            for i, note in enumerate(notes, start=1):
+                ws.write_string(row + i, 0, f"{i}. {redact(note)}")
+    wb.close()
+    _replace(tmp, path)
+    return path
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except PermissionError as exc:  # Windows: the old report is open in Excel
+        tmp.unlink(missing_ok=True)
+        raise WriteRefused(f"Berkas {path.name} sedang dibuka (mungkin di Excel); tutup berkas itu lalu ulangi.") from exc
+
+
+def _widths(ws: Worksheet, tables: list[Table]) -> None:
+    widths: dict[int, int] = {}
+    for table in tables:
+        for i, col in enumerate(table.cols):
+            widths[i] = max(widths.get(i, 0), col.width)
+    for i, width in widths.items():
+        ws.set_column(i, i, width)
+
+
+def _table(wb: Workbook, ws: Worksheet, fmt: _Formats, table: Table, row: int, names: set[str]) -> int:
+    """Write one titled table at ``row``; returns the next free row."""
+    ws.write_string(row, 0, table.title, fmt.heading)
+    top = row + 1
+    count = max(len(table.rows), 1)
+    name = _unique(f"tbl_{table.key}", names)
+    ws.add_table(top, 0, top + count, len(table.cols) - 1, {
+        "name": name,
+        "style": "Table Style Light 9",
+        "autofilter": False,
+        "columns": [{"header": c.header, "header_format": fmt.header} for c in table.cols],
+    })
+    if not table.rows:
+        ws.write_string(top + 1, 0, table.empty)
+    for r, values in enumerate(table.rows, start=top + 1):
+        for c, (value, col) in enumerate(zip(values, table.cols, strict=False)):
+            _cell(ws, fmt, r, c, value, col.kind)
+    height = count + 3
+    if table.chart is not None and table.rows:
+        _chart(wb, ws, table, top, row)
+        height = max(height, CHART_ROWS + 2)
+    return row + height
+
+
+def _cell(ws: Worksheet, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> None:
+    if value is None:
+        ws.write_blank(r, c, None)
+    elif isinstance(value, datetime | date):
+        ws.write_datetime(r, c, value, fmt.kind[DATE])
+    elif isinstance(value, bool):
+        ws.write_string(r, c, "Ya" if value else "Tidak", fmt.text)
+    elif isinstance(value, int | float) and kind in fmt.kind:
+        ws.write_number(r, c, value, fmt.kind[kind])
+    elif isinstance(value, int | float):
+        ws.write_number(r, c, value)
+    else:
+        ws.write_string(r, c, redact(str(value)), fmt.text)  # text stays text, also "=..."
+
+
+def _chart(wb: Workbook, ws: Worksheet, table: Table, top: int, row: int) -> None:
+    spec = table.chart
+    assert spec is not None
+    first, last = top + 1, top + len(table.rows)
+    chart = wb.add_chart({"type": spec.type})
+    for v in spec.values:
+        series: dict[str, Any] = {
+            "name": [ws.name, top, v],
+            "categories": [ws.name, first, spec.category, last, spec.category],
+            "values": [ws.name, first, v, last, v],
+        }
+        if spec.type == "pie":
+            series["data_labels"] = {"percentage": True}
+        else:
+            series["data_labels"] = {"value": True}
+        chart.add_series(series)
+    chart.set_title({"name": spec.title or table.title, "name_font": {"size": 11}})
+    if spec.type == "bar":
+        chart.set_y_axis({"reverse": True})
+    if len(spec.values) == 1 and spec.type != "pie":
+        chart.set_legend({"none": True})
+    ws.insert_chart(row, len(table.cols) + 1, chart)
+
+
+def _unique(name: str, names: set[str]) -> str:
+    candidate, i = name, 2
+    while candidate.casefold() in names:
+        candidate = f"{name}_{i}"
+        i += 1
+    names.add(candidate.casefold())
+    return candidate
