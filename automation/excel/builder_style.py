@@ -33,6 +33,7 @@ class Styles:
         self.warning = wb.add_format({"bold": True, "font_color": "#C00000", "text_wrap": False})
         self.section = wb.add_format({"bold": True, "font_size": 12, "font_color": "#1F4E78", "bottom": 1})
         self.note = wb.add_format({"text_wrap": True, "valign": "top"})
+        self.key = wb.add_format({"bg_color": SYSTEM_FILL, "font_color": "#595959", "locked": True, "valign": "top"})
         self.text_cell = wb.add_format({"num_format": "@", "locked": False, "bold": True, "bg_color": "#FFF2CC", "border": 1})
         header = {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#FFFFFF", "border": 1}
         self.header_staff = wb.add_format({**header, "bg_color": "#1F4E78"})

@@ -88,11 +88,17 @@ def is_own_module(path: Path) -> bool:
         return False
 
 
-def write_button_module(workbook: Path, *, force: bool = False) -> Path:
-    """Write ``<stem>.py`` beside the workbook; refuses to replace a foreign file unless ``force``."""
+def check_button_module(workbook: Path, *, force: bool = False) -> Path:
+    """The module path; UsageError when a file there is not ours and ``force`` is not given."""
     target = module_path(workbook)
     if target.exists() and not force and not is_own_module(target):
         raise UsageError(f"Berkas {target} sudah ada dan bukan buatan ppid; gunakan --force untuk menimpanya.")
+    return target
+
+
+def write_button_module(workbook: Path, *, force: bool = False) -> Path:
+    """Write ``<stem>.py`` beside the workbook; refuses to replace a foreign file unless ``force``."""
+    target = check_button_module(workbook, force=force)
     target.write_text(module_source(workbook.name), encoding="utf-8")
     return target
 

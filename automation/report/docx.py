@@ -9,8 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
+from jinja2 import TemplateError as JinjaError
 
 from ..errors import AutomationError, TemplateError, WriteRefused
 from ..letters.clean import clean_context
@@ -31,7 +33,7 @@ def render_docx(template: Path, out: Path, context: dict[str, Any], images: dict
         for key, image in images.items():
             ctx[key] = InlineImage(tpl, str(image), width=CHART_WIDTH)
         tpl.render(ctx, autoescape=True)
-    except Exception as exc:  # jinja2/docx errors: the template was edited into a broken state
+    except (JinjaError, PackageNotFoundError, KeyError, ValueError) as exc:  # template edited into a broken state
         raise TemplateError(f"Templat {template.name} tidak dapat diisi: {exc}") from exc
     tmp = out.with_name(f".{out.stem}.tmp.docx")
     tpl.save(str(tmp))

@@ -29,7 +29,7 @@ class _Formats:
         self.note = wb.add_format({"text_wrap": True, "valign": "top"})
         self.kind = {
             INT: wb.add_format({"num_format": "#,##0", "valign": "top"}),
-            NUM: wb.add_format({"num_format": "#,##0.0", "valign": "top"}),
+            NUM: wb.add_format({"valign": "top"}),  # General: values arrive rounded
             PCT: wb.add_format({"num_format": "0.0%", "valign": "top"}),
             DATE: wb.add_format({"num_format": "dd/mm/yyyy", "valign": "top", "align": "left"}),
         }

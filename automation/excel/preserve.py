@@ -1,0 +1,407 @@
+"""Keep what an openpyxl round trip drops: restore lost package parts, name what cannot be kept."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import posixpath
+import re
+import warnings
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+from xml.sax.saxutils import quoteattr
+
+from automation.errors import UnusableFile, WriteRefused
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_CONTENT_TYPES = "[Content_Types].xml"
+
+# Sheet relationship types (by their last path segment) that openpyxl drops with what they carry.
+_LOST_SHEET_RELS = {
+    "control": "kontrol ActiveX",
+    "oleObject": "objek tersemat (OLE)",
+    "package": "objek tersemat (paket)",
+    "threadedComment": "komentar berutas (threaded comment)",
+    "slicer": "slicer",
+    "timeline": "timeline",
+    "queryTable": "tabel kueri data eksternal",
+    "image": "gambar latar lembar",
+}
+# Worksheet extension URIs (upper case) openpyxl removes on load.
+_LOST_EXTENSIONS = {
+    "{CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF}": "validasi data bentuk Excel 2010 (daftar pilihan dari lembar lain)",
+    "{78C0D931-6437-407D-A8EE-F0AAD7539E65}": "format bersyarat bentuk Excel 2010 (bilah data/ikon)",
+    "{05C60535-1F16-4FD2-B633-F4F36F0B64E0}": "sparkline",
+    "{A8765BA9-456A-4DAB-B4F3-ACF838C121DE}": "slicer",
+    "{3A4CF648-6AED-40F4-86FF-DC5316D8AED3}": "slicer",
+    "{7E03D99C-DC04-49D9-9315-930204A7B6E9}": "timeline",
+    "{FC87AEE6-9EDD-4A0A-B7FB-166176984837}": "rentang terlindungi bentuk Excel 2010",
+    "{F7C9EE02-42E1-4005-9D12-6889AFFD525C}": "add-in web",
+}
+_IGNORED_EXTENSIONS = {"{01252117-D84E-4E92-8308-4BE1C098FCBB}"}  # ignored-error marks: cosmetic
+# Worksheet elements after <sheetData> that openpyxl does not read.
+_LOST_SHEET_ELEMENTS = {
+    "legacyDrawingHF": "gambar di header/footer",
+    "picture": "gambar latar lembar",
+    "oleObjects": "objek tersemat (OLE)",
+    "protectedRanges": "rentang yang boleh diedit pada lembar terlindungi",
+}
+# Workbook relationship types openpyxl drops.
+_LOST_BOOK_RELS = {
+    "connections": "koneksi data eksternal",
+    "sheetMetadata": "rumus larik dinamis (mis. FILTER, UNIQUE) yang akan menjadi rumus biasa",
+}
+_DRAWING_LOSSES = {
+    "sp": "kotak teks atau bentuk (shape)",
+    "cxnSp": "garis/panah penghubung",
+    "grpSp": "grup bentuk",
+    "contentPart": "coretan tinta",
+}
+_RESTORED_LABELS = {
+    "vmlDrawing": "tombol formulir/catatan (VML)",
+    "ctrlProp": "properti kontrol formulir",
+    "image": "gambar",
+    "vbaProjectSignature": "tanda tangan digital makro",
+}
+
+
+@dataclass(frozen=True)
+class _Rel:
+    """One internal relationship: id, its type's last segment and the resolved target part name."""
+
+    id: str
+    kind: str
+    target: str
+
+
+def _rels_name(part: str) -> str:
+    """``xl/worksheets/sheet1.xml`` -> ``xl/worksheets/_rels/sheet1.xml.rels``; root -> ``_rels/.rels``."""
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _rels_source(rels_name: str) -> str:
+    """``xl/worksheets/_rels/sheet1.xml.rels`` -> ``xl/worksheets/sheet1.xml``; ``_rels/.rels`` -> root."""
+    folder, name = posixpath.split(rels_name)
+    return posixpath.join(posixpath.dirname(folder), name[: -len(".rels")])
+
+
+def _parse_rels(xml: bytes, source: str) -> list[_Rel]:
+    """Internal relationships in a .rels part, targets resolved against ``source``."""
+    out = []
+    for el in ET.fromstring(xml):
+        if el.tag != f"{{{_PKG_REL}}}Relationship" or el.get("TargetMode") == "External":
+            continue
+        target = unquote(el.get("Target", "")).split("#")[0]
+        if not target:
+            continue
+        if target.startswith("/"):
+            name = target.lstrip("/")
+        else:
+            name = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+        out.append(_Rel(el.get("Id", ""), el.get("Type", "").rsplit("/", 1)[-1], name))
+    return out
+
+
+class _Package:
+    """Read access to a zip package with case-insensitive part names (as OPC defines them)."""
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self.zf = zf
+        self.names = {n.lower(): n for n in zf.namelist()}
+
+    def has(self, part: str) -> bool:
+        return part.lower() in self.names
+
+    def read(self, part: str) -> bytes:
+        return self.zf.read(self.names[part.lower()])
+
+    def rels(self, part: str) -> list[_Rel]:
+        name = _rels_name(part)
+        return _parse_rels(self.read(name), part) if self.has(name) else []
+
+    def sheets(self) -> list[tuple[str, str]]:
+        """(sheet name, worksheet part) in workbook order."""
+        book = next((r.target for r in self.rels("") if r.kind == "officeDocument"), "xl/workbook.xml")
+        targets = {rel.id: rel.target for rel in self.rels(book)}
+        out = []
+        for sheet in ET.fromstring(self.read(book)).iter(f"{{{_MAIN}}}sheet"):
+            target = targets.get(sheet.get(f"{{{_DOC_REL}}}id", ""))
+            if target:
+                out.append((sheet.get("name", "?"), target))
+        return out
+
+
+# ------------------------------------------------------------------ repair
+def repair(original: Path, saved: Path) -> list[str]:
+    """Copy back into ``saved`` every part it references but lacks, taken from ``original``.
+
+    Generic: walks the relationships of ``saved`` from the package root; a referenced part that is
+    missing is copied from ``original`` (with its own relationships), and so is the .rels of a
+    part copied verbatim (e.g. the VBA signature). Content types are completed, parts nothing
+    references any more are dropped. Returns Indonesian lines naming what was restored.
+    """
+    with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
+        orig, new = _Package(zo), _Package(zs)
+        added, restored, reachable = _collect_missing(orig, new)
+        orphans = [n for n in zs.namelist() if not _kept(n, reachable, added)]
+        if not added and not orphans:
+            return []
+        types = _content_types(orig, new, added, orphans)
+        sheet_names = {part.lower(): name for name, part in new.sheets()}
+        tmp = saved.with_name(f".{saved.name}.repair")
+        try:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                out.writestr(_CONTENT_TYPES, types)
+                for info in zs.infolist():
+                    if info.filename != _CONTENT_TYPES and info.filename not in orphans:
+                        out.writestr(info, zs.read(info))
+                for name, data in added.items():
+                    out.writestr(name, data)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            raise
+    os.replace(tmp, saved)
+    restored.sort(key=lambda item: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", item[0])])
+    return [_describe(part, source, kind, sheet_names) for part, source, kind in restored]
+
+
+def _collect_missing(orig: _Package, new: _Package) -> tuple[dict[str, bytes], list[tuple[str, str, str]], set[str]]:
+    """Walk ``new`` from the root; gather parts (and .rels) to copy back from ``orig``."""
+    added: dict[str, bytes] = {}
+    restored: list[tuple[str, str, str]] = []
+    reachable: set[str] = {_rels_name("").lower()}
+    queue = [""]
+    while queue:
+        part = queue.pop()
+        rels_xml = _rels_for(part, orig, new, added)
+        if rels_xml is None:
+            continue
+        reachable.add(_rels_name(part).lower())
+        for rel in _parse_rels(rels_xml, part):
+            key = rel.target.lower()
+            if key in reachable:
+                continue
+            if not new.has(rel.target) and rel.target not in added:
+                if not orig.has(rel.target):
+                    continue  # dangling in both: verify_package reports it
+                added[rel.target] = orig.read(rel.target)
+                restored.append((rel.target, part, rel.kind))
+            reachable.add(key)
+            queue.append(rel.target)
+    return added, restored, reachable
+
+
+def _rels_for(part: str, orig: _Package, new: _Package, added: dict[str, bytes]) -> bytes | None:
+    name = _rels_name(part)
+    if name in added:
+        return added[name]
+    if new.has(name):
+        return new.read(name)
+    copied = part in added or (new.has(part) and orig.has(part) and new.read(part) == orig.read(part))
+    if part and copied and orig.has(name):
+        added[name] = orig.read(name)
+        return added[name]
+    return None
+
+
+def _kept(name: str, reachable: set[str], added: dict[str, bytes]) -> bool:
+    return name == _CONTENT_TYPES or name.lower() in reachable or name in added or name.endswith("/")
+
+
+def _content_types(orig: _Package, new: _Package, added: dict[str, bytes], orphans: list[str]) -> bytes:
+    """The saved [Content_Types].xml plus entries for restored parts, minus dropped ones."""
+    defaults, overrides = _read_types(new)
+    old_defaults, old_overrides = _read_types(orig) if orig.has(_CONTENT_TYPES) else ({}, {})
+    for name in orphans:
+        overrides.pop("/" + name.lower(), None)
+    for name in added:
+        key, ext = "/" + name.lower(), posixpath.splitext(name)[1][1:].lower()
+        if key in old_overrides and key not in overrides:
+            overrides[key] = old_overrides[key]
+        elif key not in overrides and ext not in defaults and ext in old_defaults:
+            defaults[ext] = old_defaults[ext]
+    items = [f"<Default Extension={quoteattr(e)} ContentType={quoteattr(t)}/>" for e, t in defaults.values()]
+    items += [f"<Override PartName={quoteattr(p)} ContentType={quoteattr(t)}/>" for p, t in overrides.values()]
+    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{_CT}">'
+    return (head + "".join(items) + "</Types>").encode("utf-8")
+
+
+def _read_types(pkg: _Package) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Defaults by lower-case extension and Overrides by lower-case part name, spelling kept."""
+    defaults, overrides = {}, {}
+    for el in ET.fromstring(pkg.read(_CONTENT_TYPES)):
+        if _local(el) == "Default":
+            ext = el.get("Extension", "")
+            defaults[ext.lower()] = (ext, el.get("ContentType", ""))
+        elif _local(el) == "Override":
+            part = el.get("PartName", "")
+            overrides[part.lower()] = (part, el.get("ContentType", ""))
+    return defaults, overrides
+
+
+def _describe(part: str, source: str, kind: str, sheet_names: dict[str, str]) -> str:
+    label = _RESTORED_LABELS.get(kind, "bagian berkas")
+    sheet = sheet_names.get(source.lower())
+    where = f" pada lembar '{sheet}'" if sheet else ""
+    return f"{label}{where} dipulihkan ({part})"
+
+
+def verify_package(path: Path) -> list[str]:
+    """Problems Excel would offer to repair: relationships to missing parts, parts without a type."""
+    problems = []
+    with zipfile.ZipFile(path) as zf:
+        pkg = _Package(zf)
+        if not pkg.has(_CONTENT_TYPES):
+            return ["[Content_Types].xml tidak ada"]
+        defaults, overrides = _read_types(pkg)
+        for name in zf.namelist():
+            if not name.endswith(".rels"):
+                continue
+            for rel in _parse_rels(zf.read(name), _rels_source(name)):
+                if not pkg.has(rel.target):
+                    problems.append(f"tautan ke bagian yang tidak ada: {name} -> {rel.target}")
+                    continue
+                ext = posixpath.splitext(rel.target)[1][1:].lower()
+                if "/" + rel.target.lower() not in overrides and ext not in defaults:
+                    problems.append(f"jenis isi tidak terdaftar: {rel.target}")
+    return problems
+
+
+# ------------------------------------------------------------------ losses
+def check_losses(path: Path) -> list[str]:
+    """Indonesian lines naming what an openpyxl save would drop that ``repair`` cannot restore.
+
+    Reads only the zip listing, relationships, drawings and the tail of each sheet (after
+    ``<sheetData>``); never loads the workbook. Form controls are not listed: Excel keeps a VML
+    copy of each, which survives (VML parts >= 10 through ``repair``).
+    """
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnusableFile(f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel.") from exc
+    with zf:
+        pkg = _Package(zf)
+        out: list[str] = []
+        book = next((r.target for r in pkg.rels("") if r.kind == "officeDocument"), "xl/workbook.xml")
+        for rel in pkg.rels(book):
+            if rel.kind in _LOST_BOOK_RELS:
+                out.append(f"{_LOST_BOOK_RELS[rel.kind]} pada workbook")
+        for sheet, part in pkg.sheets():
+            if pkg.has(part):
+                out.extend(f"{what} pada lembar '{sheet}'" for what in _sheet_losses(pkg, part))
+    return list(dict.fromkeys(out))
+
+
+def _sheet_losses(pkg: _Package, part: str) -> list[str]:
+    out = []
+    for rel in pkg.rels(part):
+        if rel.kind in _LOST_SHEET_RELS:
+            out.append(_LOST_SHEET_RELS[rel.kind])
+        elif rel.kind == "drawing" and pkg.has(rel.target):
+            out.extend(_drawing_losses(pkg.read(rel.target)))
+    out.extend(_tail_losses(pkg.read(part)))
+    return out
+
+
+def _drawing_losses(xml: bytes) -> list[str]:
+    """Shapes openpyxl drops (it keeps only pictures and charts).
+
+    Excel's DrawingML copies of form controls (marked ``compatExt``) are skipped: the VML copy
+    keeps the control. So is ``mc:Fallback`` content, which only stands in for what its
+    ``mc:Choice`` holds.
+    """
+    out = []
+    for anchor in _anchors(ET.fromstring(xml)):
+        if any(el.tag.endswith("}compatExt") for el in anchor.iter()):
+            continue
+        for child in anchor:
+            local = _local(child)
+            if local in _DRAWING_LOSSES:
+                out.append(f"{_DRAWING_LOSSES[local]} '{_shape_name(child)}'")
+            elif local == "graphicFrame":
+                uri = next((el.get("uri", "") for el in child.iter() if _local(el) == "graphicData"), "")
+                if not uri.endswith("/chart"):
+                    what = "grafik jenis baru (Excel 2016)" if "chartex" in uri else "diagram/SmartArt"
+                    out.append(f"{what} '{_shape_name(child)}'")
+    return out
+
+
+def _anchors(el: ET.Element) -> list[ET.Element]:
+    if _local(el) in ("twoCellAnchor", "oneCellAnchor", "absoluteAnchor"):
+        return [el]
+    if _local(el) == "Fallback":
+        return []
+    return [a for child in el for a in _anchors(child)]
+
+
+def _local(el: ET.Element) -> str:
+    return el.tag.rsplit("}", 1)[-1]
+
+
+def _shape_name(el: ET.Element) -> str:
+    return next((c.get("name", "") for c in el.iter() if _local(c) == "cNvPr"), "")
+
+
+_ROOT = re.compile(rb"<(?:\w+:)?worksheet\b[^>]*>")
+
+
+def _tail_losses(xml: bytes) -> list[str]:
+    """Scan the worksheet elements after <sheetData> (small even for a large sheet)."""
+    root = _ROOT.search(xml)
+    data_end = xml.find(b">", xml.rfind(b"sheetData")) + 1
+    body = xml.rstrip()
+    close = body.rfind(b"</")
+    if root is None or data_end <= root.end() or close < data_end:
+        return []
+    tail = ET.fromstring(root.group(0) + body[data_end:close] + body[close:])
+    out = []
+    for child in tail:
+        local = _local(child)
+        if local in _LOST_SHEET_ELEMENTS:
+            out.append(_LOST_SHEET_ELEMENTS[local])
+        elif local == "extLst":
+            for ext in child:
+                uri = ext.get("uri", "").upper()
+                if uri not in _IGNORED_EXTENSIONS:
+                    out.append(_LOST_EXTENSIONS.get(uri, f"fitur tambahan Excel {uri}"))
+    return out
+
+
+# ------------------------------------------------------------------ round trip
+def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], None]) -> list[str]:
+    """Load ``original`` with openpyxl (VBA and rich text kept), ``mutate``, save to ``dest``, repair.
+
+    Call it as the ``write_fn`` of ``write_session(...).save``. Raises WriteRefused when the result
+    still has broken links after repair. Returns the lines from ``repair``.
+    """
+    from openpyxl import load_workbook
+
+    original, dest = Path(original), Path(dest)
+    keep_vba = original.suffix.lower() in (".xlsm", ".xltm")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "extension is not supported": check_losses reports those
+        wb = load_workbook(original, keep_vba=keep_vba, rich_text=True)
+    try:
+        mutate(wb)
+        wb.save(dest)
+    finally:
+        if wb.vba_archive is not None:
+            wb.vba_archive.close()
+    restored = repair(original, dest)
+    problems = verify_package(dest)
+    if problems:
+        raise WriteRefused("Hasil simpan tidak utuh (" + "; ".join(problems[:3]) + "); register tidak diubah.")
+    return restored

@@ -1,0 +1,270 @@
+"""The documents planner: which letters are due, their numbers, rendering, and what to write back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from ..changes import Changes
+from ..errors import TemplateError, UsageError
+from ..register import Record, Register
+from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
+from ..values import as_text, parse_date
+from . import bahasa
+from .context import Built, build
+from .numbering import Numberer, Pattern, PatternError, compile_pattern, log_text
+from .pdf import PDF_MISSING, convert_beside, find_soffice
+from .render import render_docx, template_file, usable_logo
+from .sources import Sources
+
+MADE, REMADE, FAILED = "Dibuat", "Dibuat ulang (nomor tetap)", "Belum dapat dibuat"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+_STEP = {s.key: s.step or 0 for s in STAGES}
+Progress = Callable[[int, int, str], None]  # (done, total, label)
+
+
+@dataclass
+class DocumentRow:
+    """One document handled in this run, for the summary table."""
+
+    reg_no: str
+    document: str
+    number: str
+    path: Path | None
+    status: str
+    message: str = ""
+    sheet: str = ""
+    row: int = 0
+
+
+@dataclass
+class DocumentsResult:
+    rows: list[DocumentRow] = field(default_factory=list)
+    skipped: int = 0  # due documents already made (number filled and file present)
+    pdfs: list[Path] = field(default_factory=list)
+    pdf_note: str = ""  # PDF_MISSING when LibreOffice is absent
+    notes: list[str] = field(default_factory=list)  # run-wide remarks (logo not usable, ...)
+
+    @property
+    def made(self) -> list[DocumentRow]:
+        return [r for r in self.rows if r.status != FAILED]
+
+    @property
+    def failed(self) -> list[DocumentRow]:
+        return [r for r in self.rows if r.status == FAILED]
+
+
+@dataclass
+class Due:
+    doc: Document
+    sheet_key: str
+    record: Record
+    reg_no: str
+    name: str  # output file name
+    built: Built | None = None
+    number: str = ""  # number already in the row
+    day: date | None = None  # date already in the row (kept on regeneration)
+
+
+def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
+    """Every document the register's rows call for, whether made already or not."""
+    out: list[Due] = []
+
+    def add(doc_key: str, sheet_key: str, rec: Record) -> None:
+        no = as_text(rec.get("no_registrasi"))
+        if not no or (reg_no is not None and no != reg_no):
+            return
+        doc = DOCUMENT_BY_KEY[doc_key]
+        seen = sum(1 for d in out if d.doc.key == doc_key and d.reg_no == no)
+        out.append(Due(doc, sheet_key, rec, no, f"{doc_key}-{seen + 1}.docx" if seen else f"{doc_key}.docx"))
+
+    for rec in reg.records("permohonan"):
+        add("tanda_bukti", "permohonan", rec)
+        if as_text(rec.get("diperpanjang")).casefold() == "ya":
+            add("perpanjangan", "permohonan", rec)
+    for rec in reg.records("berita_acara"):
+        add("berita_acara", "berita_acara", rec)
+    for rec in reg.records("keputusan"):
+        add("penolakan" if as_text(rec.get("jenis_keputusan")).casefold() == "ditolak" else "pemberitahuan", "keputusan", rec)
+    for rec in reg.records("tanda_terima"):
+        add("tanda_terima", "tanda_terima", rec)
+    return out
+
+
+def folder_name(reg_no: str) -> str:
+    return _UNSAFE.sub("-", reg_no).strip(" .") or "tanpa-nomor"
+
+
+def make_documents(
+    reg: Register, *, out_root: Path, today: date, reg_no: str | None = None, pdf: bool = False,
+    trigger: str = "CLI", user: str = "", now: datetime | None = None,
+    templates_dir: Path | None = None, progress: Progress | None = None,
+) -> tuple[Changes, DocumentsResult]:
+    """Render every due document not yet made; return the cells/log to write and a summary."""
+    run = _Run(reg, out_root=out_root, today=today, now=now or datetime.combine(today, time()),
+               trigger=trigger, user=user, templates_dir=templates_dir)
+    items = due_documents(reg, reg_no)
+    if reg_no is not None and not items and not Sources(reg).rows_of("permohonan", reg_no):
+        raise UsageError(f"Nomor registrasi {reg_no} tidak ditemukan di register.")
+    pending = [d for d in items if not run.already_made(d)]
+    pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max, _STEP.get(d.sheet_key, 0), d.record.row))
+    for i, due in enumerate(pending):
+        if progress:
+            progress(i, len(pending), f"{due.doc.title} {due.reg_no}")
+        run.make(due)
+    if progress:
+        progress(len(pending), len(pending), "")
+    if pdf:
+        run.convert([r.path for r in run.result.made if r.path] + run.missing_pdf)
+    run.finish()
+    return run.changes, run.result
+
+
+class _Run:
+    """State of one documents run: numbers handed out, changes and the result rows."""
+
+    def __init__(self, reg: Register, *, out_root: Path, today: date, now: datetime, trigger: str,
+                 user: str, templates_dir: Path | None) -> None:
+        self.reg, self.out_root, self.today, self.now = reg, Path(out_root), today, now
+        self.trigger, self.user, self.templates_dir = trigger, user, templates_dir
+        self.base = Path(reg.path).resolve().parent
+        self.src = Sources(reg)
+        self.numberer = Numberer.from_register(reg)
+        self.changes = Changes()
+        self.result = DocumentsResult()
+        self.missing_pdf: list[Path] = []
+        self.row_messages: dict[tuple[str, int], list[str]] = {}
+        self.logo, note = usable_logo(reg.settings.get("logo"), self.base)
+        if note:
+            self.result.notes.append(note)
+
+    # ------------------------------------------------------------ what is made already
+    def _cell_path(self, due: Due) -> Path | None:
+        text = as_text(due.record.get(f"berkas_{due.doc.prefix}"))
+        if not text:
+            return None
+        path = Path(text)
+        return path if path.is_absolute() else self.base / path
+
+    def target(self, due: Due, day: date) -> Path:
+        return self.out_root / str(day.year) / folder_name(due.reg_no) / due.name
+
+    def already_made(self, due: Due) -> bool:
+        rec, prefix = due.record, due.doc.prefix
+        due.number = as_text(rec.get(f"nomor_{prefix}"))
+        due.day = parse_date(rec.get(f"tanggal_{prefix}"))[0] if due.number else None
+        due.built = build(due.doc.key, self.src, due.sheet_key, rec, today=self.today)
+        if not due.number:
+            return False
+        day = due.day or due.built.day
+        for path in (self._cell_path(due), self.target(due, day) if day else None):
+            if path is not None and path.is_file():
+                self.result.skipped += 1
+                self.row_messages.setdefault((due.sheet_key, rec.row), [])
+                if not path.with_suffix(".pdf").is_file():
+                    self.missing_pdf.append(path)
+                return True
+        return False
+
+    # ------------------------------------------------------------ making one document
+    def make(self, due: Due) -> None:
+        assert due.built is not None
+        problems = list(due.built.problems)
+        day = due.day or due.built.day
+        if day is None and not problems:
+            problems.append("tanggal dokumen tidak dapat ditentukan")
+        if problems:
+            self.fail(due, "; ".join(problems))
+            return
+        assert day is not None
+        pattern: Pattern | None = None
+        number = due.number
+        try:
+            if not number:
+                pattern = compile_pattern(self.src.setting(due.doc.pattern), f"Pola nomor {due.doc.title}")
+                number = self.numberer.issue(pattern, day)
+            out = self.target(due, day)
+            context = {**due.built.context, "nomor": number, "tanggal_surat": bahasa.tanggal(day)}
+            render_docx(template_file(due.doc.template, self.templates_dir), context, out, logo=self.logo)
+        except (PatternError, TemplateError) as exc:
+            self._release(pattern, number)
+            self.fail(due, str(exc).rstrip("."))
+            return
+        except OSError as exc:
+            self._release(pattern, number)
+            self.fail(due, f"berkas tidak dapat ditulis ({exc.strerror or exc}); tutup berkas bila sedang dibuka di Word")
+            return
+        self.written(due, number, day, out, new=pattern is not None)
+
+    def _release(self, pattern: Pattern | None, number: str) -> None:
+        if pattern is not None and number:
+            self.numberer.release(pattern, number)
+
+    def written(self, due: Due, number: str, day: date, out: Path, *, new: bool) -> None:
+        sheet, row, prefix = due.sheet_key, due.record.row, due.doc.prefix
+        if as_text(due.record.get(f"nomor_{prefix}")) != number:
+            self.changes.set(sheet, row, f"nomor_{prefix}", number)
+        if parse_date(due.record.get(f"tanggal_{prefix}"))[0] != day:
+            self.changes.set(sheet, row, f"tanggal_{prefix}", day)
+        stored = self._stored_path(out)
+        if as_text(due.record.get(f"berkas_{prefix}")) != stored:
+            self.changes.set(sheet, row, f"berkas_{prefix}", stored)
+        if new:
+            self.changes.log.append({
+                "waktu": self.now, "no_registrasi": due.reg_no, "dari": self._sheet_name(sheet), "ke": "dokumen",
+                "keterangan": log_text(due.doc.title, number), "pemicu": self.trigger, "pengguna": self.user,
+            })
+        self.row_messages.setdefault((sheet, row), [])
+        self.result.rows.append(DocumentRow(due.reg_no, due.doc.title, number, out, MADE if new else REMADE,
+                                            sheet=self._sheet_name(sheet), row=row))
+
+    def fail(self, due: Due, why: str) -> None:
+        message = f"Dokumen {due.doc.title} belum dapat dibuat: {why}."
+        self.row_messages.setdefault((due.sheet_key, due.record.row), []).append(message)
+        self.result.rows.append(DocumentRow(due.reg_no, due.doc.title, due.number, None, FAILED, message,
+                                            sheet=self._sheet_name(due.sheet_key), row=due.record.row))
+
+    def _stored_path(self, out: Path) -> str:
+        try:
+            return str(out.resolve().relative_to(self.base))
+        except ValueError:
+            return str(out.resolve())
+
+    def _sheet_name(self, key: str) -> str:
+        data = self.reg.sheets.get(key)
+        return data.name if data else SHEET_BY_KEY[key].name
+
+    # ------------------------------------------------------------ the end of the run
+    def convert(self, paths: list[Path]) -> None:
+        if not paths:
+            return
+        if find_soffice() is None:
+            self.result.pdf_note = PDF_MISSING
+            return
+        self.result.pdfs = convert_beside(paths)
+        if len(self.result.pdfs) < len(paths):
+            self.result.notes.append(f"{len(paths) - len(self.result.pdfs)} berkas tidak dapat dikonversi ke PDF.")
+
+    def finish(self) -> None:
+        """Catatan of every row handled: the reasons it failed, or cleared when it was ours."""
+        records = {(key, rec.row): rec for key in ("permohonan", "berita_acara", "keputusan", "tanda_terima")
+                   for rec in self.reg.records(key)}
+        for (sheet, row), messages in self.row_messages.items():
+            old = as_text(records[(sheet, row)].get("catatan"))
+            new = " ".join(messages)
+            if new and new != old:
+                self.changes.set(sheet, row, "catatan", new)
+            elif not new and old.startswith("Dokumen ") and "belum dapat dibuat" in old:
+                self.changes.set(sheet, row, "catatan", None)
+        if self.result.rows:
+            stamp = self.now.strftime("%d/%m/%Y %H:%M")
+            for key in {k for k, _ in self.row_messages}:
+                name = self._sheet_name(key)
+                made = sum(1 for r in self.result.made if r.sheet == name)
+                failed = sum(1 for r in self.result.failed if r.sheet == name)
+                self.changes.status[key] = (
+                    f"Hasil pembuatan dokumen terakhir ({stamp}, {self.trigger}): {made} dibuat, {failed} belum dapat dibuat."
+                )

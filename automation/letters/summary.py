@@ -1,0 +1,48 @@
+"""Terminal output of a documents run: a rich progress bar and the summary table (CLI adapter use)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .documents import FAILED, DocumentsResult
+from .documents import Progress as ProgressCallback
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[ProgressCallback]:
+    """A callback for ``make_documents(progress=...)`` drawing one bar on ``console``."""
+    with Progress(
+        TextColumn("Membuat dokumen"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=console, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def update(done: int, total: int, label: str) -> None:
+            bar.update(task, completed=done, total=total, description=label)
+
+        yield update
+
+
+def print_summary(result: DocumentsResult, console: Console) -> None:
+    """The table of documents handled, then one line per note (PDF, logo) and the totals."""
+    if result.rows:
+        table = Table(title="Dokumen", show_lines=False)
+        for head in ("Nomor Registrasi", "Dokumen", "Nomor", "Berkas", "Status"):
+            table.add_column(head, overflow="fold")
+        for row in result.rows:
+            status = f"[red]{row.status}[/red]\n{row.message}" if row.status == FAILED else f"[green]{row.status}[/green]"
+            table.add_row(row.reg_no, row.document, row.number or "-", str(row.path) if row.path else "-", status)
+        console.print(table)
+    for note in ([result.pdf_note] if result.pdf_note else []) + result.notes:
+        console.print(note)
+    line = f"{len(result.made)} dokumen dibuat, {len(result.failed)} belum dapat dibuat"
+    if result.skipped:
+        line += f", {result.skipped} sudah ada sebelumnya"
+    if result.pdfs:
+        line += f", {len(result.pdfs)} PDF"
+    console.print(line + ".")

@@ -1,0 +1,93 @@
+"""Steps shared by the monthly and annual reports: prepare the counts, then write every file."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..register import Register
+from ..workdays import WorkCalendar
+from .charts import bar_chart, column_chart
+from .docx import TEMPLATES, render_docx, to_pdf
+from .frame import Frames, build_frames
+from .metrics import Counter, Limits
+from .model import Page, ReportResult, Table
+from .text import tanggal
+from .xlsx import write_xlsx
+
+PRIVACY_NOTE = ("Laporan ini tidak memuat data pribadi pemohon (NIK, nomor telepon, surel, alamat, nama); "
+                "permohonan disebut dengan nomor registrasinya.")
+BAR_LIMIT = 12  # bars drawn in a Word chart; the Excel table keeps every row
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered part of the Word attachment: heading, the tables under it, an optional chart."""
+
+    heading: str
+    tables: tuple[str, ...]
+    chart: str = ""  # key of the table drawn as an image (template variable ``g_<key>``)
+
+
+@dataclass
+class Prepared:
+    reg: Register
+    cal: WorkCalendar
+    limits: Limits
+    frames: Frames
+    counter: Counter
+
+    def notes(self, years: list[int]) -> list[str]:
+        return [*self.frames.notes, self.cal.describe(years), PRIVACY_NOTE]
+
+
+def prepare(reg: Register, today: date) -> Prepared:
+    cal = WorkCalendar.from_register(reg)
+    limits = Limits.from_register(reg)
+    frames = build_frames(reg, cal)
+    return Prepared(reg, cal, limits, frames, Counter(frames, cal, limits, today))
+
+
+def finish(prep: Prepared, *, kind: str, period_key: str, label: str, title: str, pages: list[Page],
+           tables: dict[str, Table], layout: list[Section], context: dict[str, Any], out_dir: Path,
+           template_name: str, figures: dict[str, Any], today: date, pdf: bool, summary: str,
+           years: list[int]) -> ReportResult:
+    """Write laporan-<kind>-<period>.xlsx and .docx (and .pdf) and describe them."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"laporan-{kind}-{period_key}"
+    settings = prep.reg.settings
+    instansi = str(settings.get("instansi") or "")
+    notes = prep.notes(years)
+    xlsx = write_xlsx(out_dir / f"{stem}.xlsx", title=title, subtitle=f"{instansi} — dibuat {tanggal(today)}",
+                      pages=pages, notes=notes)
+    ctx = {
+        **context,
+        "judul_laporan": title,
+        "instansi": instansi,
+        "pemerintah": str(settings.get("pemerintah") or ""),
+        "t": {k: t.text_rows() for k, t in tables.items()},
+        "judul": {k: t.title for k, t in tables.items()},
+        "catatan": notes,
+    }
+    with tempfile.TemporaryDirectory(prefix="ppid-grafik-") as tmp:
+        images = {f"g_{s.chart}": draw(tables[s.chart], Path(tmp) / f"{s.chart}.png") for s in layout if s.chart}
+        docx = render_docx(TEMPLATES / template_name, out_dir / f"{stem}.docx", ctx, images)
+    pdf_path = to_pdf(docx) if pdf else None
+    return ReportResult(kind=kind, period=period_key, label=label, paths={"xlsx": xlsx, "docx": docx, "pdf": pdf_path},
+                        figures=figures, made_on=today, summary=summary)
+
+
+def draw(table: Table, path: Path) -> Path:
+    """The table's chart as a PNG: grouped columns for trends, horizontal bars otherwise."""
+    spec = table.chart
+    cat = spec.category if spec else 0
+    values = spec.values if spec else (1,)
+    title = (spec.title if spec else "") or table.title
+    if spec is not None and spec.type == "column":
+        series = {table.cols[v].header: [row[v] or 0 for row in table.rows] for v in values}
+        return column_chart(path, [str(row[cat])[:3] for row in table.rows], series, title)
+    rows = table.rows[:BAR_LIMIT]
+    return bar_chart(path, [str(row[cat]) for row in rows], [row[values[0]] or 0 for row in rows], title)

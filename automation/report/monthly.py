@@ -1,0 +1,182 @@
+"""The monthly report for the Kepala Dinas: Excel tables and charts, and a nota dinas in Word."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from ..letters.bahasa import nip
+from ..register import Register
+from .build import Prepared, Section, finish, prepare
+from .metrics import GRANTED_ALL, GRANTED_PART, NOT_HELD, PASAL17_LETTERS, REFUSED, UNDOCUMENTED, Period
+from .model import Page, ReportResult, Table
+from .sections import (
+    COLUMNS,
+    breakdown_tables,
+    comparison_rows,
+    decisions_table,
+    dik_tables,
+    letters_table,
+    objections_table,
+    open_table,
+    overdue_table,
+    table,
+    time_table,
+    trend_table,
+)
+from .text import ROMAWI, angka, month_label, persen, tanggal
+
+_MONTH = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
+
+# What the Word attachment shows, in order: (heading, table keys, chart key or "").
+DOCX_LAYOUT: list[Section] = [
+    Section("Perbandingan dengan bulan lalu dan tahun berjalan", ("perbandingan",), ""),
+    Section("Keputusan atas permohonan", ("keputusan",), "g_keputusan"),
+    Section("Alasan penolakan menurut Pasal 17", ("pasal17",), ""),
+    Section("Waktu penyelesaian", ("waktu",), ""),
+    Section("Permohonan yang melewati batas waktu", ("lewat_batas",), ""),
+    Section("Permohonan yang belum selesai", ("belum_selesai",), ""),
+    Section("Permohonan menurut saluran dan kategori pemohon", ("saluran", "kategori"), ""),
+    Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "g_perangkat_daerah"),
+    Section("Perubahan Register Daftar Informasi yang Dikecualikan", ("dik_baru", "dik_berakhir", "dik_uji_ulang"), ""),
+    Section("Keberatan", ("keberatan",), ""),
+    Section("Perkembangan bulanan tahun berjalan", ("tren",), "g_tren"),
+]
+
+
+def parse_month(month: str) -> tuple[int, int]:
+    """'2026-03' -> (2026, 3); anything else is a UsageError in Indonesian."""
+    match = _MONTH.match(month or "")
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2200:
+        raise UsageError(f"Bulan laporan '{month}' tidak dikenali; tulis dalam bentuk TTTT-BB, misalnya 2026-03.")
+    return int(match.group(1)), int(match.group(2))
+
+
+def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf: bool = False) -> ReportResult:
+    """Build laporan-bulanan-YYYY-MM.xlsx/.docx (and .pdf) under ``out_dir`` for one month."""
+    year, mon = parse_month(month)
+    period = Period.month(year, mon)
+    if period.start > today:
+        raise UsageError(f"Bulan {period.label} belum dimulai; laporan bulanan hanya untuk bulan berjalan atau sebelumnya.")
+    prep = prepare(reg, today)
+    counter, limits = prep.counter, prep.limits
+    cur = counter.figures(period)
+    prev = counter.figures(period.previous_month())
+    ytd = counter.figures(period.year_to_date())
+    months = counter.monthly_rows(year, mon)
+    received = counter.received(period)
+    tables: dict[str, Table] = {
+        "perbandingan": table("perbandingan", f"Angka utama {period.label}",
+                              comparison_rows([prev, cur, ytd], limits.answer)),
+        "keputusan": decisions_table(cur),
+        "pasal17": letters_table(cur),
+        "waktu": time_table(cur, limits),
+        "lewat_batas": overdue_table(counter, period),
+        "belum_selesai": open_table(counter, period),
+        **{t.key: t for t in breakdown_tables(received)},
+        **{t.key: t for t in dik_tables(counter, period)},
+        "keberatan": objections_table(counter, period),
+        "tren": trend_table(months),
+    }
+    pages = [
+        Page("Ringkasan", [tables["perbandingan"]]),
+        Page("Permohonan", [tables["saluran"], tables["kategori"], tables["perangkat_daerah"]]),
+        Page("Keputusan", [tables["keputusan"], tables["pasal17"]]),
+        Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
+        Page("Belum Selesai", [tables["belum_selesai"]]),
+        Page("Register DIK", [tables["dik_baru"], tables["dik_berakhir"], tables["dik_uji_ulang"]]),
+        Page("Keberatan", [tables["keberatan"]]),
+        Page("Tren", [tables["tren"]]),
+    ]
+    lines = sentences(cur, prev, ytd, period, limits.answer, counter.as_of(period), tables)
+    context = _memo_context(prep, period, today, lines)
+    return finish(
+        prep,
+        kind="bulanan",
+        period_key=f"{year}-{mon:02d}",
+        label=period.label,
+        title=f"Laporan Layanan Informasi Publik Bulan {period.label}",
+        pages=pages,
+        tables=tables,
+        context=context,
+        out_dir=out_dir,
+        template_name="laporan_bulanan.docx",
+        layout=DOCX_LAYOUT,
+        years=sorted({period.previous_month().start.year, year}),
+        figures=cur,
+        today=today,
+        pdf=pdf,
+        summary=lines[0],
+    )
+
+
+def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], period: Period, answer: int,
+              as_of: date, tables: dict[str, Table]) -> list[str]:
+    """The key figures, one Indonesian sentence each (the body of the nota dinas)."""
+    label = period.label
+    out = []
+    if cur["received"]:
+        out.append(f"Permohonan informasi yang diterima pada bulan {label} sebanyak {cur['received']} permohonan "
+                   f"(bulan sebelumnya {prev['received']}; sejak Januari {ytd['received']}).")
+    else:
+        out.append(f"Tidak ada permohonan informasi yang diterima pada bulan {label} "
+                   f"(bulan sebelumnya {prev['received']}; sejak Januari {ytd['received']}).")
+    d = cur["decisions"]
+    if cur["processed"]:
+        out.append(f"Permohonan yang selesai diproses sebanyak {cur['processed']}: {d[GRANTED_ALL]} diberikan "
+                   f"seluruhnya, {d[GRANTED_PART]} diberikan sebagian, {d[REFUSED]} ditolak, {d[NOT_HELD]} tidak "
+                   f"dikuasai, dan {d[UNDOCUMENTED]} belum didokumentasikan.")
+    else:
+        out.append(f"Tidak ada permohonan yang selesai diproses pada bulan {label}.")
+    if cur["timed"]:
+        out.append(f"Waktu penyelesaian rata-rata {angka(cur['mean_days'])} hari kerja (median "
+                   f"{angka(cur['median_days'])} hari kerja); {persen(cur['within_limit'])} selesai dalam {answer} "
+                   f"hari kerja dan {persen(cur['extended_share'])} diperpanjang.")
+    if cur["open"]:
+        out.append(f"Per {tanggal(as_of)} masih ada {cur['open']} permohonan yang belum selesai; "
+                   f"{cur['open_late']} di antaranya telah melewati batas waktu.")
+    else:
+        out.append(f"Per {tanggal(as_of)} tidak ada permohonan yang belum selesai.")
+    if cur["overdue"]:
+        out.append(f"Sebanyak {cur['overdue']} permohonan melewati batas waktu ({cur['late_done']} selesai terlambat, "
+                   f"{cur['open_late']} belum selesai); nomor registrasinya tercantum pada lampiran.")
+    else:
+        out.append("Tidak ada permohonan yang melewati batas waktu.")
+    if cur["letters"]:
+        parts = [f"huruf {k} ({PASAL17_LETTERS[k]}) {v} permohonan" if k in PASAL17_LETTERS else f"{k} {v} permohonan"
+                 for k, v in cur["letters"].items()]
+        out.append("Alasan penolakan menurut Pasal 17 UU 14/2008: " + "; ".join(parts) + ".")
+    dik = [len(tables[k].rows) for k in ("dik_baru", "dik_berakhir", "dik_uji_ulang")]
+    out.append(f"Register DIK: {dik[0]} entri baru, {dik[1]} entri berakhir masa pengecualiannya, dan {dik[2]} "
+               "entri berstatus Perlu uji ulang.")
+    if cur["objections"] or cur["objections_decided"]:
+        out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang diputus Atasan PPID sebanyak "
+                   f"{cur['objections_decided']}.")
+    else:
+        out.append(f"Tidak ada keberatan yang diajukan pada bulan {label}.")
+    return out
+
+
+def _memo_context(prep: Prepared, period: Period, today: date, lines: list[str]) -> dict[str, Any]:
+    s = prep.reg.settings
+    return {
+        "kepada": str(s.get("jabatan_atasan") or ""),
+        "dari": str(s.get("jabatan_ppid") or "PPID"),
+        "tanggal": tanggal(today),
+        "nomor": f"........../PPID-DISKOMINFO/{ROMAWI[today.month - 1]}/{today.year}",
+        "sifat": "Biasa",
+        "lampiran": "1 (satu) berkas",
+        "hal": f"Laporan Layanan Informasi Publik Bulan {period.label}",
+        "bulan": month_label(period.start.year, period.start.month),
+        "kalimat": lines,
+        "kota": str(s.get("kota") or ""),
+        "nama_ppid": str(s.get("nama_ppid") or ""),
+        "nip_ppid": nip(str(s.get("nip_ppid") or "")),
+        "jabatan_ppid": str(s.get("jabatan_ppid") or ""),
+    }
+
+
+__all__ = ["COLUMNS", "DOCX_LAYOUT", "build_monthly", "parse_month", "sentences"]

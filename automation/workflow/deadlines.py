@@ -1,0 +1,110 @@
+"""Deadline columns of 1 Permohonan: working days used, Batas Waktu, Status Waktu and the calendar used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import holidays
+
+from ..reference import STATUS_WAKTU, YA_TIDAK
+from ..register import Record, Register
+from ..schema import SETTING_BY_KEY
+from ..values import parse_date, parse_datetime, parse_int
+from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
+from .routes import canonical
+from .state import Request
+
+ON_TIME, NEAR, LATE, DONE_ON_TIME, DONE_LATE = STATUS_WAKTU
+STATUS_KEYS = ("tahap_saat_ini", "hari_kerja_terpakai", "batas_waktu", "status_waktu", "kalender")
+
+
+def setting_int(reg: Register, key: str) -> int:
+    """A whole-number setting; the schema default when the cell is empty or not a number."""
+    value, error = parse_int(reg.settings.get(key))
+    if value is None or error:
+        value, _ = parse_int(SETTING_BY_KEY[key].default)
+    return int(value or 0)
+
+
+@dataclass
+class Rules:
+    """The calendar and the deadline settings of one register."""
+
+    calendar: WorkCalendar
+    days: int
+    extension: int
+    near: int
+
+    @classmethod
+    def of(cls, reg: Register) -> Rules:
+        return cls(
+            calendar=WorkCalendar.from_register(reg),
+            days=max(1, setting_int(reg, "batas_hari_kerja")),
+            extension=max(0, setting_int(reg, "perpanjangan_hari_kerja")),
+            near=max(0, setting_int(reg, "ambang_mendekati")),
+        )
+
+    def label(self) -> str:
+        """Kalender column: short and stable (unlike describe(), it does not list computed years)."""
+        cal = self.calendar
+        first = "hari penerimaan = hari ke-1" if cal.receipt_day_counts else "hari ke-1 = hari kerja berikutnya"
+        return (
+            f"holidays {holidays.__version__} (ID) + Hari Libur: {len(cal.added)} ditambah, "
+            f"{len(cal.removed)} dibatalkan; jam {cal.office_open:%H.%M}–{cal.office_close:%H.%M}; {first}"
+        )
+
+    def deadline(self, intake: Record) -> date | None:
+        received = received_at(intake)
+        if received is None:
+            return None
+        extended = canonical(intake.get("diperpanjang"), YA_TIDAK) == YA_TIDAK[0]
+        return self.calendar.deadline(received, self.days + (self.extension if extended else 0))
+
+
+def usable(day: date | None) -> bool:
+    """A date the calendar can count with (typing errors such as year 206 are left out)."""
+    return day is not None and MIN_YEAR <= day.year <= MAX_YEAR
+
+
+def received_at(intake: Record) -> datetime | None:
+    received, _error = parse_datetime(intake.get("waktu_diterima"))
+    return received if received is not None and usable(received) else None
+
+
+def decision_date(request: Request) -> date | None:
+    """Tanggal Keputusan on 8 Keputusan (the latest one when the request was decided twice)."""
+    found = [parse_date(r.get("tanggal_keputusan"))[0] for r in request.on("keputusan")]
+    days = [d for d in found if d is not None and usable(d)]
+    return max(days) if days else None
+
+
+def status_values(request: Request, rules: Rules, today: date) -> dict[str, Any]:
+    """The system columns of the request's 1 Permohonan row, as they should read today."""
+    intake = request.intake
+    assert intake is not None
+    due = rules.deadline(intake)
+    received = received_at(intake)
+    decided = decision_date(request)
+    used = None
+    if received is not None:
+        used = rules.calendar.working_days_used(received, min(today, decided) if decided else today)
+    return {
+        "tahap_saat_ini": request.label(),
+        "hari_kerja_terpakai": used,
+        "batas_waktu": due,
+        "status_waktu": time_status(due, decided, rules, today),
+        "kalender": rules.label(),
+    }
+
+
+def time_status(due: date | None, decided: date | None, rules: Rules, today: date) -> str | None:
+    if due is None:
+        return None
+    if decided is not None:
+        return DONE_ON_TIME if decided <= due else DONE_LATE
+    if today > due:
+        return LATE
+    left = rules.calendar.working_days_between(today, due)
+    return NEAR if left <= rules.near else ON_TIME

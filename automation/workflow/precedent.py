@@ -1,0 +1,83 @@
+"""Earlier exemption decisions as reference: rapidfuzz matching of a request against Register DIK."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+
+from ..reference import JANGKA_WAKTU, STATUS_DIK
+from ..register import Record, Register
+from ..values import as_text, parse_date
+from .deadlines import setting_int
+from .routes import canonical
+
+IN_FORCE, RETEST, OPENED = STATUS_DIK
+EVENT, UNLIMITED = JANGKA_WAKTU[2], JANGKA_WAKTU[3]
+
+
+def threshold(reg: Register) -> int:
+    return min(100, max(0, setting_int(reg, "ambang_preseden")))
+
+
+def in_force(entry: Record) -> bool:
+    return canonical(entry.get("status_dik"), STATUS_DIK) == IN_FORCE
+
+
+def ended(entry: Record, today: date) -> bool:
+    """An entry in force whose period (Berlaku Sampai) is over: it needs a new consequence test."""
+    until, _error = parse_date(entry.get("berlaku_sampai"))
+    return in_force(entry) and until is not None and until < today
+
+
+def active(entries: list[Record], today: date) -> list[Record]:
+    return [e for e in entries if in_force(e) and not ended(e, today) and as_text(e.get("informasi"))]
+
+
+@dataclass(frozen=True)
+class Precedent:
+    entry: Record
+    score: int
+
+    def text(self) -> str:
+        """'mirip DIK-2026-003 (skor 87), BA no. 001/BA-UK/..., berlaku s.d. 31/12/2027'."""
+        e = self.entry
+        parts = [f"mirip {as_text(e.get('no_dik')) or 'entri tanpa nomor'} (skor {self.score})"]
+        ba = as_text(e.get("nomor_ba"))
+        if ba:
+            parts.append(f"BA no. {ba}")
+        parts.append(validity_text(e))
+        return ", ".join(parts)
+
+
+def validity_text(entry: Record) -> str:
+    until, _error = parse_date(entry.get("berlaku_sampai"))
+    if until is not None:
+        return f"berlaku s.d. {until:%d/%m/%Y}"
+    kind = canonical(entry.get("jenis_jangka_waktu"), JANGKA_WAKTU)
+    if kind == EVENT:
+        return f"berlaku s.d. {as_text(entry.get('jangka_waktu')) or 'peristiwa tertentu'}"
+    if kind == UNLIMITED:
+        return "berlaku tanpa batas waktu"
+    return "masa berlaku belum diisi"
+
+
+class Matcher:
+    """Best active Register DIK entry for a text (token_set_ratio, case and punctuation ignored)."""
+
+    def __init__(self, entries: list[Record], cutoff: int) -> None:
+        self.entries = entries
+        self.choices = [utils.default_process(as_text(e.get("informasi"))) for e in entries]
+        self.cutoff = cutoff
+
+    def best(self, text: Any) -> Precedent | None:
+        query = utils.default_process(as_text(text))
+        if not query or not self.choices:
+            return None
+        found = process.extractOne(query, self.choices, scorer=fuzz.token_set_ratio, score_cutoff=self.cutoff)
+        if found is None:
+            return None
+        _choice, score, index = found
+        return Precedent(self.entries[index], int(round(score)))
