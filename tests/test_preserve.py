@@ -211,7 +211,7 @@ def test_excel2010_form_controls_keep_their_vml_and_are_not_a_loss(tmp_path, vba
 def test_check_losses_names_a_textbox(tmp_path, vba_bin):
     src = build(tmp_path / "kotak.xlsm", vba_bin, sheets=2,
                 extras=lambda wb, ws: ws.insert_textbox("H2", "Petunjuk pengisian"))
-    assert check_losses(src) == ["kotak teks atau bentuk (shape) 'TextBox 2' pada lembar 'Lembar1'"]
+    assert check_losses(src) == ["kotak teks atau bentuk (shape) 'TextBox 1' pada lembar 'Lembar1'"]
 
 
 def test_check_losses_is_empty_for_what_openpyxl_keeps(tmp_path, vba_bin, png):
@@ -244,16 +244,16 @@ def test_check_losses_names_excel2010_extensions(tmp_path, vba_bin):
 
     src = build(tmp_path / "x14.xlsm", vba_bin, sheets=1, extras=extended)
     x14_validation = (
-        f'<extLst><ext uri="{{CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF}}" xmlns:x14="{X14}">'
+        f'<ext uri="{{CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF}}" xmlns:x14="{X14}">'
         '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
         '<x14:dataValidation type="list"><x14:formula1><xm:f>Lembar1!$A$1:$A$2</xm:f></x14:formula1>'
-        "<xm:sqref>B2:B10</xm:sqref></x14:dataValidation></x14:dataValidations></ext>"
+        "<xm:sqref>B2:B10</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>"
     )
-    rewrite(src, lambda parts: replace_in(parts, "xl/worksheets/sheet1.xml", "<extLst>", x14_validation))
+    rewrite(src, lambda parts: replace_in(parts, "xl/worksheets/sheet1.xml", "</extLst></worksheet>", x14_validation))
     assert check_losses(src) == [
-        "validasi data bentuk Excel 2010 (daftar pilihan dari lembar lain) pada lembar 'Lembar1'",
         "format bersyarat bentuk Excel 2010 (bilah data/ikon) pada lembar 'Lembar1'",
         "sparkline pada lembar 'Lembar1'",
+        "validasi data bentuk Excel 2010 (daftar pilihan dari lembar lain) pada lembar 'Lembar1'",
     ]
 
 

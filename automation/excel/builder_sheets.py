@@ -62,6 +62,7 @@ def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any], *,
     ws.write_formula(WARNING_ROW - 1, 0, bad_name_formula(BAD_NAME_MESSAGE), styles.warning, "")
     ws.write_string(BERANDA_SUMMARY_ROW - 2, 0, "Ringkasan", styles.section)
     _guide(ws, styles)
+    print_setup(ws, repeat_header=False)
     if BERANDA.button:
         add_button(ws, BERANDA.button)
 
@@ -123,6 +124,7 @@ def write_referensi(wb: Workbook, ws: Worksheet, styles: Styles) -> None:
         },
     )
     ws.freeze_panes(HEADER + 1, 0)
+    print_setup(ws)
 
 
 def dropdown_formula(sheet: str, index: int) -> str:

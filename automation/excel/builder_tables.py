@@ -41,7 +41,7 @@ def write_table_sheet(
     validations(ws, sheet)
     highlights(ws, sheet, styles)
     print_setup(ws)
-    ws.freeze_panes(HEADER, 1)
+    ws.freeze_panes(FIRST, 1)  # rows 1-6 and column A stay in view
     if sheet.button:
         add_button(ws, sheet.button)
     if protect:
@@ -176,11 +176,12 @@ def _rule(ws: Worksheet, columns: list[int], formula: str, fmt: Any) -> None:
     ws.conditional_format(ranges[0], {"type": "formula", "criteria": formula, "format": fmt, "multi_range": " ".join(ranges)})
 
 
-def print_setup(ws: Worksheet) -> None:
+def print_setup(ws: Worksheet, *, repeat_header: bool = True) -> None:
     ws.set_landscape()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)  # one page wide, as many pages tall as needed
-    ws.repeat_rows(HEADER)  # the header row on every page
+    if repeat_header:
+        ws.repeat_rows(HEADER)  # the header row on every page
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     ws.set_footer("&L&A&RHalaman &P dari &N")
 

@@ -186,9 +186,11 @@ def _collect_missing(orig: _Package, new: _Package) -> tuple[dict[str, bytes], l
     queue = [""]
     while queue:
         part = queue.pop()
+        relinked = _rels_name(part) not in added
         rels_xml = _rels_for(part, orig, new, added)
         if rels_xml is None:
             continue
+        relinked = relinked and _rels_name(part) in added  # this .rels came back from the original
         reachable.add(_rels_name(part).lower())
         for rel in _parse_rels(rels_xml, part):
             key = rel.target.lower()
@@ -198,6 +200,8 @@ def _collect_missing(orig: _Package, new: _Package) -> tuple[dict[str, bytes], l
                 if not orig.has(rel.target):
                     continue  # dangling in both: verify_package reports it
                 added[rel.target] = orig.read(rel.target)
+                restored.append((rel.target, part, rel.kind))
+            elif relinked:
                 restored.append((rel.target, part, rel.kind))
             reachable.add(key)
             queue.append(rel.target)
@@ -233,6 +237,11 @@ def _content_types(orig: _Package, new: _Package, added: dict[str, bytes], orpha
             overrides[key] = old_overrides[key]
         elif key not in overrides and ext not in defaults and ext in old_defaults:
             defaults[ext] = old_defaults[ext]
+    for key, value in old_overrides.items():  # verbatim copies that lost their specific type
+        name = key[1:]
+        if key not in overrides and new.has(name) and name not in orphans and orig.has(name):
+            if new.read(name) == orig.read(name):
+                overrides[key] = value
     items = [f"<Default Extension={quoteattr(e)} ContentType={quoteattr(t)}/>" for e, t in defaults.values()]
     items += [f"<Override PartName={quoteattr(p)} ContentType={quoteattr(t)}/>" for p, t in overrides.values()]
     head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{_CT}">'

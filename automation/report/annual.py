@@ -11,7 +11,17 @@ from ..errors import UsageError
 from ..letters.bahasa import nip
 from ..register import Register
 from .build import Section, finish, prepare
-from .metrics import GRANTED_ALL, GRANTED_PART, NOT_HELD, PASAL17_LETTERS, REFUSED, UNDOCUMENTED, Period, share_rows, within
+from .metrics import (
+    GRANTED_ALL,
+    GRANTED_PART,
+    NOT_HELD,
+    PASAL17_LETTERS,
+    REFUSED,
+    UNDOCUMENTED,
+    Period,
+    share_rows,
+    within,
+)
 from .model import Page, ReportResult, Table
 from .sections import (
     breakdown_tables,

@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib.figure import Figure  # noqa: E402  (backend chosen first)
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 _COLORS = ("#1f5f99", "#e08a1e", "#4f9a4a", "#b03a2e", "#7a5195", "#6c757d")
 _DPI = 120
@@ -26,7 +23,7 @@ def _wrap(label: str, width: int = 28) -> str:
 def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title: str) -> Path:
     """Horizontal bars, largest on top; an empty chart says there is no data."""
     height = 1.2 + 0.38 * max(len(labels), 2)
-    fig = Figure(figsize=(6.4, min(height, 9.0)), dpi=_DPI)
+    fig = _figure(6.4, min(height, 9.0))
     ax = fig.add_subplot()
     if not labels or not any(values):
         return _empty(fig, ax, path, title)
@@ -44,7 +41,7 @@ def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title:
 
 def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequence[float]], title: str) -> Path:
     """Grouped columns, one group per category (e.g. month) and one color per series."""
-    fig = Figure(figsize=(6.4, 3.2), dpi=_DPI)
+    fig = _figure(6.4, 3.2)
     ax = fig.add_subplot()
     if not categories or not any(any(v) for v in series.values()):
         return _empty(fig, ax, path, title)
@@ -58,6 +55,12 @@ def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequen
     _finish(fig, ax, title)
     fig.savefig(path, format="png")
     return path
+
+
+def _figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), dpi=_DPI)
+    FigureCanvasAgg(fig)  # the Agg canvas: no pyplot, no global backend state
+    return fig
 
 
 def _finish(fig: Figure, ax: object, title: str) -> None:

@@ -32,6 +32,7 @@ def _parsed(text: str) -> str:
 
 
 _C = Code
+# fmt: off
 CODES_LIST: tuple[Code, ...] = (
     # ---- structure
     _C("lembar_hilang", GALAT, "Struktur", "Lembar register tidak ditemukan.",
@@ -127,6 +128,7 @@ CODES_LIST: tuple[Code, ...] = (
        "Nomor Registrasi '{nilai}' tidak ada di lembar '{lembar}'; periksa nomornya atau hapus baris yang tidak terhubung ini.",
        {"nilai": "PPID-KOMINFO/2026/11/0099", "lembar": "1 Permohonan"}),
 )
+# fmt: on
 CODES: dict[str, Code] = {c.code: c for c in CODES_LIST}
 
 # Required-but-empty columns that have their own, more telling code.

@@ -1,0 +1,313 @@
+"""The ``advance`` planner: move every complete request one step along the SOP graph (pure)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ..changes import Changes
+from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, log_text
+from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
+from ..register import Record, Register
+from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, stage_status
+from ..values import as_text, parse_date
+from .deadlines import Rules
+from .items import dik_entry, join_values, latest, latest_round, pasal_codes
+from .passes import finish
+from .routes import (
+    DIK,
+    DONE,
+    FINISHED,
+    INTAKE,
+    NAME,
+    OPEN,
+    REQUEST_SHEETS,
+    after_klasifikasi,
+    after_koordinasi,
+    approved,
+    approved_decision,
+    canonical,
+    exempt_items,
+    is_done,
+    validity_end,
+)
+from .draft import Draft
+from .state import CONFLICT, LOST, Registry, Request, collect, reg_no
+from .summary import AdvanceSummary
+
+SUPERSEDED = "Dikembalikan Atasan PPID"  # catatan of sheet-4 rows replaced by a new round
+STATUS_KEYS = {c.key for c in stage_status()}
+DIK_LOG_TITLE = "DIK"  # Log keterangan "Nomor DIK: DIK-2026-004" (read back to never reuse a number)
+
+
+def plan_advance(
+    reg: Register, *, today: date, now: datetime, trigger: str = "CLI", user: str = ""
+) -> tuple[Changes, AdvanceSummary]:
+    """Plan one run of ``advance``: moves, Register DIK entries, status columns, notes and the Log."""
+    run = Run(reg, today=today, now=now, trigger=trigger, user=user)
+    run.move_all()
+    finish(run)
+    return run.draft.changes, run.summary
+
+
+class Run:
+    """State of one planning run; every write goes through ``draft``."""
+
+    def __init__(self, reg: Register, *, today: date, now: datetime, trigger: str, user: str) -> None:
+        self.reg, self.today, self.now, self.trigger, self.user = reg, today, now, trigger, user
+        self.draft = Draft(reg)
+        self.summary = AdvanceSummary()
+        self.rules = Rules.of(reg)
+        self.reasons: dict[tuple[str, int], str] = {}  # rows that cannot move -> why
+        self.at_intake: set[int] = set()  # 1 Permohonan rows that were at step 1 when the run began
+        self._numberer: Numberer | None = None
+        self._patterns: dict[str, Pattern] = {}
+
+    # ------------------------------------------------------------ the run
+    def move_all(self) -> None:
+        registry = collect(self.draft.view())
+        self._intake(registry)
+        for request in list(registry.requests.values()):
+            self._advance(request)
+        for key, rec in registry.unnumbered:
+            if not is_done(rec.values):
+                self.block(key, rec, "Nomor Registrasi kosong; salin nomor registrasi permohonan dari lembar 1 Permohonan.")
+
+    def _intake(self, registry: Registry) -> None:
+        for rec in registry.unnumbered_intake:
+            self.at_intake.add(rec.row)
+            if self._entry_blocked(rec):
+                continue
+            number = self.issue("pola_registrasi")
+            self.draft.set(INTAKE, rec, "no_registrasi", number)
+            self.summary.registered.append(number)
+            self._leave_intake(Request(number, intake=rec), "Nomor registrasi diberikan; permohonan dicatat.")
+        for request in registry.requests.values():
+            for dup in request.duplicates:
+                first = request.intake.row if request.intake else 0
+                self.block(INTAKE, dup, f"Nomor registrasi {request.number} sudah dipakai di baris {first}; perbaiki salah satunya.")
+            if request.intake is not None and request.current == INTAKE:
+                self.at_intake.add(request.intake.row)
+                if not self._entry_blocked(request.intake):
+                    self._leave_intake(request, "Permohonan bernomor diteruskan.")
+
+    def _entry_blocked(self, rec: Record) -> bool:
+        reason = self.findings_reason(INTAKE, rec, completing=False)
+        if reason:
+            self.block(INTAKE, rec, reason)
+        return bool(reason)
+
+    def _leave_intake(self, request: Request, note: str) -> None:
+        self.move(request, INTAKE, "koordinasi", [request.intake] if request.intake else [], {}, note)
+
+    def _advance(self, request: Request) -> None:
+        current = request.current
+        if current in (INTAKE, FINISHED):
+            return
+        if request.intake is None:
+            for key in request.open_sheets():
+                for rec in request.open_rows(key):
+                    self.block(key, rec, f"Nomor registrasi {request.number} tidak ditemukan di lembar 1 Permohonan; salin nomor yang benar.")
+            return
+        if current == CONFLICT:
+            names = ", ".join(NAME[k] for k in request.open_sheets())
+            for key in request.open_sheets():
+                for rec in request.open_rows(key):
+                    self.block(key, rec, f"Permohonan ini terbuka di lebih dari satu tahap ({names}); hapus baris tahap yang tidak berlaku.")
+            return
+        if current == LOST:
+            self.block(INTAKE, request.intake, "Tidak ada baris terbuka untuk permohonan ini di lembar 2–10 dan belum diarsipkan; periksa baris yang terhapus.")
+            return
+        rows = request.open_rows(current)
+        if current != "klasifikasi" and len(rows) > 1:
+            for rec in rows:
+                self.block(current, rec, f"Ada {len(rows)} baris terbuka untuk permohonan ini di lembar ini; hapus baris ganda.")
+            return
+        pending = self.completion_reasons(current, rows)
+        if pending:
+            for rec in rows:
+                self.block(current, rec, pending.get(rec.row, WAITING))
+            return
+        getattr(self, f"_from_{current}")(request, rows)
+
+    # ------------------------------------------------------------ the steps
+    def _from_koordinasi(self, request: Request, rows: list[Record]) -> None:
+        route = after_koordinasi(rows[0].values)
+        if route is None:
+            self._unknown("koordinasi", rows, "Status Penguasaan", PENGUASAAN)
+            return
+        target, extra = route
+        held = canonical(rows[0].get("status_penguasaan"), PENGUASAAN)
+        self.move(request, "koordinasi", target, rows, extra, f"Status penguasaan: {held}.")
+
+    def _from_kajian(self, request: Request, rows: list[Record]) -> None:
+        intake = request.intake
+        extra = {"informasi_diuji": intake.get("rincian_informasi") if intake else None}
+        self.move(request, "kajian", "klasifikasi", rows, extra, "Kajian selesai; informasi diuji Tim Pertimbangan.")
+
+    def _from_klasifikasi(self, request: Request, rows: list[Record]) -> None:
+        route = after_klasifikasi([r.values for r in rows])
+        if route is None:
+            unknown = [r for r in rows if canonical(r.get("dikecualikan"), KLASIFIKASI) is None]
+            self._unknown("klasifikasi", unknown, "Dikecualikan", KLASIFIKASI)
+            return
+        target, extra = route
+        counts = [f"{sum(1 for r in rows if canonical(r.get('dikecualikan'), KLASIFIKASI) == v)} {v}" for v in KLASIFIKASI]
+        self.move(request, "klasifikasi", target, rows, extra, "Klasifikasi: " + ", ".join(counts) + ".")
+
+    def _from_berita_acara(self, request: Request, rows: list[Record]) -> None:
+        extra = {"nomor_ba": rows[0].get("nomor_ba"), "nama_atasan": self.setting_text("nama_atasan")}
+        self.move(request, "berita_acara", "persetujuan", rows, extra, "Berita acara diajukan kepada Atasan PPID.")
+
+    def _from_persetujuan(self, request: Request, rows: list[Record]) -> None:
+        row = rows[0]
+        verdict = approved(row.values)
+        if verdict is None:
+            self._unknown("persetujuan", rows, "Keputusan Atasan", PERSETUJUAN)
+            return
+        items = latest_round(request)
+        if not items:
+            self.block("persetujuan", row, "Baris 4 Klasifikasi permohonan ini tidak ditemukan; informasi yang diuji tidak dapat dibaca.")
+            return
+        if verdict:
+            self._approve(request, row, items)
+        else:
+            self._send_back(request, row, items)
+
+    def _from_keputusan(self, request: Request, rows: list[Record]) -> None:
+        extra = {"jenis_keputusan": rows[0].get("jenis_keputusan")}
+        self.move(request, "keputusan", "tanda_terima", rows, extra, f"Keputusan: {as_text(extra['jenis_keputusan'])}.")
+
+    def _from_tanda_terima(self, request: Request, rows: list[Record]) -> None:
+        extra = {"jenis_keputusan": rows[0].get("jenis_keputusan")}
+        self.move(request, "tanda_terima", "arsip", rows, extra, "Diterima pemohon.")
+
+    def _from_arsip(self, request: Request, rows: list[Record]) -> None:
+        self.close("arsip", rows, FINISHED)
+        self.log(request.number, "arsip", FINISHED, "Berkas diarsipkan; permohonan selesai.")
+        self.summary.add_move(NAME["arsip"], FINISHED, request.number)
+
+    def _approve(self, request: Request, row: Record, items: list[Record]) -> None:
+        start, _error = parse_date(row.get("tanggal_persetujuan"))
+        nomor_ba = row.get("nomor_ba") or latest(request.on("berita_acara"), "nomor_ba")
+        exempt = exempt_items([r.values for r in items])
+        for item in exempt:
+            number = self.issue("pola_dik")
+            self.draft.append(DIK, dik_entry(number, request, item, start, nomor_ba))
+            self.summary.dik_created.append(number)
+            self.log(request.number, "persetujuan", NAME[DIK], log_text(DIK_LOG_TITLE, number))
+        self.summary.add_move(NAME["persetujuan"], NAME[DIK], request.number)
+        extra = {
+            "jenis_keputusan": approved_decision([r.values for r in items]),
+            "pasal17": join_values([pasal_codes(i.get("pasal17")) for i in exempt], ", "),
+            "uu_lain": join_values([i.get("uu_lain") for i in exempt]),
+            "konsekuensi": join_values([i.get("konsekuensi") for i in exempt]),
+            "bagian_dikecualikan": join_values([i.get("bagian_dikecualikan") for i in exempt]),
+        }
+        note = f"Disetujui Atasan PPID; {len(exempt)} entri Register DIK; {extra['jenis_keputusan']}."
+        self.move(request, "persetujuan", "keputusan", [row], extra, note, label=f"{NAME[DIK]} + {NAME['keputusan']}")
+
+    def _send_back(self, request: Request, row: Record, items: list[Record]) -> None:
+        decision = canonical(row.get("keputusan_atasan"), PERSETUJUAN)
+        note = row.get("catatan_atasan")
+        keep = [c.key for c in SHEET_BY_KEY["klasifikasi"].columns if c.key not in STATUS_KEYS]
+        for item in items:
+            values = {k: item.get(k) for k in keep}
+            values.update(self.context(request), dikecualikan=None, catatan_atasan=note, status_tahap=OPEN)
+            self.draft.append("klasifikasi", values)
+            self.draft.set("klasifikasi", item, "catatan", f"{SUPERSEDED} ({decision}) pada {self.today:%d/%m/%Y}; diganti baris baru.")
+        self.close("persetujuan", [row], NAME["klasifikasi"])
+        self.log(request.number, "persetujuan", NAME["klasifikasi"], f"{SUPERSEDED} ({decision}): {as_text(note)}")
+        self.summary.add_move(NAME["persetujuan"], NAME["klasifikasi"], request.number)
+
+    def _unknown(self, key: str, rows: list[Record], header: str, choices: tuple[str, ...]) -> None:
+        for rec in rows:
+            self.block(key, rec, f"{header} tidak dikenal; pilih {', '.join(choices)}.")
+
+    # ------------------------------------------------------------ building blocks
+    def move(
+        self, request: Request, source: str, target: str, rows: list[Record], extra: dict[str, Any], note: str,
+        *, label: str = "",
+    ) -> None:
+        self.close(source, rows, label or NAME[target])
+        values = {**self.context(request), **extra, "status_tahap": OPEN}
+        columns = set(SHEET_BY_KEY[target].keys)
+        self.draft.append(target, {k: v for k, v in values.items() if k in columns})
+        self.log(request.number, source, NAME[target], note)
+        self.summary.add_move(NAME[source], NAME[target], request.number)
+
+    def close(self, key: str, rows: list[Record], label: str) -> None:
+        for rec in rows:
+            self.draft.set(key, rec, "status_tahap", DONE)
+            self.draft.set(key, rec, "tanggal_selesai", self.today)
+            self.draft.set(key, rec, "diteruskan_ke", label)
+            self.draft.set(key, rec, "catatan", None)
+
+    def context(self, request: Request) -> dict[str, Any]:
+        intake = request.intake
+        values = {"no_registrasi": request.number}
+        if intake is not None:
+            values.update({k: intake.get(k) for k in ("nama_pemohon", "rincian_informasi", "perangkat_daerah")})
+            values["batas_waktu"] = self.rules.deadline(intake)
+        return values
+
+    def block(self, key: str, rec: Record, reason: str) -> None:
+        self.reasons[(key, rec.row)] = reason
+        self.summary.block(NAME[key], rec.row, reason)
+
+    def log(self, number: str, source: str, target: str, note: str) -> None:
+        self.draft.changes.log.append({
+            "waktu": self.now, "no_registrasi": number, "dari": NAME[source], "ke": target,
+            "keterangan": note, "pemicu": self.trigger, "pengguna": self.user,
+        })
+
+    def setting_text(self, key: str) -> str:
+        return as_text(self.reg.settings.get(key)) or str(SETTING_BY_KEY[key].default)
+
+    def issue(self, setting: str) -> str:
+        """The next registration or DIK number (1 + highest used this year; never reused)."""
+        if setting not in self._patterns:
+            self._patterns[setting] = compile_pattern(self.setting_text(setting), SETTING_BY_KEY[setting].label)
+        if self._numberer is None:
+            self._numberer = Numberer(used_numbers(self.reg))
+        return self._numberer.issue(self._patterns[setting], self.today)
+
+    def findings_reason(self, key: str, rec: Record, *, completing: bool) -> str:
+        from ..validation import row_findings
+
+        found = row_findings(self.reg, key, rec, completing=completing, today=self.today)
+        return reason_text([f for f in found if f.level == "galat"])
+
+    def completion_reasons(self, key: str, rows: list[Record]) -> dict[int, str]:
+        out = {}
+        for rec in rows:
+            reason = self.findings_reason(key, rec, completing=True)
+            if reason:
+                out[rec.row] = reason
+        return out
+
+
+WAITING = "Lengkap; menunggu baris lain permohonan ini di lembar ini selesai diisi."
+
+
+def reason_text(findings: list[Any]) -> str:
+    """'Belum dapat diteruskan: Tanggal Kajian wajib diisi. ...' (headers named, each message once)."""
+    parts: list[str] = []
+    for f in findings:
+        text = f.message.strip() if not f.column or f.column in f.message else f"{f.column}: {f.message.strip()}"
+        text = text if text.endswith((".", "!", "?")) else text + "."
+        if text not in parts:
+            parts.append(text)
+    return ("Belum dapat diteruskan: " + " ".join(parts)) if parts else ""
+
+
+def used_numbers(reg: Register) -> list[str]:
+    """Registration and DIK numbers ever given: every sheet's columns and the Log."""
+    found = [reg_no(r) for key in (INTAKE, *REQUEST_SHEETS, DIK) for r in reg.records(key)]
+    found += [as_text(r.get("no_dik")) for r in reg.records(DIK)]
+    for rec in reg.records("log"):
+        found.append(as_text(rec.get("no_registrasi")))
+        text = as_text(rec.get("keterangan"))
+        if text.startswith(LOG_PREFIX) and ": " in text:
+            found.append(text.rpartition(": ")[2].strip())
+    return [n for n in found if n]
