@@ -37,7 +37,7 @@ NUMBER_FORMATS: dict[T, str] = {
     T.INT: "0",
     T.MONEY: "#,##0",
     T.TEXT: "@",
-    T.LONGTEXT: "@",
+    T.LONGTEXT: "General",  # Excel shows #### for text-formatted cells over 255 characters
     T.NIK: "@",
     T.PHONE: "@",
     T.EMAIL: "@",

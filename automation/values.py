@@ -19,26 +19,12 @@ EXCEL_EPOCH = datetime(1899, 12, 30)
 MAX_SERIAL = 2958465  # 31/12/9999
 DATE_HINT = "tulis dengan format dd/mm/yyyy, misalnya 24/11/2026"
 
-MONTHS: dict[str, int] = {}
-for _n, _names in enumerate(
-    (
-        "januari jan january",
-        "februari feb pebruari peb february",
-        "maret mar march",
-        "april apr",
-        "mei may",
-        "juni jun june",
-        "juli jul july",
-        "agustus agu agt ags aug august",
-        "september sep sept",
-        "oktober okt oct october",
-        "november nov nop nopember",
-        "desember des dec december",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _n
+_MONTH_NAMES = (
+    "januari jan january", "februari feb pebruari peb february", "maret mar march", "april apr", "mei may",
+    "juni jun june", "juli jul july", "agustus agu agt ags aug august", "september sep sept",
+    "oktober okt oct october", "november nov nop nopember", "desember des dec december",
+)  # fmt: skip
+MONTHS: dict[str, int] = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 
 _WEEKDAY = re.compile(r"^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*", re.I)
 _ISO = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
@@ -51,24 +37,9 @@ _TRAILING_TIME = re.compile(
 )
 _SCIENTIFIC = re.compile(r"^\d[.,]\d*e\+?\d+$", re.I)
 _EXCEL_ERRORS = frozenset(
-    [
-        "#N/A",
-        "#DIV/0!",
-        "#VALUE!",
-        "#REF!",
-        "#NAME?",
-        "#NUM!",
-        "#NULL!",
-        "#SPILL!",
-        "#CALC!",
-        "#GETTING_DATA",
-        "#FIELD!",
-        "#BLOCKED!",
-        "#UNKNOWN!",
-        "#CONNECT!",
-        "#BUSY!",
-    ]
-)
+    ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
+     "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!"]
+)  # fmt: skip
 
 Result = tuple[Any, str | None]
 
@@ -82,41 +53,41 @@ def short(value: Any, limit: int = 40) -> str:
 
 def as_text(value: Any) -> str:
     """Text of a cell: '' for None, stripped, one leading apostrophe dropped, 12.0 -> '12'."""
+    if type(value) is str:
+        text = value.strip()
+        return text[1:].strip() if text.startswith("'") else text
     if value is None:
         return ""
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return repr(value)
+        return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, datetime):
-        return (
-            value.strftime("%d/%m/%Y %H:%M")
-            if (value.hour, value.minute) != (0, 0)
-            else value.strftime("%d/%m/%Y")
-        )
+        return value.strftime("%d/%m/%Y %H:%M" if (value.hour, value.minute) != (0, 0) else "%d/%m/%Y")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, time):
         return value.strftime("%H:%M")
     try:
-        text = value if isinstance(value, str) else str(value)
+        text = str(value)
     except Exception:  # a foreign object whose __str__ fails: show its type, never raise
         text = f"<{type(value).__name__}>"
-    text = text.strip()
-    if text.startswith("'"):
-        text = text[1:].strip()
-    return text
+    return as_text(text) if type(text) is str else ""
 
 
 def is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not as_text(value))
+    """None, or text that is blank (a lone apostrophe counts as blank)."""
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return not text or (text[0] == "'" and not text[1:].strip())
 
 
 def is_error_cell(value: Any) -> bool:
     """True for Excel error values (#N/A, #DIV/0! ...) as the reader delivers them."""
-    return isinstance(value, str) and value.strip().upper() in _EXCEL_ERRORS
+    return isinstance(value, str) and "#" in value[:4] and value.strip().upper() in _EXCEL_ERRORS
 
 
 def _is_number(value: Any) -> bool:
@@ -408,57 +379,36 @@ def _mask_email(text: str) -> str:
     return short((local[:1] + "***" if local else "") + "@" + domain)
 
 
+_RETYPE = "ketik ulang ke-16 digit NIK dengan tanda petik di depan atau format kolom sebagai Teks"
+
+
 def check_nik(value: Any) -> tuple[str | None, str | None, str | None]:
     """(nik, None, None) for 16 digits typed as text, else (None, code, message)."""
-    fix = "ketik ulang dengan tanda petik di depan ('{head}...) atau format kolom sebagai Teks"
     if _is_number(value):
         number = _int_from_number(value)
         digits = str(abs(number)) if number is not None else ""
         if len(digits) >= 15:
+            msg = "NIK tersimpan sebagai angka sehingga digit terakhir hilang; ketik ulang dengan tanda petik"
             return (
                 None,
                 "nik_jadi_angka",
-                (
-                    "NIK tersimpan sebagai angka sehingga digit terakhir hilang; "
-                    + fix.format(head=digits[:4])
-                    + "."
-                ),
+                f"{msg} di depan ('{digits[:4]}...) atau format kolom sebagai Teks.",
             )
-        return (
-            None,
-            "nik_bukan_16_digit",
-            (
-                f"NIK tersimpan sebagai angka ({f'{len(digits)} digit' if digits else 'pecahan'}), bukan 16 digit; "
-                "ketik ulang ke-16 digit NIK sesuai KTP dengan tanda petik di depan atau format kolom sebagai Teks."
-            ),
-        )
+        size = f"{len(digits)} digit" if digits else "pecahan"
+        return None, "nik_bukan_16_digit", f"NIK tersimpan sebagai angka ({size}), bukan 16 digit; {_RETYPE}."
     text = as_text(value)
     if not text and not isinstance(value, bool):
         return None, None, None
     if _SCIENTIFIC.match(text.replace(" ", "")):
-        return (
-            None,
-            "nik_jadi_angka",
-            (
-                f"NIK '{short(text)}' tertulis dalam notasi ilmiah karena tersimpan sebagai angka sehingga digit "
-                "terakhir hilang; ketik ulang ke-16 digit NIK dengan tanda petik di depan atau format kolom sebagai Teks."
-            ),
-        )
+        msg = f"NIK '{short(text)}' tertulis dalam notasi ilmiah karena tersimpan sebagai angka"
+        return None, "nik_jadi_angka", f"{msg} sehingga digit terakhir hilang; {_RETYPE}."
     digits = re.sub(r"[\s.\-]", "", text)
     if not digits.isascii() or not digits.isdigit():
-        return (
-            None,
-            "nik_bukan_16_digit",
-            (
-                f"NIK '{mask_nik(digits)}' memuat karakter selain angka; NIK terdiri atas 16 digit angka sesuai KTP."
-            ),
-        )
+        msg = f"NIK '{mask_nik(digits)}' memuat karakter selain angka; NIK terdiri atas 16 digit angka sesuai KTP."
+        return None, "nik_bukan_16_digit", msg
     if len(digits) != 16:
-        return (
-            None,
-            "nik_bukan_16_digit",
-            (f"NIK '{mask_nik(digits)}' berisi {len(digits)} digit; NIK harus tepat 16 digit sesuai KTP."),
-        )
+        msg = f"NIK '{mask_nik(digits)}' berisi {len(digits)} digit; NIK harus tepat 16 digit sesuai KTP."
+        return None, "nik_bukan_16_digit", msg
     return digits, None, None
 
 
@@ -469,6 +419,8 @@ def parse_nik(value: Any) -> tuple[str | None, str | None]:
 
 
 _PHONE_JUNK = re.compile(r"[\s\-.()]")
+PHONE_HINT = "tulis angka saja, misalnya 081234567890"
+PHONE_EXAMPLE = "misalnya 081234567890 atau 0561-734567"
 
 
 def _one_phone(text: str) -> tuple[str | None, str | None]:
@@ -480,29 +432,29 @@ def _one_phone(text: str) -> tuple[str | None, str | None]:
     international = text.startswith("+")
     digits = text[1:] if international else text
     if not digits.isascii() or not digits.isdigit():
-        return (
-            None,
-            f"Nomor telepon '{_mask_phone(raw)}' memuat huruf atau tanda selain angka; tulis angka saja, misalnya 081234567890.",
-        )
+        return None, f"Nomor telepon '{_mask_phone(raw)}' memuat huruf atau tanda selain angka; {PHONE_HINT}."
     if international and not digits.startswith("62"):
         if 8 <= len(digits) <= 15:
             return "+" + digits, None
         return (
             None,
-            f"Nomor telepon '{shown}' tidak lengkap; tulis kode negara dan nomornya, misalnya +62 812 3456 7890.",
+            f"Nomor telepon '{shown}' tidak lengkap; tulis kode negara dan nomornya, mis. +62 812 3456 7890.",
         )
     if digits.startswith("62") and (international or len(digits) >= 11):
         digits = "0" + digits[2:].lstrip("0")
-    if not digits.startswith("0"):
+    if digits.startswith("8") and 9 <= len(digits) <= 12:
         return None, (
             f"Nomor telepon '{shown}' tidak diawali 0 atau +62; bila angka 0 di depan hilang karena sel "
             "berformat angka, ketik ulang dengan tanda petik di depan, misalnya '081234567890."
         )
-    if not 10 <= len(digits) <= 13:
-        return None, (
-            f"Nomor telepon '{shown}' berisi {len(digits)} digit; nomor Indonesia terdiri atas 10 sampai 13 digit "
-            "(misalnya 081234567890 atau 0561-734567)."
+    if not digits.startswith("0"):
+        return (
+            None,
+            f"Nomor telepon '{shown}' tidak diawali 0 atau +62; tulis nomor lengkap, {PHONE_EXAMPLE}.",
         )
+    if not 10 <= len(digits) <= 13:
+        msg = f"Nomor telepon '{shown}' berisi {len(digits)} digit; nomor Indonesia terdiri atas 10 sampai 13 digit"
+        return None, f"{msg} ({PHONE_EXAMPLE})."
     return digits, None
 
 
@@ -554,11 +506,14 @@ def parse_email(value: Any) -> tuple[str | None, str | None]:
     if "," in domain:
         return None, f"Alamat surel '{shown}' memakai koma; ganti koma dengan titik (mis. gmail.com)."
     labels = domain.split(".")
-    if (
-        not _LOCAL.match(local)
-        or len(labels) < 2
-        or not all(_LABEL.match(x) for x in labels)
-        or not re.fullmatch(r"[A-Za-z]{2,}", labels[-1])
-    ):
+    if len(labels) < 2 and _LABEL.match(domain):
+        return (
+            None,
+            f"Alamat surel '{shown}' belum lengkap: nama domain harus memuat titik, misalnya gmail.com.",
+        )
+    domain_ok = (
+        len(labels) > 1 and all(map(_LABEL.match, labels)) and re.fullmatch(r"[A-Za-z]{2,}", labels[-1])
+    )
+    if not _LOCAL.match(local) or not domain_ok:
         return None, f"Alamat surel '{shown}' tidak sah; {example}."
     return f"{local}@{domain.lower()}", None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import subprocess
 import warnings
 import zipfile
@@ -155,10 +156,10 @@ def test_repair_restores_relationships_of_parts_copied_verbatim(tmp_path, vba_bi
 
     def add_signature(parts):
         parts["xl/_rels/vbaProject.bin.rels"] = (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" '
-            'Target="vbaProjectSignature.bin"/></Relationships>'
-        ).encode()
+            b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" '
+            b'Target="vbaProjectSignature.bin"/></Relationships>'
+        )
         parts["xl/vbaProjectSignature.bin"] = b"\x00signature"
         replace_in(parts, "[Content_Types].xml", "</Types>",
                    '<Override PartName="/xl/vbaProjectSignature.bin" '
@@ -277,6 +278,36 @@ def test_check_losses_names_parts_openpyxl_cannot_keep(tmp_path, vba_bin, rel_ty
 
     rewrite(src, add)
     assert check_losses(src) == [f"{expected} pada lembar 'Lembar1'"]
+
+
+def test_check_losses_names_an_emf_picture_openpyxl_drops(tmp_path, vba_bin, png):
+    header = struct.pack("<II4i4iIIIIHHIIIiiii", 1, 88, 0, 0, 100, 100, 0, 0, 2000, 2000,
+                         0x464D4520, 0x10000, 108, 2, 1, 0, 0, 0, 0, 1920, 1080, 508, 286)
+    emf = tmp_path / "lambang.emf"
+    emf.write_bytes(header + struct.pack("<IIIII", 14, 20, 0, 16, 20))
+
+    def pictures(wb, ws):
+        ws.insert_image("B2", str(emf))
+        ws.insert_image("D2", str(png))
+
+    src = build(tmp_path / "emf.xlsm", vba_bin, sheets=1, extras=pictures)
+    assert check_losses(src) == ["gambar berformat EMF/WMF 'Picture 1' pada lembar 'Lembar1'"]
+
+
+def test_check_losses_names_sheet_elements_openpyxl_does_not_read(tmp_path, vba_bin):
+    src = build(tmp_path / "elemen.xlsm", vba_bin, sheets=1)
+
+    def add(parts):
+        sheet = "xl/worksheets/sheet1.xml"
+        replace_in(parts, sheet, "<pageMargins",
+                   '<protectedRanges><protectedRange sqref="A7:B20" name="Isian"/></protectedRanges><pageMargins')
+        replace_in(parts, sheet, "</worksheet>", '<legacyDrawingHF r:id="rId1"/></worksheet>')
+
+    rewrite(src, add)
+    assert check_losses(src) == [
+        "rentang yang boleh diedit (lembar terlindungi) pada lembar 'Lembar1'",
+        "gambar di header/footer pada lembar 'Lembar1'",
+    ]
 
 
 def test_roundtrip_keeps_rich_text(tmp_path, vba_bin):

@@ -29,7 +29,7 @@ from .builder_sheets import (
 )
 from .builder_style import Styles
 from .builder_tables import write_table_sheet
-from .vba import CONF_SHEET, check_button_module, module_name, vba_project, write_button_module
+from .vba import CONF_SHEET, EXAMPLE_NAME, check_button_module, module_name, vba_project, write_button_module
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 TAB_COLORS = {Kind.HOME: "#1F4E78", Kind.STAGE: "#2E75B6"}
@@ -51,7 +51,7 @@ def build_register(
     """
     path = Path(path)
     if path.suffix.lower() != ".xlsm":
-        raise UsageError(f"Berkas register harus berakhiran .xlsm (mis. {path.with_suffix('.xlsm').name}).")
+        raise UsageError(f"Berkas register harus berakhiran .xlsm (mis. {EXAMPLE_NAME}).")
     module_name(path)  # refuse names the button cannot import before touching the disk
     if path.exists() and not force:
         raise UsageError(f"Berkas {path} sudah ada; gunakan --force untuk menimpanya.")
@@ -75,7 +75,10 @@ def build_register(
         ) from exc
     finally:
         temp.unlink(missing_ok=True)
-    write_button_module(path, force=True)
+    try:
+        write_button_module(path, force=True)
+    except OSError as exc:
+        raise WriteRefused(f"Berkas Python tombol di samping {path.name} tidak dapat ditulis: {exc}.") from exc
     return path
 
 

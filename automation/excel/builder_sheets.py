@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import holidays
-from xlsxwriter.utility import quote_sheetname, xl_col_to_name
+from xlsxwriter.utility import quote_sheetname, xl_cell_to_rowcol, xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -35,8 +35,8 @@ SETTINGS_HEADERS = ("Kunci", "Pengaturan", "Nilai", "Keterangan")
 HOLIDAY_SOURCE = "paket holidays"
 BAD_NAME_MESSAGE = (
     "Tombol tidak dapat berjalan: ganti nama berkas menjadi huruf, angka, dan garis bawah saja "
-    f"(mis. {EXAMPLE_NAME}), tanpa spasi/tanda kurung/tanda hubung, lalu jalankan 'ppid init' ulang "
-    "atau ganti juga nama berkas .py pasangannya."
+    f"(mis. {EXAMPLE_NAME}), tanpa spasi/tanda kurung/tanda hubung, dan beri berkas .py pasangannya "
+    "nama yang sama."
 )
 WARNING_ROW = 6  # Beranda row 6: file-name warning; row 7: "Ringkasan" header
 GUIDE_COLUMN = BERANDA_SUMMARY_WIDTH + 1  # 0-based: one empty column right of the summary block
@@ -56,7 +56,7 @@ def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any], *,
     ws.write_string(2, 0, "Isi lembar 1–10 sesuai urutan SOP, lalu tekan tombol di lembar itu.", styles.subtitle)
     ws.write_string(3, 0, BERANDA.output, styles.subtitle)
     ws.write_blank(STATUS_ROW - 1, 0, None, styles.status)
-    month_row, month_col = _cell(BERANDA_MONTH_CELL)
+    month_row, month_col = xl_cell_to_rowcol(BERANDA_MONTH_CELL)
     ws.write_string(month_row, month_col - 1, "Bulan laporan (TTTT-BB)", styles.plain)
     ws.write_string(month_row, month_col, month, styles.text_cell)
     ws.write_formula(WARNING_ROW - 1, 0, bad_name_formula(BAD_NAME_MESSAGE), styles.warning, "")
@@ -86,14 +86,6 @@ def _guide(ws: Worksheet, styles: Styles) -> None:
     top = BERANDA_SUMMARY_ROW - 2
     for offset, text in enumerate(lines):
         ws.write_string(top + offset, GUIDE_COLUMN, text, styles.section if offset == 0 else styles.note)
-
-
-def _cell(a1: str) -> tuple[int, int]:
-    letters = "".join(ch for ch in a1 if ch.isalpha())
-    col = 0
-    for ch in letters.upper():
-        col = col * 26 + ord(ch) - 64
-    return int(a1[len(letters) :]) - 1, col - 1
 
 
 # ---------------------------------------------------------------- Referensi

@@ -9,7 +9,7 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from ..reference import STATUS_TAHAP, STATUS_WAKTU
+from ..reference import STATUS_TAHAP
 from ..schema import BUTTON_COLUMN, FIRST_DATA_ROW, HEADER_ROW, STATUS_ROW, By, Column, Need, Sheet, T
 from .builder_style import BUTTON_WIDTH, LAST_RULE_ROW, ROW_HEIGHTS, TABLE_STYLE, Styles
 from .vba import MACRO
@@ -18,8 +18,7 @@ HEADER = HEADER_ROW - 1  # 0-based index of the header row
 FIRST = FIRST_DATA_ROW - 1  # 0-based index of the first data row
 LAST = LAST_RULE_ROW - 1
 DONE = STATUS_TAHAP[-1]  # "Selesai"
-NEAR = "Mendekati batas"
-assert NEAR in STATUS_WAKTU
+NEAR = "Mendekati batas"  # the text the workflow writes into status_waktu
 PROTECT_OPTIONS = {
     "format_columns": True,
     "format_rows": True,

@@ -55,7 +55,7 @@ _LOST_SHEET_ELEMENTS = {
     "legacyDrawingHF": "gambar di header/footer",
     "picture": "gambar latar lembar",
     "oleObjects": "objek tersemat (OLE)",
-    "protectedRanges": "rentang yang boleh diedit pada lembar terlindungi",
+    "protectedRanges": "rentang yang boleh diedit (lembar terlindungi)",
 }
 # Workbook relationship types openpyxl drops.
 _LOST_BOOK_RELS = {
@@ -155,7 +155,10 @@ def repair(original: Path, saved: Path) -> list[str]:
     with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
         orig, new = _Package(zo), _Package(zs)
         added, restored, reachable = _collect_missing(orig, new)
-        orphans = [n for n in zs.namelist() if not _kept(n, reachable, added)]
+        orphans = {
+            n for n in zs.namelist()
+            if n != _CONTENT_TYPES and not n.endswith("/") and n.lower() not in reachable and n not in added
+        }
         if not added and not orphans:
             return []
         types = _content_types(orig, new, added, orphans)
@@ -179,53 +182,55 @@ def repair(original: Path, saved: Path) -> list[str]:
 
 
 def _collect_missing(orig: _Package, new: _Package) -> tuple[dict[str, bytes], list[tuple[str, str, str]], set[str]]:
-    """Walk ``new`` from the root; gather parts (and .rels) to copy back from ``orig``."""
+    """Walk ``new`` from the root; gather parts (and .rels) to copy back from ``orig``.
+
+    Returns (parts to add, (part, referring part, relationship kind) restored, reachable names).
+    """
     added: dict[str, bytes] = {}
     restored: list[tuple[str, str, str]] = []
-    reachable: set[str] = {_rels_name("").lower()}
+    reachable: set[str] = set()
     queue = [""]
     while queue:
         part = queue.pop()
-        relinked = _rels_name(part) not in added
-        rels_xml = _rels_for(part, orig, new, added)
+        rels_xml, relinked = _rels_for(part, orig, new, added)
         if rels_xml is None:
             continue
-        relinked = relinked and _rels_name(part) in added  # this .rels came back from the original
         reachable.add(_rels_name(part).lower())
         for rel in _parse_rels(rels_xml, part):
-            key = rel.target.lower()
-            if key in reachable:
+            if rel.target.lower() in reachable:
                 continue
-            if not new.has(rel.target) and rel.target not in added:
-                if not orig.has(rel.target):
-                    continue  # dangling in both: verify_package reports it
+            missing = not new.has(rel.target) and rel.target not in added
+            if missing and not orig.has(rel.target):
+                continue  # dangling in both: verify_package reports it
+            if missing:
                 added[rel.target] = orig.read(rel.target)
+            if missing or relinked:
                 restored.append((rel.target, part, rel.kind))
-            elif relinked:
-                restored.append((rel.target, part, rel.kind))
-            reachable.add(key)
+            reachable.add(rel.target.lower())
             queue.append(rel.target)
     return added, restored, reachable
 
 
-def _rels_for(part: str, orig: _Package, new: _Package, added: dict[str, bytes]) -> bytes | None:
+def _rels_for(part: str, orig: _Package, new: _Package, added: dict[str, bytes]) -> tuple[bytes | None, bool]:
+    """The .rels of ``part`` and whether it came back from the original just now.
+
+    A part restored from the original, or one openpyxl copied byte for byte, gets the original
+    .rels when the saved package has none.
+    """
     name = _rels_name(part)
     if name in added:
-        return added[name]
+        return added[name], False
     if new.has(name):
-        return new.read(name)
-    copied = part in added or (new.has(part) and orig.has(part) and new.read(part) == orig.read(part))
-    if part and copied and orig.has(name):
+        return new.read(name), False
+    if not part or not orig.has(name):
+        return None, False
+    if part in added or (new.has(part) and orig.has(part) and new.read(part) == orig.read(part)):
         added[name] = orig.read(name)
-        return added[name]
-    return None
+        return added[name], True
+    return None, False
 
 
-def _kept(name: str, reachable: set[str], added: dict[str, bytes]) -> bool:
-    return name == _CONTENT_TYPES or name.lower() in reachable or name in added or name.endswith("/")
-
-
-def _content_types(orig: _Package, new: _Package, added: dict[str, bytes], orphans: list[str]) -> bytes:
+def _content_types(orig: _Package, new: _Package, added: dict[str, bytes], orphans: set[str]) -> bytes:
     """The saved [Content_Types].xml plus entries for restored parts, minus dropped ones."""
     defaults, overrides = _read_types(new)
     old_defaults, old_overrides = _read_types(orig) if orig.has(_CONTENT_TYPES) else ({}, {})
@@ -239,9 +244,9 @@ def _content_types(orig: _Package, new: _Package, added: dict[str, bytes], orpha
             defaults[ext] = old_defaults[ext]
     for key, value in old_overrides.items():  # verbatim copies that lost their specific type
         name = key[1:]
-        if key not in overrides and new.has(name) and name not in orphans and orig.has(name):
-            if new.read(name) == orig.read(name):
-                overrides[key] = value
+        copied = key not in overrides and new.has(name) and name not in orphans and orig.has(name)
+        if copied and new.read(name) == orig.read(name):
+            overrides[key] = value
     items = [f"<Default Extension={quoteattr(e)} ContentType={quoteattr(t)}/>" for e, t in defaults.values()]
     items += [f"<Override PartName={quoteattr(p)} ContentType={quoteattr(t)}/>" for p, t in overrides.values()]
     head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{_CT}">'
@@ -301,16 +306,17 @@ def check_losses(path: Path) -> list[str]:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise UnusableFile(f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel.") from exc
+    out: list[str] = []
     with zf:
         pkg = _Package(zf)
-        out: list[str] = []
-        book = next((r.target for r in pkg.rels("") if r.kind == "officeDocument"), "xl/workbook.xml")
-        for rel in pkg.rels(book):
-            if rel.kind in _LOST_BOOK_RELS:
-                out.append(f"{_LOST_BOOK_RELS[rel.kind]} pada workbook")
-        for sheet, part in pkg.sheets():
-            if pkg.has(part):
-                out.extend(f"{what} pada lembar '{sheet}'" for what in _sheet_losses(pkg, part))
+        try:
+            book = next((r.target for r in pkg.rels("") if r.kind == "officeDocument"), "xl/workbook.xml")
+            out += [f"{_LOST_BOOK_RELS[r.kind]} pada workbook" for r in pkg.rels(book) if r.kind in _LOST_BOOK_RELS]
+            for sheet, part in pkg.sheets():
+                if pkg.has(part):
+                    out += [f"{what} pada lembar '{sheet}'" for what in _sheet_losses(pkg, part)]
+        except (ET.ParseError, KeyError, zipfile.BadZipFile) as exc:
+            raise UnusableFile(f"Berkas {Path(path).name} rusak: isi workbook tidak dapat dibaca.") from exc
     return list(dict.fromkeys(out))
 
 
@@ -320,13 +326,14 @@ def _sheet_losses(pkg: _Package, part: str) -> list[str]:
         if rel.kind in _LOST_SHEET_RELS:
             out.append(_LOST_SHEET_RELS[rel.kind])
         elif rel.kind == "drawing" and pkg.has(rel.target):
-            out.extend(_drawing_losses(pkg.read(rel.target)))
+            media = {r.id: r.target for r in pkg.rels(rel.target)}
+            out.extend(_drawing_losses(pkg.read(rel.target), media))
     out.extend(_tail_losses(pkg.read(part)))
     return out
 
 
-def _drawing_losses(xml: bytes) -> list[str]:
-    """Shapes openpyxl drops (it keeps only pictures and charts).
+def _drawing_losses(xml: bytes, media: dict[str, str]) -> list[str]:
+    """Shapes openpyxl drops (it keeps only charts and pictures, and no WMF/EMF pictures).
 
     Excel's DrawingML copies of form controls (marked ``compatExt``) are skipped: the VML copy
     keeps the control. So is ``mc:Fallback`` content, which only stands in for what its
@@ -340,6 +347,8 @@ def _drawing_losses(xml: bytes) -> list[str]:
             local = _local(child)
             if local in _DRAWING_LOSSES:
                 out.append(f"{_DRAWING_LOSSES[local]} '{_shape_name(child)}'")
+            elif local == "pic" and _blip_target(child, media).lower().endswith((".emf", ".wmf")):
+                out.append(f"gambar berformat EMF/WMF '{_shape_name(child)}'")
             elif local == "graphicFrame":
                 uri = next((el.get("uri", "") for el in child.iter() if _local(el) == "graphicData"), "")
                 if not uri.endswith("/chart"):
@@ -358,6 +367,12 @@ def _anchors(el: ET.Element) -> list[ET.Element]:
 
 def _local(el: ET.Element) -> str:
     return el.tag.rsplit("}", 1)[-1]
+
+
+def _blip_target(pic: ET.Element, media: dict[str, str]) -> str:
+    embed = next((v for el in pic.iter() if _local(el) == "blip" for k, v in el.attrib.items()
+                  if k.endswith("}embed")), "")
+    return media.get(embed, "")
 
 
 def _shape_name(el: ET.Element) -> str:

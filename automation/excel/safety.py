@@ -122,6 +122,11 @@ class WriteSession:
                     f"Ruang disk penuh: register {self.path.name} tidak diubah; "
                     "kosongkan ruang disk lalu ulangi."
                 ) from exc
+            if _os_error(exc, {errno.EACCES, errno.EPERM}) is not None:  # read-only folder; on Windows also: open in another program
+                raise WriteRefused(
+                    f"Register {self.path.name} tidak dapat ditulis (izin ditolak); register tidak diubah. "
+                    "Tutup berkas di program lain dan pastikan folder dapat ditulis, lalu ulangi."
+                ) from exc
             raise
         _fsync_dir(self.path.parent)
         prune_backups(self.path, self.backups)
@@ -165,8 +170,8 @@ def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iter
         ) from None
     except OSError as exc:
         raise WriteRefused(
-            f"Kunci register tidak dapat dibuat di folder {path.parent} ({exc.strerror}); "
-            "periksa izin tulis folder itu."
+            f"Kunci register tidak dapat dibuat di folder {path.parent}; periksa izin tulis folder itu "
+            "dan ruang disk, lalu ulangi."
         ) from exc
     try:
         refuse_if_open(path)
@@ -248,15 +253,22 @@ def _remove_stale_temps(path: Path) -> None:
 
 def _is_disk_full(exc: BaseException | None) -> bool:
     """True when ``exc`` or anything in its cause/context chain is ENOSPC/EDQUOT."""
-    seen = 0
-    while exc is not None and seen < 20:
-        if isinstance(exc, OSError) and _errno_of(exc) in _NO_SPACE:
-            return True
-        if any(isinstance(a, OSError) and a.errno in _NO_SPACE for a in getattr(exc, "args", ())):
-            return True
+    return _os_error(exc, _NO_SPACE) is not None
+
+
+def _os_error(exc: BaseException | None, codes: set[int]) -> OSError | None:
+    """The first OSError with one of ``codes`` in the cause/context chain of ``exc``.
+
+    Also looks into ``args``: XlsxWriter wraps the OSError in its own FileCreateError.
+    """
+    for _ in range(20):
+        if exc is None:
+            return None
+        for candidate in (exc, *getattr(exc, "args", ())):
+            if isinstance(candidate, OSError) and _errno_of(candidate) in codes:
+                return candidate
         exc = exc.__cause__ or exc.__context__
-        seen += 1
-    return False
+    return None
 
 
 def _errno_of(exc: OSError) -> int | None:

@@ -47,8 +47,8 @@ def write_layout(wb: Workbook, layout: Layout) -> None:
             _style_new_rows(ws, writes)
         for (row, col), value in writes.cells.items():
             set_value(ws.cell(row=row, column=col), value, writes.columns.get(col))
-        if writes.first_new_row and writes.table:
-            _grow_table(ws, writes)
+        if writes.table:
+            _grow_table(ws, writes)  # also covers rows staff typed below the table
 
 
 def _style_new_rows(ws: Worksheet, writes: SheetWrites) -> None:

@@ -97,10 +97,12 @@ def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, str]:
         if rec is None:
             if need_address:
                 row.problems.append(f"permohonan {reg_no} tidak ditemukan pada lembar 1 Permohonan")
-            return {"alamat_pemohon": EMPTY, "pekerjaan_pemohon": EMPTY, "kontak_pemohon": EMPTY}
+            return {"alamat_pemohon": EMPTY, "pekerjaan_pemohon": EMPTY, "kontak_pemohon": EMPTY, "waktu_diterima": EMPTY}
         req = Row(src.reg, "permohonan", rec, row.problems, foreign=True)
     contacts = [c for c in (req.text("telepon", default=""), req.text("email", default="")) if c]
+    received = req.datetime("waktu_diterima")
     return {
+        "waktu_diterima": bahasa.waktu(received) if received else EMPTY,
         "alamat_pemohon": req.text("alamat", required=need_address),
         "pekerjaan_pemohon": req.text("pekerjaan"),
         "kontak_pemohon": " / ".join(contacts) or EMPTY,
@@ -127,6 +129,8 @@ def _tanda_bukti(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], d
         "cara_memperoleh": row.text("cara_memperoleh"),
         "cara_salinan": row.text("cara_salinan"),
         "batas_waktu": bahasa.tanggal(deadline) if deadline else EMPTY,
+        "batas_hari_kerja": bahasa.hari_kerja(src.setting_int("batas_hari_kerja")),
+        "lama_perpanjangan": bahasa.hari_kerja(src.setting_int("perpanjangan_hari_kerja")),
     }, received.date() if received else None
 
 
@@ -288,7 +292,7 @@ def _tanda_terima(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
     decisions = src.rows_of("keputusan", reg_no)
     decision = decisions[-1] if decisions else None
     kind = decision_kind(row.text("jenis_keputusan", default="") or (as_text(decision.get("jenis_keputusan")) if decision else ""))
-    number = as_text(decision.get("nomor_surat")) if decision else ""
+    number = as_text(src.value("keputusan", decision, "nomor_surat")) if decision else ""
     return {
         **_base(src, row),
         "nama_penerima": row.text("nama_penerima", required=True),

@@ -46,6 +46,7 @@ class DocumentsResult:
     skipped: int = 0  # due documents already made (number filled and file present)
     pdfs: list[Path] = field(default_factory=list)
     pdf_note: str = ""  # PDF_MISSING when LibreOffice is absent
+    pdf_pending: list[Path] = field(default_factory=list)  # made earlier, still without a PDF
     notes: list[str] = field(default_factory=list)  # run-wide remarks (logo not usable, ...)
 
     @property
@@ -117,10 +118,27 @@ def make_documents(
         run.make(due)
     if progress:
         progress(len(pending), len(pending), "")
-    if pdf:
-        run.convert([r.path for r in run.result.made if r.path] + run.missing_pdf)
     run.finish()
+    if pdf:
+        add_pdfs(run.result)
     return run.changes, run.result
+
+
+def add_pdfs(result: DocumentsResult) -> None:
+    """Convert the letters of a run (and earlier ones still without a PDF) in ONE soffice call.
+
+    Separate from :func:`make_documents` so that a caller which plans twice (once without the
+    lock, once under it) converts only once, after the write.
+    """
+    paths = [r.path for r in result.made if r.path] + result.pdf_pending
+    if not paths:
+        return
+    if find_soffice() is None:
+        result.pdf_note = PDF_MISSING
+        return
+    result.pdfs = convert_beside(paths)
+    if len(result.pdfs) < len(paths):
+        result.notes.append(f"{len(paths) - len(result.pdfs)} berkas tidak dapat dikonversi ke PDF.")
 
 
 class _Run:
@@ -135,7 +153,6 @@ class _Run:
         self.numberer = Numberer.from_register(reg)
         self.changes = Changes()
         self.result = DocumentsResult()
-        self.missing_pdf: list[Path] = []
         self.row_messages: dict[tuple[str, int], list[str]] = {}
         self.logo, note = usable_logo(reg.settings.get("logo"), self.base)
         if note:
@@ -165,13 +182,14 @@ class _Run:
                 self.result.skipped += 1
                 self.row_messages.setdefault((due.sheet_key, rec.row), [])
                 if not path.with_suffix(".pdf").is_file():
-                    self.missing_pdf.append(path)
+                    self.result.pdf_pending.append(path)
                 return True
         return False
 
     # ------------------------------------------------------------ making one document
     def make(self, due: Due) -> None:
-        assert due.built is not None
+        # rebuilt so that numbers issued earlier in this run (a decision's, for a Tanda Terima) show
+        due.built = build(due.doc.key, self.src, due.sheet_key, due.record, today=self.today)
         problems = list(due.built.problems)
         day = due.day or due.built.day
         if day is None and not problems:
@@ -212,6 +230,7 @@ class _Run:
         stored = self._stored_path(out)
         if as_text(due.record.get(f"berkas_{prefix}")) != stored:
             self.changes.set(sheet, row, f"berkas_{prefix}", stored)
+        self.src.issued.setdefault((sheet, row), {})[f"nomor_{prefix}"] = number
         if new:
             self.changes.log.append({
                 "waktu": self.now, "no_registrasi": due.reg_no, "dari": self._sheet_name(sheet), "ke": "dokumen",
@@ -238,16 +257,6 @@ class _Run:
         return data.name if data else SHEET_BY_KEY[key].name
 
     # ------------------------------------------------------------ the end of the run
-    def convert(self, paths: list[Path]) -> None:
-        if not paths:
-            return
-        if find_soffice() is None:
-            self.result.pdf_note = PDF_MISSING
-            return
-        self.result.pdfs = convert_beside(paths)
-        if len(self.result.pdfs) < len(paths):
-            self.result.notes.append(f"{len(paths) - len(self.result.pdfs)} berkas tidak dapat dikonversi ke PDF.")
-
     def finish(self) -> None:
         """Catatan of every row handled: the reasons it failed, or cleared when it was ours."""
         records = {(key, rec.row): rec for key in ("permohonan", "berita_acara", "keputusan", "tanda_terima")

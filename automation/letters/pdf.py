@@ -41,6 +41,7 @@ def _run(exe: str, paths: Sequence[Path], outdir: Path) -> None:
 def convert_to_pdf(paths: Path | Sequence[Path], outdir: Path | None = None) -> list[Path]:
     """Convert every file in ONE soffice call; PDFs go to ``outdir`` (default: beside each file).
 
+    Files sharing a name get ``-2``, ``-3`` ... in ``outdir``.
     Returns the PDFs that exist afterwards, in input order; [] when LibreOffice is not installed
     (the caller then prints :data:`PDF_MISSING`).
     """
@@ -53,13 +54,24 @@ def convert_to_pdf(paths: Path | Sequence[Path], outdir: Path | None = None) -> 
     if outdir is None:
         return _convert_beside(exe, sources)
     outdir.mkdir(parents=True, exist_ok=True)
-    targets = [outdir / f"{p.stem}.pdf" for p in sources]
-    if len(set(targets)) < len(targets):
+    targets = _unique_targets(sources, outdir)
+    if any(t.stem != p.stem for t, p in zip(targets, sources, strict=True)):
         return _convert_staged(exe, sources, targets)
     for target in targets:
         target.unlink(missing_ok=True)
     _run(exe, [p.resolve() for p in sources], outdir)
     return [t for t in targets if t.is_file()]
+
+
+def _unique_targets(sources: list[Path], outdir: Path) -> list[Path]:
+    """``outdir/<stem>.pdf``; a repeated stem gets ``-2``, ``-3`` ... in input order."""
+    seen: dict[str, int] = {}
+    targets = []
+    for src in sources:
+        seen[src.stem] = seen.get(src.stem, 0) + 1
+        suffix = f"-{seen[src.stem]}" if seen[src.stem] > 1 else ""
+        targets.append(outdir / f"{src.stem}{suffix}.pdf")
+    return targets
 
 
 def convert_beside(paths: Sequence[Path]) -> list[Path]:

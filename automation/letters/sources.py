@@ -21,6 +21,7 @@ class Sources:
     def __init__(self, reg: Register) -> None:
         self.reg = reg
         self._calendar: WorkCalendar | None = None
+        self.issued: dict[tuple[str, int], dict[str, Any]] = {}  # numbers handed out in this run
         self.requests: dict[str, Record] = {}
         for rec in reg.records("permohonan"):
             self.requests.setdefault(as_text(rec.get("no_registrasi")), rec)
@@ -33,6 +34,10 @@ class Sources:
 
     def rows_of(self, sheet_key: str, reg_no: str) -> list[Record]:
         return [r for r in self.reg.records(sheet_key) if as_text(r.get("no_registrasi")) == reg_no]
+
+    def value(self, sheet_key: str, rec: Record, key: str) -> Any:
+        """A cell value, seeing numbers issued earlier in the same run."""
+        return self.issued.get((sheet_key, rec.row), {}).get(key, rec.get(key))
 
     def setting(self, key: str) -> str:
         value = as_text(self.reg.settings.get(key))

@@ -21,6 +21,7 @@ from .xlsx import write_xlsx
 PRIVACY_NOTE = ("Laporan ini tidak memuat data pribadi pemohon (NIK, nomor telepon, surel, alamat, nama); "
                 "permohonan disebut dengan nomor registrasinya.")
 BAR_LIMIT = 12  # bars drawn in a Word chart; the Excel table keeps every row
+WORD_ROWS = 60  # rows of one table printed in Word; the Excel table keeps every row
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Prepared:
 def prepare(reg: Register, today: date) -> Prepared:
     cal = WorkCalendar.from_register(reg)
     limits = Limits.from_register(reg)
-    frames = build_frames(reg, cal)
+    frames = build_frames(reg, cal, limits)
     return Prepared(reg, cal, limits, frames, Counter(frames, cal, limits, today))
 
 
@@ -68,16 +69,16 @@ def finish(prep: Prepared, *, kind: str, period_key: str, label: str, title: str
         "judul_laporan": title,
         "instansi": instansi,
         "pemerintah": str(settings.get("pemerintah") or ""),
-        "t": {k: t.text_rows() for k, t in tables.items()},
+        "t": {k: t.text_rows(WORD_ROWS) for k, t in tables.items()},
         "judul": {k: t.title for k, t in tables.items()},
         "catatan": notes,
     }
     with tempfile.TemporaryDirectory(prefix="ppid-grafik-") as tmp:
         images = {f"g_{s.chart}": draw(tables[s.chart], Path(tmp) / f"{s.chart}.png") for s in layout if s.chart}
         docx = render_docx(TEMPLATES / template_name, out_dir / f"{stem}.docx", ctx, images)
-    pdf_path = to_pdf(docx) if pdf else None
+    pdf_path, problem = to_pdf(docx) if pdf else (None, "")
     return ReportResult(kind=kind, period=period_key, label=label, paths={"xlsx": xlsx, "docx": docx, "pdf": pdf_path},
-                        figures=figures, made_on=today, summary=summary)
+                        figures=figures, made_on=today, summary=summary, warnings=[problem] if problem else [])
 
 
 def draw(table: Table, path: Path) -> Path:

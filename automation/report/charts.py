@@ -9,7 +9,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 _COLORS = ("#1f5f99", "#e08a1e", "#4f9a4a", "#b03a2e", "#7a5195", "#6c757d")
-_DPI = 120
+_DPI = 110
 
 
 def _wrap(label: str, width: int = 28) -> str:
@@ -34,6 +34,7 @@ def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title:
     ax.bar_label(bars, fmt="%d", fontsize=8, padding=2)
     ax.set_xlim(0, max(values) * 1.15)
     ax.xaxis.get_major_locator().set_params(integer=True)
+    fig.subplots_adjust(left=0.36, right=0.96, top=1 - 0.45 / fig.get_figheight(), bottom=0.3 / fig.get_figheight())
     _finish(fig, ax, title)
     fig.savefig(path, format="png")
     return path
@@ -52,6 +53,7 @@ def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequen
     ax.set_xticks(list(range(len(categories))), list(categories), fontsize=8)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(fontsize=8, frameon=False)
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.88, bottom=0.1)
     _finish(fig, ax, title)
     fig.savefig(path, format="png")
     return path
@@ -63,11 +65,10 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
-def _finish(fig: Figure, ax: object, title: str) -> None:
+def _finish(fig: Figure, ax: object, title: str) -> None:  # fixed margins: tight_layout costs a draw
     ax.set_title(title, fontsize=10)  # type: ignore[attr-defined]
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)  # type: ignore[attr-defined]
-    fig.tight_layout()
 
 
 def _empty(fig: Figure, ax: object, path: Path, title: str) -> Path:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +11,9 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError as JinjaError
 
-from ..errors import AutomationError, TemplateError, WriteRefused
+from ..errors import TemplateError, WriteRefused
 from ..letters.clean import clean_context
+from ..letters.pdf import PDF_MISSING, convert_to_pdf, find_soffice
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 MONTHLY_TEMPLATE = "laporan_bulanan.docx"
@@ -45,29 +43,11 @@ def render_docx(template: Path, out: Path, context: dict[str, Any], images: dict
     return out
 
 
-def to_pdf(docx: Path) -> Path:
-    """PDF next to ``docx``: the letters' converter when present, else one soffice call here."""
-    try:
-        from ..letters.pdf import convert_to_pdf  # type: ignore[import-not-found]
-    except ImportError:
-        return _soffice_pdf(docx)
-    result = convert_to_pdf(docx)
-    return Path(result) if result else docx.with_suffix(".pdf")
-
-
-def _soffice_pdf(docx: Path) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise AutomationError("LibreOffice (soffice) tidak ditemukan; PDF tidak dapat dibuat. Pasang LibreOffice "
-                              "atau buat laporan tanpa --pdf.")
-    with tempfile.TemporaryDirectory(prefix="ppid-lo-") as profile:
-        cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(docx.parent), str(docx)]
-        try:
-            done = subprocess.run(cmd, capture_output=True, timeout=180, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise AutomationError("LibreOffice tidak selesai mengonversi laporan ke PDF dalam 3 menit.") from exc
-    pdf = docx.with_suffix(".pdf")
-    if done.returncode != 0 or not pdf.exists():
-        raise AutomationError(f"LibreOffice gagal mengonversi {docx.name} ke PDF (kode {done.returncode}).")
-    return pdf
+def to_pdf(docx: Path) -> tuple[Path | None, str]:
+    """PDF next to ``docx`` via LibreOffice (one soffice call); (None, reason) when it cannot be made."""
+    made = convert_to_pdf([docx], docx.parent)
+    if made:
+        return made[0], ""
+    if find_soffice() is None:
+        return None, f"{PDF_MISSING}."
+    return None, f"LibreOffice gagal mengonversi {docx.name} ke PDF; berkas .docx tetap disimpan."

@@ -15,11 +15,12 @@ import pandas as pd
 
 from ..reference import KEPUTUSAN, KLASIFIKASI
 from ..register import Register
-from ..schema import PERSONAL_KEYS, SHEET_BY_KEY
-from ..values import as_text, parse_date, parse_datetime, parse_pasal
+from ..schema import PERSONAL_KEYS, SETTING_BY_KEY, SHEET_BY_KEY
+from ..values import as_text, parse_date, parse_datetime, parse_int, parse_pasal
 from ..workdays import WorkCalendar
 
 EXCLUDED = PERSONAL_KEYS | {"nama_pemohon", "nama_penerima"}
+YEARS = (2000, 2100)  # dates outside are typing errors (left to validation), not service history
 UNDECIDED = "Belum diisi"
 OTHER = "Lainnya"
 _STAGE = re.compile(r"^\s*(?:tahap\s*)?(\d{1,2})\b", re.IGNORECASE)
@@ -47,13 +48,35 @@ class Frames:
     notes: list[str] = field(default_factory=list)  # data problems worth a line in the report
 
 
-def build_frames(reg: Register, cal: WorkCalendar) -> Frames:
+@dataclass(frozen=True)
+class Limits:
+    """Answer period and extension in working days (Pengaturan; UU KIP Pasal 22 ayat 7-8)."""
+
+    answer: int = 10
+    extension: int = 7
+
+    @classmethod
+    def from_register(cls, reg: Register) -> Limits:
+        def get(key: str) -> int:
+            value, _err = parse_int(reg.settings.get(key))
+            return value if value and value > 0 else int(SETTING_BY_KEY[key].default)
+
+        return cls(answer=get("batas_hari_kerja"), extension=get("perpanjangan_hari_kerja"))
+
+    def allowed(self, extended: bool) -> int:
+        return self.answer + (self.extension if extended else 0)
+
+
+def build_frames(reg: Register, cal: WorkCalendar, limits: Limits) -> Frames:
     notes: list[str] = []
-    return Frames(requests=requests_frame(reg, cal, notes), dik=dik_frame(reg), tests=tests_frame(reg), notes=notes)
+    return Frames(requests=requests_frame(reg, cal, limits, notes), dik=dik_frame(reg), tests=tests_frame(reg),
+                  notes=notes)
 
 
 def _date(value: Any) -> date | None:
-    return parse_date(value)[0]
+    """A parsed date, None when empty, unreadable or outside the years a report can count."""
+    day = parse_date(value)[0]
+    return day if day is not None and YEARS[0] <= day.year <= YEARS[1] else None
 
 
 def _last_by_regno(reg: Register, key: str) -> dict[str, dict[str, Any]]:
@@ -99,13 +122,14 @@ def _exempt_letters(reg: Register) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
-def requests_frame(reg: Register, cal: WorkCalendar, notes: list[str] | None = None) -> pd.DataFrame:
+def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list[str] | None = None) -> pd.DataFrame:
     """One row per request with receipt, outcome, dates and working days already worked out.
 
     Columns: row, regno, received (datetime), received_day (Timestamp), saluran, kategori, pd,
     extended, stage, stage_text, decision, letters, decision_date, finish_date, undated_finish,
-    days_taken (working days from receipt to the decision, NaN when undecided), objection_date,
-    objection_reason, objection_verdict, verdict_date.
+    objection_date, objection_reason, objection_verdict, verdict_date; from the calendar: receipt
+    (effective receipt day), allowed (working days, 10 or 17), deadline (Timestamp) and days_taken
+    (working days used up to the decision date, NaN when undecided).
     """
     notes = notes if notes is not None else []
     decisions = _last_by_regno(reg, "keputusan")
@@ -116,7 +140,7 @@ def requests_frame(reg: Register, cal: WorkCalendar, notes: list[str] | None = N
     undated = 0
     for rec in reg.records("permohonan"):
         received, _err = parse_datetime(rec.get("waktu_diterima"))
-        if received is None:
+        if received is None or not YEARS[0] <= received.year <= YEARS[1]:
             undated += 1
             continue
         regno = rec.text("no_registrasi")
@@ -124,27 +148,28 @@ def requests_frame(reg: Register, cal: WorkCalendar, notes: list[str] | None = N
                                  receipts.get(regno), archive.get(regno), exempt.get(regno, ())))
     if undated:
         notes.append(f"{undated} baris pada lembar 1 Permohonan tidak memiliki Waktu Diterima yang sah "
+                     f"(tahun {YEARS[0]}–{YEARS[1]}) "
                      "sehingga tidak dihitung; periksa isian dengan tombol Periksa isian.")
     frame = pd.DataFrame(rows, columns=list(_EMPTY_ROW))
     for col in ("received_day", "decision_date", "finish_date", "objection_date", "verdict_date"):
         frame[col] = pd.to_datetime(frame[col])
-    frame["days_taken"] = [
-        _used(cal, r, d) if d is not None and not pd.isna(d) else float("nan")
-        for r, d in zip(frame["received"], frame["decision_date"], strict=True)
-    ]
-    frame["days_taken"] = frame["days_taken"].astype(float)
+    frame["receipt"] = [cal.effective_receipt(r) for r in frame["received"]]
+    frame["allowed"] = [limits.allowed(bool(e)) for e in frame["extended"]]
+    frame["deadline"] = pd.to_datetime(pd.Series(
+        [cal.add_working_days(cal.day_one(r), a - 1) for r, a in zip(frame["receipt"], frame["allowed"], strict=True)],
+        index=frame.index, dtype=object))
+    frame["days_taken"] = pd.Series([
+        float(cal.working_days_used(r, d.date())) if not pd.isna(d) else float("nan")
+        for r, d in zip(frame["receipt"], frame["decision_date"], strict=True)
+    ], index=frame.index, dtype=float)
     return frame
 
 
-_EMPTY_ROW: dict[str, Any] = dict.fromkeys((
+_EMPTY_ROW: dict[str, Any] = dict.fromkeys((  # the parsed columns, before the calendar ones
     "row", "regno", "received", "received_day", "saluran", "kategori", "pd", "extended", "stage",
     "stage_text", "decision", "letters", "decision_date", "finish_date", "undated_finish",
     "objection_date", "objection_reason", "objection_verdict", "verdict_date",
 ))
-
-
-def _used(cal: WorkCalendar, received: datetime, day: Any) -> float:
-    return float(cal.working_days_used(received, day.date() if isinstance(day, pd.Timestamp) else day))
 
 
 def _request_row(row: int, regno: str, received: datetime, values: dict[str, Any], dec: dict[str, Any],
@@ -187,7 +212,7 @@ def dik_frame(reg: Register) -> pd.DataFrame:
     frame = sheet_frame(reg, "register_dik")
     frame["start"] = pd.to_datetime(pd.Series([_date(v) for v in frame["tanggal_mulai"]], dtype=object))
     frame["until"] = pd.to_datetime(pd.Series([_date(v) for v in frame["berlaku_sampai"]], dtype=object))
-    frame["status"] = [as_text(v) for v in frame["status_dik"]]
+    frame["status"] = pd.Series([as_text(v) for v in frame["status_dik"]], index=frame.index, dtype=object)
     return frame
 
 

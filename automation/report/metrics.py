@@ -10,11 +10,8 @@ from typing import Any
 import pandas as pd
 
 from ..reference import KEPUTUSAN, STATUS_DIK
-from ..register import Register
-from ..schema import SETTING_BY_KEY
-from ..values import parse_int
 from ..workdays import WorkCalendar
-from .frame import OTHER, UNDECIDED, Frames
+from .frame import OTHER, UNDECIDED, Frames, Limits
 
 GRANTED_ALL, GRANTED_PART, REFUSED, NOT_HELD, UNDOCUMENTED = KEPUTUSAN
 RETEST = STATUS_DIK[1]  # "Perlu uji ulang"
@@ -33,25 +30,6 @@ PASAL17_LETTERS: dict[str, str] = {
     "i": "memorandum atau surat antar/intra Badan Publik yang dirahasiakan",
     "j": "dilarang diungkapkan berdasarkan Undang-Undang lain",
 }
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Answer period and extension in working days (Pengaturan; UU KIP Pasal 22 ayat 7-8)."""
-
-    answer: int = 10
-    extension: int = 7
-
-    @classmethod
-    def from_register(cls, reg: Register) -> Limits:
-        def get(key: str) -> int:
-            value, _err = parse_int(reg.settings.get(key))
-            return value if value and value > 0 else int(SETTING_BY_KEY[key].default)
-
-        return cls(answer=get("batas_hari_kerja"), extension=get("perpanjangan_hari_kerja"))
-
-    def allowed(self, extended: bool) -> int:
-        return self.answer + (self.extension if extended else 0)
 
 
 @dataclass(frozen=True)
@@ -100,6 +78,7 @@ class Counter:
         self.cal = cal
         self.limits = limits
         self.today = today
+        self._ages: dict[tuple[date, date], int] = {}
 
     def as_of(self, period: Period) -> date:
         return min(period.end, self.today)
@@ -111,39 +90,41 @@ class Counter:
         return self.rq[within(self.rq["finish_date"], period)]
 
     def open(self, period: Period) -> pd.DataFrame:
-        """Open at the end of the period (or today) with age, deadline and whether it is late."""
-        rows = open_at(self.rq, self.as_of(period)).copy()
+        """Open at the end of the period (or today), with age in working days and whether it is late."""
         as_of = self.as_of(period)
-        rows["age"] = [self.cal.working_days_used(r, as_of) for r in rows["received"]]
-        rows["allowed"] = [self.limits.allowed(bool(e)) for e in rows["extended"]]
-        rows["deadline"] = [self.cal.deadline(r, a) for r, a in zip(rows["received"], rows["allowed"], strict=True)]
-        rows["late"] = rows["age"] > rows["allowed"]
+        rows = open_at(self.rq, as_of).copy()
+        rows["age"] = [self._used(r, as_of) for r in rows["receipt"]]
+        rows["late"] = rows["deadline"] < pd.Timestamp(as_of)
         return rows
 
+    def _used(self, receipt: date, as_of: date) -> int:
+        key = (receipt, as_of)
+        if key not in self._ages:
+            self._ages[key] = self.cal.working_days_used(receipt, as_of)
+        return self._ages[key]
+
     def late_done(self, period: Period) -> pd.DataFrame:
+        """Finished in the period with a decision dated after the deadline (10 or 17 working days)."""
         done = self.processed(period)
-        done = done[done["days_taken"].notna()].copy()
-        done["allowed"] = [self.limits.allowed(bool(e)) for e in done["extended"]]
-        done = done[done["days_taken"] > done["allowed"]].copy()
-        done["deadline"] = [self.cal.deadline(r, a) for r, a in zip(done["received"], done["allowed"], strict=True)]
-        return done
+        return done[done["decision_date"] > done["deadline"]]
 
     def figures(self, period: Period) -> dict[str, Any]:
         """Scalar figures and counts of a period, keyed in English (also the ReportResult figures)."""
         recv = self.received(period)
         done = self.processed(period)
         days = done["days_taken"].dropna()
-        allowed = done.loc[days.index, "extended"].map(lambda e: self.limits.allowed(bool(e)))
-        still_open = self.open(period)
+        still_open = open_at(self.rq, self.as_of(period))
+        open_late = int((still_open["deadline"] < pd.Timestamp(self.as_of(period))).sum())
+        late_done = int((done["decision_date"] > done["deadline"]).sum())
         decisions = decision_counts(done)
         objections = self.rq[within(self.rq["objection_date"], period)]
         return {
             "received": len(recv),
             "processed": len(done),
             "open": len(still_open),
-            "open_late": int(still_open["late"].sum()),
-            "late_done": int((days > allowed).sum()),
-            "overdue": int(still_open["late"].sum() + (days > allowed).sum()),
+            "open_late": open_late,
+            "late_done": late_done,
+            "overdue": open_late + late_done,
             "decisions": decisions,
             "granted": decisions[GRANTED_ALL] + decisions[GRANTED_PART],
             "refused": decisions[REFUSED],
@@ -169,7 +150,7 @@ class Counter:
         return {
             "added": dik[within(dik["start"], period)],
             "expired": dik[within(dik["until"], period)],
-            "retest": dik[dik["status"].str.casefold() == RETEST.casefold()],
+            "retest": dik[[s.casefold() == RETEST.casefold() for s in dik["status"]]],
         }
 
     def tests(self, period: Period) -> pd.Series:

@@ -39,11 +39,17 @@ class Table:
     chart: Chart | None = None
     empty: str = "Tidak ada data."
 
-    def text_rows(self) -> list[list[str]]:
-        """Rows as printed in Word; one row saying ``empty`` when there are none."""
+    def text_rows(self, limit: int | None = None) -> list[list[str]]:
+        """Rows as printed in Word: at most ``limit`` rows plus a line saying how many more the
+        Excel file lists; one row saying ``empty`` when there are none."""
+        pad = [""] * (len(self.cols) - 1)
         if not self.rows:
-            return [[self.empty] + [""] * (len(self.cols) - 1)]
-        return [[_fmt(v, c.kind) for v, c in zip(row, self.cols, strict=False)] for row in self.rows]
+            return [[self.empty, *pad]]
+        shown = self.rows if limit is None else self.rows[:limit]
+        out = [[_fmt(v, c.kind) for v, c in zip(row, self.cols, strict=False)] for row in shown]
+        if len(shown) < len(self.rows):
+            out.append([f"… dan {len(self.rows) - len(shown)} baris lain; daftar lengkap pada berkas Excel.", *pad])
+        return out
 
 
 def _fmt(value: Any, kind: str) -> str:
@@ -74,7 +80,8 @@ class ReportResult:
     paths: dict[str, Path | None]  # "xlsx", "docx", "pdf" (None unless asked for)
     figures: dict[str, Any]
     made_on: date
-    summary: str = ""
+    summary: str = ""  # first key-figure sentence (for a status cell or the terminal)
+    warnings: list[str] = field(default_factory=list)  # e.g. the PDF could not be made
 
     @property
     def xlsx(self) -> Path:

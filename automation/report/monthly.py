@@ -31,19 +31,19 @@ from .text import ROMAWI, angka, month_label, persen, tanggal
 
 _MONTH = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
 
-# What the Word attachment shows, in order: (heading, table keys, chart key or "").
+# What the Word attachment shows, in order: heading, table keys, table drawn as a chart ("" = none).
 DOCX_LAYOUT: list[Section] = [
     Section("Perbandingan dengan bulan lalu dan tahun berjalan", ("perbandingan",), ""),
-    Section("Keputusan atas permohonan", ("keputusan",), "g_keputusan"),
+    Section("Keputusan atas permohonan", ("keputusan",), "keputusan"),
     Section("Alasan penolakan menurut Pasal 17", ("pasal17",), ""),
     Section("Waktu penyelesaian", ("waktu",), ""),
     Section("Permohonan yang melewati batas waktu", ("lewat_batas",), ""),
     Section("Permohonan yang belum selesai", ("belum_selesai",), ""),
     Section("Permohonan menurut saluran dan kategori pemohon", ("saluran", "kategori"), ""),
-    Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "g_perangkat_daerah"),
+    Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "perangkat_daerah"),
     Section("Perubahan Register Daftar Informasi yang Dikecualikan", ("dik_baru", "dik_berakhir", "dik_uji_ulang"), ""),
     Section("Keberatan", ("keberatan",), ""),
-    Section("Perkembangan bulanan tahun berjalan", ("tren",), "g_tren"),
+    Section("Perkembangan bulanan tahun berjalan", ("tren",), "tren"),
 ]
 
 

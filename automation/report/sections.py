@@ -30,11 +30,11 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
     "waktu": (Col("Uraian", width=44), Col("Nilai", NUM, 12)),
     "lewat_batas": (Col("Nomor Registrasi", width=28), Col("Tanggal Diterima", DATE, 14), Col("Batas Waktu", DATE, 14),
                     Col("Hari Kerja Terpakai", INT, 12), Col("Keterangan", width=26)),
-    "belum_selesai": (Col("Nomor Registrasi", width=28), Col("Tanggal Diterima", DATE, 14),
-                      Col("Perangkat Daerah", width=30), Col("Tahap Saat Ini", width=18),
-                      Col("Umur (hari kerja)", INT, 12), Col("Batas Waktu", DATE, 14), Col("Keterangan", width=20)),
-    "dik": (Col("Nomor DIK", width=16), Col("Informasi yang Dikecualikan", width=44), Col("Perangkat Daerah", width=30),
-            Col("Dasar Pasal 17", width=14), Col("Tanggal", DATE, 14), Col("Perubahan", width=22)),
+    "belum_selesai": (Col("Nomor Registrasi", width=26), Col("Tanggal Diterima", DATE, 15),
+                      Col("Perangkat Daerah", width=22), Col("Tahap Saat Ini", width=15),
+                      Col("Umur (hari kerja)", INT, 9), Col("Batas Waktu", DATE, 15), Col("Status", width=13)),
+    "dik": (Col("Nomor DIK", width=14), Col("Informasi yang Dikecualikan", width=34), Col("Perangkat Daerah", width=24),
+            Col("Dasar Pasal 17", width=11), Col("Tanggal", DATE, 16), Col("Perubahan", width=18)),
     "keberatan": (Col("Nomor Registrasi", width=28), Col("Tanggal Keberatan", DATE, 14),
                   Col("Alasan Keberatan", width=36), Col("Putusan", width=22), Col("Tanggal Putusan", DATE, 14)),
     "tren": (Col("Bulan", width=14), Col("Diterima", INT, 10), Col("Selesai", INT, 10),
@@ -124,10 +124,10 @@ def time_table(figs: dict[str, Any], limits: Any) -> Table:
 
 def overdue_table(counter: Counter, period: Period) -> Table:
     late = counter.late_done(period)
-    rows = [[r.regno, r.received_day.date(), r.deadline, int(r.days_taken), "Selesai terlambat"]
+    rows = [[r.regno, r.received_day.date(), r.deadline.date(), _int(r.days_taken), "Selesai terlambat"]
             for r in late.itertuples()]
     still = counter.open(period)
-    rows += [[r.regno, r.received_day.date(), r.deadline, int(r.age), "Belum selesai, lewat batas"]
+    rows += [[r.regno, r.received_day.date(), r.deadline.date(), int(r.age), "Belum selesai, lewat batas"]
              for r in still[still["late"]].itertuples()]
     rows.sort(key=lambda r: (r[2], r[0]))
     return table("lewat_batas", "Permohonan yang melewati batas waktu (menurut nomor registrasi)", rows,
@@ -136,7 +136,7 @@ def overdue_table(counter: Counter, period: Period) -> Table:
 
 def open_table(counter: Counter, period: Period) -> Table:
     still = counter.open(period).sort_values(["received", "regno"])
-    rows = [[r.regno, r.received_day.date(), r.pd, r.stage_text or "-", int(r.age), r.deadline,
+    rows = [[r.regno, r.received_day.date(), r.pd, r.stage_text or "-", int(r.age), r.deadline.date(),
              "Lewat batas" if r.late else "Dalam batas"] for r in still.itertuples()]
     title = f"Permohonan belum selesai per {tanggal(counter.as_of(period))}"
     return table("belum_selesai", title, rows, empty="Semua permohonan telah selesai.")
@@ -196,6 +196,10 @@ def tests_table(counter: Counter, period: Period) -> Table:
 # ---------------------------------------------------------------- helpers
 def _s(value: Any) -> str:
     return as_text(value)
+
+
+def _int(value: float) -> int | None:
+    return None if pd.isna(value) else int(value)
 
 
 def _short(text: str, limit: int = 160) -> str:

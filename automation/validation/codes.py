@@ -85,9 +85,9 @@ CODES_LIST: tuple[Code, ...] = (
     _C("tanggal_masa_depan", GALAT, "Tanggal", "Tanggal peristiwa sesudah hari ini.",
        "Kolom '{kolom}' berisi {tanggal}, sesudah hari ini ({hari_ini}); tanggal peristiwa tidak boleh di masa depan. Periksa kembali tanggalnya (mungkin hari dan bulan tertukar).",
        {"kolom": "Waktu Diterima", "tanggal": "11/12/2026", "hari_ini": "24/11/2026"}),
-    _C("di_luar_jam_layanan", PERINGATAN, "Tanggal", "Permohonan diterima di luar jam atau hari layanan.",
-       "Permohonan diterima {waktu}, {sebab}; batas waktu dihitung dari hari kerja berikutnya. Pastikan waktu penerimaan benar.",
-       {"waktu": "24/11/2026 17:10", "sebab": "di luar jam layanan 07:30-16:00"}),
+    _C("di_luar_jam_layanan", PERINGATAN, "Tanggal", "Permohonan diterima pada hari libur atau sesudah jam layanan tutup.",
+       "Permohonan diterima {waktu}, {sebab}; permohonan dianggap diterima pada hari kerja berikutnya ({hari_kerja}) dan batas waktu dihitung dari hari itu. Pastikan waktu penerimaan benar.",
+       {"waktu": "24/11/2026 17:10", "sebab": "sesudah jam layanan tutup (16:00)", "hari_kerja": "Rabu, 25/11/2026"}),
     _C("angka_tidak_terbaca", GALAT, "Angka", "Isian angka atau rupiah tidak dapat dibaca.",
        "{kolom}: {pesan}", {"kolom": "Biaya (Rp)", "pesan": _parsed(values.parse_money("lima ribu")[1] or "")}),
     _C("angka_negatif", GALAT, "Angka", "Angka atau biaya negatif.",
@@ -158,7 +158,7 @@ def render_catalogue() -> str:
         "",
         "Dokumen ini dibuat otomatis dari `automation/validation/codes.py` (fungsi `render_catalogue`);",
         "jangan disunting langsung. Setiap temuan memuat lembar, nomor baris Excel, judul kolom, kode di",
-        "bawah ini, dan pesan berbahasa Indonesia yang ditulis ke kolom \"Catatan Validasi\" baris itu.",
+        'bawah ini, dan pesan berbahasa Indonesia yang ditulis ke kolom "Catatan Validasi" baris itu.',
         "",
         "Tingkat **galat** harus diperbaiki (perintah `ppid validate` keluar dengan kode 1); tingkat",
         "**peringatan** perlu diperiksa tetapi tidak menghalangi.",
@@ -170,7 +170,25 @@ def render_catalogue() -> str:
     lines += ["", "## Pesan", ""]
     for c in CODES_LIST:
         lines += [f"### `{c.code}`", ""]
-        if c.template != "{pesan}" and c.template != "{kolom}: {pesan}":
+        if "{" in c.template and c.template not in ("{pesan}", "{kolom}: {pesan}"):
             lines += [f"Pola: {_placeholders(c.template)}", ""]
         lines += [f"Contoh: {c.template.format(**c.example)}", ""]
+    lines += _hint_section()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _hint_section() -> list[str]:
+    from .grounds import HINTS  # grounds imports this module through row.py
+
+    lines = [
+        "## Kata kunci huruf Pasal 17 (`alasan_tidak_sesuai_huruf`)",
+        "",
+        "Peringatan muncul bila uraian (informasi, konsekuensi, kepentingan publik, bagian yang",
+        "dikecualikan, rincian informasi) tidak memuat satu pun kata kunci huruf yang dikutip, tetapi",
+        "memuat kata kunci huruf lain. Huruf j (undang-undang lain) tidak diperiksa.",
+        "",
+        "| Huruf | Tema | Kata kunci |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {letter} | {theme} | {', '.join(words)} |" for letter, (theme, words) in HINTS.items()]
+    return lines

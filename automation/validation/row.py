@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date
 from typing import Any
 
 from ..findings import Finding
 from ..register import Record, SheetData
 from ..schema import Column
 from ..values import as_text
+from ..workdays import WorkCalendar
 from .codes import level, message
 
 
 @dataclass(frozen=True)
 class Context:
-    """Facts shared by all rows of one run: today, accepted choices, office hours, holidays."""
+    """Facts shared by all rows of one run: today, accepted choices, the working-day calendar."""
 
     today: date
     choices: dict[str, dict[str, str]]  # list key -> {normalised value: value as listed}
-    office_open: time
-    office_close: time
-    holidays: dict[date, str]  # closed days from the Hari Libur sheet -> name
+    calendar: WorkCalendar  # Hari Libur sheet + Pengaturan office hours
 
 
 @dataclass

@@ -6,13 +6,15 @@ from datetime import date, datetime
 from typing import Any
 
 from ..changes import Changes
+from ..findings import Finding
 from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, log_text
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
 from ..register import Record, Register
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, stage_status
 from ..values import as_text, parse_date
 from .deadlines import Rules
-from .items import dik_entry, join_values, latest, latest_round, pasal_codes
+from .draft import Draft
+from .items import SUPERSEDED, dik_entry, join_values, latest, latest_round, pasal_codes
 from .passes import finish
 from .routes import (
     DIK,
@@ -29,14 +31,12 @@ from .routes import (
     canonical,
     exempt_items,
     is_done,
-    validity_end,
 )
-from .draft import Draft
 from .state import CONFLICT, LOST, Registry, Request, collect, reg_no
 from .summary import AdvanceSummary
 
-SUPERSEDED = "Dikembalikan Atasan PPID"  # catatan of sheet-4 rows replaced by a new round
 STATUS_KEYS = {c.key for c in stage_status()}
+REQUIRED = "wajib_diisi"  # finding code of an empty required column
 DIK_LOG_TITLE = "DIK"  # Log keterangan "Nomor DIK: DIK-2026-004" (read back to never reuse a number)
 
 
@@ -62,6 +62,7 @@ class Run:
         self.at_intake: set[int] = set()  # 1 Permohonan rows that were at step 1 when the run began
         self._numberer: Numberer | None = None
         self._patterns: dict[str, Pattern] = {}
+        self._validator: Any = None  # automation.validation.Validator, built on first use
 
     # ------------------------------------------------------------ the run
     def move_all(self) -> None:
@@ -273,9 +274,11 @@ class Run:
         return self._numberer.issue(self._patterns[setting], self.today)
 
     def findings_reason(self, key: str, rec: Record, *, completing: bool) -> str:
-        from ..validation import row_findings
+        if self._validator is None:
+            from ..validation import Validator
 
-        found = row_findings(self.reg, key, rec, completing=completing, today=self.today)
+            self._validator = Validator(self.reg, today=self.today)
+        found = self._validator.row(key, rec, completing=completing)
         return reason_text([f for f in found if f.level == "galat"])
 
     def completion_reasons(self, key: str, rows: list[Record]) -> dict[int, str]:
@@ -290,10 +293,13 @@ class Run:
 WAITING = "Lengkap; menunggu baris lain permohonan ini di lembar ini selesai diisi."
 
 
-def reason_text(findings: list[Any]) -> str:
-    """'Belum dapat diteruskan: Tanggal Kajian wajib diisi. ...' (headers named, each message once)."""
-    parts: list[str] = []
+def reason_text(findings: list[Finding]) -> str:
+    """'Belum dapat diteruskan: kolom wajib belum diisi: 'Tanggal Kajian', 'Hasil Kajian'. ...'."""
+    empty = [f"'{f.column}'" for f in findings if f.code == REQUIRED and f.column]
+    parts = [f"kolom wajib belum diisi: {', '.join(dict.fromkeys(empty))}."] if empty else []
     for f in findings:
+        if f.code == REQUIRED and f.column:
+            continue
         text = f.message.strip() if not f.column or f.column in f.message else f"{f.column}: {f.message.strip()}"
         text = text if text.endswith((".", "!", "?")) else text + "."
         if text not in parts:

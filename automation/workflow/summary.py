@@ -37,7 +37,9 @@ class AdvanceSummary:
         self.blocked += 1
         self.blocked_rows.append((sheet, row, reason))
 
+    @property
     def moved_count(self) -> int:
+        """Requests that moved at least one step."""
         return len({n for items in self.moved.values() for n in items})
 
     def lines(self) -> list[str]:
@@ -61,7 +63,7 @@ class AdvanceSummary:
 
     def status_text(self) -> str:
         """One line for the sheets' status cell."""
-        return f"{self.moved_count()} permohonan diteruskan, {self.blocked} baris belum dapat diteruskan."
+        return f"{self.moved_count} permohonan diteruskan, {self.blocked} baris belum dapat diteruskan."
 
 
 def _order(pair: tuple[str, str]) -> tuple[int, int]:

@@ -1,0 +1,95 @@
+"""Decision rules: Pasal 17 grounds, 17j's other law, and the exemption period (Pasal 20)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..reference import PASAL20_LETTERS
+from ..schema import By, Column
+from ..values import check_pasal, is_empty, parse_date, parse_int, short
+from .fields import normalise
+from .grounds import check_hints
+from .row import RowCheck
+
+PERIOD_NEEDS = {
+    "tanggal": "tanggal akhir (dd/mm/yyyy)",
+    "tahun": "jumlah tahun, misalnya 5",
+    "peristiwa": "uraian peristiwa yang mengakhiri pengecualian",
+}
+_LAW = re.compile(r"\b(uu|undang[-\s]*undang|perppu)\b", re.I)
+_ARTICLE = re.compile(r"\b(pasal|ps\.?)\s*\d+", re.I)
+_YEARS = re.compile(r"^(\d+)\s*(tahun|thn|th)?\.?$", re.I)
+
+
+def check_pasal_cell(row: RowCheck, col: Column, value: Any) -> None:
+    codes, problems = check_pasal(value)
+    row.parsed[col.key] = codes
+    for code, msg in problems:
+        row.add(col.key, code, pesan=msg)
+
+
+def check_decision(row: RowCheck) -> None:
+    """For an exempt row (YA/SEBAGIAN, or any Register DIK row) check 17j, the period and the hints."""
+    col = row.column("pasal17")
+    if col is None or col.by is By.SYSTEM or not row.has("pasal17"):
+        return
+    values = row.record.values
+    if col.when is not None and not col.when.applies(values):
+        return
+    codes: list[str] = row.parsed.get("pasal17", [])
+    required = col.required_for(values, completing=row.completing)
+    if "17j" in codes:
+        _other_law(row, required)
+    _period(row, codes)
+    if codes:
+        check_hints(row, codes)
+
+
+def _other_law(row: RowCheck, required: bool) -> None:
+    if not row.has("uu_lain") or "uu_lain" in row.bad:
+        return
+    text = row.text("uu_lain")
+    if not text:
+        if not required:
+            return
+        state = "kolom ini kosong"
+    elif not _LAW.search(text):
+        state = f"'{short(text)}' belum menyebut nama undang-undangnya"
+    elif not _ARTICLE.search(text):
+        state = f"'{short(text)}' belum menyebut pasalnya"
+    else:
+        return
+    row.add("uu_lain", "uu_lain_wajib", keadaan=state)
+
+
+def _period(row: RowCheck, codes: list[str]) -> None:
+    kind_col = row.column("jenis_jangka_waktu")
+    if kind_col is None or not row.has("jenis_jangka_waktu") or "jenis_jangka_waktu" in row.bad:
+        return
+    kind = normalise(row.text("jenis_jangka_waktu"))
+    if kind == "tidak terbatas":
+        a_to_f = [c for c in codes if c[2] in PASAL20_LETTERS]
+        if a_to_f:
+            row.add("jenis_jangka_waktu", "jangka_waktu_tidak_terbatas", kode=", ".join(a_to_f))
+        return
+    if kind not in PERIOD_NEEDS or not row.has("jangka_waktu") or "jangka_waktu" in row.bad:
+        return
+    raw = row.value("jangka_waktu")
+    fields = {"jenis": row.text("jenis_jangka_waktu"), "harap": PERIOD_NEEDS[kind]}
+    if is_empty(raw):
+        if kind_col.required_for(row.record.values, completing=row.completing):
+            row.add("jangka_waktu", "jangka_waktu_kosong", **fields)
+    elif not _fits(kind, raw):
+        row.add("jangka_waktu", "jangka_waktu_tidak_sesuai", nilai=short(raw), **fields)
+
+
+def _fits(kind: str, raw: Any) -> bool:
+    if kind == "tanggal":
+        return parse_date(raw)[0] is not None
+    if kind == "tahun":
+        years, _msg = parse_int(raw)
+        if years is None and (m := _YEARS.match(short(raw, 80))):
+            years = int(m[1])
+        return years is not None and years > 0
+    return True

@@ -1,0 +1,69 @@
+"""Beranda summary block: requests per step and the overdue list (registration numbers only)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..reference import STATUS_DIK
+from ..register import Register
+from ..schema import BERANDA_SUMMARY_HEIGHT, STAGES
+from .deadlines import LATE, NEAR, Rules, decision_date, received_at, time_status
+from .precedent import RETEST, in_force
+from .routes import DIK, FINISHED, NAME, canonical
+from .state import CONFLICT, LOST, collect
+
+CHECK = "Perlu diperiksa (tahap ganda/hilang)"
+
+
+def home_rows(reg: Register, *, today: date, rules: Rules | None = None) -> list[list[Any]]:
+    """Rows for the Beranda block (at most BERANDA_SUMMARY_HEIGHT rows, 4 columns); no personal data."""
+    rules = rules or Rules.of(reg)
+    registry = collect(reg)
+    counts: dict[str, list[int]] = {}  # label -> [requests, overdue, near]
+    overdue: list[tuple[date, str, str, int | None]] = []
+    for request in registry.requests.values():
+        if request.intake is None:
+            continue
+        current = request.current
+        label = CHECK if current in (CONFLICT, LOST) else NAME.get(current, current)
+        row = counts.setdefault(label, [0, 0, 0])
+        row[0] += 1
+        due = rules.deadline(request.intake)
+        state = time_status(due, decision_date(request), rules, today)
+        if state == LATE and due is not None:
+            row[1] += 1
+            received = received_at(request.intake)
+            used = rules.calendar.working_days_used(received, today) if received else None
+            overdue.append((due, request.number, label, used))
+        elif state == NEAR:
+            row[2] += 1
+    out: list[list[Any]] = [
+        [f"Posisi permohonan per {today:%d/%m/%Y}"],
+        ["Tahap", "Jumlah", "Lewat batas", "Mendekati batas"],
+    ]
+    labels = [s.name for s in STAGES if s.key != DIK] + [FINISHED, CHECK]
+    for label in labels:
+        found = counts.get(label, [0, 0, 0])
+        if label == CHECK and not found[0]:
+            continue
+        out.append([label, *found])
+    out.append(["Belum bernomor (1 Permohonan)", len(registry.unnumbered_intake), None, None])
+    entries = reg.records(DIK)
+    out.append(["Register DIK berlaku", sum(1 for e in entries if in_force(e)), None, None])
+    out.append(["Register DIK perlu uji ulang", sum(1 for e in entries if _retest(e)), None, None])
+    out.append([])
+    out.append([f"Permohonan lewat batas waktu: {len(overdue)}"])
+    if overdue:
+        out.append(["Nomor Registrasi", "Tahap Saat Ini", "Batas Waktu", "Hari Kerja Terpakai"])
+        room = BERANDA_SUMMARY_HEIGHT - len(out) - 1
+        overdue.sort()
+        for due, number, label, used in overdue[:room]:
+            out.append([number, label, due, used])
+        if len(overdue) > room:
+            out.append([f"… dan {len(overdue) - room} permohonan lainnya (lihat lembar 1 Permohonan)."])
+    return out
+
+
+def _retest(entry: Any) -> bool:
+    return canonical(entry.get("status_dik"), STATUS_DIK) == RETEST

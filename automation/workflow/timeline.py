@@ -1,0 +1,119 @@
+"""``ppid status``: one request's history, step by step (date, actor, status, note)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import UsageError
+from ..register import Record, Register
+from ..schema import SHEET_BY_KEY
+from ..values import as_text, parse_datetime, short
+from .precedent import validity_text
+from .routes import DIK, DONE, FINISHED, INTAKE, NAME, OPEN, REQUEST_SHEETS, STEP, is_done
+from .state import reg_no as number_of
+
+# The date that tells when each step happened, and the column naming who acted (if any).
+EVENT_DATE = {
+    "permohonan": "waktu_diterima",
+    "koordinasi": "tanggal_koordinasi",
+    "kajian": "tanggal_kajian",
+    "klasifikasi": "tanggal_selesai",
+    "berita_acara": "tanggal_uji",
+    "persetujuan": "tanggal_persetujuan",
+    "register_dik": "tanggal_mulai",
+    "keputusan": "tanggal_keputusan",
+    "tanda_terima": "tanggal_diterima",
+    "arsip": "tanggal_arsip",
+}
+ACTOR = {"koordinasi": "petugas_pd", "persetujuan": "nama_atasan", "tanda_terima": "nama_penerima"}
+# Columns worth a glance per step (no personal data).
+DETAILS = {
+    "permohonan": ("rincian_informasi", "preseden_dik"),
+    "koordinasi": ("status_penguasaan", "badan_publik_lain"),
+    "kajian": ("hasil_kajian", "preseden_dik"),
+    "klasifikasi": ("informasi_diuji", "dikecualikan", "pasal17", "catatan_atasan"),
+    "berita_acara": ("nomor_ba", "kesimpulan"),
+    "persetujuan": ("keputusan_atasan", "catatan_atasan"),
+    "keputusan": ("jenis_keputusan", "nomor_surat"),
+    "tanda_terima": ("nomor_tanda_terima",),
+    "arsip": ("lokasi_arsip", "tanggal_keberatan", "putusan_keberatan"),
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    step: int
+    sheet: str
+    date: date | datetime | None
+    actor: str
+    status: str
+    note: str
+
+    def cells(self) -> list[str]:
+        """Tahap, Tanggal, Pelaksana, Status, Catatan, as printed by ``ppid status``."""
+        when = as_text(self.date) if self.date is not None else ""
+        return [self.sheet, when, self.actor, self.status, self.note]
+
+
+def timeline(reg: Register, reg_no: str) -> list[TimelineEntry]:
+    """Every row of the request on 1-10 in the order the steps happened; unknown number -> UsageError."""
+    wanted = as_text(reg_no)
+    found: list[tuple[Any, str, Record]] = []
+    for key in (INTAKE, *REQUEST_SHEETS, DIK):
+        found.extend((_sort_key(key, rec), key, rec) for rec in reg.records(key) if number_of(rec) == wanted)
+    if not any(key == INTAKE for _, key, _ in found):
+        raise UsageError(f"Nomor registrasi {wanted or '(kosong)'} tidak ditemukan di lembar 1 Permohonan.")
+    found.sort(key=lambda item: item[0])
+    return [_entry(key, rec) for _, key, rec in found]
+
+
+def _event(key: str, rec: Record) -> datetime | None:
+    when, _error = parse_datetime(rec.get(EVENT_DATE[key]))
+    if when is None:
+        when, _error = parse_datetime(rec.get("tanggal_selesai"))
+    return when
+
+
+def _sort_key(key: str, rec: Record) -> tuple[int, datetime, int, int]:
+    when = _event(key, rec)
+    return (0 if key == INTAKE else 1, when or datetime.max, STEP[key], rec.row)
+
+
+def _entry(key: str, rec: Record) -> TimelineEntry:
+    when = _event(key, rec)
+    shown: date | datetime | None = when
+    if when is not None and key != INTAKE:
+        shown = when.date()
+    return TimelineEntry(STEP[key], NAME[key], shown, _actor(key, rec), _status(key, rec), _note(key, rec))
+
+
+def _actor(key: str, rec: Record) -> str:
+    column = ACTOR.get(key)
+    if column and as_text(rec.get(column)):
+        return as_text(rec.get(column))
+    role = SHEET_BY_KEY[key].actor
+    return role.removeprefix("Pelaksana: ").split(";")[0].split(" (")[0]
+
+
+def _status(key: str, rec: Record) -> str:
+    if key == DIK:
+        return as_text(rec.get("status_dik"))
+    if is_done(rec.values):
+        target = as_text(rec.get("diteruskan_ke"))
+        if target == FINISHED:
+            return FINISHED
+        return f"{DONE} → {target}" if target else DONE
+    return as_text(rec.get("status_tahap")) or OPEN
+
+
+def _note(key: str, rec: Record) -> str:
+    spec = SHEET_BY_KEY[key]
+    if key == DIK:
+        parts = [f"{as_text(rec.get('no_dik'))}: {short(rec.get('informasi'), 60)}", validity_text(rec)]
+    else:
+        parts = [f"{spec.column(c).header}: {short(rec.get(c), 60)}" for c in DETAILS[key] if as_text(rec.get(c))]
+    if key != DIK and as_text(rec.get("catatan")):
+        parts.append(as_text(rec.get("catatan")))
+    return "; ".join(parts)

@@ -1,0 +1,244 @@
+"""The Excel buttons through xlwings' own remote engine: same result as the CLI, fixed number of writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # PolyForm Noncommercial (tests only), before xlwings loads
+
+import xlwings as xw  # noqa: E402
+from _remote import apply_actions, differences, files_under, make_register, sheet_values  # noqa: E402
+from openpyxl import load_workbook  # noqa: E402
+
+from automation import operations  # noqa: E402
+from automation.buttons import action_for, main, run_payload  # noqa: E402
+from automation.excel.reader import read_register  # noqa: E402
+from automation.excel.remote import button_sheet, count_actions, payload_from_file  # noqa: E402
+from automation.excel.xlwings_io import month_text, needs_quote, plan_writes, to_excel  # noqa: E402
+from automation.schema import BERANDA, PERMOHONAN, STATUS_ROW, By  # noqa: E402
+
+TODAY = dt.date(2026, 11, 20)
+NOW = dt.datetime(2026, 11, 20, 10, 0)
+NAME = "register_ppid.xlsm"
+LONG = os.environ.get("PPID_LONG_TESTS") == "1"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 demo requests (some with entry mistakes) spread over the stages, open rows ready to move."""
+    folder = tmp_path_factory.mktemp("sample")
+    return make_register(folder / NAME, count=30, today=TODAY, rounds=6, ready=True)
+
+
+def _copies(src: Path, tmp_path: Path) -> tuple[Path, Path]:
+    out = []
+    for side in ("tombol", "cli"):
+        (tmp_path / side).mkdir()
+        out.append(Path(shutil.copy(src, tmp_path / side / NAME)))
+    return out[0], out[1]
+
+
+def click(path: Path, action: str | None = None, *, sheet: str | None = None):
+    """Click the button of ``action`` (or of ``sheet``) on ``path``; apply Excel's part; return the result."""
+    payload = payload_from_file(path, active=sheet or button_sheet(action or ""))
+    result, actions = run_payload(payload, action=action, now=NOW, path=path)
+    apply_actions(path, payload, actions)
+    return result, actions
+
+
+def _cli(action: str, path: Path) -> None:
+    if action == "report":
+        operations.report(path, month=f"{TODAY:%Y-%m}", now=NOW)
+    else:
+        getattr(operations, action)(path, now=NOW, trigger="Tombol")
+
+
+# ---------------------------------------------------------------- the button does what the CLI does
+@pytest.mark.parametrize("action", ["validate", "advance", "documents", "report"])
+def test_button_and_cli_leave_the_same_register(sample: Path, tmp_path: Path, action: str) -> None:
+    button, cli = _copies(sample, tmp_path)
+    result, _ = click(button, action)
+    _cli(action, cli)
+    assert result.ok, result.message
+    sheet = button_sheet(action)
+    assert differences(sheet_values(button), sheet_values(cli), skip={(sheet, STATUS_ROW, 1)}) == []
+    assert differences(sheet_values(sample), sheet_values(button), limit=1) != [] or action == "report"
+    status = sheet_values(button)[sheet][STATUS_ROW - 1][0]
+    assert status.startswith("Hasil"), status
+    assert files_under(button.parent / "output") == files_under(cli.parent / "output")
+
+
+def test_advance_button_logs_trigger_and_user(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    result, _ = click(button, "advance")
+    log = read_register(button).records("log")
+    new = [r for r in log if r.get("pemicu") == "Tombol"]
+    assert result.result.moved_count > 0 and new
+    assert {r.get("pengguna") for r in new} == {operations.current_user()}
+
+
+def test_documents_button_reports_made_and_failed(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    result, actions = click(button, "documents")
+    alert = [a for a in actions if a["func"] == "alert"][0]["args"][0]
+    assert "dokumen dibuat" in alert and str(button.parent / "output") in alert
+    assert len(result.result.made) == len([p for p in files_under(button.parent / "output") if p.endswith(".docx")])
+
+
+def test_report_month_comes_from_beranda(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    wb = load_workbook(button, keep_vba=True)
+    wb[BERANDA.name]["C5"] = "2026-10"
+    wb.save(button)
+    result, _ = click(button, sheet=BERANDA.name)
+    assert result.ok and result.result.period == "2026-10"
+    assert (button.parent / "output" / "laporan" / "laporan-bulanan-2026-10.xlsx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("value", "month"),
+    [("2026-11", "2026-11"), (" 2026-3 ", "2026-03"), (dt.date(2026, 11, 1), "2026-11"), (46327.0, "2026-11"),
+     (None, ""), ("November", "November")],
+)
+def test_month_cell_values(value: object, month: str) -> None:
+    assert month_text(value) == month
+
+
+# ---------------------------------------------------------------- fixed number of Excel writes
+def test_actions_per_click_do_not_grow_with_rows(tmp_path: Path) -> None:
+    small = make_register(tmp_path / "r100.xlsm", count=100, today=TODAY, rounds=1, ready=True)
+    large = make_register(tmp_path / "r1000.xlsm", count=1000, today=TODAY, rounds=1, ready=True)
+    for action in ("validate", "advance", "report"):
+        assert count_actions(large, action, now=NOW) == count_actions(small, action, now=NOW), action
+
+
+def test_documents_actions_do_not_grow_with_rows(tmp_path: Path) -> None:
+    small = make_register(tmp_path / "r10.xlsm", count=10, today=TODAY, rounds=3, ready=True)
+    large = make_register(tmp_path / "r40.xlsm", count=40, today=TODAY, rounds=3, ready=True)
+    assert count_actions(large, "documents", now=NOW) == count_actions(small, "documents", now=NOW)
+
+
+@pytest.mark.skipif(not LONG, reason="10,000 requests: PPID_LONG_TESTS=1 (the bench measures it too)")
+def test_actions_per_click_on_ten_thousand_requests(tmp_path: Path) -> None:
+    small = make_register(tmp_path / "r100.xlsm", count=100, today=TODAY, rounds=2, ready=True)
+    large = make_register(tmp_path / "r10000.xlsm", count=10_000, today=TODAY, rounds=2, ready=True)
+    for action in ("validate", "advance"):
+        assert count_actions(large, action, now=NOW) == count_actions(small, action, now=NOW), action
+
+
+def test_existing_rows_are_written_only_in_system_columns(sample: Path) -> None:
+    from automation.excel.layout import resolve
+    from automation.workflow.advance import plan_advance
+
+    reg = read_register(sample)
+    changes, _ = plan_advance(reg, today=TODAY, now=NOW, trigger="Tombol", user="uji")
+    grids = {n: [] for n in reg.sheet_names}
+    plan = plan_writes(reg, resolve(reg, changes), grids, "advance")
+    data = reg.sheets[PERMOHONAN.key]
+    system = {i for k, i in data.columns.items() if PERMOHONAN.column(k).by is By.SYSTEM}
+    for block in plan.blocks:
+        if block.sheet == data.name and data.header_row < block.row <= data.last_row:
+            assert set(range(block.col, block.col + block.width)) <= system
+
+
+# ---------------------------------------------------------------- values keep their type
+@pytest.mark.parametrize(
+    ("text", "sent"),
+    [("Selesai", "Selesai"), ("=SUM(A1)", "'=SUM(A1)"), ("+62 812", "'+62 812"), ("-", "'-"), ("@tim", "'@tim"),
+     ("0812345678", "'0812345678"), ("2026-11-01", "'2026-11-01"), ("TRUE", "'TRUE"), ("'kutip", "''kutip"),
+     ("Nomor 5", "'Nomor 5"), ("", "")],
+)
+def test_text_is_sent_so_excel_keeps_it_text(text: str, sent: str) -> None:
+    assert to_excel(text) == sent
+    assert needs_quote(text) == (sent != text)
+
+
+def test_formula_like_text_in_rewritten_columns_stays_text(sample: Path, tmp_path: Path) -> None:
+    button, cli = _copies(sample, tmp_path)
+    for path in (button, cli):
+        wb = load_workbook(path, keep_vba=True)
+        ws = wb[PERMOHONAN.name]
+        col = 1 + PERMOHONAN.keys.index("kalender")
+        for row, text in ((7, "=SUM(1,2)"), (8, "0812"), (9, "2026-01-05")):
+            cell = ws.cell(row=row, column=col, value=text)
+            cell.data_type = "s"
+        wb.save(path)
+    click(button, "advance")
+    _cli("advance", cli)
+    assert differences(sheet_values(button), sheet_values(cli), skip={(PERMOHONAN.name, STATUS_ROW, 1)}) == []
+
+
+def test_dates_travel_as_dates() -> None:
+    assert to_excel(dt.date(2026, 11, 20)) == dt.datetime(2026, 11, 20)
+    assert to_excel(dt.time(12, 0)) == 0.5
+    assert to_excel(3) == 3.0 and to_excel(True) is True and to_excel(None) is None
+
+
+# ---------------------------------------------------------------- problems are messages
+def test_sheet_without_button_is_a_message(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    before = sheet_values(button)
+    result, actions = click(button, sheet="Referensi")
+    assert not result.ok and "tidak memiliki tombol" in result.message
+    assert [a["func"] for a in actions] == ["alert"] and actions[0]["args"][3] == "critical"
+    assert sheet_values(button) == before
+
+
+def test_renamed_column_refuses_to_write(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    wb = load_workbook(button, keep_vba=True)
+    ws = wb[PERMOHONAN.name]
+    ws.cell(row=6, column=1 + PERMOHONAN.keys.index("status_tahap"), value="Status")
+    wb.save(button)
+    before = sheet_values(button)
+    result, _ = click(button, "advance")
+    assert not result.ok and "Status Tahap" in result.message
+    after = sheet_values(button)
+    assert differences(before, after, skip={("7 Register DIK", STATUS_ROW, 1)}) == []
+    assert after["7 Register DIK"][STATUS_ROW - 1][0].startswith("Hasil terakhir")
+
+
+def test_not_a_register_is_a_message(tmp_path: Path) -> None:
+    payload = {
+        "client": "Microsoft Excel", "version": xw.__version__,
+        "book": {"name": "buku.xlsm", "active_sheet_index": 0}, "names": [],
+        "sheets": [{"name": "Sheet1", "values": [["halo"]], "pictures": [], "tables": []}],
+    }
+    result, actions = run_payload(payload, action="validate", now=NOW, path=tmp_path / "buku.xlsm")
+    assert not result.ok and "bukan register PPID" in result.message
+    assert [a["func"] for a in actions] == ["alert"]
+
+
+def test_unsaved_or_badly_named_workbook_is_a_message(sample: Path) -> None:
+    payload = payload_from_file(sample, active="7 Register DIK")
+    result, _ = run_payload(payload, now=NOW)  # the remote engine knows no folder
+    assert not result.ok and "Simpan register" in result.message
+    result, _ = run_payload(payload, now=NOW, path=sample.with_name("Register PPID (1).xlsm"))
+    assert not result.ok and "tidak dapat dipakai tombol" in result.message
+
+
+def test_main_runs_the_clicked_sheets_button(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    payload = payload_from_file(button, active="7 Register DIK")
+    payload["book"]["name"] = str(button)  # lets the remote engine report the full path, as COM does
+    book = xw.Book(json=payload)
+    book.set_mock_caller()
+    try:
+        main()
+    finally:
+        del xw.Book._mock_caller
+    funcs = [a["func"] for a in book.json()["actions"]]
+    assert funcs[-1] == "alert" and "setValues" in funcs
+    assert "Pemeriksaan selesai" in book.json()["actions"][-1]["args"][0]
+
+
+def test_every_button_sheet_has_an_operation() -> None:
+    assert action_for("1 Permohonan") == "advance"
+    assert action_for("7 register dik") == "validate"
+    assert action_for("5 Berita Acara") == "documents"
+    assert action_for(BERANDA.name) == "report" == action_for("10 Arsip")

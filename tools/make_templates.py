@@ -1,0 +1,418 @@
+"""Build the six letter templates (docxtpl placeholders) in templates/ with python-docx.
+
+Run ``.venv/bin/python tools/make_templates.py [OUT_DIR]``.  The generated .docx files are
+committed so staff can adjust wording and layout in Word; every placeholder is listed in
+docs/templates.md.  Re-running overwrites local edits made in Word.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import _Cell
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from automation.schema import DOCUMENT_BY_KEY  # noqa: E402
+
+FONT = "Arial"
+SIZE = Pt(11)
+TEXT_WIDTH = Mm(160)  # A4 210 mm minus 30 mm left and 20 mm right margins
+LABEL_WIDTH = Mm(62)
+UU_KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
+Seg = str | tuple[str, str]  # plain text, or (text, "b"/"u"/"bu"/"i")
+
+
+# ---------------------------------------------------------------- low-level helpers
+def new_document(title: str) -> DocxDocument:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(20)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = SIZE
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.15
+    props = doc.core_properties
+    props.title, props.author, props.subject = title, "PPID Dinas Komunikasi dan Informatika", "Templat dokumen PPID"
+    props.created = props.modified = datetime(2026, 1, 1)
+    props.comments = "Daftar isian templat ada di docs/templates.md."
+    return doc
+
+
+def add_runs(paragraph, segments: Sequence[Seg], size: Pt | None = None, caps: bool = False) -> None:
+    for seg in segments:
+        text, style = (seg, "") if isinstance(seg, str) else seg
+        run = paragraph.add_run(text)
+        run.bold = "b" in style or None
+        run.underline = "u" in style or None
+        run.italic = "i" in style or None
+        if size is not None:
+            run.font.size = size
+        if caps:
+            run.font.all_caps = True
+
+
+def para(container, *segments: Seg, align: str = "justify", before: int = 0, after: int = 6,
+         size: Pt | None = None, caps: bool = False, indent: Mm | None = None):
+    p = container.add_paragraph()
+    p.alignment = {
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[align]
+    p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(before), Pt(after)
+    if indent is not None:
+        p.paragraph_format.left_indent = indent
+    add_runs(p, segments, size, caps)
+    return p
+
+
+def tag(container, text: str) -> None:
+    """A paragraph holding only a docxtpl block tag ({%p ... %}); removed when rendered."""
+    para(container, text, align="left", after=0)
+
+
+def column_widths(table, widths: Sequence[int]) -> None:
+    """Fixed column widths that both Word (tcW) and LibreOffice (tblGrid) honour."""
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(width / 635)))  # EMU -> twentieths of a point
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def borderless(table) -> None:
+    table.style = table.part.document.styles["Normal Table"]
+
+
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
+def bottom_rule(paragraph) -> None:
+    """The double line under the kop surat (thick above thin)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "thickThinSmallGap"), ("w:sz", "24"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.insert_element_before(borders, *_AFTER_PBDR)
+
+
+def cell_lines(cell: _Cell, lines: Sequence[Sequence[Seg] | str], align: str = "left") -> None:
+    """Fill a cell with one paragraph per line (a line is a string or a list of segments)."""
+    first = True
+    for line in lines:
+        segs = [line] if isinstance(line, str) else list(line)
+        if first:
+            p = cell.paragraphs[0]
+            p.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER}[align]
+            add_runs(p, segs)
+            first = False
+        else:
+            p = cell.add_paragraph()
+            p.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER}[align]
+            add_runs(p, segs)
+
+
+# ---------------------------------------------------------------- letter parts
+def kop(doc: DocxDocument) -> None:
+    """Letterhead: logo (optional) left, government and office centred, then the double rule."""
+    table = doc.add_table(rows=1, cols=3)  # the empty right column keeps the text centred
+    borderless(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    column_widths(table, (Mm(26), TEXT_WIDTH - Mm(52), Mm(26)))
+    logo, text, _ = table.rows[0].cells
+    logo.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_runs(logo.paragraphs[0], ["{{ logo }}"])
+    lines = [
+        ("{{ pemerintah }}", Pt(13), True),
+        ("{{ instansi }}", Pt(14), True),
+        ("{{ alamat_instansi }}", Pt(9), False),
+        ("Telepon {{ telepon_instansi }}, Surel {{ surel_instansi }}", Pt(9), False),
+        ("Laman {{ laman }}", Pt(9), False),
+    ]
+    for i, (line, size, bold) in enumerate(lines):
+        p = text.paragraphs[0] if i == 0 else text.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_runs(p, [(line, "b" if bold else "")], size=size, caps=bold)
+    rule = para(doc, "", after=12)
+    bottom_rule(rule)
+
+
+def title(doc: DocxDocument, *lines: str, number: bool = True) -> None:
+    for line in lines:
+        para(doc, (line, "bu"), align="center", after=0)
+    if number:
+        para(doc, "Nomor: {{ nomor }}", align="center", after=12)
+    else:
+        para(doc, "", after=6)
+
+
+def fields(doc_or_cell, rows: Sequence[tuple[str, str]], label_width: Mm = LABEL_WIDTH) -> None:
+    """Label : value lines as a borderless three-column table."""
+    table = doc_or_cell.add_table(rows=len(rows), cols=3)
+    borderless(table)
+    column_widths(table, (label_width, Mm(4), TEXT_WIDTH - label_width - Mm(4)))
+    for (label, value), row in zip(rows, table.rows, strict=True):
+        cells = row.cells
+        cells[0].paragraphs[0].add_run(label)
+        cells[1].paragraphs[0].add_run(":")
+        cells[2].paragraphs[0].add_run(value)
+    para(doc_or_cell, "", after=0)
+
+
+def signature(doc: DocxDocument, left: Sequence[Sequence[Seg] | str], right: Sequence[Sequence[Seg] | str]) -> None:
+    """Two signature blocks side by side (either may be empty)."""
+    para(doc, "", after=0)
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table)
+    column_widths(table, (TEXT_WIDTH // 2, TEXT_WIDTH // 2))
+    cell_lines(table.rows[0].cells[0], left or [""], "center")
+    cell_lines(table.rows[0].cells[1], right or [""], "center")
+
+
+def official(role: Sequence[str], name: str, nip: str) -> list[Sequence[Seg] | str]:
+    return [*role, "", "", "", [(f"{{{{ {name} }}}}", "bu")], f"NIP {{{{ {nip} }}}}"]
+
+
+def ppid_block(dated: bool = True) -> list[Sequence[Seg] | str]:
+    head = ["{{ kota }}, {{ tanggal_surat }}"] if dated else []
+    return [*head, *official(["{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid")]
+
+
+def closing(doc: DocxDocument, text: str) -> None:
+    para(doc, text, before=6)
+
+
+def requester_fields(extra: Sequence[tuple[str, str]] = (), first: str = "Nomor Registrasi") -> list[tuple[str, str]]:
+    return [
+        (first, "{{ no_registrasi }}"),
+        ("Nama Pemohon", "{{ nama_pemohon }}"),
+        ("Alamat", "{{ alamat_pemohon }}"),
+        ("Pekerjaan", "{{ pekerjaan_pemohon }}"),
+        ("Nomor Telepon/Surel", "{{ kontak_pemohon }}"),
+        *extra,
+    ]
+
+
+# ---------------------------------------------------------------- the six templates
+def tanda_bukti(doc: DocxDocument) -> None:
+    title(doc, "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK")
+    para(doc, "Telah diterima permohonan informasi publik dengan keterangan sebagai berikut:")
+    fields(doc, requester_fields([
+        ("Waktu Diterima", "{{ waktu_diterima }}"),
+        ("Saluran Permohonan", "{{ saluran }}"),
+        ("Rincian Informasi yang Dibutuhkan", "{{ rincian_informasi }}"),
+        ("Tujuan Penggunaan Informasi", "{{ tujuan }}"),
+        ("Cara Memperoleh Informasi", "{{ cara_memperoleh }}"),
+        ("Cara Mendapatkan Salinan", "{{ cara_salinan }}"),
+        ("Batas Waktu Pemberitahuan Tertulis", "{{ batas_waktu }}"),
+    ]))
+    para(doc, "Permohonan informasi ini akan dijawab dengan pemberitahuan tertulis paling lambat "
+         "{{ batas_hari_kerja }} sejak permohonan diterima, yaitu pada tanggal {{ batas_waktu }}. Jangka "
+         "waktu tersebut dapat diperpanjang paling lama {{ lama_perpanjangan }} berikutnya dengan "
+         f"pemberitahuan tertulis disertai alasannya (Pasal 22 ayat (7) dan ayat (8) {UU_KIP}).")
+    para(doc, "Simpan tanda bukti ini dan sebutkan Nomor Registrasi setiap kali menanyakan perkembangan permohonan.")
+    signature(doc, ["", "Pemohon Informasi,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
+              ["{{ kota }}, {{ tanggal_surat }}", "Petugas Pelayanan Informasi,", "", "", "", "(.................................)"])
+
+
+def perpanjangan(doc: DocxDocument) -> None:
+    title(doc, "PEMBERITAHUAN PERPANJANGAN WAKTU", "PENYELESAIAN PERMOHONAN INFORMASI PUBLIK")
+    fields(doc, requester_fields([
+        ("Waktu Diterima", "{{ waktu_diterima }}"),
+        ("Rincian Informasi yang Dibutuhkan", "{{ rincian_informasi }}"),
+    ]))
+    para(doc, "Sehubungan dengan permohonan informasi publik Saudara sebagaimana tersebut di atas, dengan ini "
+         "kami beritahukan bahwa jangka waktu pemberian jawaban atas permohonan tersebut diperpanjang selama "
+         f"{{{{ lama_perpanjangan }}}} sesuai dengan Pasal 22 ayat (8) {UU_KIP}, dengan alasan sebagai berikut:")
+    para(doc, "{{ alasan_perpanjangan }}", indent=Mm(8))
+    fields(doc, [
+        ("Batas waktu semula", "{{ batas_waktu_awal }}"),
+        ("Batas waktu setelah perpanjangan", "{{ batas_waktu }}"),
+    ])
+    closing(doc, "Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.")
+    signature(doc, [], ppid_block())
+
+
+def berita_acara(doc: DocxDocument) -> None:
+    title(doc, "BERITA ACARA PENGUJIAN KONSEKUENSI INFORMASI PUBLIK")
+    para(doc, "Pada hari ini {{ hari }}, tanggal {{ tanggal_terbilang }} bulan {{ bulan }} tahun "
+         "{{ tahun_terbilang }}, bertempat di {{ tempat_uji }}, Tim Pertimbangan Pelayanan Informasi "
+         "{{ instansi }} telah melaksanakan pengujian konsekuensi atas informasi yang dimohon dengan "
+         "Nomor Registrasi {{ no_registrasi }} atas nama {{ nama_pemohon }}, yaitu: {{ rincian_informasi }}, "
+         "yang dikuasai oleh {{ perangkat_daerah }}. Pengujian dilaksanakan berdasarkan Pasal 2 ayat (4), "
+         f"Pasal 17, dan Pasal 19 {UU_KIP}.")
+    para(doc, "Anggota Tim Pertimbangan yang hadir:", after=0)
+    tag(doc, "{%p for a in anggota %}")
+    para(doc, "{{ a.no }}. {{ a.nama }} ({{ a.jabatan }})", align="left", after=0, indent=Mm(8))
+    tag(doc, "{%p endfor %}")
+    para(doc, "Hasil pengujian konsekuensi adalah sebagai berikut:", before=6)
+    heads = ("No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
+             "Pertimbangan Kepentingan Publik apabila Ditutup", "Jangka Waktu Pengecualian")
+    widths = (Mm(9), Mm(31), Mm(30), Mm(32), Mm(32), Mm(26))
+    cells = ("{{ item.no }}", "{{ item.informasi }}", "{{ item.dasar }}", "{{ item.konsekuensi }}",
+             "{{ item.kepentingan_publik }}", "{{ item.jangka_waktu }}")
+    table = doc.add_table(rows=4, cols=6)
+    table.style = doc.styles["Table Grid"]
+    column_widths(table, widths)
+    for r, content in enumerate((heads, ("{%tr for item in items %}",), cells, ("{%tr endfor %}",))):
+        row = table.rows[r]
+        for c in range(len(widths)):
+            text = content[c] if c < len(content) else ""
+            add_runs(row.cells[c].paragraphs[0], [(text, "b" if r == 0 else "")], size=Pt(9))
+            if r == 0:
+                row.cells[c].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on every page
+    para(doc, "", after=0)
+    para(doc, ("Kesimpulan:", "b"), after=0)
+    para(doc, "{{ kesimpulan }}")
+    para(doc, "Demikian berita acara ini dibuat dengan sebenarnya untuk dilaporkan kepada Atasan PPID guna "
+         "mendapatkan persetujuan, dan ditandatangani oleh seluruh anggota Tim Pertimbangan yang hadir.")
+    para(doc, "{{ kota }}, {{ tanggal_surat }}", align="right", before=6)
+    para(doc, ("Tim Pertimbangan Pelayanan Informasi:", "b"), align="left", after=4)
+    members = doc.add_table(rows=3, cols=4)
+    borderless(members)
+    column_widths(members, (Mm(9), Mm(66), Mm(40), Mm(45)))
+    rows = (("{%tr for a in anggota %}",), ("{{ a.no }}.", "{{ a.nama }}", "{{ a.jabatan }}", "{{ a.no }}. ........................"),
+            ("{%tr endfor %}",))
+    for r, content in enumerate(rows):
+        for c in range(4):
+            members.rows[r].cells[c].paragraphs[0].add_run(content[c] if c < len(content) else "")
+        if r == 1:
+            members.rows[r].height = Mm(12)
+    signature(doc, official(["Mengetahui,", "Atasan PPID,", "{{ jabatan_atasan }},"], "nama_atasan", "nip_atasan"),
+              official(["", "", "{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid"))
+
+
+def penolakan(doc: DocxDocument) -> None:
+    title(doc, "SURAT KEPUTUSAN PPID", "TENTANG PENOLAKAN PERMOHONAN INFORMASI")
+    fields(doc, requester_fields([("Informasi yang Dibutuhkan", "{{ rincian_informasi }}")], first="Nomor Pendaftaran"))
+    para(doc, "PPID memutuskan bahwa informasi yang dimohon adalah informasi yang dikecualikan.")
+    para(doc, "Pengecualian informasi didasarkan pada alasan:", after=0)
+    tag(doc, "{%p for d in dasar %}")
+    para(doc, "\u2612 {{ d }}", align="left", after=0, indent=Mm(8))
+    tag(doc, "{%p endfor %}")
+    para(doc, "Bahwa berdasarkan ketentuan tersebut di atas, membuka informasi tersebut dapat menimbulkan "
+         "konsekuensi sebagai berikut:", before=6, after=0)
+    para(doc, "{{ konsekuensi }}", indent=Mm(8))
+    para(doc, ("Dengan demikian menyatakan bahwa permohonan informasi DITOLAK.", "b"))
+    para(doc, "Jika Pemohon Informasi keberatan atas penolakan ini, Pemohon Informasi dapat mengajukan keberatan "
+         "kepada Atasan PPID, yaitu {{ nama_atasan }} selaku {{ jabatan_atasan }}, paling lambat "
+         "{{ batas_keberatan }} sejak diterimanya surat keputusan ini, sesuai dengan Pasal 35 dan Pasal 36 "
+         f"{UU_KIP}.")
+    signature(doc, [], ppid_block())
+    para(doc, "", after=0)
+    para(doc, "Tembusan:", align="left", after=0)
+    para(doc, "Atasan PPID ({{ jabatan_atasan }}).", align="left")
+
+
+def pemberitahuan(doc: DocxDocument) -> None:
+    title(doc, "PEMBERITAHUAN TERTULIS")
+    para(doc, "Berdasarkan permohonan informasi yang diterima pada {{ waktu_diterima }} dengan keterangan sebagai berikut:")
+    fields(doc, requester_fields([("Rincian Informasi yang Dibutuhkan", "{{ rincian_informasi }}")]))
+    para(doc, "dengan ini PPID memberitahukan keputusan atas permohonan tersebut: ", ("{{ jenis_keputusan }}", "b"), ".")
+    tag(doc, "{%p if diberikan %}")
+    para(doc, ("INFORMASI DAPAT DIBERIKAN", "b"), align="left", after=0)
+    fields(doc, [
+        ("Penguasaan Informasi", "Di bawah penguasaan {{ instansi }}"),
+        ("Bentuk Fisik Informasi", "{{ bentuk_informasi }}"),
+        ("Cara Penyampaian", "{{ cara_penyampaian }}"),
+        ("Biaya", "{{ biaya }}"),
+        ("Waktu Penyediaan", "{{ waktu_penyediaan }}"),
+    ])
+    tag(doc, "{%p if sebagian %}")
+    para(doc, "Sebagian informasi yang dimohon merupakan informasi yang dikecualikan sehingga bagian tersebut "
+         "dihitamkan/dikaburkan sebelum informasi diberikan. Bagian yang dikecualikan:", after=0)
+    para(doc, "{{ bagian_dikecualikan }}", indent=Mm(8))
+    para(doc, "Dasar pengecualian:", after=0)
+    tag(doc, "{%p for d in dasar %}")
+    para(doc, "\u2612 {{ d }}", align="left", after=0, indent=Mm(8))
+    tag(doc, "{%p endfor %}")
+    para(doc, "Konsekuensi apabila bagian tersebut dibuka: {{ konsekuensi }}", before=6)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if tidak_dikuasai %}")
+    para(doc, ("INFORMASI TIDAK DAPAT DIBERIKAN", "b"), align="left", after=0)
+    para(doc, "Informasi yang dimohon tidak berada di bawah penguasaan {{ instansi }}. Badan Publik yang "
+         "menguasai informasi tersebut: {{ badan_publik_lain }}. Pemohon dapat mengajukan permohonan "
+         "informasi kepada Badan Publik tersebut.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if belum_didokumentasikan %}")
+    para(doc, ("INFORMASI TIDAK DAPAT DIBERIKAN", "b"), align="left", after=0)
+    para(doc, "Informasi yang dimohon belum dikuasai atau belum didokumentasikan (Pasal 6 ayat (3) "
+         f"{UU_KIP}). Informasi akan disediakan dalam jangka waktu {{{{ waktu_penyediaan }}}} setelah "
+         "informasi tersebut didokumentasikan.")
+    tag(doc, "{%p endif %}")
+    closing(doc, "Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.")
+    signature(doc, [], ppid_block())
+
+
+def tanda_terima(doc: DocxDocument) -> None:
+    title(doc, "TANDA TERIMA INFORMASI PUBLIK")
+    para(doc, "Pada hari ini {{ tanggal_diterima }}, yang bertanda tangan di bawah ini:")
+    fields(doc, [
+        ("Nama Penerima", "{{ nama_penerima }}"),
+        ("Atas Nama Pemohon", "{{ nama_pemohon }}"),
+        ("Nomor Registrasi", "{{ no_registrasi }}"),
+    ])
+    para(doc, "telah menerima dari PPID {{ instansi }}:", after=0)
+    para(doc, "{{ yang_diterima }}", indent=Mm(8))
+    fields(doc, [("Cara Penyerahan", "{{ cara_diterima }}")])
+    para(doc, "Demikian tanda terima ini dibuat untuk dipergunakan sebagaimana mestinya.")
+    signature(doc, ["", "Yang Menerima,", "", "", "", [("{{ nama_penerima }}", "bu")]],
+              ["{{ kota }}, {{ tanggal_surat }}", "Yang Menyerahkan,", "Petugas Pelayanan Informasi,", "", "", "",
+               "(.................................)"])
+
+
+BUILDERS: dict[str, Callable[[DocxDocument], None]] = {
+    "tanda_bukti": tanda_bukti,
+    "perpanjangan": perpanjangan,
+    "berita_acara": berita_acara,
+    "penolakan": penolakan,
+    "pemberitahuan": pemberitahuan,
+    "tanda_terima": tanda_terima,
+}
+
+
+def make_templates(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for key, builder in BUILDERS.items():
+        spec = DOCUMENT_BY_KEY[key]
+        doc = new_document(spec.title)
+        kop(doc)
+        builder(doc)
+        path = out_dir / spec.template
+        doc.save(str(path))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "templates"
+    for path in make_templates(target):
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
