@@ -22,7 +22,7 @@ from .errors import AutomationError, UsageError, WriteRefused
 from .excel.layout import Layout, SheetWrites, resolve
 from .excel.reader import norm, register_from_grids
 from .excel.vba import module_name
-from .excel.xlwings_io import Snapshot, apply_plan, excel_user, month_text, plan_writes, read_book
+from .excel.xlwings_io import Snapshot, apply_plan, excel_user, month_text, plan_writes, read_book, save_book
 from .operations import current_user, now_and_today, output_root, plan_validate
 from .register import Register
 from .schema import BERANDA, BERANDA_MONTH_CELL, SHEETS, STATUS_ROW
@@ -36,6 +36,7 @@ ACTION_NAMES = {
     "documents": "Buat dokumen",
     "report": "Buat laporan bulanan",
 }
+SAVED = ("validate", "advance", "documents")  # clicks that write the register also save it, as the CLI does
 STATUS_SHEETS = {norm(s.name) for s in SHEETS if s.columns or s is BERANDA}
 MESSAGE_LINES = 12  # lines shown in the message box before "..."
 
@@ -88,13 +89,29 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
     ``action``: one of ACTIONS (default: the active sheet's button); ``path``: where the workbook
     file is (default ``book.fullname``; the remote engine only knows the name).
     """
-    now, today = now_and_today(now)
+    now, _ = now_and_today(now)
     snap = read_book(book)
-    sheet = snap.active
+    outcome, reg, layout = _decide(book, snap, action, now=now, path=path)
+    _status_cell(layout, snap.active, outcome.status)
+    writes = plan_writes(reg, layout, snap.grids, outcome.action if outcome.ok else None)
+    outcome.writes = apply_plan(book, writes, snap.grids)
+    outcome.cells = writes.cells
+    if outcome.ok and outcome.action in SAVED:
+        try:
+            save_book(book)
+        except WriteRefused as exc:
+            outcome.message += f"\n\n{exc}"
+    if alert:
+        _alert(book, outcome.message, critical=not outcome.ok)
+    return outcome
+
+
+def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime,
+            path: Path | None) -> tuple[ButtonResult, Register | None, Layout]:
+    """Plan the click on the snapshot; a problem becomes a failed result with nothing to write."""
     reg: Register | None = None
-    layout = Layout()
     try:
-        action = action or action_for(sheet)
+        action = action or action_for(snap.active)
         if action not in ACTIONS:
             raise UsageError(f"Operasi '{action}' tidak dikenal; pilih salah satu: {', '.join(ACTIONS)}.")
         where = workbook_path(snap, path)
@@ -107,19 +124,12 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
                 + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
             )
         lines = summary_lines(action, result, where)
-        outcome = ButtonResult(action or "", sheet, True, "\n".join(lines), "", result, written=bool(changes))
+        outcome = ButtonResult(action, snap.active, True, "\n".join(lines), "", result, written=bool(changes))
     except AutomationError as exc:
-        lines = [f"Gagal: {exc}"]
-        layout = Layout()
-        outcome = ButtonResult(action or "", sheet, False, lines[0], "")
-    outcome.status = _status_line(lines[0], now, action)
-    _status_cell(layout, sheet, outcome.status)
-    writes = plan_writes(reg, layout, snap.grids, action if outcome.ok else None)
-    outcome.writes = apply_plan(book, writes, snap.grids)
-    outcome.cells = writes.cells
-    if alert:
-        _alert(book, outcome.message, critical=not outcome.ok)
-    return outcome
+        lines, layout = [f"Gagal: {exc}"], Layout()
+        outcome = ButtonResult(action or "", snap.active, False, lines[0], "")
+    outcome.status = _status_line(lines[0], now, outcome.action)
+    return outcome, reg, layout
 
 
 def _remote_engine() -> None:

@@ -179,7 +179,7 @@ def letter_render(ctx: Context) -> list[Figure]:
 def buttons(ctx: Context) -> list[Figure]:
     from .buttons import actions_per_click
 
-    counts = {size: actions_per_click(ctx.sizes[size], ctx.work / f"buttons{size}", ctx.today) for size in (TINY, BIG)}
+    counts = {size: actions_per_click(ctx.sizes[size], ctx.today) for size in (TINY, BIG)}
     ratios = {a: ratio(counts[BIG][a], counts[TINY][a]) for a in counts[TINY] if counts[TINY][a]}
     worst = max(ratios.values(), key=lambda r: abs((r or 0) - 1.0)) if ratios else None
     detail = ", ".join(f"{a}: {counts[TINY][a]}→{counts[BIG][a]}" for a in counts[TINY])

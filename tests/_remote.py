@@ -33,7 +33,7 @@ from automation.register import Register
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$")
 ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"}
-KNOWN = {"setValues", "resizeTable", "alert"}
+KNOWN = {"setValues", "resizeTable", "alert", "save"}
 
 
 # ---------------------------------------------------------------- sample registers
@@ -78,6 +78,13 @@ def _write_all(path: Path, empty: Register, reg: Register, home: list[list[Any]]
     tmp.replace(path)
 
 
+def edit(path: Path, mutate: Any) -> None:
+    """Change the register at ``path`` with openpyxl the safe way (keeps buttons and VBA)."""
+    tmp = path.with_name(f"{path.stem}_edit.xlsm")
+    roundtrip_openpyxl(path, tmp, mutate)
+    tmp.replace(path)
+
+
 # ---------------------------------------------------------------- Excel's part: apply remote actions
 def apply_actions(path: Path, payload: dict[str, Any], actions: list[dict[str, Any]]) -> list[str]:
     """Apply the remote engine's ``actions`` to the register at ``path`` (in place); returns the alerts."""
@@ -88,7 +95,7 @@ def apply_actions(path: Path, payload: dict[str, Any], actions: list[dict[str, A
 
     def mutate(wb: Workbook) -> None:
         for action in actions:
-            if action["func"] == "alert":
+            if action["func"] in ("alert", "save"):
                 continue
             ws = wb[names[action["sheet_position"]]]
             if action["func"] == "setValues":

@@ -11,16 +11,16 @@ import pytest
 
 os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # PolyForm Noncommercial (tests only), before xlwings loads
 
-import xlwings as xw  # noqa: E402
-from _remote import apply_actions, differences, files_under, make_register, sheet_values  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
+import xlwings as xw
+from _remote import apply_actions, differences, edit, files_under, make_register, sheet_values
+from openpyxl.workbook.workbook import Workbook
 
-from automation import operations  # noqa: E402
-from automation.buttons import action_for, main, run_payload  # noqa: E402
-from automation.excel.reader import read_register  # noqa: E402
-from automation.excel.remote import button_sheet, count_actions, payload_from_file  # noqa: E402
-from automation.excel.xlwings_io import month_text, needs_quote, plan_writes, to_excel  # noqa: E402
-from automation.schema import BERANDA, PERMOHONAN, STATUS_ROW, By  # noqa: E402
+from automation import operations
+from automation.buttons import action_for, main, run_payload
+from automation.excel.reader import read_register
+from automation.excel.remote import button_sheet, count_actions, payload_from_file
+from automation.excel.xlwings_io import month_text, needs_quote, plan_writes, to_excel
+from automation.schema import BERANDA, PERMOHONAN, STATUS_ROW, By
 
 TODAY = dt.date(2026, 11, 20)
 NOW = dt.datetime(2026, 11, 20, 10, 0)
@@ -92,9 +92,7 @@ def test_documents_button_reports_made_and_failed(sample: Path, tmp_path: Path) 
 
 def test_report_month_comes_from_beranda(sample: Path, tmp_path: Path) -> None:
     button, _ = _copies(sample, tmp_path)
-    wb = load_workbook(button, keep_vba=True)
-    wb[BERANDA.name]["C5"] = "2026-10"
-    wb.save(button)
+    edit(button, lambda wb: wb[BERANDA.name].cell(row=5, column=3, value="2026-10"))
     result, _ = click(button, sheet=BERANDA.name)
     assert result.ok and result.result.period == "2026-10"
     assert (button.parent / "output" / "laporan" / "laporan-bulanan-2026-10.xlsx").is_file()
@@ -160,14 +158,15 @@ def test_text_is_sent_so_excel_keeps_it_text(text: str, sent: str) -> None:
 
 def test_formula_like_text_in_rewritten_columns_stays_text(sample: Path, tmp_path: Path) -> None:
     button, cli = _copies(sample, tmp_path)
-    for path in (button, cli):
-        wb = load_workbook(path, keep_vba=True)
+    def put(wb: Workbook) -> None:
         ws = wb[PERMOHONAN.name]
         col = 1 + PERMOHONAN.keys.index("kalender")
         for row, text in ((7, "=SUM(1,2)"), (8, "0812"), (9, "2026-01-05")):
             cell = ws.cell(row=row, column=col, value=text)
             cell.data_type = "s"
-        wb.save(path)
+
+    for path in (button, cli):
+        edit(path, put)
     click(button, "advance")
     _cli("advance", cli)
     assert differences(sheet_values(button), sheet_values(cli), skip={(PERMOHONAN.name, STATUS_ROW, 1)}) == []
@@ -191,16 +190,14 @@ def test_sheet_without_button_is_a_message(sample: Path, tmp_path: Path) -> None
 
 def test_renamed_column_refuses_to_write(sample: Path, tmp_path: Path) -> None:
     button, _ = _copies(sample, tmp_path)
-    wb = load_workbook(button, keep_vba=True)
-    ws = wb[PERMOHONAN.name]
-    ws.cell(row=6, column=1 + PERMOHONAN.keys.index("status_tahap"), value="Status")
-    wb.save(button)
+    column = 1 + PERMOHONAN.keys.index("status_tahap")
+    edit(button, lambda wb: wb[PERMOHONAN.name].cell(row=6, column=column, value="Status"))
     before = sheet_values(button)
     result, _ = click(button, "advance")
     assert not result.ok and "Status Tahap" in result.message
     after = sheet_values(button)
-    assert differences(before, after, skip={("7 Register DIK", STATUS_ROW, 1)}) == []
-    assert after["7 Register DIK"][STATUS_ROW - 1][0].startswith("Hasil terakhir")
+    assert differences(before, after, skip={(PERMOHONAN.name, STATUS_ROW, 1)}) == []
+    assert "Gagal" in after[PERMOHONAN.name][STATUS_ROW - 1][0]
 
 
 def test_not_a_register_is_a_message(tmp_path: Path) -> None:

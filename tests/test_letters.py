@@ -10,7 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from _letters_data import REG1, REG2, REG3, apply, demo_register, flat, text_of
+from _letters_data import REG1, REG2, REG3, apply, carried, demo_register, demo_rows, flat, text_of
 
 from automation.errors import UsageError
 from automation.letters.documents import FAILED, MADE, make_documents
@@ -303,13 +303,13 @@ def test_generator_builds_templates_that_render(tmp_path):
 def test_render_matches_plain_docxtpl(tmp_path):
     """The cached renderer gives the same letter as docxtpl's own render with autoescape."""
     from docxtpl import DocxTemplate
+    from test_letters_hostile import hostile_register
 
     from automation.letters.clean import clean_context
     from automation.letters.context import build
     from automation.letters.documents import due_documents
     from automation.letters.render import render_docx, template_file
     from automation.letters.sources import Sources
-    from test_letters_hostile import hostile_register
 
     reg = hostile_register(tmp_path)
     src = Sources(reg)
@@ -323,3 +323,16 @@ def test_render_matches_plain_docxtpl(tmp_path):
         plain.render(clean_context(context), autoescape=True)
         plain.save(tmp_path / "plain.docx")
         assert text_of(ours) == text_of(tmp_path / "plain.docx"), due.doc.key
+
+
+def test_fresh_stage_rows_are_not_due_yet(tmp_path):
+    data = demo_rows()
+    data["berita_acara"].append(carried(REG2, "Siti Aminah"))  # just forwarded by advance: nothing typed
+    data["tanda_terima"].append({**carried(REG2, "Siti Aminah"), "jenis_keputusan": "Diberikan sebagian"})
+    reg = demo_register(tmp_path, data)
+    changes, result = run(reg, tmp_path, reg_no=REG2)
+    assert not result.failed
+    assert ("berita_acara", 8) not in changes.cells and ("tanda_terima", 8) not in changes.cells
+    reg.sheets["tanda_terima"].records[1].values["nama_penerima"] = "Siti Aminah"  # started, incomplete
+    changes, result = run(reg, tmp_path, reg_no=REG2)
+    assert [r.message for r in result.failed] == ["Dokumen Tanda Terima belum dapat dibuat: kolom Tanggal Diterima kosong."]

@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import importlib.util
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from _factories import make_register
 from docx import Document
 
 from automation.errors import UsageError
-from automation.register import Record, Register, SheetData
 from automation.report import build_annual, build_monthly, parse_month
-from automation.schema import FIRST_DATA_ROW, HEADER_ROW, SETTINGS, SHEETS, TABLE_SHEETS
 
 TODAY = date(2026, 4, 15)
 REG = "PPID-KOMINFO/2026/{}"
 PERSONAL = {"nik": "6171010101900001", "telepon": "081234567890", "email": "budi.santoso@example.com",
             "alamat": "Jl. Gajah Mada No. 7, Pontianak", "nama_pemohon": "Budi Santoso"}
-
-
-def make_register(rows: dict[str, list[dict[str, Any]]], settings: dict[str, Any] | None = None) -> Register:
-    """A Register as the reader would give it: records from Excel row 7, raw values by schema key."""
-    sheets = {}
-    for spec in TABLE_SHEETS:
-        records = [Record(row=FIRST_DATA_ROW + i, values={k: v.get(k) for k in spec.keys})
-                   for i, v in enumerate(rows.get(spec.key, []))]
-        sheets[spec.key] = SheetData(spec=spec, header_row=HEADER_ROW,
-                                     columns={k: i + 1 for i, k in enumerate(spec.keys)}, records=records)
-    values = {s.key: s.default for s in SETTINGS}
-    values.update(settings or {})
-    return Register(path=Path("register.xlsm"), sheets=sheets, settings=values, sheet_names=[s.name for s in SHEETS])
 
 
 def request(no: str, received: Any, *, pd: str = "Dinas Kesehatan", saluran: str = "Surel",
@@ -261,8 +246,11 @@ def test_annual_report_figures_and_placeholders(tmp_path: Path) -> None:
 def test_committed_templates_match_the_generator(tmp_path: Path) -> None:
     """templates/laporan_*.docx are what tools/make_report_templates.py makes from the code's tables."""
     root = Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, str(root / "tools" / "make_report_templates.py"), str(tmp_path)], check=True,
-                   capture_output=True)
+    spec = importlib.util.spec_from_file_location("make_report_templates", root / "tools" / "make_report_templates.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert tool.main(["make_report_templates.py", str(tmp_path)]) == 0
     for name in ("laporan_bulanan.docx", "laporan_tahunan.docx"):
         assert docx_text(tmp_path / name) == docx_text(root / "templates" / name), name
 

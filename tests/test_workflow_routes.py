@@ -148,3 +148,28 @@ def test_request_without_any_open_row_is_reported_on_intake() -> None:
     intake = reg.records("permohonan")[0]
     assert intake.get("tahap_saat_ini") == "Tidak diketahui"
     assert "Tidak ada baris terbuka" in intake.get("catatan")
+
+
+def test_document_notes_written_by_documents_are_kept() -> None:
+    letter = "Dokumen Pemberitahuan Tertulis belum dapat dibuat: Tanggal Keputusan kosong."
+    row = {"no_registrasi": NUMBER, "jenis_keputusan": "Tidak dikuasai", "status_tahap": OPEN, "catatan": letter}
+    reg = register([registered()], keputusan=[row])
+    advance(reg)
+    note = reg.records("keputusan")[0].get("catatan")
+    assert note.startswith("Belum dapat diteruskan:") and note.endswith(letter)
+
+
+def test_docs_name_every_step_edge_and_completing_column() -> None:
+    from pathlib import Path
+
+    from automation.schema import Need
+    from automation.workflow.routes import NAME
+
+    text = (Path(__file__).parents[1] / "docs" / "workflow.md").read_text(encoding="utf-8")
+    for sheet in STAGES:
+        assert sheet.name in text
+        for col in sheet.columns:
+            if col.need is not Need.OPTIONAL:
+                assert col.header in text, col.header
+    for edge in EDGES:
+        assert f"| {NAME[edge.source]} | {NAME[edge.target]} |" in text, edge

@@ -107,15 +107,16 @@ def data_table(doc: DocumentObject, key: str, columns: str) -> None:
     table = doc.add_table(rows=4, cols=len(cols))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    size = Pt(8 if len(cols) >= 7 else 9)  # wide tables: smaller type so headers wrap at spaces
     total = sum(c.width for c in cols)
     set_widths(table, [TEXT_WIDTH_CM * c.width / total for c in cols])
     for i, col in enumerate(cols):
         header = table.rows[0].cells[i].paragraphs[0]
         run = header.add_run(col.header)
         run.bold = True
-        run.font.size = Pt(9)
+        run.font.size = size
         body = table.rows[2].cells[i].paragraphs[0].add_run(var(f"r[{i}]"))
-        body.font.size = Pt(9)
+        body.font.size = size
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for r in t." + key + " %}")
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     doc.add_paragraph()

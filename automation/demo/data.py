@@ -178,7 +178,8 @@ def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 
         )
         # older requests are further along; the newest are still at intake
         target = min(11, 1 + int(10 * (age / span_days) * 1.6)) if age > 3 else rng.choice((1, 2))
-        out.append(Scenario(i, topic, received, target, values, revise_once=(i % 19 == 7), extended=(i % 9 == 4)))
+        revise = topic.outcome in ("YA", "SEBAGIAN") and i < len(TOPICS) and i % 3 == 1
+        out.append(Scenario(i, topic, received, target, values, revise_once=revise, extended=(i % 9 == 4)))
     _inject_mistakes(out)
     return out
 
@@ -193,9 +194,8 @@ def _inject_mistakes(items: list[Scenario]) -> None:
         ("telepon", "12345", "telepon tidak valid"),
     ]
     newest = sorted(items, key=lambda s: s.received, reverse=True)
-    for scenario, (key, value, label) in zip(newest[1::3], mistakes, strict=False):
-        if scenario.values.get("kategori_pemohon") != "Perorangan":
-            continue
+    candidates = [s for s in newest[1::3] if s.values.get("kategori_pemohon") == "Perorangan"]
+    for scenario, (key, value, label) in zip(candidates, mistakes, strict=False):
         scenario.values[key] = value
         scenario.mistake = label
         scenario.target_step = 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -38,18 +39,19 @@ def run_demo(directory: Path, console: Console, *, count: int = DEMO_REQUESTS, n
     operations.commit(path, lambda reg: (Changes(appends={"permohonan": rows}), None))
     console.print(f"[bold]2.[/] {len(rows)} permohonan contoh dicatat di lembar 1 Permohonan.")
 
-    moved_total = 0
+    totals: Counter[tuple[str, str]] = Counter()
     for round_no in range(1, MAX_ROUNDS + 1):
         outcome = operations.advance(path, now=now, trigger="Demo")
         moved = _moved(outcome.result)
-        moved_total += moved
+        for pair, numbers in getattr(outcome.result, "moved", {}).items():
+            totals[pair] += len(numbers)
         filled = operations.commit(path, lambda reg: (staff_fill(reg, plan, today=today), None))
         if not moved and not filled.written:
             break
         console.print(f"   putaran {round_no}: {moved} perpindahan tahap")
-    console.print(f"[bold]3.[/] Alur SOP dijalankan: {moved_total} perpindahan tahap.")
-    for line in outcome.result.lines():
-        console.print("   " + line)
+    console.print(f"[bold]3.[/] Alur SOP dijalankan: {sum(totals.values())} perpindahan tahap, termasuk cabang:")
+    for (source, target), count in sorted(totals.items(), key=lambda kv: _step_of(kv[0][0]) * 100 + _step_of(kv[0][1])):
+        console.print(f"   {source} → {target}: {count}")
 
     report = operations.validate(path, now=now, trigger="Demo").result
     console.print(f"[bold]4.[/] Pemeriksaan isian: {len(report.findings)} temuan (lihat kolom Catatan Validasi).")
@@ -70,6 +72,11 @@ def run_demo(directory: Path, console: Console, *, count: int = DEMO_REQUESTS, n
             console.print("   " + " | ".join(str(x) for x in entry.cells() if x not in (None, "")))
     console.print(f"Selesai. Buka {path} di Excel; keluaran ada di {directory / 'output'}.")
     return EXIT_OK
+
+
+def _step_of(sheet_name: str) -> int:
+    head = sheet_name.split(" ", 1)[0]
+    return int(head) if head.isdigit() else 99
 
 
 def _moved(summary: Any) -> int:

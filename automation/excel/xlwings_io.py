@@ -293,16 +293,47 @@ def _cell(grid: Grid, row: int, col: int) -> Any:
 def apply_plan(book: Any, plan: WritePlan, grids: dict[str, Grid]) -> int:
     """Write ``plan`` into ``book``; returns the number of bulk writes (value blocks + resizes)."""
     writes = 0
-    for name in plan.sheets():
-        sheet = book.sheets[name]
-        with unprotected(sheet):
-            for resize in (r for r in plan.resizes if r.sheet == name):
-                writes += grow_table(sheet, resize)
-            for block in (b for b in plan.blocks if b.sheet == name):
-                rng = sheet.range((block.row, block.col), (block.row + block.height - 1, block.col + block.width - 1))
-                rng.value = keep_formulas(rng, block, grids.get(name, []))
-                writes += 1
+    with quiet_screen(book):
+        for name in plan.sheets():
+            sheet = book.sheets[name]
+            with unprotected(sheet):
+                for resize in (r for r in plan.resizes if r.sheet == name):
+                    writes += grow_table(sheet, resize)
+                for block in (b for b in plan.blocks if b.sheet == name):
+                    bottom, right = block.row + block.height - 1, block.col + block.width - 1
+                    rng = sheet.range((block.row, block.col), (bottom, right))
+                    rng.value = keep_formulas(rng, block, grids.get(name, []))
+                    writes += 1
     return writes
+
+
+def is_remote(book: Any) -> bool:
+    """The remote engine (xlwings Server/Lite) keeps the workbook as a dict; COM hands out objects."""
+    return isinstance(book.sheets[0].api, dict)
+
+
+@contextmanager
+def quiet_screen(book: Any) -> Iterator[None]:
+    """On Excel, no repainting while the blocks are written (two calls)."""
+    if is_remote(book):
+        yield
+        return
+    book.app.screen_updating = False
+    try:
+        yield
+    finally:
+        book.app.screen_updating = True
+
+
+def save_book(book: Any) -> None:
+    """Save the workbook in place, as the CLI leaves the file saved; WriteRefused when Excel cannot."""
+    try:
+        book.save()
+    except _com_errors() as exc:
+        raise WriteRefused(
+            f"Register sudah diperbarui di Excel tetapi belum tersimpan ({exc}). Simpan dengan Ctrl+S; bila berkas "
+            "hanya-baca, gunakan 'Simpan Sebagai' ke folder register."
+        ) from exc
 
 
 def keep_formulas(rng: Any, block: Block, grid: Grid) -> list[list[Any]]:

@@ -10,8 +10,9 @@ from typing import Any
 
 from ..reference import KEPUTUSAN
 from ..register import Record
-from ..schema import DOCUMENT_BY_KEY
+from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY
 from ..values import as_text, parse_date, parse_int
+from ..workflow.items import SUPERSEDED
 from . import bahasa
 from .sources import EMPTY, Row, Sources
 
@@ -166,13 +167,21 @@ def members(text: str) -> list[dict[str, str]]:
 def exempt_rows(src: Sources, reg_no: str) -> list[Record]:
     """Klasifikasi rows of the latest round that are exempt (YA / SEBAGIAN).
 
-    The latest round is the last batch forwarded together (same Tanggal Selesai as the last row
-    marked Selesai); when no row is Selesai yet, the open rows.  A repeated Informasi keeps its
-    last row.
+    The latest round is what ``advance`` sent to 5 Berita Acara and did not mark as replaced
+    after the Atasan PPID sent it back (``automation.workflow.items.latest_round``).  Rows
+    typed without that trail: the last batch marked Selesai together (same Tanggal Selesai),
+    else the open rows.  A repeated Informasi keeps its last row.
     """
     rows = src.rows_of("klasifikasi", reg_no)
     done = [r for r in rows if as_text(r.get("status_tahap")).casefold() == "selesai"]
-    if done:
+    sent = [
+        r for r in done
+        if as_text(r.get("diteruskan_ke")).casefold() == SHEET_BY_KEY["berita_acara"].name.casefold()
+        and not as_text(r.get("catatan")).startswith(SUPERSEDED)
+    ]
+    if sent:
+        rows = sent
+    elif done:
         last_day = parse_date(done[-1].get("tanggal_selesai"))[0]
         rows = [r for r in done if parse_date(r.get("tanggal_selesai"))[0] == last_day]
     latest: dict[str, Record] = {}

@@ -70,6 +70,17 @@ class Due:
     day: date | None = None  # date already in the row (kept on regeneration)
 
 
+# A stage row calls for its document once staff have started filling it (or it has a number):
+# a fresh row forwarded by ``advance`` is not an error, a half-filled one is.
+STARTED: dict[str, tuple[str, ...]] = {
+    "berita_acara": ("tanggal_uji", "tempat_uji", "anggota_hadir", "kesimpulan"),
+    # Jenis Keputusan is pre-filled by advance, so it does not count as started
+    "keputusan": ("tanggal_keputusan", "tanggal_penyampaian", "bentuk_informasi", "cara_penyampaian", "biaya",
+                  "waktu_penyediaan"),
+    "tanda_terima": ("tanggal_diterima", "nama_penerima", "cara_diterima"),
+}
+
+
 def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
     """Every document the register's rows call for, whether made already or not."""
     out: list[Due] = []
@@ -79,6 +90,9 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
         if not no or (reg_no is not None and no != reg_no):
             return
         doc = DOCUMENT_BY_KEY[doc_key]
+        started = STARTED.get(sheet_key, ())
+        if started and not any(as_text(rec.get(k)) for k in (*started, f"nomor_{doc.prefix}")):
+            return
         seen = sum(1 for d in out if d.doc.key == doc_key and d.reg_no == no)
         out.append(Due(doc, sheet_key, rec, no, f"{doc_key}-{seen + 1}.docx" if seen else f"{doc_key}.docx"))
 

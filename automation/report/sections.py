@@ -39,8 +39,8 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
                   Col("Alasan Keberatan", width=36), Col("Putusan", width=22), Col("Tanggal Putusan", DATE, 14)),
     "tren": (Col("Bulan", width=14), Col("Diterima", INT, 10), Col("Selesai", INT, 10),
              Col("Belum selesai (akhir bulan)", INT, 14)),
-    "bulanan": (Col("Bulan", width=14), Col("Diterima", INT, 10), Col("Selesai", INT, 10),
-                *(Col(k, INT, 12) for k in KEPUTUSAN), Col("Median hari kerja", NUM, 12)),
+    "bulanan": (Col("Bulan", width=13), Col("Diterima", INT, 11), Col("Selesai", INT, 10),
+                *(Col(k, INT, 15) for k in KEPUTUSAN), Col("Median hari kerja", NUM, 10)),
     "uji_konsekuensi": (Col("Hasil pengujian", width=44), Col("Jumlah informasi", INT, 12)),
 }
 

@@ -55,18 +55,20 @@ class Run:
 
     def __init__(self, reg: Register, *, today: date, now: datetime, trigger: str, user: str) -> None:
         self.reg, self.today, self.now, self.trigger, self.user = reg, today, now, trigger, user
-        self.draft = Draft(reg)
+        self.draft = Draft(reg, (INTAKE, *REQUEST_SHEETS, DIK))
+        self.registry = collect(self.draft.view())  # kept up to date with the rows appended
         self.summary = AdvanceSummary()
         self.rules = Rules.of(reg)
         self.reasons: dict[tuple[str, int], str] = {}  # rows that cannot move -> why
-        self.at_intake: set[int] = set()  # 1 Permohonan rows that were at step 1 when the run began
+        self.at_intake: set[int] = set()
+        self.moved: set[str] = set()  # requests moved in this run (one step per run)  # 1 Permohonan rows that were at step 1 when the run began
         self._numberer: Numberer | None = None
         self._patterns: dict[str, Pattern] = {}
         self._validator: Any = None  # automation.validation.Validator, built on first use
 
     # ------------------------------------------------------------ the run
     def move_all(self) -> None:
-        registry = collect(self.draft.view())
+        registry = self.registry
         self._intake(registry)
         for request in list(registry.requests.values()):
             self._advance(request)
@@ -75,19 +77,23 @@ class Run:
                 self.block(key, rec, "Nomor Registrasi kosong; salin nomor registrasi permohonan dari lembar 1 Permohonan.")
 
     def _intake(self, registry: Registry) -> None:
+        waiting = []
         for rec in registry.unnumbered_intake:
             self.at_intake.add(rec.row)
             if self._entry_blocked(rec):
+                waiting.append(rec)
                 continue
             number = self.issue("pola_registrasi")
             self.draft.set(INTAKE, rec, "no_registrasi", number)
             self.summary.registered.append(number)
-            self._leave_intake(Request(number, intake=rec), "Nomor registrasi diberikan; permohonan dicatat.")
-        for request in registry.requests.values():
+            request = registry.requests[number] = Request(number, intake=rec)
+            self._leave_intake(request, "Nomor registrasi diberikan; permohonan dicatat.")
+        registry.unnumbered_intake = waiting
+        for request in list(registry.requests.values()):
             for dup in request.duplicates:
                 first = request.intake.row if request.intake else 0
                 self.block(INTAKE, dup, f"Nomor registrasi {request.number} sudah dipakai di baris {first}; perbaiki salah satunya.")
-            if request.intake is not None and request.current == INTAKE:
+            if request.intake is not None and request.current == INTAKE and request.number not in self.moved:
                 self.at_intake.add(request.intake.row)
                 if not self._entry_blocked(request.intake):
                     self._leave_intake(request, "Permohonan bernomor diteruskan.")
@@ -103,7 +109,7 @@ class Run:
 
     def _advance(self, request: Request) -> None:
         current = request.current
-        if current in (INTAKE, FINISHED):
+        if current in (INTAKE, FINISHED) or request.number in self.moved:
             return
         if request.intake is None:
             for key in request.open_sheets():
@@ -186,7 +192,7 @@ class Run:
     def _from_arsip(self, request: Request, rows: list[Record]) -> None:
         self.close("arsip", rows, FINISHED)
         self.log(request.number, "arsip", FINISHED, "Berkas diarsipkan; permohonan selesai.")
-        self.summary.add_move(NAME["arsip"], FINISHED, request.number)
+        self.note_move(NAME["arsip"], FINISHED, request.number)
 
     def _approve(self, request: Request, row: Record, items: list[Record]) -> None:
         start, _error = parse_date(row.get("tanggal_persetujuan"))
@@ -194,10 +200,10 @@ class Run:
         exempt = exempt_items([r.values for r in items])
         for item in exempt:
             number = self.issue("pola_dik")
-            self.draft.append(DIK, dik_entry(number, request, item, start, nomor_ba))
+            request.entries.append(self.draft.append(DIK, dik_entry(number, request, item, start, nomor_ba)))
             self.summary.dik_created.append(number)
             self.log(request.number, "persetujuan", NAME[DIK], log_text(DIK_LOG_TITLE, number))
-        self.summary.add_move(NAME["persetujuan"], NAME[DIK], request.number)
+        self.note_move(NAME["persetujuan"], NAME[DIK], request.number)
         extra = {
             "jenis_keputusan": approved_decision([r.values for r in items]),
             "pasal17": join_values([pasal_codes(i.get("pasal17")) for i in exempt], ", "),
@@ -215,11 +221,11 @@ class Run:
         for item in items:
             values = {k: item.get(k) for k in keep}
             values.update(self.context(request), dikecualikan=None, catatan_atasan=note, status_tahap=OPEN)
-            self.draft.append("klasifikasi", values)
+            request.rows.setdefault("klasifikasi", []).append(self.draft.append("klasifikasi", values))
             self.draft.set("klasifikasi", item, "catatan", f"{SUPERSEDED} ({decision}) pada {self.today:%d/%m/%Y}; diganti baris baru.")
         self.close("persetujuan", [row], NAME["klasifikasi"])
         self.log(request.number, "persetujuan", NAME["klasifikasi"], f"{SUPERSEDED} ({decision}): {as_text(note)}")
-        self.summary.add_move(NAME["persetujuan"], NAME["klasifikasi"], request.number)
+        self.note_move(NAME["persetujuan"], NAME["klasifikasi"], request.number)
 
     def _unknown(self, key: str, rows: list[Record], header: str, choices: tuple[str, ...]) -> None:
         for rec in rows:
@@ -233,9 +239,10 @@ class Run:
         self.close(source, rows, label or NAME[target])
         values = {**self.context(request), **extra, "status_tahap": OPEN}
         columns = set(SHEET_BY_KEY[target].keys)
-        self.draft.append(target, {k: v for k, v in values.items() if k in columns})
+        rec = self.draft.append(target, {k: v for k, v in values.items() if k in columns})
+        request.rows.setdefault(target, []).append(rec)
         self.log(request.number, source, NAME[target], note)
-        self.summary.add_move(NAME[source], NAME[target], request.number)
+        self.note_move(NAME[source], NAME[target], request.number)
 
     def close(self, key: str, rows: list[Record], label: str) -> None:
         for rec in rows:
@@ -251,6 +258,10 @@ class Run:
             values.update({k: intake.get(k) for k in ("nama_pemohon", "rincian_informasi", "perangkat_daerah")})
             values["batas_waktu"] = self.rules.deadline(intake)
         return values
+
+    def note_move(self, source: str, target: str, number: str) -> None:
+        self.summary.add_move(source, target, number)
+        self.moved.add(number)
 
     def block(self, key: str, rec: Record, reason: str) -> None:
         self.reasons[(key, rec.row)] = reason

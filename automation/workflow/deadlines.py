@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -30,12 +30,13 @@ def setting_int(reg: Register, key: str) -> int:
 
 @dataclass
 class Rules:
-    """The calendar and the deadline settings of one register."""
+    """The calendar and the deadline settings of one register (calendar sums cached per run)."""
 
     calendar: WorkCalendar
     days: int
     extension: int
     near: int
+    _cache: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, reg: Register) -> Rules:
@@ -55,12 +56,30 @@ class Rules:
             f"{len(cal.removed)} dibatalkan; jam {cal.office_open:%H.%M}–{cal.office_close:%H.%M}; {first}"
         )
 
+    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    def receipt(self, received: datetime) -> date:
+        return self._cached(("receipt", received), lambda: self.calendar.effective_receipt(received))
+
     def deadline(self, intake: Record) -> date | None:
+        """Batas Waktu: 10 working days (+ 7 when Diperpanjang = Ya) from day 1."""
         received = received_at(intake)
         if received is None:
             return None
         extended = canonical(intake.get("diperpanjang"), YA_TIDAK) == YA_TIDAK[0]
-        return self.calendar.deadline(received, self.days + (self.extension if extended else 0))
+        days = self.days + (self.extension if extended else 0)
+        receipt = self.receipt(received)  # a working day: the deadline counts from it like from ``received``
+        return self._cached(("due", receipt, days), lambda: self.calendar.deadline(receipt, days))
+
+    def used(self, received: datetime, end: date) -> int:
+        receipt = self.receipt(received)
+        return self._cached(("used", receipt, end), lambda: self.calendar.working_days_used(receipt, end))
+
+    def left(self, today: date, due: date) -> int:
+        return self._cached(("left", today, due), lambda: self.calendar.working_days_between(today, due))
 
 
 def usable(day: date | None) -> bool:
@@ -87,9 +106,7 @@ def status_values(request: Request, rules: Rules, today: date) -> dict[str, Any]
     due = rules.deadline(intake)
     received = received_at(intake)
     decided = decision_date(request)
-    used = None
-    if received is not None:
-        used = rules.calendar.working_days_used(received, min(today, decided) if decided else today)
+    used = rules.used(received, min(today, decided) if decided else today) if received else None
     return {
         "tahap_saat_ini": request.label(),
         "hari_kerja_terpakai": used,
@@ -106,5 +123,4 @@ def time_status(due: date | None, decided: date | None, rules: Rules, today: dat
         return DONE_ON_TIME if decided <= due else DONE_LATE
     if today > due:
         return LATE
-    left = rules.calendar.working_days_between(today, due)
-    return NEAR if left <= rules.near else ON_TIME
+    return NEAR if rules.left(today, due) <= rules.near else ON_TIME

@@ -11,15 +11,20 @@ from ..schema import BERANDA_SUMMARY_HEIGHT, STAGES
 from .deadlines import LATE, NEAR, Rules, decision_date, received_at, time_status
 from .precedent import RETEST, in_force
 from .routes import DIK, FINISHED, NAME, canonical
-from .state import CONFLICT, LOST, collect
+from .state import CONFLICT, LOST, Registry, collect
 
 CHECK = "Perlu diperiksa (tahap ganda/hilang)"
 
 
-def home_rows(reg: Register, *, today: date, rules: Rules | None = None) -> list[list[Any]]:
-    """Rows for the Beranda block (at most BERANDA_SUMMARY_HEIGHT rows, 4 columns); no personal data."""
+def home_rows(
+    reg: Register, *, today: date, rules: Rules | None = None, registry: Registry | None = None
+) -> list[list[Any]]:
+    """Rows for the Beranda block (at most BERANDA_SUMMARY_HEIGHT rows, 4 columns); no personal data.
+
+    ``rules`` and ``registry`` let ``advance`` reuse what it already built for the same register.
+    """
     rules = rules or Rules.of(reg)
-    registry = collect(reg)
+    registry = registry or collect(reg)
     counts: dict[str, list[int]] = {}  # label -> [requests, overdue, near]
     overdue: list[tuple[date, str, str, int | None]] = []
     for request in registry.requests.values():
@@ -34,7 +39,7 @@ def home_rows(reg: Register, *, today: date, rules: Rules | None = None) -> list
         if state == LATE and due is not None:
             row[1] += 1
             received = received_at(request.intake)
-            used = rules.calendar.working_days_used(received, today) if received else None
+            used = rules.used(received, today) if received else None
             overdue.append((due, request.number, label, used))
         elif state == NEAR:
             row[2] += 1

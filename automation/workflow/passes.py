@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..schema import DOCUMENTS
 from ..values import as_text, parse_date
 from .deadlines import status_values
 from .home import home_rows
 from .precedent import RETEST, Matcher, active, ended, threshold
 from .routes import DIK, INTAKE, OPEN, REQUEST_SHEETS, is_done
-from .state import collect, has_staff_data, reg_no
+from .state import has_staff_data, reg_no
+
+# How ``documents`` starts the Catatan sentence of a letter it could not make (kept by advance).
+DOCUMENT_MARKERS = tuple(f"Dokumen {d.title} belum dapat dibuat" for d in DOCUMENTS)
 
 if TYPE_CHECKING:
     from ..register import Record
@@ -18,7 +22,7 @@ if TYPE_CHECKING:
 
 def finish(run: Run) -> None:
     expire_entries(run)
-    registry = collect(run.draft.view())
+    registry = run.registry
     write_precedents(run)
     for request in registry.requests.values():
         if request.intake is None:
@@ -32,7 +36,7 @@ def finish(run: Run) -> None:
     write_notes(run)
     changes = run.draft.changes
     if changes:
-        changes.home = home_rows(run.draft.view(), today=run.today, rules=run.rules)
+        changes.home = home_rows(run.draft.view(), today=run.today, rules=run.rules, registry=registry)
         text = f"Hasil proses terakhir ({run.now:%d/%m/%Y %H:%M}, {run.trigger}): {run.summary.status_text()}"
         for key in (INTAKE, *REQUEST_SHEETS, DIK):
             data = run.reg.sheets.get(key)
@@ -84,10 +88,18 @@ def write_notes(run: Run) -> None:
                 continue
             else:
                 note = None
-            run.draft.set(key, rec, "catatan", note)
+            run.draft.set(key, rec, "catatan", with_document_notes(note, rec.get("catatan")))
             if not is_done(rec.values) and not as_text(rec.get("status_tahap")):
                 run.draft.set(key, rec, "status_tahap", OPEN)
         for rows in fresh.values():
             pending = run.completion_reasons(key, rows)
             for rec in rows:
                 run.draft.set(key, rec, "catatan", pending.get(rec.row, WAITING if len(rows) > 1 else None))
+
+
+def with_document_notes(note: str | None, old: object) -> str | None:
+    """Our reason first, then any "Dokumen ... belum dapat dibuat" sentences ``documents`` wrote."""
+    text = as_text(old)
+    starts = [text.find(marker) for marker in DOCUMENT_MARKERS if marker in text]
+    kept = text[min(starts):].strip() if starts else ""
+    return " ".join(part for part in (note, kept) if part) or None

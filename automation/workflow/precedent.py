@@ -65,19 +65,26 @@ def validity_text(entry: Record) -> str:
 
 
 class Matcher:
-    """Best active Register DIK entry for a text (token_set_ratio, case and punctuation ignored)."""
+    """Best active Register DIK entry for a text (token_set_ratio, case and punctuation ignored).
+
+    Equal texts are scored once: the entries are grouped by their processed text (the first entry
+    of a group stands for it, as it would win a tie) and answers are kept per query.
+    """
 
     def __init__(self, entries: list[Record], cutoff: int) -> None:
-        self.entries = entries
-        self.choices = [utils.default_process(as_text(e.get("informasi"))) for e in entries]
+        first: dict[str, Record] = {}
+        for entry in entries:
+            first.setdefault(utils.default_process(as_text(entry.get("informasi"))), entry)
+        self.choices = list(first)
+        self.entries = list(first.values())
         self.cutoff = cutoff
+        self._answers: dict[str, Precedent | None] = {}
 
     def best(self, text: Any) -> Precedent | None:
         query = utils.default_process(as_text(text))
         if not query or not self.choices:
             return None
-        found = process.extractOne(query, self.choices, scorer=fuzz.token_set_ratio, score_cutoff=self.cutoff)
-        if found is None:
-            return None
-        _choice, score, index = found
-        return Precedent(self.entries[index], int(round(score)))
+        if query not in self._answers:
+            found = process.extractOne(query, self.choices, scorer=fuzz.token_set_ratio, score_cutoff=self.cutoff)
+            self._answers[query] = Precedent(self.entries[found[2]], int(round(found[1]))) if found else None
+        return self._answers[query]

@@ -71,7 +71,10 @@ def canonical(value: Any, choices: tuple[str, ...]) -> str | None:
 
 
 def is_done(values: dict[str, Any]) -> bool:
-    return canonical(values.get("status_tahap"), (DONE,)) is not None
+    value = values.get("status_tahap")
+    if value is None or value == OPEN:
+        return False
+    return value == DONE or canonical(value, (DONE,)) is not None
 
 
 def after_koordinasi(row: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:

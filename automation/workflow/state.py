@@ -15,7 +15,12 @@ LOST = "lost"  # no open row anywhere and not archived
 
 
 def reg_no(rec: Record) -> str:
-    return as_text(rec.get("no_registrasi"))
+    value = rec.values.get("no_registrasi")
+    if value is None:
+        return ""
+    if type(value) is str and value and not value[0].isspace() and not value[-1].isspace() and value[0] != "'":
+        return value  # the usual case, without the general conversion
+    return as_text(value)
 
 
 def has_staff_data(rec: Record) -> bool:
