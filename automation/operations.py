@@ -111,15 +111,17 @@ def now_and_today(now: dt.datetime | None) -> tuple[dt.datetime, dt.date]:
 
 # ---------------------------------------------------------------- validate
 def structural_findings(reg: Register) -> list[Finding]:
-    """Sheets that are missing entirely (renamed or deleted by staff)."""
-    out = []
-    for data in reg.sheets.values():
-        if not data.present:
-            out.append(
-                Finding(data.spec.name, 0, "", "lembar_hilang",
-                        f"Lembar '{data.spec.name}' tidak ditemukan; kembalikan nama lembar sesuai templat.")
-            )
-    return out
+    """Support sheets that are missing (stage and Hari Libur sheets are checked by validation)."""
+    from .excel.reader import norm
+    from .schema import BERANDA, LOG, PENGATURAN, REFERENSI
+
+    found = {norm(n) for n in reg.sheet_names}
+    return [
+        Finding(spec.name, 0, "", "lembar_hilang",
+                f"Lembar '{spec.name}' tidak ditemukan; kembalikan nama lembar sesuai templat.", level="peringatan")
+        for spec in (BERANDA, REFERENSI, PENGATURAN, LOG)
+        if norm(spec.name) not in found
+    ]
 
 
 def plan_validate(reg: Register, *, now: dt.datetime, trigger: str) -> tuple[Changes, Report]:

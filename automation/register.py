@@ -30,7 +30,10 @@ class Record:
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return str(value).strip()
+        try:
+            return str(value).strip()
+        except Exception:  # a value whose str() fails is treated as unreadable text
+            return ""
 
 
 @dataclass

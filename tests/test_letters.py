@@ -336,3 +336,20 @@ def test_fresh_stage_rows_are_not_due_yet(tmp_path):
     reg.sheets["tanda_terima"].records[1].values["nama_penerima"] = "Siti Aminah"  # started, incomplete
     changes, result = run(reg, tmp_path, reg_no=REG2)
     assert [r.message for r in result.failed] == ["Dokumen Tanda Terima belum dapat dibuat: kolom Tanggal Diterima kosong."]
+
+
+def test_round_sent_back_by_the_atasan_is_left_out(tmp_path):
+    from automation.register import Record
+    from automation.workflow.items import SUPERSEDED
+
+    reg = demo_register(tmp_path)
+    klas = reg.sheets["klasifikasi"]
+    for rec in klas.records:  # round 1: sent to 5 Berita Acara, then returned by the Atasan PPID
+        rec.values.update(diteruskan_ke="5 Berita Acara", catatan=f"{SUPERSEDED} (Revisi).")
+    second = {**klas.records[0].values, "informasi_diuji": "Rincian gaji (putaran kedua)", "catatan": None,
+              "tanggal_selesai": date(2026, 11, 24)}
+    klas.records.append(Record(10, second))
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    text = flat(text_of(next(r.path for r in result.rows if r.document == "Berita Acara Uji Konsekuensi")))
+    assert "Rincian gaji (putaran kedua)" in text
+    assert "Nomor rekening pegawai" not in text and "Rincian gaji per pegawai" not in text

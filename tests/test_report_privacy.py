@@ -11,8 +11,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from _factories import make_register
 from docx import Document
-from test_report import PERSONAL, TODAY, fixture_rows, make_register
+from test_report import PERSONAL, TODAY, fixture_rows
 
 from automation.report import build_annual, build_monthly
 

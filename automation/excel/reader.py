@@ -17,8 +17,9 @@ from xml.etree import ElementTree
 from python_calamine import CalamineWorkbook
 
 from ..errors import UnusableFile
+from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
-from ..schema import HEADER_ROW, PENGATURAN, SETTINGS, STAGES, TABLE_SHEETS, Sheet
+from ..schema import HEADER_ROW, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
 
 Grid = list[list[Any]]
 _SPACES = re.compile(r"\s+")
@@ -82,6 +83,9 @@ def register_from_grids(
         data.actual_name = actual
         data.merged = [m for m in (merged or {}).get(actual, []) if m[2] > data.header_row]
         sheets[spec.key] = data
+    ref_name = by_norm.get(norm(REFERENSI.name))
+    if ref_name:
+        sheets[REFERENSI.key] = _reference_data(grids[ref_name], ref_name)
     settings_name = by_norm.get(norm(PENGATURAN.name))
     settings = read_settings(grids[settings_name]) if settings_name else {}
     return Register(path=Path(path), sheets=sheets, settings=settings, sheet_names=list(grids))
@@ -134,6 +138,21 @@ def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
         if any(v is not None for v in values.values()):
             data.records.append(Record(row=excel_row, values=values))
     data.last_row = last
+    return data
+
+
+def _reference_data(grid: Grid, name: str) -> SheetData:
+    """Referensi: one dropdown list per column; records keyed by RefList.key (staff may add values)."""
+    wanted = {norm(r.header): r.key for r in REF_LISTS}
+    data = SheetData(spec=REFERENSI, actual_name=name, header_row=HEADER_ROW)
+    for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
+        hits = {wanted[norm(c)]: i + 1 for i, c in enumerate(line) if isinstance(c, str) and norm(c) in wanted}
+        if len(hits) > len(data.columns):
+            data.columns, data.header_row = hits, index + 1
+    for offset, line in enumerate(grid[data.header_row:]):
+        values = {k: _clean(line[i - 1]) if i <= len(line) else None for k, i in data.columns.items()}
+        if any(v is not None for v in values.values()):
+            data.records.append(Record(row=data.header_row + 1 + offset, values=values))
     return data
 
 

@@ -49,6 +49,9 @@ class Rules:
 
     def label(self) -> str:
         """Kalender column: short and stable (unlike describe(), it does not list computed years)."""
+        return self._cached(("label",), self._label)
+
+    def _label(self) -> str:
         cal = self.calendar
         first = "hari penerimaan = hari ke-1" if cal.receipt_day_counts else "hari ke-1 = hari kerja berikutnya"
         return (

@@ -66,6 +66,9 @@ class Draft:
         return (key, rec.row) in self._new
 
     def set(self, key: str, rec: Record, col: str, value: Any) -> None:
+        old = rec.values.get(col)
+        if old is value or (type(old) is type(value) and old == value):
+            return  # already so (read that way, or written earlier in this run)
         spot = (key, rec.row)
         if spot in self._new:
             rec.values[col] = value

@@ -18,8 +18,8 @@ def reg_no(rec: Record) -> str:
     value = rec.values.get("no_registrasi")
     if value is None:
         return ""
-    if type(value) is str and value and not value[0].isspace() and not value[-1].isspace() and value[0] != "'":
-        return value  # the usual case, without the general conversion
+    if type(value) is str and value[:1] != "'":
+        return value.strip()  # the usual case, without the general conversion
     return as_text(value)
 
 
@@ -44,7 +44,8 @@ class Request:
         return [r for r in self.on(key) if not is_done(r.values)]
 
     def open_sheets(self) -> list[str]:
-        return [k for k in REQUEST_SHEETS if self.open_rows(k)]
+        rows = self.rows
+        return [k for k in REQUEST_SHEETS if k in rows and any(not is_done(r.values) for r in rows[k])]
 
     @property
     def current(self) -> str:

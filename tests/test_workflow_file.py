@@ -1,0 +1,34 @@
+"""``advance`` on a real workbook: values arrive as they left, and a second run writes nothing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from test_workflow_kit import intake_row
+
+from automation import operations
+from automation.changes import Changes
+from automation.excel.builder import build_register
+from automation.excel.reader import read_register
+
+NOW = datetime(2026, 7, 6, 9, 0)
+
+
+def test_advance_on_a_workbook_carries_values_exactly_and_is_idempotent(tmp_path) -> None:
+    path = build_register(tmp_path / "register.xlsm", year=2026)
+    row = intake_row("=SUM(A1:A3) laporan keuangan", nama_pemohon="'0812 Budi", nik="6171014506900001")
+    operations.commit(path, lambda reg: (Changes(appends={"permohonan": [row]}), None))
+
+    first = operations.advance(path, now=NOW)
+    assert first.written and first.result.registered == ["PPID-KOMINFO/2026/07/0001"]
+    reg = read_register(path)
+    (intake,) = reg.records("permohonan")
+    (coord,) = reg.records("koordinasi")
+    assert coord.get("rincian_informasi") == "=SUM(A1:A3) laporan keuangan"  # text, not a formula
+    assert coord.get("nama_pemohon") == intake.get("nama_pemohon")
+    assert intake.get("nik") == "6171014506900001"
+    assert coord.get("batas_waktu") in (date(2026, 7, 20), datetime(2026, 7, 20))
+    assert [r.get("ke") for r in reg.records("log")][-1] == "2 Koordinasi"
+
+    second = operations.advance(path, now=NOW)
+    assert not second.written
