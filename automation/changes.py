@@ -20,6 +20,8 @@ class Changes:
     status: dict[str, str] = field(default_factory=dict)
     # Beranda summary block: list of rows, written from the summary anchor down (None = leave)
     home: list[list[Any]] | None = None
+    # Beranda "Laporan terakhir" block (figures of the latest monthly report)
+    home_report: list[list[Any]] | None = None
     # entries for the Log sheet (already shaped as Log rows by column key)
     log: list[dict[str, Any]] = field(default_factory=list)
 
@@ -30,7 +32,7 @@ class Changes:
         self.appends.setdefault(sheet, []).append(values)
 
     def __bool__(self) -> bool:
-        return bool(self.cells or self.appends or self.log or self.home is not None)
+        return bool(self.cells or self.appends or self.log or self.home is not None or self.home_report is not None)
 
     def touched_sheets(self) -> set[str]:
         sheets = {s for s, _ in self.cells} | set(self.appends)

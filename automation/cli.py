@@ -160,9 +160,13 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 @guarded
 def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool) -> int:
     result = operations.report(path, month=month, year=year, pdf=pdf)
+    if result.summary:
+        console.print(result.summary)
     for label, out in result.paths.items():
         if out:
             console.print(f"{label}: {out}")
+    for warning in result.warnings:
+        err_console.print(f"Perhatian: {warning}")
     return EXIT_OK
 
 

@@ -191,7 +191,22 @@ def report(path: Path, *, month: str | None = None, year: int | None = None, pdf
     out_dir = output_root(path) / "laporan"
     if month:
         parse_month(month)
-        return build_monthly(reg, month, out_dir=out_dir, today=today, pdf=pdf)
+        result = build_monthly(reg, month, out_dir=out_dir, today=today, pdf=pdf)
+        _show_on_home(path, result)
+        return result
     if year is None:
         raise UsageError("Sebutkan --month TTTT-BB atau --year TTTT.")
     return build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)
+
+
+def _show_on_home(path: Path, result: Any) -> None:
+    """Put the latest monthly figures on Beranda; a register open in Excel only gets a warning."""
+    rows = result.home_rows()
+
+    def planner(reg: Register) -> tuple[Changes, None]:
+        return Changes(home_report=rows), None
+
+    try:
+        commit(path, planner)
+    except WriteRefused as exc:
+        result.warnings.append(f"Beranda tidak diperbarui: {exc}")

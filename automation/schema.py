@@ -145,6 +145,10 @@ BERANDA_MONTH_CELL = "C5"  # month (YYYY-MM) used by the "Buat laporan bulanan" 
 BERANDA_SUMMARY_ROW = 8  # the Beranda summary block is written from A8 down
 BERANDA_SUMMARY_WIDTH = 6  # columns A-F of that block
 BERANDA_SUMMARY_HEIGHT = 120  # rows cleared before the block is rewritten
+BERANDA_REPORT_ROW = 30  # "Laporan terakhir" block: H30:I49, below the guide in column H
+BERANDA_REPORT_COLUMN = 8
+BERANDA_REPORT_HEIGHT = 20
+BERANDA_REPORT_WIDTH = 2
 
 
 def _c(key: str, header: str, type: T, help: str, **kw: Any) -> Column:

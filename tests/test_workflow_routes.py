@@ -173,3 +173,12 @@ def test_docs_name_every_step_edge_and_completing_column() -> None:
                 assert col.header in text, col.header
     for edge in EDGES:
         assert f"| {NAME[edge.source]} | {NAME[edge.target]} |" in text, edge
+
+
+def test_no_move_to_a_sheet_that_is_not_in_the_workbook() -> None:
+    reg = register([registered()], koordinasi=[{**CONTEXT, "tanggal_koordinasi": MONDAY, "petugas_pd": "Andi",
+                                               "status_penguasaan": "Dikuasai", "status_tahap": OPEN}])
+    reg.sheets["kajian"].present = False
+    changes, summary = advance(reg)
+    assert not summary.moved and "kajian" not in changes.appends
+    assert "Lembar 3 Kajian tidak ditemukan" in reg.records("koordinasi")[0].get("catatan")

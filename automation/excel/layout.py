@@ -14,6 +14,10 @@ from ..changes import Changes
 from ..register import Register
 from ..schema import (
     BERANDA,
+    BERANDA_REPORT_COLUMN,
+    BERANDA_REPORT_HEIGHT,
+    BERANDA_REPORT_ROW,
+    BERANDA_REPORT_WIDTH,
     BERANDA_SUMMARY_HEIGHT,
     BERANDA_SUMMARY_ROW,
     BERANDA_SUMMARY_WIDTH,
@@ -70,15 +74,22 @@ def resolve(reg: Register, changes: Changes) -> Layout:
         name = _sheet_name(reg, key)
         if name:
             layout.sheets.setdefault(name, SheetWrites(name=name)).cells[(STATUS_ROW, 1)] = text
-    if changes.home is not None:
-        name = _sheet_name(reg, BERANDA.key)
-        if name:
-            home = layout.sheets.setdefault(name, SheetWrites(name=name))
-            for r in range(BERANDA_SUMMARY_HEIGHT):
-                line = changes.home[r] if r < len(changes.home) else []
-                for c in range(BERANDA_SUMMARY_WIDTH):
-                    home.cells[(BERANDA_SUMMARY_ROW + r, c + 1)] = line[c] if c < len(line) else None
+    name = _sheet_name(reg, BERANDA.key)
+    if name and changes.home is not None:
+        _block(layout, name, changes.home, BERANDA_SUMMARY_ROW, 1, BERANDA_SUMMARY_HEIGHT, BERANDA_SUMMARY_WIDTH)
+    if name and changes.home_report is not None:
+        _block(layout, name, changes.home_report, BERANDA_REPORT_ROW, BERANDA_REPORT_COLUMN,
+               BERANDA_REPORT_HEIGHT, BERANDA_REPORT_WIDTH)
     return layout
+
+
+def _block(layout: Layout, name: str, rows: list[list[Any]], top: int, left: int, height: int, width: int) -> None:
+    """A fixed-size block: every cell written (None clears what an earlier run left)."""
+    writes = layout.sheets.setdefault(name, SheetWrites(name=name))
+    for r in range(height):
+        line = rows[r] if r < len(rows) else []
+        for c in range(width):
+            writes.cells[(top + r, left + c)] = line[c] if c < len(line) else None
 
 
 def _sheet_name(reg: Register, key: str) -> str | None:

@@ -29,8 +29,13 @@ from ..schema import (
     BERANDA_SUMMARY_HEIGHT,
     BERANDA_SUMMARY_ROW,
     BERANDA_SUMMARY_WIDTH,
+    DOCUMENTS,
+    LOG,
+    STAGES,
     STATUS_ROW,
+    TABLE_SHEETS,
     By,
+    Kind,
 )
 from .layout import Layout, SheetWrites
 from .reader import norm
@@ -65,7 +70,7 @@ def read_book(book: Any) -> Snapshot:
 
 def read_sheet(sheet: Any) -> Grid:
     rng = sheet.used_range
-    values = rng.options(ndim=2, err_to_str=True).value or [[None]]
+    values = rng.options(ndim=2, err_to_str=True, chunksize=None).value or [[None]]
     top, left = rng.row, rng.column
     pad = [None] * (left - 1)
     grid: Grid = [[] for _ in range(top - 1)]
@@ -127,17 +132,18 @@ def as_read(value: Any) -> Any:
 # ---------------------------------------------------------------- the write plan (pure)
 @dataclass(frozen=True)
 class Footprint:
-    """What an operation writes back on every click, whatever the data."""
+    """What an operation writes back on every click, whatever the data (the Log body is never rewritten)."""
 
+    sheets: frozenset[str]  # sheet keys: status cell, body columns, appended rows
     columns: str  # "notes": validation note columns; "system": every system column
     appends: bool  # the operation may append rows (blank row + table resize on every click)
-    home: bool = False  # the operation rewrites the Beranda summary block
+    home: bool = False  # the operation rewrites Beranda's status cell and summary block
 
 
 FOOTPRINTS: dict[str, Footprint] = {
-    "validate": Footprint(columns="notes", appends=False),
-    "advance": Footprint(columns="system", appends=True, home=True),
-    "documents": Footprint(columns="system", appends=True),
+    "validate": Footprint(frozenset(s.key for s in TABLE_SHEETS if NOTE_KEY in s.keys), "notes", appends=False),
+    "advance": Footprint(frozenset([*(s.key for s in STAGES), LOG.key]), "system", appends=True, home=True),
+    "documents": Footprint(frozenset([*(d.sheet for d in DOCUMENTS), LOG.key]), "system", appends=True),
 }
 
 
@@ -186,21 +192,22 @@ def plan_writes(reg: Register | None, layout: Layout, grids: dict[str, Grid], ac
     """Blocks and resizes for ``layout``; the operation's footprint is written even where unchanged."""
     plan = WritePlan()
     footprint = FOOTPRINTS.get(action or "") if reg else None
-    by_name = {d.name: d for d in reg.sheets.values() if d.present} if reg else {}
+    by_name = {d.name: d for d in reg.sheets.values() if d.present and d.spec.columns} if reg else {}
     home = next((n for n in (reg.sheet_names if reg else []) if norm(n) == norm(BERANDA.name)), None)
-    wanted = set(layout.sheets)
-    if footprint:
-        wanted |= set(by_name) | ({home} if home else set())
-    order = [n for n in (reg.sheet_names if reg else []) if n in wanted]
+    covered = {n for n, d in by_name.items() if footprint and d.spec.key in footprint.sheets}
+    if footprint and footprint.home and home:
+        covered.add(home)
+    order = [n for n in (reg.sheet_names if reg else []) if n in covered or n in layout.sheets]
     order += [n for n in layout.sheets if n not in order]
     for name in order:
         writes = layout.sheets.get(name) or SheetWrites(name=name)
         grid = grids.get(name, [])
         data = by_name.get(name)
+        fp = footprint if name in covered else None
         if data is None:
-            _free_sheet(plan, writes, grid, footprint if name == home else None)
+            _free_sheet(plan, writes, grid, fp)
         else:
-            _table_sheet(plan, writes, grid, data, footprint)
+            _table_sheet(plan, writes, grid, data, fp)
     return plan
 
 
@@ -235,7 +242,7 @@ def _table_sheet(plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetDa
 
 
 def _footprint_columns(data: SheetData, fp: Footprint | None) -> Iterable[int]:
-    if fp is None:
+    if fp is None or data.spec.kind is Kind.LOG:
         return []
     if fp.columns == "notes":
         return [data.columns[k] for k in (NOTE_KEY, MARK_KEY) if k in data.columns]
@@ -302,7 +309,7 @@ def apply_plan(book: Any, plan: WritePlan, grids: dict[str, Grid]) -> int:
                 for block in (b for b in plan.blocks if b.sheet == name):
                     bottom, right = block.row + block.height - 1, block.col + block.width - 1
                     rng = sheet.range((block.row, block.col), (bottom, right))
-                    rng.value = keep_formulas(rng, block, grids.get(name, []))
+                    rng.options(chunksize=None).value = keep_formulas(rng, block, grids.get(name, []))
                     writes += 1
     return writes
 

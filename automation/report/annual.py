@@ -89,21 +89,21 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
         raise UsageError(f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya.")
     period = Period.year(year)
     prep = prepare(reg, today)
-    counter, limits = prep.counter, prep.limits
-    figs = counter.figures(period)
-    months = counter.monthly_rows(year, 12 if year < today.year else today.month)
-    objections = counter.rq[within(counter.rq["objection_date"], period)]
+    tally, limits = prep.tally, prep.limits
+    figs = tally.figures(period)
+    months = tally.monthly_rows(year, 12 if year < today.year else today.month)
+    objections = tally.rq[within(tally.rq["objection_date"], period)]
     tables: dict[str, Table] = {
         "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits.answer)),
         "bulanan": monthly_breakdown(months),
         "keputusan": decisions_table(figs),
         "pasal17": letters_table(figs),
         "waktu": time_table(figs, limits),
-        "lewat_batas": overdue_table(counter, period),
-        **{t.key: t for t in breakdown_tables(counter.received(period))},
-        "uji_konsekuensi": tests_table(counter, period),
-        **{t.key: t for t in dik_tables(counter, period)},
-        "keberatan": objections_table(counter, period),
+        "lewat_batas": overdue_table(tally, period),
+        **{t.key: t for t in breakdown_tables(tally.received(period))},
+        "uji_konsekuensi": tests_table(tally, period),
+        **{t.key: t for t in dik_tables(tally, period)},
+        "keberatan": objections_table(tally, period),
         "keberatan_alasan": table("keberatan_alasan", "Keberatan menurut alasan (Pasal 35 ayat 1)",
                                   share_rows(objections["objection_reason"].replace("", "Tidak diisi")),
                                   columns="share", empty="Tidak ada keberatan."),
@@ -120,7 +120,7 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
         Page("Uji Konsekuensi dan DIK", [tables[k] for k in ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")]),
         Page("Keberatan", [tables["keberatan"], tables["keberatan_alasan"], tables["keberatan_putusan"]]),
     ]
-    lines = annual_sentences(figs, period, limits.answer, counter.as_of(period))
+    lines = annual_sentences(figs, period, limits.answer, tally.as_of(period))
     s = reg.settings
     context = {
         "tahun": year,

@@ -12,8 +12,8 @@ from ..register import Register
 from ..workdays import WorkCalendar
 from .charts import bar_chart, column_chart
 from .docx import TEMPLATES, render_docx, to_pdf
-from .frame import Frames, build_frames
-from .metrics import Counter, Limits
+from .frame import Frames, Limits, build_frames
+from .metrics import Tally
 from .model import Page, ReportResult, Table
 from .text import tanggal
 from .xlsx import write_xlsx
@@ -39,7 +39,7 @@ class Prepared:
     cal: WorkCalendar
     limits: Limits
     frames: Frames
-    counter: Counter
+    tally: Tally
 
     def notes(self, years: list[int]) -> list[str]:
         return [*self.frames.notes, self.cal.describe(years), PRIVACY_NOTE]
@@ -49,7 +49,7 @@ def prepare(reg: Register, today: date) -> Prepared:
     cal = WorkCalendar.from_register(reg)
     limits = Limits.from_register(reg)
     frames = build_frames(reg, cal, limits)
-    return Prepared(reg, cal, limits, frames, Counter(frames, cal, limits, today))
+    return Prepared(reg, cal, limits, frames, Tally(frames, cal, limits, today))
 
 
 def finish(prep: Prepared, *, kind: str, period_key: str, label: str, title: str, pages: list[Page],

@@ -12,6 +12,7 @@ import pandas as pd
 from ..reference import KEPUTUSAN, STATUS_DIK
 from ..workdays import WorkCalendar
 from .frame import OTHER, UNDECIDED, Frames, Limits
+from .text import month_label
 
 GRANTED_ALL, GRANTED_PART, REFUSED, NOT_HELD, UNDOCUMENTED = KEPUTUSAN
 RETEST = STATUS_DIK[1]  # "Perlu uji ulang"
@@ -40,8 +41,6 @@ class Period:
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        from .text import month_label
-
         last = calendar.monthrange(year, month)[1]
         return cls(date(year, month, 1), date(year, month, last), month_label(year, month))
 
@@ -69,8 +68,8 @@ def open_at(rq: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return rq[(rq["received_day"] <= ts) & unfinished & ~rq["undated_finish"].astype(bool)]
 
 
-class Counter:
-    """Figures of one frame set; ``today`` caps the as-of date of periods not yet over."""
+class Tally:
+    """Counts any period of one register; ``today`` caps the as-of date of periods not yet over."""
 
     def __init__(self, frames: Frames, cal: WorkCalendar, limits: Limits, today: date) -> None:
         self.frames = frames

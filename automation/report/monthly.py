@@ -62,23 +62,23 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
     if period.start > today:
         raise UsageError(f"Bulan {period.label} belum dimulai; laporan bulanan hanya untuk bulan berjalan atau sebelumnya.")
     prep = prepare(reg, today)
-    counter, limits = prep.counter, prep.limits
-    cur = counter.figures(period)
-    prev = counter.figures(period.previous_month())
-    ytd = counter.figures(period.year_to_date())
-    months = counter.monthly_rows(year, mon)
-    received = counter.received(period)
+    tally, limits = prep.tally, prep.limits
+    cur = tally.figures(period)
+    prev = tally.figures(period.previous_month())
+    ytd = tally.figures(period.year_to_date())
+    months = tally.monthly_rows(year, mon)
+    received = tally.received(period)
     tables: dict[str, Table] = {
         "perbandingan": table("perbandingan", f"Angka utama {period.label}",
                               comparison_rows([prev, cur, ytd], limits.answer)),
         "keputusan": decisions_table(cur),
         "pasal17": letters_table(cur),
         "waktu": time_table(cur, limits),
-        "lewat_batas": overdue_table(counter, period),
-        "belum_selesai": open_table(counter, period),
+        "lewat_batas": overdue_table(tally, period),
+        "belum_selesai": open_table(tally, period),
         **{t.key: t for t in breakdown_tables(received)},
-        **{t.key: t for t in dik_tables(counter, period)},
-        "keberatan": objections_table(counter, period),
+        **{t.key: t for t in dik_tables(tally, period)},
+        "keberatan": objections_table(tally, period),
         "tren": trend_table(months),
     }
     pages = [
@@ -91,7 +91,7 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
         Page("Keberatan", [tables["keberatan"]]),
         Page("Tren", [tables["tren"]]),
     ]
-    lines = sentences(cur, prev, ytd, period, limits.answer, counter.as_of(period), tables)
+    lines = sentences(cur, prev, ytd, period, limits.answer, tally.as_of(period), tables)
     context = _memo_context(prep, period, today, lines)
     return finish(
         prep,

@@ -12,7 +12,8 @@ import pandas as pd
 
 from ..reference import KEPUTUSAN
 from ..values import as_text
-from .metrics import NO_LETTER, PASAL17_LETTERS, Counter, Period, share_rows, within
+from .frame import Limits
+from .metrics import NO_LETTER, PASAL17_LETTERS, Period, Tally, share_rows, within
 from .model import DATE, INT, NUM, PCT, Chart, Col, Table
 from .text import month_name, tanggal
 
@@ -107,7 +108,7 @@ def breakdown_tables(frame: pd.DataFrame) -> list[Table]:
     ]
 
 
-def time_table(figs: dict[str, Any], limits: Any) -> Table:
+def time_table(figs: dict[str, Any], limits: Limits) -> Table:
     rows = [
         ["Permohonan selesai dengan tanggal keputusan", figs["timed"]],
         ["Median waktu penyelesaian (hari kerja)", r1(figs["median_days"])],
@@ -122,11 +123,11 @@ def time_table(figs: dict[str, Any], limits: Any) -> Table:
     return table("waktu", "Waktu penyelesaian", rows)
 
 
-def overdue_table(counter: Counter, period: Period) -> Table:
-    late = counter.late_done(period)
+def overdue_table(tally: Tally, period: Period) -> Table:
+    late = tally.late_done(period)
     rows = [[r.regno, r.received_day.date(), r.deadline.date(), _int(r.days_taken), "Selesai terlambat"]
             for r in late.itertuples()]
-    still = counter.open(period)
+    still = tally.open(period)
     rows += [[r.regno, r.received_day.date(), r.deadline.date(), int(r.age), "Belum selesai, lewat batas"]
              for r in still[still["late"]].itertuples()]
     rows.sort(key=lambda r: (r[2], r[0]))
@@ -134,22 +135,22 @@ def overdue_table(counter: Counter, period: Period) -> Table:
                  empty="Tidak ada permohonan yang melewati batas waktu.")
 
 
-def open_table(counter: Counter, period: Period) -> Table:
-    still = counter.open(period).sort_values(["received", "regno"])
+def open_table(tally: Tally, period: Period) -> Table:
+    still = tally.open(period).sort_values(["received", "regno"])
     rows = [[r.regno, r.received_day.date(), r.pd, r.stage_text or "-", int(r.age), r.deadline.date(),
              "Lewat batas" if r.late else "Dalam batas"] for r in still.itertuples()]
-    title = f"Permohonan belum selesai per {tanggal(counter.as_of(period))}"
+    title = f"Permohonan belum selesai per {tanggal(tally.as_of(period))}"
     return table("belum_selesai", title, rows, empty="Semua permohonan telah selesai.")
 
 
-def dik_tables(counter: Counter, period: Period) -> list[Table]:
-    changes = counter.dik_changes(period)
+def dik_tables(tally: Tally, period: Period) -> list[Table]:
+    changes = tally.dik_changes(period)
 
     def rows(frame: pd.DataFrame, date_col: str, what: str) -> list[list[Any]]:
         out = []
         for r in frame.itertuples():
             day = getattr(r, date_col)
-            out.append([_s(r.no_dik), _short(_s(r.informasi)), _s(r.perangkat_daerah), _s(r.pasal17),
+            out.append([as_text(r.no_dik), _short(as_text(r.informasi)), as_text(r.perangkat_daerah), as_text(r.pasal17),
                         None if pd.isna(day) else day.date(), what])
         return out
 
@@ -164,8 +165,8 @@ def dik_tables(counter: Counter, period: Period) -> list[Table]:
     ]
 
 
-def objections_table(counter: Counter, period: Period) -> Table:
-    rq = counter.rq
+def objections_table(tally: Tally, period: Period) -> Table:
+    rq = tally.rq
     filed = rq[within(rq["objection_date"], period) | within(rq["verdict_date"], period)]
     rows = [[r.regno, _d(r.objection_date), r.objection_reason or "-", r.objection_verdict or "Belum diputus",
              _d(r.verdict_date)] for r in filed.sort_values("objection_date").itertuples()]
@@ -185,8 +186,8 @@ def monthly_breakdown(months: list[dict[str, Any]]) -> Table:
     return table("bulanan", "Rekapitulasi per bulan", rows, chart=Chart("column", values=(1, 2), title="Permohonan per bulan"))
 
 
-def tests_table(counter: Counter, period: Period) -> Table:
-    counts = counter.tests(period)
+def tests_table(tally: Tally, period: Period) -> Table:
+    counts = tally.tests(period)
     labels = {"YA": "Dikecualikan (YA)", "TIDAK": "Terbuka (TIDAK)", "SEBAGIAN": "Dikecualikan sebagian (SEBAGIAN)"}
     rows = [[labels.get(str(k), str(k)), int(v)] for k, v in counts.items()]
     return table("uji_konsekuensi", "Hasil uji konsekuensi (menurut tanggal pengujian)", rows,
@@ -194,10 +195,6 @@ def tests_table(counter: Counter, period: Period) -> Table:
 
 
 # ---------------------------------------------------------------- helpers
-def _s(value: Any) -> str:
-    return as_text(value)
-
-
 def _int(value: float) -> int | None:
     return None if pd.isna(value) else int(value)
 

@@ -60,8 +60,8 @@ class Run:
         self.summary = AdvanceSummary()
         self.rules = Rules.of(reg)
         self.reasons: dict[tuple[str, int], str] = {}  # rows that cannot move -> why
-        self.at_intake: set[int] = set()
-        self.moved: set[str] = set()  # requests moved in this run (one step per run)  # 1 Permohonan rows that were at step 1 when the run began
+        self.at_intake: set[int] = set()  # 1 Permohonan rows that were at step 1 when the run began
+        self.moved: set[str] = set()  # requests moved in this run (one step per run)
         self._numberer: Numberer | None = None
         self._patterns: dict[str, Pattern] = {}
         self._validator: Any = None  # automation.validation.Validator, built on first use
@@ -135,7 +135,7 @@ class Run:
             for rec in rows:
                 self.block(current, rec, pending.get(rec.row, WAITING))
             return
-        getattr(self, f"_from_{current}")(request, rows)
+        STEP_RULES[current](self, request, rows)
 
     # ------------------------------------------------------------ the steps
     def _from_koordinasi(self, request: Request, rows: list[Record]) -> None:
@@ -195,6 +195,8 @@ class Run:
         self.note_move(NAME["arsip"], FINISHED, request.number)
 
     def _approve(self, request: Request, row: Record, items: list[Record]) -> None:
+        if self.sheet_missing("persetujuan", [row], DIK, "keputusan"):
+            return
         start, _error = parse_date(row.get("tanggal_persetujuan"))
         nomor_ba = row.get("nomor_ba") or latest(request.on("berita_acara"), "nomor_ba")
         exempt = exempt_items([r.values for r in items])
@@ -236,6 +238,8 @@ class Run:
         self, request: Request, source: str, target: str, rows: list[Record], extra: dict[str, Any], note: str,
         *, label: str = "",
     ) -> None:
+        if self.sheet_missing(source, rows, target):
+            return
         self.close(source, rows, label or NAME[target])
         values = {**self.context(request), **extra, "status_tahap": OPEN}
         columns = set(SHEET_BY_KEY[target].keys)
@@ -243,6 +247,16 @@ class Run:
         request.rows.setdefault(target, []).append(rec)
         self.log(request.number, source, NAME[target], note)
         self.note_move(NAME[source], NAME[target], request.number)
+
+    def sheet_missing(self, source: str, rows: list[Record], *targets: str) -> bool:
+        """Block the rows when a target sheet is not in the workbook (renamed or deleted)."""
+        for target in targets:
+            data = self.reg.sheets.get(target)
+            if data is None or not data.present:
+                for rec in rows:
+                    self.block(source, rec, f"Lembar {NAME[target]} tidak ditemukan; kembalikan lembar itu agar permohonan dapat diteruskan.")
+                return True
+        return False
 
     def close(self, key: str, rows: list[Record], label: str) -> None:
         for rec in rows:
@@ -301,6 +315,17 @@ class Run:
         return out
 
 
+# What happens when the current step of a request is complete, per sheet.
+STEP_RULES = {
+    "koordinasi": Run._from_koordinasi,
+    "kajian": Run._from_kajian,
+    "klasifikasi": Run._from_klasifikasi,
+    "berita_acara": Run._from_berita_acara,
+    "persetujuan": Run._from_persetujuan,
+    "keputusan": Run._from_keputusan,
+    "tanda_terima": Run._from_tanda_terima,
+    "arsip": Run._from_arsip,
+}
 WAITING = "Lengkap; menunggu baris lain permohonan ini di lembar ini selesai diisi."
 
 
