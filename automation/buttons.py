@@ -9,6 +9,7 @@ cell (A5) and a message box.  Problems are messages, never tracebacks.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 import traceback
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from .changes import Changes
 from .errors import AutomationError, UsageError, WriteRefused
 from .excel.layout import Layout, SheetWrites, resolve
 from .excel.reader import norm, register_from_grids
+from .excel.safety import BACKUP_DIR, prune_backups
 from .excel.vba import module_name
 from .excel.xlwings_io import Snapshot, apply_plan, excel_user, month_text, plan_writes, read_book, save_book
 from .operations import current_user, now_and_today, output_root, plan_validate
@@ -36,7 +38,6 @@ ACTION_NAMES = {
     "documents": "Buat dokumen",
     "report": "Buat laporan bulanan",
 }
-SAVED = ("validate", "advance", "documents")  # clicks that write the register also save it, as the CLI does
 STATUS_SHEETS = {norm(s.name) for s in SHEETS if s.columns or s is BERANDA}
 MESSAGE_LINES = 12  # lines shown in the message box before "..."
 
@@ -96,7 +97,7 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
     writes = plan_writes(reg, layout, snap.grids, outcome.action if outcome.ok else None)
     outcome.writes = apply_plan(book, writes, snap.grids)
     outcome.cells = writes.cells
-    if outcome.ok and outcome.action in SAVED:
+    if outcome.ok:  # the register is left saved, as the CLI leaves it
         try:
             save_book(book)
         except WriteRefused as exc:
@@ -123,6 +124,7 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime,
                 "Register tidak diubah karena " + "; ".join(sorted(set(layout.unplaced)))
                 + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
             )
+        backup_file(where, reg.settings.get("jumlah_cadangan"))
         lines = summary_lines(action, result, where)
         outcome = ButtonResult(action, snap.active, True, "\n".join(lines), "", result, written=bool(changes))
     except AutomationError as exc:
@@ -184,8 +186,8 @@ def plan(action: str, reg: Register, path: Path, snap: Snapshot, *, now: dt.date
                               trigger=TRIGGER, user=user)
     from .report import build_monthly
 
-    month = report_month(snap)
-    return Changes(), build_monthly(reg, month, out_dir=output_root(path) / "laporan", today=today, pdf=False)
+    result = build_monthly(reg, report_month(snap), out_dir=output_root(path) / "laporan", today=today, pdf=False)
+    return Changes(home_report=result.home_rows()), result  # Beranda "Laporan terakhir", as the CLI shows it
 
 
 def report_month(snap: Snapshot) -> str:
@@ -213,7 +215,7 @@ def summary_lines(action: str, result: Any, path: Path) -> list[str]:
     if action == "documents":
         return _documents_lines(result, output_root(path))
     return [result.summary or f"Laporan bulanan {result.label} dibuat.",
-            *(f"Berkas: {p}" for p in result.files())]
+            *(f"Berkas: {p}" for p in result.files()), *result.warnings]
 
 
 def _validate_lines(report: Any) -> list[str]:
@@ -238,6 +240,28 @@ def _documents_lines(result: Any, folder: Path) -> list[str]:
     if result.pdf_note:
         lines.append(result.pdf_note)
     return lines
+
+
+def backup_file(path: Path, keep: Any) -> Path | None:
+    """Copy the saved file into ``cadangan/`` before the click saves over it (as the CLI keeps backups)."""
+    try:
+        count = int(float(keep))
+    except (TypeError, ValueError):
+        count = 10
+    if count <= 0 or not path.is_file():
+        return None
+    folder = path.parent / BACKUP_DIR
+    target = folder / f"{path.stem} {dt.datetime.now():%Y%m%d-%H%M%S-%f}{path.suffix}"
+    try:
+        folder.mkdir(exist_ok=True)
+        shutil.copy2(path, target)
+    except OSError as exc:
+        raise WriteRefused(
+            f"Cadangan register tidak dapat dibuat di {folder} ({exc.strerror or exc}); register tidak diubah. "
+            "Periksa izin tulis dan ruang disk folder register, lalu ulangi."
+        ) from exc
+    prune_backups(path, count)
+    return target
 
 
 def _status_line(first: str, now: dt.datetime, action: str | None) -> str:

@@ -91,6 +91,8 @@ def validate_cmd(path: Path, as_json: bool, no_write: bool) -> int:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         render_report(report, written=outcome.written)
+    if outcome.warning:
+        err_console.print(f"Perhatian: {outcome.warning}")
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -145,9 +147,10 @@ def status_cmd(path: Path, reg_no: str) -> int:
 @click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
 @guarded
 def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -> int:
-    from .letters.summary import print_summary
+    from .letters.summary import print_summary, progress_bar
 
-    outcome = operations.documents(path, reg_no=reg_no, pdf=pdf, allow_loss=allow_loss)
+    with progress_bar(console) as progress:
+        outcome = operations.documents(path, reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
     print_summary(outcome.result, console)
     return EXIT_FINDINGS if getattr(outcome.result, "failed", None) else EXIT_OK
 

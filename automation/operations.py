@@ -47,22 +47,24 @@ class Outcome:
     result: Any
     written: bool = False
     changes: Changes = field(default_factory=Changes)
+    warning: str = ""  # why the workbook was not written although there was something to write
 
 
-def commit(path: Path, planner: Planner[R], *, allow_loss: bool = False) -> Outcome:
-    """Plan on a fresh read; when there is something to write, re-plan under the lock and save."""
-    from .excel.safety import excel_owner_file, write_session
+def commit(path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan: bool = True) -> Outcome:
+    """Plan on a fresh read; when there is something to write, re-plan under the lock and save.
+
+    ``preplan=False`` skips the lock-free first plan, for planners with side effects (rendering
+    documents) that should run once, under the lock.
+    """
+    from .excel.safety import refuse_if_open, write_session
 
     path = Path(path)
     reg = read_register(path)
-    changes, result = planner(reg)
-    if not changes:
-        return Outcome(result=result, written=False, changes=changes)
-    owner = excel_owner_file(path)
-    if owner is not None:
-        raise WriteRefused(
-            f"Berkas {path.name} sedang dibuka di Excel ({owner.name} ada); tutup berkas di Excel lalu ulangi perintah."
-        )
+    if preplan:
+        changes, result = planner(reg)
+        if not changes:
+            return Outcome(result=result, written=False, changes=changes)
+    refuse_if_open(path)
     backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
     with write_session(path, backups=backups) as session:
         reg = read_register(path)
@@ -138,7 +140,11 @@ def validate(path: Path, *, now: dt.datetime | None = None, write: bool = True, 
     if not write:
         changes, report = plan_validate(read_register(path), now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes)
-    return commit(path, lambda reg: plan_validate(reg, now=now, trigger=trigger))
+    try:
+        return commit(path, lambda reg: plan_validate(reg, now=now, trigger=trigger))
+    except WriteRefused as exc:  # still report the findings; only the notes could not be written
+        changes, report = plan_validate(read_register(path), now=now, trigger=trigger)
+        return Outcome(result=report, written=False, changes=changes, warning=f"Catatan Validasi tidak ditulis: {exc}")
 
 
 # ---------------------------------------------------------------- advance / status
@@ -159,18 +165,23 @@ def status(path: Path, reg_no: str) -> Any:
 # ---------------------------------------------------------------- documents / report
 def documents(
     path: Path, *, reg_no: str | None = None, pdf: bool = False, now: dt.datetime | None = None,
-    trigger: str = "CLI", allow_loss: bool = False,
+    trigger: str = "CLI", allow_loss: bool = False, progress: Any = None,
 ) -> Outcome:
-    from .letters.documents import make_documents
+    """Render the due documents under the lock, write numbers back, then one PDF batch."""
+    from .letters.documents import add_pdfs, make_documents
 
     now, today = now_and_today(now)
     user = current_user()
     out_root = output_root(path)
 
     def planner(reg: Register) -> tuple[Changes, Any]:
-        return make_documents(reg, out_root=out_root, today=today, reg_no=reg_no, pdf=pdf, trigger=trigger, user=user)
+        return make_documents(reg, out_root=out_root, today=today, now=now, reg_no=reg_no, pdf=False,
+                              trigger=trigger, user=user, progress=progress)
 
-    return commit(path, planner, allow_loss=allow_loss)
+    outcome = commit(path, planner, allow_loss=allow_loss, preplan=False)
+    if pdf:
+        add_pdfs(outcome.result)
+    return outcome
 
 
 def parse_month(month: str) -> tuple[int, int]:

@@ -66,8 +66,8 @@ def make_register(path: Path, *, count: int, today: dt.date, rounds: int = 0, re
 def _write_all(path: Path, empty: Register, reg: Register, home: list[list[Any]] | None) -> None:
     changes = Changes(home=home)
     for key, data in reg.sheets.items():
-        if key in ("hari_libur",):
-            continue
+        if key == "hari_libur" or not data.spec.columns:
+            continue  # holidays come from the builder; Referensi lists are not appended to
         records = sorted(data.records, key=lambda r: r.row)
         if records:
             changes.appends[key] = [dict(r.values) for r in records]

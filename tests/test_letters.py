@@ -353,3 +353,12 @@ def test_round_sent_back_by_the_atasan_is_left_out(tmp_path):
     text = flat(text_of(next(r.path for r in result.rows if r.document == "Berita Acara Uji Konsekuensi")))
     assert "Rincian gaji (putaran kedua)" in text
     assert "Nomor rekening pegawai" not in text and "Rincian gaji per pegawai" not in text
+
+
+def test_second_round_gets_its_own_file(tmp_path):
+    data = demo_rows()
+    data["berita_acara"].append({**data["berita_acara"][0], "tanggal_uji": date(2026, 11, 30)})
+    reg = demo_register(tmp_path, data)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    names = sorted(r.path.name for r in result.rows if r.document == "Berita Acara Uji Konsekuensi")
+    assert names == ["berita_acara-2.docx", "berita_acara.docx"]

@@ -3,12 +3,13 @@
 Works on any xlwings engine by duck typing (Excel over COM on Windows, the remote engine of xlwings
 Server/Lite in tests) and does not import xlwings itself; ``automation.buttons`` does.
 
-Reads: one ``.value`` of each sheet's used range.  Writes follow a *write plan* that depends on the
-operation and the workbook's structure, never on the data: per sheet of the operation's footprint
-one block for the status cell, one 2-D block per run of adjacent written columns over the whole
-table body (unchanged cells are written back as read), one block for appended rows (a blank row
-when nothing is appended) and one table resize.  So the number of Excel calls per click is the same
-on 100 or 10,000 requests.  Values are encoded as Excel would keep them: text that Excel could turn
+Reads: one ``.value`` of each sheet's used range.  Writes follow a *write plan* whose shape depends
+on the operation and the workbook's structure, never on the data: per sheet of the operation's
+footprint one block for the status cell, one 2-D block per run of adjacent written columns (from the
+first to the last changed row; unchanged cells inside are written back as read, a run without
+changes rewrites its first row), one block for appended rows (a blank row when nothing is appended)
+and one table resize.  xlwings' automatic chunking is switched off, so the number of Excel calls
+per click is the same on 100 or 10,000 requests.  Values are encoded as Excel would keep them: text that Excel could turn
 into a number, date or formula gets a leading apostrophe; dates are datetimes.
 """
 
@@ -229,9 +230,9 @@ def _table_sheet(plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetDa
     _runs_by_rows(plan, name, head, grid, extra={(STATUS_ROW, 1)} if fp else set())
     body = {k: v for k, v in writes.cells.items() if header < k[0] <= last}
     columns = set(_footprint_columns(data, fp)) | {c for _, c in body}
-    top, bottom = header + 1, max(last, header + 1)
     for first, end in _runs(sorted(columns)):
-        plan.blocks.append(_block(name, top, bottom, first, end, body, grid))
+        rows = [r for r, c in body if first <= c <= end] or [header + 1]  # unchanged run: first row as read
+        plan.blocks.append(_block(name, min(rows), max(rows), first, end, body, grid))
     new = {k: v for k, v in writes.cells.items() if k[0] > last}
     if (new or (fp is not None and fp.appends)) and data.columns:
         start = max(last, header) + 1

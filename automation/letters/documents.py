@@ -85,7 +85,7 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
     """Every document the register's rows call for, whether made already or not."""
     out: list[Due] = []
 
-    def add(doc_key: str, sheet_key: str, rec: Record) -> None:
+    def add(doc_key: str, sheet_key: str, rec: Record, position: int) -> None:
         no = as_text(rec.get("no_registrasi"))
         if not no or (reg_no is not None and no != reg_no):
             return
@@ -93,19 +93,29 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
         started = STARTED.get(sheet_key, ())
         if started and not any(as_text(rec.get(k)) for k in (*started, f"nomor_{doc.prefix}")):
             return
-        seen = sum(1 for d in out if d.doc.key == doc_key and d.reg_no == no)
-        out.append(Due(doc, sheet_key, rec, no, f"{doc_key}-{seen + 1}.docx" if seen else f"{doc_key}.docx"))
+        out.append(Due(doc, sheet_key, rec, no, f"{doc_key}-{position}.docx" if position > 1 else f"{doc_key}.docx"))
 
-    for rec in reg.records("permohonan"):
-        add("tanda_bukti", "permohonan", rec)
+    for rec, n in _numbered(reg, "permohonan"):
+        add("tanda_bukti", "permohonan", rec, n)
         if as_text(rec.get("diperpanjang")).casefold() == "ya":
-            add("perpanjangan", "permohonan", rec)
-    for rec in reg.records("berita_acara"):
-        add("berita_acara", "berita_acara", rec)
-    for rec in reg.records("keputusan"):
-        add("penolakan" if as_text(rec.get("jenis_keputusan")).casefold() == "ditolak" else "pemberitahuan", "keputusan", rec)
-    for rec in reg.records("tanda_terima"):
-        add("tanda_terima", "tanda_terima", rec)
+            add("perpanjangan", "permohonan", rec, n)
+    for rec, n in _numbered(reg, "berita_acara"):
+        add("berita_acara", "berita_acara", rec, n)
+    for rec, n in _numbered(reg, "keputusan"):
+        add("penolakan" if as_text(rec.get("jenis_keputusan")).casefold() == "ditolak" else "pemberitahuan", "keputusan", rec, n)
+    for rec, n in _numbered(reg, "tanda_terima"):
+        add("tanda_terima", "tanda_terima", rec, n)
+    return out
+
+
+def _numbered(reg: Register, sheet_key: str) -> list[tuple[Record, int]]:
+    """Rows with their position among the same request's rows on the sheet (a 2nd round is 2)."""
+    seen: dict[str, int] = {}
+    out = []
+    for rec in reg.records(sheet_key):
+        no = as_text(rec.get("no_registrasi"))
+        seen[no] = seen.get(no, 0) + 1
+        out.append((rec, seen[no]))
     return out
 
 
@@ -119,10 +129,13 @@ def make_documents(
     templates_dir: Path | None = None, progress: Progress | None = None,
 ) -> tuple[Changes, DocumentsResult]:
     """Render every due document not yet made; return the cells/log to write and a summary."""
+    reg_no = reg_no.strip() if reg_no else None
     run = _Run(reg, out_root=out_root, today=today, now=now or datetime.combine(today, time()),
                trigger=trigger, user=user, templates_dir=templates_dir)
     items = due_documents(reg, reg_no)
-    if reg_no is not None and not items and not Sources(reg).rows_of("permohonan", reg_no):
+    if reg_no is not None and not items and not any(
+        as_text(r.get("no_registrasi")) == reg_no for s in STAGES for r in reg.records(s.key)
+    ):
         raise UsageError(f"Nomor registrasi {reg_no} tidak ditemukan di register.")
     pending = [d for d in items if not run.already_made(d)]
     pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max, _STEP.get(d.sheet_key, 0), d.record.row))

@@ -15,7 +15,7 @@ from ..values import as_text, parse_date
 from .deadlines import Rules
 from .draft import Draft
 from .items import SUPERSEDED, dik_entry, join_values, latest, latest_round, pasal_codes
-from .passes import finish
+from .passes import WAITING, finish
 from .routes import (
     DIK,
     DONE,
@@ -267,7 +267,7 @@ class Run:
 
     def context(self, request: Request) -> dict[str, Any]:
         intake = request.intake
-        values = {"no_registrasi": request.number}
+        values: dict[str, Any] = {"no_registrasi": request.number}
         if intake is not None:
             values.update({k: intake.get(k) for k in ("nama_pemohon", "rincian_informasi", "perangkat_daerah")})
             values["batas_waktu"] = self.rules.deadline(intake)
@@ -326,7 +326,6 @@ STEP_RULES = {
     "tanda_terima": Run._from_tanda_terima,
     "arsip": Run._from_arsip,
 }
-WAITING = "Lengkap; menunggu baris lain permohonan ini di lembar ini selesai diisi."
 
 
 def reason_text(findings: list[Finding]) -> str:

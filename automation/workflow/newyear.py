@@ -38,9 +38,8 @@ def plan_new_year(old: Register, year: int) -> dict[str, list[dict[str, Any]]]:
         current = request.current
         if current == FINISHED:
             continue
-        for rec in [request.intake, *request.duplicates]:
-            if rec is not None:
-                picked[INTAKE][rec.row] = rec
+        own = [request.intake] if request.intake is not None else []
+        picked[INTAKE].update((r.row, r) for r in [*own, *request.duplicates])
         for key in request.open_sheets():
             picked[key].update((r.row, r) for r in request.open_rows(key))
         if current in ROUND_NEEDED:

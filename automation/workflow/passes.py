@@ -15,6 +15,8 @@ from .state import has_staff_data, reg_no
 # How ``documents`` starts the Catatan sentence of a letter it could not make (kept by advance).
 DOCUMENT_MARKERS = tuple(f"Dokumen {d.title} belum dapat dibuat" for d in DOCUMENTS)
 
+WAITING = "Lengkap; menunggu baris lain permohonan ini di lembar ini selesai diisi."
+
 if TYPE_CHECKING:
     from ..register import Record
     from .advance import Run
@@ -71,8 +73,6 @@ def write_precedents(run: Run) -> None:
 
 def write_notes(run: Run) -> None:
     """Catatan: the reason a row cannot move, cleared once it can; open rows get 'Dalam proses'."""
-    from .advance import WAITING
-
     for key in (INTAKE, *REQUEST_SHEETS):
         fresh: dict[str, list[Record]] = {}
         for rec in run.draft.records(key):
