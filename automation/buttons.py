@@ -25,7 +25,7 @@ from .excel.reader import norm, register_from_grids
 from .excel.safety import BACKUP_DIR, prune_backups
 from .excel.vba import module_name
 from .excel.xlwings_io import Snapshot, apply_plan, excel_user, month_text, plan_writes, read_book, save_book
-from .operations import current_user, now_and_today, output_root, plan_validate
+from .operations import current_user, now_and_today, output_root, planner_for
 from .register import Register
 from .schema import BERANDA, BERANDA_MONTH_CELL, SHEETS, STATUS_ROW
 
@@ -68,7 +68,11 @@ def main() -> None:
         run_button(book)
     except Exception as exc:  # last resort: never show a traceback to staff
         log = _crash_log()
-        _alert(book, f"Terjadi kesalahan internal: {type(exc).__name__}: {exc}\n\nRincian teknis: {log}", critical=True)
+        text = f"Terjadi kesalahan internal: {type(exc).__name__}: {exc}\n\nRincian teknis: {log}"
+        try:
+            _alert(book, text, critical=True)
+        except Exception:  # Excel itself is gone or busy: the log file keeps the details
+            print(text)
 
 
 def run_payload(payload: dict, *, action: str | None = None, now: dt.datetime | None = None,
@@ -117,6 +121,7 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime,
             raise UsageError(f"Operasi '{action}' tidak dikenal; pilih salah satu: {', '.join(ACTIONS)}.")
         where = workbook_path(snap, path)
         reg = register_from_grids(where, snap.grids)
+        backup_file(where, reg.settings.get("jumlah_cadangan"))  # the saved file, before anything is made
         changes, result = plan(action, reg, where, snap, now=now, user=excel_user(book) or current_user())
         layout = resolve(reg, changes)
         if layout.unplaced:
@@ -124,7 +129,6 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime,
                 "Register tidak diubah karena " + "; ".join(sorted(set(layout.unplaced)))
                 + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
             )
-        backup_file(where, reg.settings.get("jumlah_cadangan"))
         lines = summary_lines(action, result, where)
         outcome = ButtonResult(action, snap.active, True, "\n".join(lines), "", result, written=bool(changes))
     except AutomationError as exc:
@@ -172,22 +176,9 @@ def workbook_path(snap: Snapshot, path: Path | None) -> Path:
 
 # ---------------------------------------------------------------- the planners (same calls as the CLI)
 def plan(action: str, reg: Register, path: Path, snap: Snapshot, *, now: dt.datetime, user: str) -> tuple[Changes, Any]:
-    today = now.date()
-    if action == "validate":
-        return plan_validate(reg, now=now, trigger=TRIGGER)
-    if action == "advance":
-        from .workflow.advance import plan_advance
-
-        return plan_advance(reg, today=today, now=now, trigger=TRIGGER, user=user)
-    if action == "documents":
-        from .letters.documents import make_documents
-
-        return make_documents(reg, out_root=output_root(path), today=today, reg_no=None, pdf=False,
-                              trigger=TRIGGER, user=user)
-    from .report import build_monthly
-
-    result = build_monthly(reg, report_month(snap), out_dir=output_root(path) / "laporan", today=today, pdf=False)
-    return Changes(home_report=result.home_rows()), result  # Beranda "Laporan terakhir", as the CLI shows it
+    """The same planner the CLI uses (operations.planner_for); only the month comes from Beranda."""
+    month = report_month(snap) if action == "report" else None
+    return planner_for(action, path, now=now, trigger=TRIGGER, user=user, month=month)(reg)
 
 
 def report_month(snap: Snapshot) -> str:

@@ -141,19 +141,48 @@ def validate(path: Path, *, now: dt.datetime | None = None, write: bool = True, 
         changes, report = plan_validate(read_register(path), now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes)
     try:
-        return commit(path, lambda reg: plan_validate(reg, now=now, trigger=trigger))
+        return commit(path, planner_for("validate", path, now=now, trigger=trigger))
     except WriteRefused as exc:  # still report the findings; only the notes could not be written
         changes, report = plan_validate(read_register(path), now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes, warning=f"Catatan Validasi tidak ditulis: {exc}")
 
 
 # ---------------------------------------------------------------- advance / status
-def advance(path: Path, *, now: dt.datetime | None = None, trigger: str = "CLI", allow_loss: bool = False) -> Outcome:
-    from .workflow.advance import plan_advance
+def planner_for(
+    action: str, path: Path, *, now: dt.datetime, trigger: str, user: str = "", month: str | None = None,
+    reg_no: str | None = None, progress: Any = None,
+) -> Planner[Any]:
+    """The one planner per operation, shared by the CLI and the Excel buttons."""
+    today = now.date()
+    if action == "validate":
+        return lambda reg: plan_validate(reg, now=now, trigger=trigger)
+    if action == "advance":
+        from .workflow.advance import plan_advance
 
-    now, today = now_and_today(now)
-    user = current_user()
-    return commit(path, lambda reg: plan_advance(reg, today=today, now=now, trigger=trigger, user=user), allow_loss=allow_loss)
+        return lambda reg: plan_advance(reg, today=today, now=now, trigger=trigger, user=user)
+    if action == "documents":
+        from .letters.documents import make_documents
+
+        out_root = output_root(path)
+        return lambda reg: make_documents(reg, out_root=out_root, today=today, now=now, reg_no=reg_no, pdf=False,
+                                          trigger=trigger, user=user, progress=progress)
+    if action == "report":
+        from .report import build_monthly
+
+        out_dir = output_root(path) / "laporan"
+
+        def report_planner(reg: Register) -> tuple[Changes, Any]:
+            result = build_monthly(reg, month or today.strftime("%Y-%m"), out_dir=out_dir, today=today, pdf=False)
+            return Changes(home_report=result.home_rows()), result
+
+        return report_planner
+    raise UsageError(f"Operasi '{action}' tidak dikenal.")
+
+
+def advance(path: Path, *, now: dt.datetime | None = None, trigger: str = "CLI", allow_loss: bool = False) -> Outcome:
+    now, _ = now_and_today(now)
+    planner = planner_for("advance", path, now=now, trigger=trigger, user=current_user())
+    return commit(path, planner, allow_loss=allow_loss)
 
 
 def status(path: Path, reg_no: str) -> Any:
@@ -168,16 +197,11 @@ def documents(
     trigger: str = "CLI", allow_loss: bool = False, progress: Any = None,
 ) -> Outcome:
     """Render the due documents under the lock, write numbers back, then one PDF batch."""
-    from .letters.documents import add_pdfs, make_documents
+    from .letters.documents import add_pdfs
 
-    now, today = now_and_today(now)
-    user = current_user()
-    out_root = output_root(path)
-
-    def planner(reg: Register) -> tuple[Changes, Any]:
-        return make_documents(reg, out_root=out_root, today=today, now=now, reg_no=reg_no, pdf=False,
-                              trigger=trigger, user=user, progress=progress)
-
+    now, _ = now_and_today(now)
+    planner = planner_for("documents", path, now=now, trigger=trigger, user=current_user(), reg_no=reg_no,
+                          progress=progress)
     outcome = commit(path, planner, allow_loss=allow_loss, preplan=False)
     if pdf:
         add_pdfs(outcome.result)

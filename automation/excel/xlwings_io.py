@@ -5,12 +5,13 @@ Server/Lite in tests) and does not import xlwings itself; ``automation.buttons``
 
 Reads: one ``.value`` of each sheet's used range.  Writes follow a *write plan* whose shape depends
 on the operation and the workbook's structure, never on the data: per sheet of the operation's
-footprint one block for the status cell, one 2-D block per run of adjacent written columns (from the
-first to the last changed row; unchanged cells inside are written back as read, a run without
-changes rewrites its first row), one block for appended rows (a blank row when nothing is appended)
-and one table resize.  xlwings' automatic chunking is switched off, so the number of Excel calls
-per click is the same on 100 or 10,000 requests.  Values are encoded as Excel would keep them: text that Excel could turn
-into a number, date or formula gets a leading apostrophe; dates are datetimes.
+footprint one block for the status cell, one 2-D block per run of adjacent written columns (from
+the first to the last changed row; unchanged cells inside are written back as read, a run without
+changes rewrites its first row), one block for appended rows (a blank row when nothing is
+appended) and one table resize.  xlwings' automatic chunking is switched off, so the number of
+Excel calls per click is the same on 100 or 10,000 requests.  Values are encoded so that Excel
+keeps their type: text Excel could read as a number, date, boolean or formula gets a leading
+apostrophe; dates are datetimes.
 """
 
 from __future__ import annotations
@@ -193,29 +194,35 @@ def plan_writes(reg: Register | None, layout: Layout, grids: dict[str, Grid], ac
     """Blocks and resizes for ``layout``; the operation's footprint is written even where unchanged."""
     plan = WritePlan()
     footprint = FOOTPRINTS.get(action or "") if reg else None
+    names = reg.sheet_names if reg else []
     by_name = {d.name: d for d in reg.sheets.values() if d.present and d.spec.columns} if reg else {}
-    home = next((n for n in (reg.sheet_names if reg else []) if norm(n) == norm(BERANDA.name)), None)
+    home = next((n for n in names if norm(n) == norm(BERANDA.name)), None)
     covered = {n for n, d in by_name.items() if footprint and d.spec.key in footprint.sheets}
     if footprint and footprint.home and home:
         covered.add(home)
-    order = [n for n in (reg.sheet_names if reg else []) if n in covered or n in layout.sheets]
+    # every status cell a planner may write (all register sheets and Beranda) is in the footprint
+    status: set[str] = set()
+    if reg and footprint:
+        status = {d.name for d in reg.sheets.values() if d.present} | ({home} if home else set())
+    order = [n for n in names if n in covered or n in status or n in layout.sheets]
     order += [n for n in layout.sheets if n not in order]
     for name in order:
         writes = layout.sheets.get(name) or SheetWrites(name=name)
         grid = grids.get(name, [])
         data = by_name.get(name)
         fp = footprint if name in covered else None
+        head = {(STATUS_ROW, 1)} if name in status else set()
         if data is None:
-            _free_sheet(plan, writes, grid, fp)
+            _free_sheet(plan, writes, grid, fp, head)
         else:
-            _table_sheet(plan, writes, grid, data, fp)
+            _table_sheet(plan, writes, grid, data, fp, head)
     return plan
 
 
-def _free_sheet(plan: WritePlan, writes: SheetWrites, grid: Grid, fp: Footprint | None) -> None:
+def _free_sheet(plan: WritePlan, writes: SheetWrites, grid: Grid, fp: Footprint | None, head: set) -> None:
     """A sheet without a table (Beranda): the status cell, the summary block, what the layout asks for."""
-    head = {k: v for k, v in writes.cells.items() if k[0] <= STATUS_ROW}
-    _runs_by_rows(plan, writes.name, head, grid, extra={(STATUS_ROW, 1)} if fp else set())
+    top = {k: v for k, v in writes.cells.items() if k[0] <= STATUS_ROW}
+    _runs_by_rows(plan, writes.name, top, grid, extra=head)
     summary = set()
     if fp and fp.home:
         rows = range(BERANDA_SUMMARY_ROW, BERANDA_SUMMARY_ROW + BERANDA_SUMMARY_HEIGHT)
@@ -224,10 +231,11 @@ def _free_sheet(plan: WritePlan, writes: SheetWrites, grid: Grid, fp: Footprint 
     _runs_by_rows(plan, writes.name, body, grid, extra=summary)
 
 
-def _table_sheet(plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData, fp: Footprint | None) -> None:
+def _table_sheet(
+    plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData, fp: Footprint | None, head: set
+) -> None:
     name, header, last = writes.name, data.header_row, data.last_row
-    head = {k: v for k, v in writes.cells.items() if k[0] < header}
-    _runs_by_rows(plan, name, head, grid, extra={(STATUS_ROW, 1)} if fp else set())
+    _runs_by_rows(plan, name, {k: v for k, v in writes.cells.items() if k[0] < header}, grid, extra=head)
     body = {k: v for k, v in writes.cells.items() if header < k[0] <= last}
     columns = set(_footprint_columns(data, fp)) | {c for _, c in body}
     for first, end in _runs(sorted(columns)):

@@ -1,0 +1,162 @@
+"""Personal data never leaks: reports and exports hold no NIK, phone or e-mail; the Log and CLI mask NIKs.
+
+A demo-like run on a real register (requests over every step, a few entry mistakes such as a
+15-digit NIK and a NIK Excel turned into a number) through the real CLI; then every file under
+output/laporan (xlsx, docx, pdf, text) is scanned, and so is everything the commands printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from test_faults import make_sample
+
+from automation.excel.reader import read_register
+from automation.letters.pdf import find_soffice
+from automation.schema import LOG
+from automation.values import as_text
+
+TODAY = dt.date.today()
+NAME = "register_ppid.xlsm"
+NIK_RUN = re.compile(r"(?<![\d.,])\d{16}(?!\d)")  # not the decimals of a ratio
+LONG_DIGITS = re.compile(r"(?<!\d)\d{15,16}(?!\d)")  # a NIK, or one Excel cut to 15 digits
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w/])(?:\+?62|0)8[\d .-]{7,14}\d")
+TEXT_SUFFIXES = {".csv", ".json", ".txt", ".md", ".html", ".xml"}
+
+pytestmark = pytest.mark.xdist_group("privacy")
+
+
+def ppid(*args: object, cwd: Path) -> str:
+    result = subprocess.run([sys.executable, "-m", "automation", *map(str, args)], capture_output=True, text=True,
+                            timeout=300, cwd=cwd)
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The register after validate, advance, documents, status and both reports; all CLI output."""
+    folder = tmp_path_factory.mktemp("privasi")
+    path = make_sample(folder / NAME, count=40, today=TODAY, rounds=8)
+    out = [ppid("validate", path, cwd=folder), ppid("validate", path, "--json", cwd=folder),
+           ppid("advance", path, cwd=folder), ppid("documents", path, cwd=folder)]
+    pdf = ["--pdf"] if find_soffice() else []
+    out.append(ppid("report", path, "--month", f"{TODAY:%Y-%m}", *pdf, cwd=folder))
+    out.append(ppid("report", path, "--year", TODAY.year, cwd=folder))
+    for number in sorted({r.text("no_registrasi") for r in read_register(path).records("permohonan")})[:6]:
+        out.append(ppid("status", path, number, cwd=folder))
+    return path, "\n".join(out)
+
+
+def personal(path: Path) -> dict[str, set[str]]:
+    """Every requester's NIK, phone, e-mail and address as entered (NIKs also as digits only)."""
+    found: dict[str, set[str]] = {"nik": set(), "telepon": set(), "email": set(), "alamat": set()}
+    for rec in read_register(path).records("permohonan"):
+        for key in found:
+            text = as_text(rec.get(key))
+            if len(text) >= 6:
+                found[key].add(text)
+    return found
+
+
+def office_contacts(path: Path) -> set[str]:
+    """The office's own e-mail and phone (Pengaturan): public, allowed in a report's letterhead."""
+    settings = read_register(path).settings
+    return {re.sub(r"\D", "", str(settings.get("telepon", ""))), str(settings.get("surel", "")).casefold()}
+
+
+# ---------------------------------------------------------------- text of every output file
+def xml_text(data: bytes) -> str:
+    text = re.sub(rb"</w:p>|</a:p>|</si>|</c>|</row>|</w:tc>", b"\n", data)
+    return re.sub(rb"<[^>]+>", b"", text).decode("utf-8", "replace")
+
+
+def file_text(path: Path) -> str | None:
+    """Everything a reader could see in ``path`` (cells, paragraphs, headers, charts); None when not text."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        book = CalamineWorkbook.from_path(str(path))
+        cells = "\n".join(str(v) for name in book.sheet_names for line in book.get_sheet_by_name(name).to_python()
+                          for v in line if v not in ("", None))
+        with zipfile.ZipFile(path) as zf:
+            extra = "\n".join(xml_text(zf.read(n)) for n in zf.namelist()
+                              if n.endswith(".xml") and ("chart" in n or "comment" in n or "docProps" in n))
+        return cells + "\n" + extra
+    if suffix == ".docx":
+        with zipfile.ZipFile(path) as zf:
+            return "\n".join(xml_text(zf.read(n)) for n in zf.namelist() if n.endswith(".xml"))
+    if suffix == ".pdf":
+        if shutil.which("pdftotext") is None:
+            return None
+        done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60)
+        return done.stdout
+    if suffix in TEXT_SUFFIXES:
+        return path.read_text(encoding="utf-8", errors="replace")
+    return None
+
+
+def leaks(text: str, data: dict[str, set[str]], allowed: set[str]) -> list[str]:
+    out = [f"NIK-like number {m}" for m in NIK_RUN.findall(text)]
+    digits_only = {k: {re.sub(r"\D", "", v) for v in vals} for k, vals in data.items()}
+    out += [f"e-mail {m}" for m in EMAIL.findall(text) if m.casefold() not in allowed]
+    for m in PHONE.findall(text):
+        if re.sub(r"\D", "", m) not in allowed:
+            out.append(f"phone {m}")
+    out += [f"requester NIK {v}" for v in digits_only["nik"] if len(v) >= 15 and v in re.sub(r"[ .-]", "", text)]
+    out += [f"requester {k} {v!r}" for k in ("email", "alamat") for v in data[k] if v in text]
+    out += [f"requester phone {v}" for v in digits_only["telepon"] if len(v) >= 9 and v in re.sub(r"[ .-]", "", text)]
+    return out
+
+
+# ---------------------------------------------------------------- tests
+def report_files(path: Path) -> list[Path]:
+    folder = path.parent / "output" / "laporan"
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def test_reports_exist_for_month_and_year(run: tuple[Path, str]) -> None:
+    names = [p.name for p in report_files(run[0])]
+    assert any("bulanan" in n and n.endswith(".xlsx") for n in names), names
+    assert any("bulanan" in n and n.endswith(".docx") for n in names), names
+    assert any("tahunan" in n for n in names), names
+
+
+def test_no_personal_data_in_any_report_or_export(run: tuple[Path, str]) -> None:
+    path = run[0]
+    data, allowed = personal(path), office_contacts(path)
+    assert data["nik"] and data["telepon"] and data["email"], "the sample has no personal data to look for"
+    problems = []
+    for file in report_files(path):
+        text = file_text(file)
+        if text is not None:
+            problems += [f"{file.name}: {leak}" for leak in leaks(text, data, allowed)]
+    assert not problems, problems[:20]
+
+
+def test_cli_output_never_prints_a_full_nik(run: tuple[Path, str]) -> None:
+    path, output = run
+    flat = re.sub(r"[\s│|]", "", output)  # rich tables may wrap a long number over two lines
+    niks = {re.sub(r"\D", "", n) for n in personal(path)["nik"]}
+    assert niks
+    assert not LONG_DIGITS.findall(output)
+    assert not [n for n in niks if len(n) >= 15 and n in flat]
+    assert re.search(r"\d{4}\*{4,}\d{4}", output), "no masked NIK printed: the sample lost its NIK mistakes"
+
+
+def test_log_sheet_never_holds_a_full_nik(run: tuple[Path, str]) -> None:
+    path = run[0]
+    book = CalamineWorkbook.from_path(str(path))
+    log = "\n".join(str(v) for line in book.get_sheet_by_name(LOG.name).to_python() for v in line if v not in ("", None))
+    niks = {re.sub(r"\D", "", n) for n in personal(path)["nik"]}
+    assert len(log.splitlines()) > 10
+    assert not LONG_DIGITS.findall(log)
+    assert not [n for n in niks if len(n) >= 15 and n in log]
