@@ -158,9 +158,16 @@ def highlights(ws: Worksheet, sheet: Sheet, styles: Styles) -> None:
     if "batas_waktu" in idx:
         due = _ref(idx["batas_waktu"])
         parts = [f'{due}<>""', f"ISNUMBER({due})", f"{due}<TODAY()"]
-        if "status_tahap" in idx:
-            parts.append(f'{_ref(idx["status_tahap"])}<>"{DONE}"')
-        _rule(ws, flagged, f"=AND({','.join(parts)})", styles.overdue)
+        if "status_waktu" in idx:
+            # 1 Permohonan: the row is "Selesai" as soon as it moves on; the request's own state counts
+            state = _ref(idx["status_waktu"])
+            parts.append(f'LEFT({state},7)<>"{DONE}"')
+            formula = f'=OR({state}="Lewat batas",AND({",".join(parts)}))'
+        else:
+            if "status_tahap" in idx:
+                parts.append(f'{_ref(idx["status_tahap"])}<>"{DONE}"')
+            formula = f"=AND({','.join(parts)})"
+        _rule(ws, flagged, formula, styles.overdue)
     if "status_waktu" in idx:
         _rule(ws, flagged, f'={_ref(idx["status_waktu"])}="{NEAR}"', styles.approaching)
     if "kolom_bermasalah" in idx:

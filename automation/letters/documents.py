@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from ..changes import Changes
-from ..errors import TemplateError, UsageError
+from ..errors import TemplateError, UsageError, WriteRefused
 from ..register import Record, Register
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
 from ..values import as_text, parse_date
@@ -168,6 +169,15 @@ def add_pdfs(result: DocumentsResult) -> None:
         result.notes.append(f"{len(paths) - len(result.pdfs)} berkas tidak dapat dikonversi ke PDF.")
 
 
+DOCUMENT_NOTE_MARKERS = tuple(f"Dokumen {d.title} belum dapat dibuat" for d in DOCUMENT_BY_KEY.values())
+
+
+def _without_document_notes(text: str) -> str:
+    """The part of a Catatan written by others (advance's reason comes first, our notes after it)."""
+    cut = min((i for i in (text.find(m) for m in DOCUMENT_NOTE_MARKERS) if i >= 0), default=len(text))
+    return text[:cut].strip()
+
+
 class _Run:
     """State of one documents run: numbers handed out, changes and the result rows."""
 
@@ -240,6 +250,11 @@ class _Run:
             return
         except OSError as exc:
             self._release(pattern, number)
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise WriteRefused(
+                    f"Ruang disk penuh di folder keluaran {self.out_root}: dokumen tidak dibuat dan register tidak "
+                    "diubah; kosongkan ruang disk lalu ulangi."
+                ) from exc
             self.fail(due, f"berkas tidak dapat ditulis ({exc.strerror or exc}); tutup berkas bila sedang dibuka di Word")
             return
         self.written(due, number, day, out, new=pattern is not None)
@@ -290,11 +305,9 @@ class _Run:
                    for rec in self.reg.records(key)}
         for (sheet, row), messages in self.row_messages.items():
             old = as_text(records[(sheet, row)].get("catatan"))
-            new = " ".join(messages)
-            if new and new != old:
-                self.changes.set(sheet, row, "catatan", new)
-            elif not new and old.startswith("Dokumen ") and "belum dapat dibuat" in old:
-                self.changes.set(sheet, row, "catatan", None)
+            new = " ".join([_without_document_notes(old), *messages]).strip()
+            if new != old:
+                self.changes.set(sheet, row, "catatan", new or None)
         if self.result.rows:
             stamp = self.now.strftime("%d/%m/%Y %H:%M")
             for key in {k for k, _ in self.row_messages}:
