@@ -24,7 +24,7 @@ from . import operations
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, AutomationError
 
 console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message
 
 
 def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
