@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from typing import Any
 import xlwings as xw
 
 from .changes import Changes
-from .errors import AutomationError, UsageError, WriteRefused
+from .errors import AutomationError, UsageError, WriteRefused, write_crash_log
 from .excel.layout import Layout, SheetWrites, resolve
 from .excel.reader import norm, register_from_grids
 from .excel.safety import BACKUP_DIR, prune_backups
@@ -67,7 +65,7 @@ def main() -> None:
     try:
         run_button(book)
     except Exception as exc:  # last resort: never show a traceback to staff
-        log = _crash_log()
+        log = write_crash_log()
         text = f"Terjadi kesalahan internal: {type(exc).__name__}: {exc}\n\nRincian teknis: {log}"
         try:
             _alert(book, text, critical=True)
@@ -276,10 +274,3 @@ def _alert(book: Any, message: str, *, critical: bool = False) -> None:
     book.app.alert("\n".join(lines), title=TITLE, mode="critical" if critical else "info")
 
 
-def _crash_log() -> str:
-    path = Path(tempfile.gettempdir()) / "ppid-galat.log"
-    try:
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-    except OSError:
-        return "(log tidak dapat ditulis)"
-    return str(path)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import operations
-from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, AutomationError
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, AutomationError, write_crash_log
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message
@@ -41,23 +40,12 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             err_console.print("Dibatalkan oleh pengguna; register tidak diubah.")
             code = 130
         except Exception as exc:  # last resort: never show a traceback to staff
-            log = _write_crash_log()
+            log = write_crash_log()
             err_console.print(f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. Rincian teknis: {log}")
             code = EXIT_INTERNAL
         sys.exit(code)
 
     return wrapper
-
-
-def _write_crash_log() -> str:
-    import tempfile
-
-    path = Path(tempfile.gettempdir()) / "ppid-galat.log"
-    try:
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-    except OSError:
-        return "(log tidak dapat ditulis)"
-    return str(path)
 
 
 @click.group(help="Register Uji Konsekuensi Informasi Publik — PPID Diskominfo Kalbar.")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
+import traceback
+from pathlib import Path
+
 # Exit codes (documented in docs/cli.md and README):
 EXIT_OK = 0  # done, nothing to report
 EXIT_FINDINGS = 1  # validation findings, or some documents could not be made
@@ -32,3 +36,13 @@ class WriteRefused(AutomationError):
 
 class TemplateError(AutomationError):
     """A Word template is missing or broken."""
+
+
+def write_crash_log() -> str:
+    """Save the current traceback for the IT staff; staff see only its path (never the traceback)."""
+    path = Path(tempfile.gettempdir()) / "ppid-galat.log"
+    try:
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        return "(log tidak dapat ditulis)"
+    return str(path)
