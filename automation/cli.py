@@ -148,9 +148,10 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 @click.option("--month", default=None, help="Bulan laporan, TTTT-BB.")
 @click.option("--year", type=int, default=None, help="Tahun laporan tahunan.")
 @click.option("--pdf", is_flag=True, help="Konversi juga ke PDF dengan LibreOffice.")
+@click.option("--beranda", is_flag=True, help="Tulis juga angka laporan ke lembar Beranda (menyimpan register).")
 @guarded
-def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool) -> int:
-    result = operations.report(path, month=month, year=year, pdf=pdf)
+def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beranda: bool) -> int:
+    result = operations.report(path, month=month, year=year, pdf=pdf, home=beranda)
     if result.summary:
         console.print(result.summary)
     for label, out in result.paths.items():

@@ -19,7 +19,6 @@ from .changes import Changes
 from .errors import UsageError, WriteRefused
 from .excel.layout import resolve
 from .excel.reader import read_register
-from .excel.writer import write_layout
 from .findings import Finding, Report
 from .notes import plan_notes
 from .register import Register
@@ -84,6 +83,7 @@ def commit(path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan
 
 def _roundtrip(path: Path, tmp: Path, layout: Any) -> None:
     from .excel.preserve import roundtrip_openpyxl
+    from .excel.writer import write_layout  # openpyxl is imported only when something is written
 
     roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout))
 
@@ -218,7 +218,8 @@ def parse_month(month: str) -> tuple[int, int]:
 
 
 def report(path: Path, *, month: str | None = None, year: int | None = None, pdf: bool = False,
-           now: dt.datetime | None = None) -> Any:
+           now: dt.datetime | None = None, home: bool = False) -> Any:
+    """Build a report (read-only); ``home=True`` also puts the figures on Beranda (a full save)."""
     from .report import build_annual, build_monthly
 
     _, today = now_and_today(now)
@@ -227,7 +228,8 @@ def report(path: Path, *, month: str | None = None, year: int | None = None, pdf
     if month:
         parse_month(month)
         result = build_monthly(reg, month, out_dir=out_dir, today=today, pdf=pdf)
-        _show_on_home(path, result)
+        if home:
+            _show_on_home(path, result)
         return result
     if year is None:
         raise UsageError("Sebutkan --month TTTT-BB atau --year TTTT.")

@@ -31,12 +31,18 @@ from automation.workdays import WorkCalendar
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED = 2026
+REFERENCE_DAY = dt.date(2026, 11, 26)  # the registers describe the year up to this day (or up to today)
 SPAN_DAYS = 300  # requests received over the last ~ten months
 SETTLED_AFTER = 60  # requests older than this many days are archived
 READY_SHARE = 0.05  # share of open stage rows made complete (ready to move) but not moved
 MAX_ROUNDS = 30
 GENERATOR_VERSION = 1
 DONE = "Selesai"
+
+
+def reference_day() -> dt.date:
+    """The day the synthetic registers end: fixed, so every run measures the same files (never in the future)."""
+    return min(dt.date.today(), REFERENCE_DAY)
 
 
 def register_path(count: int, today: dt.date, seed: int = SEED) -> Path:
@@ -46,7 +52,7 @@ def register_path(count: int, today: dt.date, seed: int = SEED) -> Path:
 
 def ensure_register(count: int, *, today: dt.date | None = None, seed: int = SEED, log=print) -> Path:
     """The cached register for ``count`` requests, generated first when missing."""
-    today = today or dt.date.today()
+    today = today or reference_day()
     path = register_path(count, today, seed)
     if path.exists() and path.with_suffix(".json").exists():
         return path
@@ -230,7 +236,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     args = parser.parse_args(list(argv) if argv is not None else None)
     for count in args.counts:
         if args.force:
-            register_path(count, dt.date.today(), args.seed).unlink(missing_ok=True)
+            register_path(count, reference_day(), args.seed).unlink(missing_ok=True)
         print(ensure_register(count, seed=args.seed))
     return 0
 

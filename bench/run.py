@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import figures
-from .generate import ensure_register
+from .generate import ensure_register, reference_day
 from .measure import Figure
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     console = Console(highlight=False)
     started = time.perf_counter()
-    today = dt.date.today()
+    today = reference_day()
     sizes = {n: ensure_register(n, today=today, log=console.print) for n in (100, 1000, 10000)}
     console.print(f"Register sintetis siap ({time.perf_counter() - started:.0f} s).")
     work = Path(tempfile.mkdtemp(prefix="ppid-bench-"))
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - started
     _write(args.output, results, total=total, quick=args.quick)
-    print_table(console, results, total)
+    print_table(console, results, total, args.output)
     return 0
 
 
@@ -97,17 +97,20 @@ def _write(path: Path, results: dict[str, Figure], *, total: float, quick: bool)
     path.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def print_table(console: Console, results: dict[str, Figure], total: float) -> None:
+def print_table(console: Console, results: dict[str, Figure], total: float, path: Path = RESULTS) -> None:
     table = Table(title=f"Hasil benchmark ({total / 60:.1f} menit)")
-    for head in ("Ukuran", "Nilai", "Satuan", "Pembanding", "Target", "OK", "Catatan"):
+    for head in ("Ukuran", "Nilai", "Satuan", "Pembanding", "Target", "OK"):
         table.add_column(head, overflow="fold")
     names = [n for n in ORDER if n in results] + sorted(n for n in results if n not in ORDER)
     for name in names:
         f = results[name]
         ok = f.ok()
         mark = "" if ok is None else ("ya" if ok else "[red]TIDAK[/]")
-        table.add_row(name, _num(f.value), f.unit, _num(f.baseline), f.target, mark, f.note)
+        table.add_row(name, _num(f.value), f.unit, _num(f.baseline), f.target, mark)
     console.print(table)
+    for name in names:
+        console.print(f"[bold]{name}[/]: {results[name].note}")
+    console.print(f"Tersimpan di {path}.")
 
 
 def _num(value: float | None) -> str:

@@ -62,7 +62,7 @@ def run_demo(directory: Path, console: Console, *, count: int = DEMO_REQUESTS, n
     _print_docs(docs, console)
 
     month = today.strftime("%Y-%m")
-    result = operations.report(path, month=month, pdf=shutil.which("soffice") is not None, now=now)
+    result = operations.report(path, month=month, pdf=shutil.which("soffice") is not None, now=now, home=True)
     console.print(f"[bold]6.[/] Laporan bulanan {month}: " + ", ".join(str(p) for p in result.paths.values() if p))
 
     sample = _a_finished_request(read_register(path))

@@ -129,14 +129,20 @@ def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
         known.add(index)
     data.extra = [(i + 1, str(c)) for i, c in enumerate(header_line) if i + 1 not in known and str(c or "").strip()]
     last = header_row
+    keys = list(data.columns)
+    indices = [data.columns[k] - 1 for k in keys]
+    width = max(indices, default=-1) + 1
     for offset, line in enumerate(grid[header_row:]):
-        excel_row = header_row + 1 + offset
-        if not any(_filled(v) for v in line):
+        if line.count("") + line.count(None) == len(line):  # C-level emptiness test (0 and False are data)
             continue
+        excel_row = header_row + 1 + offset
         last = excel_row
-        values = {key: _clean(line[i - 1]) if i <= len(line) else None for key, i in data.columns.items()}
-        if any(v is not None for v in values.values()):
-            data.records.append(Record(row=excel_row, values=values))
+        if len(line) < width:
+            line = line + [""] * (width - len(line))
+        cells = [line[i] for i in indices]
+        if cells.count("") + cells.count(None) == len(cells):
+            continue
+        data.records.append(Record(row=excel_row, values={k: (None if v == "" else v) for k, v in zip(keys, cells, strict=True)}))
     data.last_row = last
     return data
 
