@@ -53,7 +53,7 @@ def click(path: Path, action: str | None = None, *, sheet: str | None = None):
 
 def _cli(action: str, path: Path) -> None:
     if action == "report":
-        operations.report(path, month=f"{TODAY:%Y-%m}", now=NOW)
+        operations.report(path, month=f"{TODAY:%Y-%m}", now=NOW, home=True)  # the button also shows it on Beranda
     else:
         getattr(operations, action)(path, now=NOW, trigger="Tombol")
 

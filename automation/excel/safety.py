@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import gc
 import os
 import re
 import shutil
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -114,6 +116,7 @@ class WriteSession:
             backup = self._backup()
             os.replace(tmp, self.path)
         except BaseException as exc:
+            _collect_quietly()  # a half-written zip closes itself on collection and would print a traceback
             _remove(tmp)
             if backup is not None:
                 _remove(backup)
@@ -301,3 +304,13 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _collect_quietly() -> None:
+    """Collect abandoned file objects now, keeping their close() errors (disk full) off stderr."""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
