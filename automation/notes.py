@@ -31,7 +31,7 @@ def mark_text(findings: list[Finding]) -> str:
     return f"|{'|'.join(keys)}|" if keys else ""
 
 
-def plan_notes(reg: Register, report: Report, *, now: dt.datetime, trigger: str) -> Changes:
+def plan_notes(reg: Register, report: Report, *, now: dt.datetime, trigger: str, user: str = "") -> Changes:
     changes = Changes()
     by_row = report.by_row()
     for key, data in reg.sheets.items():
@@ -43,6 +43,12 @@ def plan_notes(reg: Register, report: Report, *, now: dt.datetime, trigger: str)
             if MARK_KEY in data.columns:
                 _set_if_changed(changes, key, record.row, MARK_KEY, mark_text(found), record.values.get(MARK_KEY))
     if changes:
+        rows = len(changes.cells)
+        changes.log.append({
+            "waktu": now, "no_registrasi": None, "dari": None, "ke": "Catatan Validasi",
+            "keterangan": f"Catatan Validasi diperbarui pada {rows} baris; {len(report.findings)} temuan.",
+            "pemicu": trigger, "pengguna": user,
+        })
         stamp = now.strftime("%d/%m/%Y %H:%M")
         for key, data in reg.sheets.items():
             if data.present:

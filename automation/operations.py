@@ -49,7 +49,9 @@ class Outcome:
     warning: str = ""  # why the workbook was not written although there was something to write
 
 
-def commit(path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan: bool = True) -> Outcome:
+def commit(
+    path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan: bool = True, with_log: bool = True,
+) -> Outcome:
     """Plan on a fresh read; when there is something to write, re-plan under the lock and save.
 
     ``preplan=False`` skips the lock-free first plan, for planners with side effects (rendering
@@ -58,7 +60,7 @@ def commit(path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan
     from .excel.safety import refuse_if_open, write_session
 
     path = Path(path)
-    reg = read_register(path)
+    reg = read_register(path, with_log=with_log)
     if preplan:
         changes, result = planner(reg)
         if not changes:
@@ -66,7 +68,7 @@ def commit(path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan
     refuse_if_open(path)
     backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
     with write_session(path, backups=backups) as session:
-        reg = read_register(path)
+        reg = read_register(path, with_log=with_log)
         changes, result = planner(reg)
         if not changes:
             return Outcome(result=result, written=False, changes=changes)
@@ -126,24 +128,25 @@ def structural_findings(reg: Register) -> list[Finding]:
     ]
 
 
-def plan_validate(reg: Register, *, now: dt.datetime, trigger: str) -> tuple[Changes, Report]:
+def plan_validate(reg: Register, *, now: dt.datetime, trigger: str, user: str = "") -> tuple[Changes, Report]:
     from .validation import validate_register
 
     report = validate_register(reg, today=now.date())
     report.findings[:0] = structural_findings(reg)
-    return plan_notes(reg, report, now=now, trigger=trigger), report
+    return plan_notes(reg, report, now=now, trigger=trigger, user=user), report
 
 
 def validate(path: Path, *, now: dt.datetime | None = None, write: bool = True, trigger: str = "CLI") -> Outcome:
     """Check every row; write notes and highlights (only when they change)."""
     now, _ = now_and_today(now)
     if not write:
-        changes, report = plan_validate(read_register(path), now=now, trigger=trigger)
+        changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes)
     try:
-        return commit(path, planner_for("validate", path, now=now, trigger=trigger))
+        planner = planner_for("validate", path, now=now, trigger=trigger, user=current_user())
+        return commit(path, planner, with_log=False)
     except WriteRefused as exc:  # still report the findings; only the notes could not be written
-        changes, report = plan_validate(read_register(path), now=now, trigger=trigger)
+        changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes, warning=f"Catatan Validasi tidak ditulis: {exc}")
 
 
@@ -155,7 +158,7 @@ def planner_for(
     """The one planner per operation, shared by the CLI and the Excel buttons."""
     today = now.date()
     if action == "validate":
-        return lambda reg: plan_validate(reg, now=now, trigger=trigger)
+        return lambda reg: plan_validate(reg, now=now, trigger=trigger, user=user)
     if action == "advance":
         from .workflow.advance import plan_advance
 
@@ -223,7 +226,7 @@ def report(path: Path, *, month: str | None = None, year: int | None = None, pdf
     from .report import build_annual, build_monthly
 
     _, today = now_and_today(now)
-    reg = read_register(path)
+    reg = read_register(path, with_log=False)
     out_dir = output_root(path) / "laporan"
     if month:
         parse_month(month)

@@ -31,8 +31,12 @@ def norm(text: Any) -> str:
     return _SPACES.sub(" ", str(text or "")).strip().casefold()
 
 
-def read_register(path: Path) -> Register:
-    """Read ``path`` with python-calamine; raise UnusableFile when it is not a readable register."""
+def read_register(path: Path, *, with_log: bool = True) -> Register:
+    """Read ``path`` with python-calamine; raise UnusableFile when it is not a readable register.
+
+    ``with_log=False`` skips building the Log's records (its last row is still known, so Log rows
+    can be appended): validation and reports never read the Log, which is the longest sheet.
+    """
     path = Path(path)
     if not path.exists():
         raise UnusableFile(f"Berkas tidak ditemukan: {path}")
@@ -56,7 +60,7 @@ def read_register(path: Path) -> Register:
     finally:
         book.close()
     errors = error_cells(path)
-    return register_from_grids(path, grids, merged=merged, errors=errors)
+    return register_from_grids(path, grids, merged=merged, errors=errors, with_log=with_log)
 
 
 def register_from_grids(
@@ -65,6 +69,7 @@ def register_from_grids(
     *,
     merged: dict[str, list[tuple[int, int, int, int]]] | None = None,
     errors: dict[str, dict[tuple[int, int], str]] | None = None,
+    with_log: bool = True,
 ) -> Register:
     """Build a Register from sheet grids that start at cell A1 (used by the CLI and the buttons)."""
     by_norm = {norm(n): n for n in grids}
@@ -79,7 +84,7 @@ def register_from_grids(
         grid = grids[actual]
         for (r, c), text in (errors or {}).get(actual, {}).items():
             _put(grid, r, c, text)
-        data = _sheet_data(spec, grid)
+        data = _sheet_data(spec, grid, with_records=with_log or spec.key != "log")
         data.actual_name = actual
         data.merged = [m for m in (merged or {}).get(actual, []) if m[2] > data.header_row]
         sheets[spec.key] = data
@@ -110,7 +115,7 @@ def _find_header_row(spec: Sheet, grid: Grid) -> int:
     return best_row
 
 
-def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
+def _sheet_data(spec: Sheet, grid: Grid, *, with_records: bool = True) -> SheetData:
     header_row = _find_header_row(spec, grid)
     header_line = grid[header_row - 1] if len(grid) >= header_row else []
     found: dict[str, int] = {}
@@ -128,6 +133,9 @@ def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
         data.headers_found[col.key] = str(header_line[index - 1]).strip()
         known.add(index)
     data.extra = [(i + 1, str(c)) for i, c in enumerate(header_line) if i + 1 not in known and str(c or "").strip()]
+    if not with_records:
+        data.last_row = _last_filled_row(grid, header_row)
+        return data
     last = header_row
     keys = list(data.columns)
     indices = [data.columns[k] - 1 for k in keys]
@@ -145,6 +153,14 @@ def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
         data.records.append(Record(row=excel_row, values={k: (None if v == "" else v) for k, v in zip(keys, cells, strict=True)}))
     data.last_row = last
     return data
+
+
+def _last_filled_row(grid: Grid, header_row: int) -> int:
+    for index in range(len(grid) - 1, header_row - 1, -1):
+        line = grid[index]
+        if line.count("") + line.count(None) != len(line):
+            return index + 1
+    return header_row
 
 
 def _reference_data(grid: Grid, name: str) -> SheetData:

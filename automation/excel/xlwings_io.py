@@ -138,12 +138,14 @@ class Footprint:
 
     sheets: frozenset[str]  # sheet keys: status cell, body columns, appended rows
     columns: str  # "notes": validation note columns; "system": every system column
-    appends: bool  # the operation may append rows (blank row + table resize on every click)
+    appends: bool | frozenset[str]  # sheets that may get rows (True: all); blank row + resize every click
     home: bool = False  # the operation rewrites Beranda's status cell and summary block
 
 
 FOOTPRINTS: dict[str, Footprint] = {
-    "validate": Footprint(frozenset(s.key for s in TABLE_SHEETS if NOTE_KEY in s.keys), "notes", appends=False),
+    "validate": Footprint(
+        frozenset([*(s.key for s in TABLE_SHEETS if NOTE_KEY in s.keys), LOG.key]), "notes", appends=frozenset([LOG.key])
+    ),
     "advance": Footprint(frozenset([*(s.key for s in STAGES), LOG.key]), "system", appends=True, home=True),
     "documents": Footprint(frozenset([*(d.sheet for d in DOCUMENTS), LOG.key]), "system", appends=True),
 }
@@ -242,12 +244,18 @@ def _table_sheet(
         rows = [r for r, c in body if first <= c <= end] or [header + 1]  # unchanged run: first row as read
         plan.blocks.append(_block(name, min(rows), max(rows), first, end, body, grid))
     new = {k: v for k, v in writes.cells.items() if k[0] > last}
-    if (new or (fp is not None and fp.appends)) and data.columns:
+    if (new or _appends(fp, data.spec.key)) and data.columns:
         start = max(last, header) + 1
         stop = max([start, *(r for r, _ in new)])
         left, right = min(data.columns.values()), max(data.columns.values())
         plan.blocks.append(_block(name, start, stop, left, right, new, grid))
         plan.resizes.append(Resize(name, writes.table or data.spec.table, header, stop if new else 0))
+
+
+def _appends(fp: Footprint | None, key: str) -> bool:
+    if fp is None:
+        return False
+    return fp.appends is True or (isinstance(fp.appends, frozenset) and key in fp.appends)
 
 
 def _footprint_columns(data: SheetData, fp: Footprint | None) -> Iterable[int]:
