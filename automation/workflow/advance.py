@@ -11,7 +11,7 @@ from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, 
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
 from ..register import Record, Register
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, stage_status
-from ..values import as_text, parse_date
+from ..values import as_text, parse_date, parse_datetime
 from .deadlines import Rules
 from .draft import Draft
 from .items import SUPERSEDED, dik_entry, join_values, latest, latest_round, pasal_codes
@@ -83,7 +83,8 @@ class Run:
             if self._entry_blocked(rec):
                 waiting.append(rec)
                 continue
-            number = self.issue("pola_registrasi")
+            received, _ = parse_datetime(rec.get("waktu_diterima"))
+            number = self.issue("pola_registrasi", received.date() if received else None)  # numbered as received
             self.draft.set(INTAKE, rec, "no_registrasi", number)
             self.summary.registered.append(number)
             request = registry.requests[number] = Request(number, intake=rec)
@@ -290,13 +291,13 @@ class Run:
     def setting_text(self, key: str) -> str:
         return as_text(self.reg.settings.get(key)) or str(SETTING_BY_KEY[key].default)
 
-    def issue(self, setting: str) -> str:
-        """The next registration or DIK number (1 + highest used this year; never reused)."""
+    def issue(self, setting: str, day: date | None = None) -> str:
+        """The next registration or DIK number (1 + highest used that year; never reused)."""
         if setting not in self._patterns:
             self._patterns[setting] = compile_pattern(self.setting_text(setting), SETTING_BY_KEY[setting].label)
         if self._numberer is None:
             self._numberer = Numberer(used_numbers(self.reg))
-        return self._numberer.issue(self._patterns[setting], self.today)
+        return self._numberer.issue(self._patterns[setting], day or self.today)
 
     def findings_reason(self, key: str, rec: Record, *, completing: bool) -> str:
         if self._validator is None:
