@@ -31,6 +31,7 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        sys.unraisablehook = _quiet_unraisable
         try:
             code = func(*args, **kwargs) or EXIT_OK
         except AutomationError as exc:
@@ -46,6 +47,20 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
         sys.exit(code)
 
     return wrapper
+
+
+def _quiet_unraisable(unraisable: Any) -> None:
+    """Errors raised while Python cleans up (a half-written zip on a full disk closing itself) go to
+    the crash log, not to the staff's screen: the command has already said what happened."""
+    import traceback
+
+    from .errors import crash_log_path
+
+    try:
+        with crash_log_path().open("a", encoding="utf-8") as log:
+            log.write("".join(traceback.format_exception(unraisable.exc_value)))
+    except OSError:
+        pass
 
 
 @click.group(help="Register Uji Konsekuensi Informasi Publik — PPID Diskominfo Kalbar.")

@@ -38,9 +38,13 @@ class TemplateError(AutomationError):
     """A Word template is missing or broken."""
 
 
+def crash_log_path() -> Path:
+    return Path(tempfile.gettempdir()) / "ppid-galat.log"
+
+
 def write_crash_log() -> str:
     """Save the current traceback for the IT staff; staff see only its path (never the traceback)."""
-    path = Path(tempfile.gettempdir()) / "ppid-galat.log"
+    path = crash_log_path()
     try:
         path.write_text(traceback.format_exc(), encoding="utf-8")
     except OSError:

@@ -171,8 +171,9 @@ def letter_render(ctx: Context) -> list[Figure]:
     ours = render_ms(ctx.sizes[SMALL], ctx.today, ctx.work / "render", repeats=10 if ctx.quick else 40)
     bare = bare_docxtpl_ms(ctx.sizes[SMALL], ctx.today, ctx.work / "render_bare", repeats=10 if ctx.quick else 40)
     return [Figure("letter_render_ms", ours, "ms", bare,
-                   "median satu Keputusan Penolakan: konteks dari register + render (automation.letters) ; pembanding = "
-                   "docxtpl polos (render autoescape + simpan) dengan konteks yang sama.")]
+                   "median satu Keputusan Penolakan: konteks dari register + render oleh automation.letters (templat "
+                   "yang sudah diproses disimpan di cache); pembanding = docxtpl polos (DocxTemplate + render "
+                   "autoescape + simpan) dengan konteks yang sama.")]
 
 
 # ---------------------------------------------------------------- buttons

@@ -214,7 +214,7 @@ def generate(path: Path, count: int, *, today: dt.date, seed: int = SEED, log=pr
     meta = {
         "count": count, "seed": seed, "today": today.isoformat(), "rounds": stats["rounds"],
         "moved": stats["moved"], "ready_rows": stats["ready_rows"],
-        "rows": {key: len(data.records) for key, data in reg.sheets.items()},
+        "rows": {key: len(reg.records(key)) for key in [s.key for s in STAGES] + ["log"]},
         "findings": len(findings),
         "finding_codes": sorted({f.code for f in findings}),
         "seconds": round(time.perf_counter() - started, 1),

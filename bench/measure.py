@@ -73,35 +73,44 @@ class Series:
 
 
 def run_process(args: Sequence[str], *, cwd: Path | None = None, env: dict | None = None) -> Run:
-    """Run ``python args...``; wall time and the process's own peak RSS (``wait4`` on Linux)."""
+    """Run ``python args...``; wall time and the process's own peak resident memory.
+
+    The peak is the kernel's high-water mark of the child's address space (``VmHWM``), polled while
+    it runs: ``ru_maxrss`` from ``wait4`` is no good here, it inherits the high-water mark of the
+    (large) bench process that forked the child.
+    """
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen([PYTHON, *args], cwd=cwd or ROOT, stdout=subprocess.DEVNULL, stderr=err,
                                 env={**os.environ, **(env or {})})
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            rss_kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
-        else:  # pragma: no cover - Windows: sample with psutil
-            rss_kb = _sample_rss(proc) / 1024
+        peak_kb = 0
+        while proc.poll() is None:
+            peak_kb = max(peak_kb, _high_water_kb(proc.pid))
+            time.sleep(POLL)
         seconds = time.perf_counter() - start
         err.seek(0)
         lines = [x for x in err.read().decode("utf-8", "replace").splitlines() if x.strip()]
-    return Run(seconds, rss_kb / 1024, proc.returncode, lines[-1] if lines else "")
+    return Run(seconds, peak_kb / 1024, proc.returncode, lines[-1] if lines else "")
 
 
-def _sample_rss(proc: subprocess.Popen) -> int:  # pragma: no cover - non-Linux fallback
-    import psutil
+POLL = 0.01  # seconds between memory samples (also the resolution of the wall time)
 
-    peak = 0
-    handle = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        try:
-            peak = max(peak, handle.memory_info().rss)
-        except psutil.Error:
-            break
-        time.sleep(0.02)
-    return peak
+
+def _high_water_kb(pid: int) -> int:
+    """VmHWM of ``pid`` from /proc (Linux); elsewhere the current RSS through psutil."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    try:
+        import psutil
+
+        return psutil.Process(pid).memory_info().rss // 1024
+    except Exception:  # the process may have ended between poll() and here
+        return 0
 
 
 def repeat(times: int, make_args: Callable[[int], Sequence[str]], *, cwd: Path | None = None,

@@ -61,13 +61,13 @@ def main(argv: list[str] | None = None) -> int:
                 results[figure.name] = figure
             console.print(f"   {time.perf_counter() - t0:.0f} s")
         results.update({f.name: f for f in figures.growth(ctx)})
-        peak = figures.peak_rss(ctx)
         if args.only is None or "peak_rss_mb_10k" in args.only:
+            peak = figures.peak_rss(ctx)
             results[peak.name] = peak
     finally:
         shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - started
-    _write(args.output, results, total=total, quick=args.quick)
+    _write(args.output, results, total=total, quick=args.quick, merge=args.only is not None)
     print_table(console, results, total, args.output)
     return 0
 
@@ -88,9 +88,13 @@ def _safe(func: Callable[[figures.Context], list[Figure]], ctx: figures.Context,
         return [Figure(name, None, "", None, f"tidak terukur: {type(exc).__name__}: {exc}")]
 
 
-def _write(path: Path, results: dict[str, Figure], *, total: float, quick: bool) -> None:
-    ordered = {n: results[n].as_json() for n in ORDER if n in results}
-    ordered.update({n: f.as_json() for n, f in sorted(results.items()) if n not in ORDER})
+def _write(path: Path, results: dict[str, Figure], *, total: float, quick: bool, merge: bool = False) -> None:
+    """Write the figures; with ``merge`` (a partial run) the other figures already in the file stay."""
+    old = json.loads(path.read_text(encoding="utf-8")) if merge and path.exists() else {}
+    fresh = {n: f.as_json() for n, f in results.items()}
+    combined = {**{k: v for k, v in old.items() if k != "_run"}, **fresh}
+    ordered = {n: combined[n] for n in ORDER if n in combined}
+    ordered.update({n: v for n, v in sorted(combined.items()) if n not in ORDER})
     ordered["_run"] = {"value": round(total, 1), "unit": "s", "baseline": None,
                        "note": f"{dt.datetime.now():%Y-%m-%d %H:%M}; {'quick' if quick else 'full'} profile; "
                                f"Python {sys.version.split()[0]}"}

@@ -6,9 +6,11 @@ register.  Quick profile by default; ``PPID_LONG_TESTS=1`` kills many more runs.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import datetime as dt
 import errno
+import io
 import os
 import random
 import re
@@ -117,14 +119,14 @@ def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """16 demo requests over all steps, open rows completed by staff: advance and documents have work."""
     folder = tmp_path_factory.mktemp("sample")
     return make_sample(folder / NAME, count=16, today=TODAY, rounds=4)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def after_advance(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, float]:
     path = copy_into(sample, tmp_path_factory.mktemp("after_advance"))
     start = time.perf_counter()
@@ -133,7 +135,7 @@ def after_advance(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
     return snapshot(path), time.perf_counter() - start
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def after_documents(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, float]:
     path = copy_into(sample, tmp_path_factory.mktemp("after_documents"))
     start = time.perf_counter()
@@ -165,19 +167,18 @@ def delays(duration: float, count: int, seed: int) -> list[float]:
 
 def test_kill_during_advance_leaves_old_or_new_workbook(sample: Path, after_advance: tuple, tmp_path: Path) -> None:
     before, (after, duration) = snapshot(sample), after_advance
-    seen = {"before": 0, "after": 0}
+    mid_write = 0  # kills that hit the save itself (its temp file was left behind)
     for i, delay in enumerate(delays(duration, KILLS, seed=7)):
         path = copy_into(sample, tmp_path / f"run{i}")
         kill_during("advance", path, delay)
         opens(path)
-        state = snapshot(path)
-        assert state in (before, after), f"kill after {delay:.2f}s left a third state"
-        seen["before" if state == before else "after"] += 1
+        assert snapshot(path) in (before, after), f"kill after {delay:.2f}s left a third state"
+        mid_write += bool(list(path.parent.glob(".*.tmp-*")))
         rerun = ppid("advance", path)  # a run after the crash cleans up and completes the work
         assert rerun.returncode == 0, rerun.stderr
         assert snapshot(path) == after
         assert not list(path.parent.glob(".*.tmp-*")), "temp file of the killed run left behind"
-    print(f"kill -9 during advance: {seen}")
+    assert mid_write or not LONG, "no kill landed while the workbook was being written"
 
 
 def test_kill_during_documents_never_reuses_a_number(sample: Path, after_documents: tuple, tmp_path: Path) -> None:
@@ -234,9 +235,10 @@ def test_four_concurrent_advance_runs_serialize(sample: Path, after_advance: tup
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
     outputs = [p.communicate(timeout=TIMEOUT) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], [o[1] for o in outputs]
-    assert snapshot(path) == after_advance[0]
-    moves = [(r.text("no_registrasi"), r.text("dari"), r.text("ke")) for r in read_register(path).records("log")]
-    assert len(moves) == len(set(moves)), "the Log holds a move twice"
+    assert snapshot(path) == after_advance[0]  # one run's result: no update lost, none applied twice
+    known = len(read_register(sample).records("log"))
+    added = [(r.text("no_registrasi"), r.text("dari"), r.text("ke")) for r in read_register(path).records("log")[known:]]
+    assert added and len(added) == len(set(added)), "the Log holds a move twice"
     assert sum("Tidak ada perubahan" in out for out, _ in outputs) == 3
 
 
@@ -283,17 +285,19 @@ def fill(folder: Path, leave: int = 0) -> None:
 
 @contextlib.contextmanager
 def simulated_no_space(folder: Path) -> Iterator[None]:
-    """Without a mount: every zip written inside ``folder`` fails with ENOSPC (in-process only)."""
-    real_init = zipfile.ZipFile.__init__
+    """Without a mount: every file opened for writing inside ``folder`` fails with ENOSPC (in-process)."""
+    real_open = io.open
     inside = str(folder.resolve())
 
-    def init(self: zipfile.ZipFile, file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> None:
-        if mode in ("w", "x", "a") and isinstance(file, str | os.PathLike) and str(Path(file).resolve()).startswith(inside):
+    def full_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        writing = any(m in mode for m in "wax+")
+        if writing and isinstance(file, str | os.PathLike) and str(Path(file).resolve()).startswith(inside):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(file))
-        real_init(self, file, mode, *args, **kwargs)
+        return real_open(file, mode, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(zipfile.ZipFile, "__init__", init)
+        mp.setattr(io, "open", full_open)
+        mp.setattr(builtins, "open", full_open)
         yield
 
 

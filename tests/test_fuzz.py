@@ -84,7 +84,8 @@ far_dates = st.one_of(
                      "24 Nopember 2026", "2026-13-01"]),
 )
 wrong_types = st.one_of(
-    st.integers(-(10**18), 10**18), st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+    st.integers(-(10**18), 10**18), st.booleans(),
+    st.floats(min_value=-1e307, max_value=1e307, allow_nan=False, allow_subnormal=False),  # Excel's range
     st.times(), st.just(6171014506900001.0), st.just("  "),
 )
 errors = st.sampled_from(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"]).map(ErrorValue)
@@ -192,8 +193,16 @@ def rows_of(path: Path, *, ignore: set[str] = frozenset(), staff_only: bool = Fa
         if not data.spec.columns:
             continue
         keep = {c.key for c in data.spec.columns if not staff_only or c.by is By.STAFF} - ignore
-        out[key] = {r.row: {k: v for k, v in r.values.items() if k in keep} for r in data.records}
+        out[key] = {r.row: {k: same_instant(v) for k, v in r.values.items() if k in keep} for r in data.records}
     return out
+
+
+def same_instant(value: Any) -> Any:
+    """Midnight datetimes as dates, no microseconds: an openpyxl save may round a serial (harmless)."""
+    if isinstance(value, dt.datetime):
+        value = value.replace(microsecond=0)
+        return value.date() if value.time() == dt.time() else value
+    return value
 
 
 def assert_located(findings: list[dict[str, Any]], path: Path) -> None:
@@ -229,12 +238,12 @@ def no_new_formula_and_text_stays(path: Path, base: Path, written: dict[tuple[st
 
 
 # ---------------------------------------------------------------- fixtures
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_register(tmp_path_factory.mktemp("kosong") / NAME, force=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_sample(tmp_path_factory.mktemp("contoh") / NAME, count=16, today=TODAY, rounds=8)
 
@@ -246,13 +255,14 @@ def fresh(src: Path, folder: str) -> Path:
 
 
 # ---------------------------------------------------------------- validate
-@examples(quick=60)
+@examples(quick=100)
 @given(plan=plans)
 def test_validate_survives_hostile_values_in_every_column(empty: Path, plan: Plan) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = fresh(empty, folder)
         written = write_hostile(path, plan)
         before = rows_of(path, ignore=NOTE_KEYS)
+        before.pop("log", None)  # a validation that writes notes appends one Log row
         result = run_cli("validate", path, "--json")
         if result.exit_code == 3:
             assert result.output.strip()
@@ -260,7 +270,9 @@ def test_validate_survives_hostile_values_in_every_column(empty: Path, plan: Pla
         findings = json.loads(result.stdout)
         assert_located(findings, path)
         assert (result.exit_code == 0) == (not [f for f in findings if f.get("level", "galat") == "galat"])
-        assert rows_of(path, ignore=NOTE_KEYS) == before, "a value other than the notes changed"
+        after = rows_of(path, ignore=NOTE_KEYS)
+        assert len(after.pop("log", {})) <= 1, "at most one Log row per validation"
+        assert after == before, "a value other than the notes changed"
         no_new_formula_and_text_stays(path, empty, written, ignore=NOTE_KEYS)
 
 
@@ -269,7 +281,7 @@ CARRIED_TEXT = {"nama_pemohon", "rincian_informasi", "alamat", "tujuan", "pekerj
                 "kepentingan_publik", "dokumen_terkait", "draf_dik", "kesimpulan", "lokasi_arsip", "petugas_pd"}
 
 
-@examples(quick=15, long=200)
+@examples(quick=30, long=300)
 @given(plan=plans, wreck=st.booleans())
 def test_advance_carries_hostile_text_as_text(sample: Path, plan: Plan, wreck: bool) -> None:
     """Hostile text in the free-text columns of ready rows (and, with ``wreck``, rows of nonsense)."""
@@ -306,7 +318,7 @@ LETTER_TEXT = {"nama_pemohon", "rincian_informasi", "alamat", "tujuan", "pekerja
                "anggota_hadir", "kesimpulan", "nama_penerima", "uu_lain", "bagian_dikecualikan", "kepentingan_publik"}
 
 
-@examples(quick=8, long=100)
+@examples(quick=12, long=150)
 @given(plan=plans)
 def test_every_generated_document_opens(sample: Path, plan: Plan) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -329,7 +341,7 @@ REPORT_KEYS = {"perangkat_daerah", "saluran", "kategori_pemohon", "jenis_keputus
                "status_penguasaan", "alasan_keberatan", "putusan_keberatan", "rincian_informasi", "informasi"}
 
 
-@examples(quick=6, long=60)
+@examples(quick=10, long=100)
 @given(values=st.lists(st.one_of(formula_like, mixed, errors, wrong_types), min_size=1, max_size=8),
        shift=st.integers(0, 20))
 def test_report_keeps_hostile_text_as_text(sample: Path, values: list[Any], shift: int) -> None:

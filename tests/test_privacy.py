@@ -42,7 +42,7 @@ def ppid(*args: object, cwd: Path) -> str:
     return result.stdout + result.stderr
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The register after validate, advance, documents, status and both reports; all CLI output."""
     folder = tmp_path_factory.mktemp("privasi")
