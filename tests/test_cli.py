@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,21 +13,8 @@ from click.testing import CliRunner
 from automation import operations
 from automation.changes import Changes
 from automation.cli import main
-from automation.excel.builder import build_register
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_register(tmp_path_factory.mktemp("cli") / "register_ppid.xlsm", year=2026)
-
-
-@pytest.fixture
-def register(blank: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "register_ppid.xlsm"
-    shutil.copy(blank, path)
-    return path
 
 
 def run(*args: object) -> tuple[int, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -12,23 +11,10 @@ import pytest
 from automation import operations
 from automation.changes import Changes
 from automation.errors import UnusableFile, WriteRefused
-from automation.excel.builder import build_register
 from automation.excel.reader import read_register
 from automation.schema import FIRST_DATA_ROW, HEADER_ROW, PERMOHONAN
 
 HOSTILE_TEXT = '=HYPERLINK("http://contoh.id","klik")'
-
-
-@pytest.fixture(scope="module")
-def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_register(tmp_path_factory.mktemp("blank") / "register_ppid.xlsm", year=2026)
-
-
-@pytest.fixture
-def register(blank: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "register_ppid.xlsm"
-    shutil.copy(blank, path)
-    return path
 
 
 def intake(**values: object) -> dict:
