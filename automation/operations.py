@@ -60,15 +60,14 @@ def commit(
     from .excel.safety import refuse_if_open, write_session
 
     path = Path(path)
-    reg = read_register(path, with_log=with_log)
     if preplan:
-        changes, result = planner(reg)
+        changes, result = planner(read_register(path, with_log=with_log))
         if not changes:
             return Outcome(result=result, written=False, changes=changes)
     refuse_if_open(path)
-    backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
-    with write_session(path, backups=backups) as session:
+    with write_session(path) as session:
         reg = read_register(path, with_log=with_log)
+        session.backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
         changes, result = planner(reg)
         if not changes:
             return Outcome(result=result, written=False, changes=changes)
