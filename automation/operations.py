@@ -55,7 +55,8 @@ def commit(
     """Plan on a fresh read; when there is something to write, re-plan under the lock and save.
 
     ``preplan=False`` skips the lock-free first plan, for planners with side effects (rendering
-    documents) that should run once, under the lock.
+    documents) that should run once, under the lock. ``with_log=False`` lets the first plan skip
+    the Log sheet; the read under the lock always includes it (a write may append Log rows).
     """
     from .excel.safety import refuse_if_open, write_session
 
@@ -66,7 +67,7 @@ def commit(
             return Outcome(result=result, written=False, changes=changes)
     refuse_if_open(path)
     with write_session(path) as session:
-        reg = read_register(path, with_log=with_log)
+        reg = read_register(path)
         session.backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
         changes, result = planner(reg)
         if not changes:

@@ -19,7 +19,7 @@ from python_calamine import CalamineWorkbook
 from ..errors import UnusableFile
 from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
-from ..schema import HEADER_ROW, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
+from ..schema import HEADER_ROW, LOG, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
 
 Grid = list[list[Any]]
 _SPACES = re.compile(r"\s+")
@@ -34,8 +34,9 @@ def norm(text: Any) -> str:
 def read_register(path: Path, *, with_log: bool = True) -> Register:
     """Read ``path`` with python-calamine; raise UnusableFile when it is not a readable register.
 
-    ``with_log=False`` skips building the Log's records (its last row is still known, so Log rows
-    can be appended): validation and reports never read the Log, which is the longest sheet.
+    ``with_log=False`` does not parse the Log sheet at all (it is then marked not present, so a
+    write planned from this read is refused rather than appended at a wrong row): validation and
+    reports never read the Log, which is the longest sheet. Writes always re-read with the Log.
     """
     path = Path(path)
     if not path.exists():
@@ -50,7 +51,10 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
         names = list(book.sheet_names)
         grids: dict[str, Grid] = {}
         merged: dict[str, list[tuple[int, int, int, int]]] = {}
+        skipped = set() if with_log else {n for n in names if norm(n) == norm(LOG.name)}
         for name in names:
+            if name in skipped:
+                continue
             sheet = book.get_sheet_by_name(name)
             grids[name] = sheet.to_python(skip_empty_area=False)
             ranges = getattr(sheet, "merged_cell_ranges", None) or []
@@ -59,8 +63,8 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
         raise UnusableFile(f"Isi berkas {path.name} rusak atau tidak lengkap ({type(exc).__name__}).") from exc
     finally:
         book.close()
-    errors = error_cells(path)
-    return register_from_grids(path, grids, merged=merged, errors=errors, with_log=with_log)
+    errors = error_cells(path, skip=skipped)
+    return register_from_grids(path, grids, merged=merged, errors=errors, sheet_names=names)
 
 
 def register_from_grids(
@@ -69,7 +73,7 @@ def register_from_grids(
     *,
     merged: dict[str, list[tuple[int, int, int, int]]] | None = None,
     errors: dict[str, dict[tuple[int, int], str]] | None = None,
-    with_log: bool = True,
+    sheet_names: list[str] | None = None,
 ) -> Register:
     """Build a Register from sheet grids that start at cell A1 (used by the CLI and the buttons)."""
     by_norm = {norm(n): n for n in grids}
@@ -84,7 +88,7 @@ def register_from_grids(
         grid = grids[actual]
         for (r, c), text in (errors or {}).get(actual, {}).items():
             _put(grid, r, c, text)
-        data = _sheet_data(spec, grid, with_records=with_log or spec.key != "log")
+        data = _sheet_data(spec, grid)
         data.actual_name = actual
         data.merged = [m for m in (merged or {}).get(actual, []) if m[2] > data.header_row]
         sheets[spec.key] = data
@@ -93,7 +97,7 @@ def register_from_grids(
         sheets[REFERENSI.key] = _reference_data(grids[ref_name], ref_name)
     settings_name = by_norm.get(norm(PENGATURAN.name))
     settings = read_settings(grids[settings_name]) if settings_name else {}
-    return Register(path=Path(path), sheets=sheets, settings=settings, sheet_names=list(grids))
+    return Register(path=Path(path), sheets=sheets, settings=settings, sheet_names=sheet_names or list(grids))
 
 
 def _put(grid: Grid, row: int, col: int, value: Any) -> None:
@@ -115,7 +119,7 @@ def _find_header_row(spec: Sheet, grid: Grid) -> int:
     return best_row
 
 
-def _sheet_data(spec: Sheet, grid: Grid, *, with_records: bool = True) -> SheetData:
+def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
     header_row = _find_header_row(spec, grid)
     header_line = grid[header_row - 1] if len(grid) >= header_row else []
     found: dict[str, int] = {}
@@ -133,9 +137,6 @@ def _sheet_data(spec: Sheet, grid: Grid, *, with_records: bool = True) -> SheetD
         data.headers_found[col.key] = str(header_line[index - 1]).strip()
         known.add(index)
     data.extra = [(i + 1, str(c)) for i, c in enumerate(header_line) if i + 1 not in known and str(c or "").strip()]
-    if not with_records:
-        data.last_row = _last_filled_row(grid, header_row)
-        return data
     last = header_row
     keys = list(data.columns)
     indices = [data.columns[k] - 1 for k in keys]
@@ -153,14 +154,6 @@ def _sheet_data(spec: Sheet, grid: Grid, *, with_records: bool = True) -> SheetD
         data.records.append(Record(row=excel_row, values={k: (None if v == "" else v) for k, v in zip(keys, cells, strict=True)}))
     data.last_row = last
     return data
-
-
-def _last_filled_row(grid: Grid, header_row: int) -> int:
-    for index in range(len(grid) - 1, header_row - 1, -1):
-        line = grid[index]
-        if line.count("") + line.count(None) != len(line):
-            return index + 1
-    return header_row
 
 
 def _reference_data(grid: Grid, name: str) -> SheetData:
@@ -229,8 +222,8 @@ def _col_index(letters: bytes) -> int:
     return n
 
 
-def error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet name -> {(row, col): '#N/A'} for cells holding Excel error values."""
+def error_cells(path: Path, *, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name -> {(row, col): '#N/A'} for cells holding Excel error values (``skip``: names not scanned)."""
     out: dict[str, dict[tuple[int, int], str]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
@@ -238,6 +231,8 @@ def error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
             rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
             targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
             for sheet in book.iterfind("m:sheets/m:sheet", _NS):
+                if sheet.get("name", "") in skip:
+                    continue
                 target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
                 part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
                 try:
