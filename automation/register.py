@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .schema import SHEET_BY_KEY, SHEETS, Sheet
+from .schema import Sheet
 
 
 @dataclass
@@ -77,10 +77,3 @@ class Register:
     def setting(self, key: str) -> Any:
         return self.settings.get(key)
 
-
-def table_sheets() -> list[Sheet]:
-    return [s for s in SHEETS if s.columns]
-
-
-def spec(key: str) -> Sheet:
-    return SHEET_BY_KEY[key]

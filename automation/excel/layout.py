@@ -23,7 +23,6 @@ from ..schema import (
     BERANDA_SUMMARY_WIDTH,
     SHEET_BY_KEY,
     STATUS_ROW,
-    By,
     Column,
 )
 from .reader import norm
@@ -123,6 +122,3 @@ def _place(reg: Register, layout: Layout, target: SheetWrites, key: str, row: in
         return
     target.cells[(row, col)] = value
 
-
-def is_staff(column: Column | None) -> bool:
-    return column is not None and column.by is By.STAFF

@@ -7,7 +7,6 @@ from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Protection
-from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -81,6 +80,3 @@ def _ref_top(ref: str) -> int:
     first = ref.split(":")[0]
     return int("".join(ch for ch in first if ch.isdigit()) or 0)
 
-
-def column_letter(index: int) -> str:
-    return get_column_letter(index)
