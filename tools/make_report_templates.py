@@ -17,14 +17,15 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from make_templates import bottom_rule  # noqa: E402  (one kop-rule helper for both tools)
 
 from automation.report.annual import PARTS, PLACEHOLDER  # noqa: E402
 from automation.report.build import Section  # noqa: E402
@@ -71,16 +72,6 @@ def para(doc: DocumentObject, text: str = "", *, bold: bool = False, italic: boo
     return p
 
 
-def bottom_border(p: Paragraph) -> None:
-    p_pr = p._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "double"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    p_pr.append(borders)
-
-
 def set_widths(table: Table, widths: list[float]) -> None:
     """Fixed column widths in cm (gridCol for LibreOffice, cell widths for Word)."""
     table.autofit = False
@@ -97,7 +88,7 @@ def page_break(doc: DocumentObject) -> None:
 def letterhead(doc: DocumentObject) -> None:
     para(doc, "{{ pemerintah|upper }}", bold=True, size=12, align="center")
     p = para(doc, "{{ instansi|upper }}", bold=True, size=13, align="center")
-    bottom_border(p)
+    bottom_rule(p, style="double", size="6")
 
 
 def data_table(doc: DocumentObject, key: str, columns: str) -> None:
@@ -169,7 +160,7 @@ def monthly() -> DocumentObject:
         row.cells[0].paragraphs[0].add_run(label)
         row.cells[1].paragraphs[0].add_run(":")
         row.cells[2].paragraphs[0].add_run(var(key))
-    bottom_border(para(doc))
+    bottom_rule(para(doc), style="double", size="6")
     para(doc, "Dengan hormat,")
     para(doc, "Bersama ini kami sampaikan laporan layanan informasi publik bulan {{ bulan }} dengan pokok-pokok "
          "sebagai berikut:", align="justify")

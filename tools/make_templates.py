@@ -110,12 +110,13 @@ _AFTER_PBDR = (
 )
 
 
-def bottom_rule(paragraph) -> None:
-    """The double line under the kop surat (thick above thin)."""
+def bottom_rule(paragraph, style: str = "thickThinSmallGap", size: str = "24") -> None:
+    """The line under the kop surat (default: thick above thin), placed where the schema wants
+    ``w:pBdr`` inside ``w:pPr`` (Word rejects a paragraph whose properties are out of order)."""
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "thickThinSmallGap"), ("w:sz", "24"), ("w:space", "1"), ("w:color", "000000")):
+    for key, value in (("w:val", style), ("w:sz", size), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
     ppr.insert_element_before(borders, *_AFTER_PBDR)
