@@ -16,14 +16,16 @@ from typing import Any
 
 import xlwings as xw
 
+from . import clock
 from .changes import Changes
+from .clock import file_stamp, last_complete_month
 from .errors import AutomationError, UsageError, WriteRefused, write_crash_log
 from .excel.layout import Layout, SheetWrites, resolve
 from .excel.reader import norm, register_from_grids
 from .excel.safety import BACKUP_DIR, prune_backups
 from .excel.vba import module_name
 from .excel.xlwings_io import Snapshot, apply_plan, excel_user, month_text, plan_writes, read_book, save_book
-from .operations import current_user, now_and_today, output_root, planner_for
+from .operations import current_user, output_root, planner_for
 from .register import Register
 from .schema import BERANDA, BERANDA_MONTH_CELL, SHEETS, STATUS_ROW
 
@@ -92,7 +94,7 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
     ``action``: one of ACTIONS (default: the active sheet's button); ``path``: where the workbook
     file is (default ``book.fullname``; the remote engine only knows the name).
     """
-    now, _ = now_and_today(now)
+    now = now or clock.now()  # the click's moment: the only clock read on the button path
     snap = read_book(book)
     outcome, reg, layout = _decide(book, snap, action, now=now, path=path)
     _status_cell(layout, snap.active, outcome.status)
@@ -175,12 +177,12 @@ def workbook_path(snap: Snapshot, path: Path | None) -> Path:
 # ---------------------------------------------------------------- the planners (same calls as the CLI)
 def plan(action: str, reg: Register, path: Path, snap: Snapshot, *, now: dt.datetime, user: str) -> tuple[Changes, Any]:
     """The same planner the CLI uses (operations.planner_for); only the month comes from Beranda."""
-    month = report_month(snap) if action == "report" else None
+    month = report_month(snap, now.date()) if action == "report" else None
     return planner_for(action, path, now=now, trigger=TRIGGER, user=user, month=month)(reg)
 
 
-def report_month(snap: Snapshot) -> str:
-    """The month typed in Beranda's month cell (C5) as 'YYYY-MM'."""
+def report_month(snap: Snapshot, today: dt.date) -> str:
+    """The month typed in Beranda's month cell (C5) as 'YYYY-MM'; empty: the last complete month."""
     name = next((n for n in snap.grids if norm(n) == norm(BERANDA.name)), None)
     if name is None:
         raise UsageError(f"Lembar '{BERANDA.name}' tidak ditemukan; bulan laporan dibaca dari sel {BERANDA_MONTH_CELL} di sana.")
@@ -188,10 +190,7 @@ def report_month(snap: Snapshot) -> str:
     row = int(BERANDA_MONTH_CELL[1:])
     grid = snap.grids[name]
     value = grid[row - 1][col - 1] if row <= len(grid) and col <= len(grid[row - 1]) else None
-    text = month_text(value)
-    if not text:
-        raise UsageError(f"Isi bulan laporan di sel {BERANDA_MONTH_CELL} lembar {BERANDA.name} (TTTT-BB, mis. 2026-11).")
-    return text
+    return month_text(value) or last_complete_month(today)
 
 
 # ---------------------------------------------------------------- texts
@@ -240,7 +239,7 @@ def backup_file(path: Path, keep: Any) -> Path | None:
     if count <= 0 or not path.is_file():
         return None
     folder = path.parent / BACKUP_DIR
-    target = folder / f"{path.stem} {dt.datetime.now():%Y%m%d-%H%M%S-%f}{path.suffix}"
+    target = folder / f"{path.stem} {file_stamp()}{path.suffix}"
     try:
         folder.mkdir(exist_ok=True)
         shutil.copy2(path, target)

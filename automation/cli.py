@@ -19,7 +19,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from . import operations
+from . import clock, operations
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, AutomationError, write_crash_log
 
 console = Console(highlight=False)
@@ -77,7 +77,7 @@ def main() -> None:
 def init_cmd(path: Path, force: bool, year: int | None) -> int:
     from .excel.builder import build_register
 
-    built = build_register(path, force=force, year=year)
+    built = build_register(path, force=force, year=year or clock.now().year)
     console.print(f"Register dibuat: {built}")
     return EXIT_OK
 
@@ -88,7 +88,7 @@ def init_cmd(path: Path, force: bool, year: int | None) -> int:
 @click.option("--no-write", is_flag=True, help="Hanya periksa; jangan tulis catatan ke register.")
 @guarded
 def validate_cmd(path: Path, as_json: bool, no_write: bool) -> int:
-    outcome = operations.validate(path, write=not no_write)
+    outcome = operations.validate(path, now=clock.now(), write=not no_write)
     report = outcome.result
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
@@ -120,7 +120,7 @@ def render_report(report: Any, *, written: bool) -> None:
 @click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
 @guarded
 def advance_cmd(path: Path, allow_loss: bool) -> int:
-    outcome = operations.advance(path, allow_loss=allow_loss)
+    outcome = operations.advance(path, now=clock.now(), allow_loss=allow_loss)
     for line in outcome.result.lines():
         console.print(line)
     if not outcome.written:
@@ -153,7 +153,7 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
     from .letters.summary import print_summary, progress_bar
 
     with progress_bar(console) as progress:
-        outcome = operations.documents(path, reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
+        outcome = operations.documents(path, now=clock.now(), reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
     print_summary(outcome.result, console)
     return EXIT_FINDINGS if getattr(outcome.result, "failed", None) else EXIT_OK
 
@@ -166,7 +166,7 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 @click.option("--beranda", is_flag=True, help="Tulis juga angka laporan ke lembar Beranda (menyimpan register).")
 @guarded
 def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beranda: bool) -> int:
-    result = operations.report(path, month=month, year=year, pdf=pdf, home=beranda)
+    result = operations.report(path, now=clock.now(), month=month, year=year, pdf=pdf, home=beranda)
     if result.summary:
         console.print(result.summary)
     for label, out in result.paths.items():
@@ -185,7 +185,7 @@ def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beran
 def new_year_cmd(old: Path, new: Path, year: int | None) -> int:
     from .newyear import start_new_year
 
-    summary = start_new_year(old, new, year=year)
+    summary = start_new_year(old, new, today=clock.now().date(), year=year)
     for line in summary.lines():
         console.print(line)
     return EXIT_OK
@@ -197,7 +197,7 @@ def new_year_cmd(old: Path, new: Path, year: int | None) -> int:
 def demo_cmd(directory: Path) -> int:
     from .demo import run_demo
 
-    return run_demo(directory, console)
+    return run_demo(directory, console, now=clock.now())
 
 
 if __name__ == "__main__":  # pragma: no cover

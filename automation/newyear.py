@@ -7,6 +7,7 @@ Letter numbers restart per year because numbering sequences are per document typ
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,14 +35,14 @@ class NewYearSummary:
         return out
 
 
-def start_new_year(old: Path, new: Path, *, year: int | None = None) -> NewYearSummary:
+def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = None) -> NewYearSummary:
     from .excel.builder import build_register
     from .workflow.newyear import plan_new_year
 
     old_reg = read_register(old)
     if Path(new).exists():
         raise UsageError(f"Berkas {new} sudah ada; pilih nama lain untuk register tahun baru.")
-    year = year or _guess_year(old_reg) + 1
+    year = year or _guess_year(old_reg, today) + 1
     settings = {s.key: old_reg.settings.get(s.key, s.default) for s in SETTINGS}
     build_register(Path(new), year=year, settings=settings)
     rows = plan_new_year(old_reg, year)
@@ -51,9 +52,7 @@ def start_new_year(old: Path, new: Path, *, year: int | None = None) -> NewYearS
     return NewYearSummary(path=Path(new), year=year, carried={k: len(v) for k, v in rows.items()})
 
 
-def _guess_year(reg: Register) -> int:
-    import datetime as dt
-
+def _guess_year(reg: Register, today: dt.date) -> int:
     from .values import parse_datetime
 
     years = []
@@ -61,4 +60,4 @@ def _guess_year(reg: Register) -> int:
         when, _ = parse_datetime(record.get("waktu_diterima"))
         if when:
             years.append(when.year)
-    return max(years) if years else dt.date.today().year
+    return max(years) if years else today.year

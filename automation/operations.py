@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .changes import Changes
+from .clock import last_complete_month
 from .errors import UsageError, WriteRefused
 from .excel.layout import resolve
 from .excel.reader import read_register
@@ -108,11 +109,6 @@ def _int_setting(value: Any, default: int) -> int:
         return default
 
 
-def now_and_today(now: dt.datetime | None) -> tuple[dt.datetime, dt.date]:
-    now = now or dt.datetime.now().replace(microsecond=0)
-    return now, now.date()
-
-
 # ---------------------------------------------------------------- validate
 def structural_findings(reg: Register) -> list[Finding]:
     """Support sheets that are missing (stage and Hari Libur sheets are checked by validation)."""
@@ -136,9 +132,8 @@ def plan_validate(reg: Register, *, now: dt.datetime, trigger: str, user: str = 
     return plan_notes(reg, report, now=now, trigger=trigger, user=user), report
 
 
-def validate(path: Path, *, now: dt.datetime | None = None, write: bool = True, trigger: str = "CLI") -> Outcome:
+def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str = "CLI") -> Outcome:
     """Check every row; write notes and highlights (only when they change)."""
-    now, _ = now_and_today(now)
     if not write:
         changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes)
@@ -175,15 +170,14 @@ def planner_for(
         out_dir = output_root(path) / "laporan"
 
         def report_planner(reg: Register) -> tuple[Changes, Any]:
-            result = build_monthly(reg, month or today.strftime("%Y-%m"), out_dir=out_dir, today=today, pdf=False)
+            result = build_monthly(reg, month or last_complete_month(today), out_dir=out_dir, today=today, pdf=False)
             return Changes(home_report=result.home_rows()), result
 
         return report_planner
     raise UsageError(f"Operasi '{action}' tidak dikenal.")
 
 
-def advance(path: Path, *, now: dt.datetime | None = None, trigger: str = "CLI", allow_loss: bool = False) -> Outcome:
-    now, _ = now_and_today(now)
+def advance(path: Path, *, now: dt.datetime, trigger: str = "CLI", allow_loss: bool = False) -> Outcome:
     planner = planner_for("advance", path, now=now, trigger=trigger, user=current_user())
     return commit(path, planner, allow_loss=allow_loss)
 
@@ -196,13 +190,12 @@ def status(path: Path, reg_no: str) -> Any:
 
 # ---------------------------------------------------------------- documents / report
 def documents(
-    path: Path, *, reg_no: str | None = None, pdf: bool = False, now: dt.datetime | None = None,
+    path: Path, *, now: dt.datetime, reg_no: str | None = None, pdf: bool = False,
     trigger: str = "CLI", allow_loss: bool = False, progress: Any = None,
 ) -> Outcome:
     """Render the due documents under the lock, write numbers back, then one PDF batch."""
     from .letters.documents import add_pdfs
 
-    now, _ = now_and_today(now)
     planner = planner_for("documents", path, now=now, trigger=trigger, user=current_user(), reg_no=reg_no,
                           progress=progress)
     outcome = commit(path, planner, allow_loss=allow_loss, preplan=False)
@@ -220,12 +213,12 @@ def parse_month(month: str) -> tuple[int, int]:
     return year, mon
 
 
-def report(path: Path, *, month: str | None = None, year: int | None = None, pdf: bool = False,
-           now: dt.datetime | None = None, home: bool = False) -> Any:
+def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int | None = None,
+           pdf: bool = False, home: bool = False) -> Any:
     """Build a report (read-only); ``home=True`` also puts the figures on Beranda (a full save)."""
     from .report import build_annual, build_monthly
 
-    _, today = now_and_today(now)
+    today = now.date()
     reg = read_register(path, with_log=False)
     out_dir = output_root(path) / "laporan"
     if month:

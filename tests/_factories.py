@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from automation.register import Record, Register, SheetData
 from automation.schema import FIRST_DATA_ROW, HEADER_ROW, SETTINGS, SHEET_BY_KEY, TABLE_SHEETS
+
+PINNED_NOW = dt.datetime(2026, 11, 20, 10, 0)  # the moment every CLI run in the tests sees (PPID_SEKARANG)
+PINNED_TODAY = PINNED_NOW.date()
 
 
 def make_sheet(

@@ -161,7 +161,7 @@ def test_support_sheets_read_by_calamine(built: Path) -> None:
     grids = {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wb.sheet_names}
     assert set(grids) == {s.name for s in SHEETS} | {CONF_SHEET}
     home = grids["Beranda"]
-    assert home[4][2] == f"{dt.date.today():%Y-%m}" and BERANDA_MONTH_CELL == "C5"
+    assert home[4][2] == "" and BERANDA_MONTH_CELL == "C5"  # empty: the button takes the last complete month
     assert home[5][0] == ""  # cached value of the file-name warning
     settings = {row[0]: row[2] for row in grids["Pengaturan"][HEADER_ROW:] if row[0]}
     assert list(settings) == [s.key for s in SETTINGS]
@@ -178,17 +178,17 @@ def test_support_sheets_read_by_calamine(built: Path) -> None:
 
 def test_refuses_existing_file_without_force(tmp_path: Path) -> None:
     path = tmp_path / NAME
-    build_register(path)
+    build_register(path, year=2026)
     with pytest.raises(UsageError, match="--force"):
-        build_register(path)
-    build_register(path, force=True, protect=False)
+        build_register(path, year=2026)
+    build_register(path, year=2026, force=True, protect=False)
     assert not openpyxl.load_workbook(path)[PERMOHONAN.name].protection.sheet
 
 
 def test_refuses_a_foreign_module_beside_the_workbook(tmp_path: Path) -> None:
     (tmp_path / "register_ppid_2026.py").write_text("print('mine')\n")
     with pytest.raises(UsageError):
-        build_register(tmp_path / NAME)
+        build_register(tmp_path / NAME, year=2026)
     assert not (tmp_path / NAME).exists()
 
 
@@ -199,13 +199,13 @@ def test_refuses_a_foreign_module_beside_the_workbook(tmp_path: Path) -> None:
 )
 def test_refuses_names_the_button_cannot_import(tmp_path: Path, name: str) -> None:
     with pytest.raises(UsageError):
-        build_register(tmp_path / name)
+        build_register(tmp_path / name, year=2026)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_unknown_setting_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="tidak_ada"):
-        build_register(tmp_path / NAME, settings={"tidak_ada": 1})
+        build_register(tmp_path / NAME, year=2026, settings={"tidak_ada": 1})
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")

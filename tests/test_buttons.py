@@ -17,6 +17,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from automation import operations
 from automation.buttons import action_for, main, run_payload
+from automation.clock import last_complete_month
 from automation.excel.reader import read_register
 from automation.excel.remote import button_sheet, count_actions, payload_from_file
 from automation.excel.xlwings_io import month_text, needs_quote, plan_writes, to_excel
@@ -53,7 +54,8 @@ def click(path: Path, action: str | None = None, *, sheet: str | None = None):
 
 def _cli(action: str, path: Path) -> None:
     if action == "report":
-        operations.report(path, month=f"{TODAY:%Y-%m}", now=NOW, home=True)  # the button also shows it on Beranda
+        # an empty Beranda month cell means the last complete month; the button also shows it on Beranda
+        operations.report(path, month=last_complete_month(TODAY), now=NOW, home=True)
     else:
         getattr(operations, action)(path, now=NOW, trigger="Tombol")
 
@@ -311,3 +313,10 @@ def test_rewritten_cells_keep_their_formulas_on_excel() -> None:
     grid = [[] for _ in range(6)] + [[None, "a", "=teks"], [None, 3.0, "lama"]]
     formulas = (("a", "=teks"), ("=1+2", "=B7"))  # B8 computes 3; C8 is planned; C7 is text "=teks"
     assert keep_formulas(_Range(formulas), block, grid) == [["a", "'=teks"], ["=1+2", "x"]]
+
+
+def test_empty_month_cell_reports_the_last_complete_month(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    edit(button, lambda wb: wb[BERANDA.name].cell(row=5, column=3, value=None))
+    result, _ = click(button, sheet=BERANDA.name)
+    assert result.ok and result.result.period == last_complete_month(NOW.date()) == "2026-10"

@@ -53,7 +53,7 @@ def test_new_year_carries_open_requests_and_active_exemptions(demo: Path, tmp_pa
     old = demo / "register_ppid.xlsm"
     before = old.read_bytes()
     new = tmp_path / "register_ppid_2027.xlsm"
-    summary = start_new_year(old, new, year=2027)
+    summary = start_new_year(old, new, today=NOW.date(), year=2027)
     assert old.read_bytes() == before, "the old register is left as it is"
     old_reg, new_reg = read_register(old), read_register(new)
     open_numbers = {
@@ -67,4 +67,4 @@ def test_new_year_carries_open_requests_and_active_exemptions(demo: Path, tmp_pa
     assert active <= {as_text(r.get("no_dik")) for r in new_reg.records("register_dik")}
     assert summary.lines()[0].startswith("Register 2027 dibuat")
     with pytest.raises(operations.UsageError):
-        start_new_year(old, new, year=2027)
+        start_new_year(old, new, today=NOW.date(), year=2027)

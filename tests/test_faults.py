@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _factories import PINNED_TODAY
 from _remote import sheet_values
 from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
@@ -44,7 +45,7 @@ from automation.schema import DOCUMENTS, FIRST_DATA_ROW, LOG, STAGES, STATUS_ROW
 LONG = os.environ.get("PPID_LONG_TESTS") == "1"
 KILLS = 40 if LONG else 6
 NAME = "register_ppid.xlsm"
-TODAY = dt.date.today()  # the CLI runs on the real clock, so the sample is built around today
+TODAY = PINNED_TODAY  # the CLI runs on the pinned clock (PPID_SEKARANG, set in conftest)
 TIMEOUT = 180
 
 pytestmark = pytest.mark.xdist_group("faults")  # these tests start many processes: keep them on one worker

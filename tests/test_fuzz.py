@@ -23,6 +23,7 @@ from typing import Any
 
 import docx
 import pytest
+from _factories import PINNED_NOW, PINNED_TODAY
 from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -37,7 +38,7 @@ from automation.excel.reader import read_register
 from automation.schema import FIRST_DATA_ROW, STAGES, By, Sheet
 
 LONG = os.environ.get("PPID_LONG_TESTS") == "1"
-TODAY = dt.date.today()
+TODAY = PINNED_TODAY  # the CLI runs on the pinned clock (PPID_SEKARANG, set in conftest)
 NAME = "register_ppid.xlsm"
 NOTE_KEYS = {"catatan_validasi", "kolom_bermasalah"}
 EXCEL_MAX = 32767
@@ -240,7 +241,7 @@ def no_new_formula_and_text_stays(path: Path, base: Path, written: dict[tuple[st
 # ---------------------------------------------------------------- fixtures
 @pytest.fixture(scope="session")
 def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_register(tmp_path_factory.mktemp("kosong") / NAME, force=True)
+    return build_register(tmp_path_factory.mktemp("kosong") / NAME, year=2026, force=True)
 
 
 @pytest.fixture(scope="session")
@@ -325,7 +326,7 @@ def test_every_generated_document_opens(sample: Path, plan: Plan) -> None:
         path = fresh(sample, folder)
         write_hostile(path, plan, start=FIRST_DATA_ROW, keys=LETTER_TEXT, every_row=True)
         before = rows_of(path, staff_only=True)
-        outcome = operations.documents(path)
+        outcome = operations.documents(path, now=PINNED_NOW)
         assert outcome.result.rows, "no document was due in the sample"
         assert all(r.path or r.message for r in outcome.result.rows)
         made = [r.path for r in outcome.result.made if r.path]

@@ -7,7 +7,6 @@ output/laporan (xlsx, docx, pdf, text) is scanned, and so is everything the comm
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _factories import PINNED_TODAY
 from python_calamine import CalamineWorkbook
 from test_faults import make_sample
 
@@ -24,7 +24,7 @@ from automation.letters.pdf import find_soffice
 from automation.schema import LOG
 from automation.values import as_text
 
-TODAY = dt.date.today()
+TODAY = PINNED_TODAY  # the CLI runs on the pinned clock (PPID_SEKARANG, set in conftest)
 NAME = "register_ppid.xlsm"
 NIK_RUN = re.compile(r"(?<![\d.,])\d{16}(?!\d)")  # not the decimals of a ratio
 LONG_DIGITS = re.compile(r"(?<!\d)\d{15,16}(?!\d)")  # a NIK, or one Excel cut to 15 digits

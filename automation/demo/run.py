@@ -22,10 +22,9 @@ DEMO_REQUESTS = 60
 MAX_ROUNDS = 14
 
 
-def run_demo(directory: Path, console: Console, *, count: int = DEMO_REQUESTS, now: dt.datetime | None = None) -> int:
+def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int = DEMO_REQUESTS) -> int:
     from ..excel.builder import build_register
 
-    now = now or dt.datetime.now().replace(microsecond=0)
     today = now.date()
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,6 @@ sheet.  The Python module the buttons import (``<workbook stem>.py``) is written
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Mapping
 from io import BytesIO
@@ -38,15 +37,15 @@ TAB_COLORS = {Kind.HOME: "#1F4E78", Kind.STAGE: "#2E75B6"}
 def build_register(
     path: Path,
     *,
+    year: int,
     force: bool = False,
-    year: int | None = None,
     settings: dict | None = None,
     protect: bool = True,
 ) -> Path:
     """Write a new register at ``path`` (and ``<stem>.py`` beside it); returns the workbook path.
 
-    ``year``: first year of holidays prefilled on Hari Libur (that year and the next; default this
-    year).  ``settings``: Pengaturan values by key, overriding the schema defaults.  ``protect``:
+    ``year``: the register's year, first year of holidays prefilled on Hari Libur (that year and the
+    next).  The builder never reads the clock: the CLI passes this year in.  ``settings``: Pengaturan values by key, overriding the schema defaults.  ``protect``:
     lock system columns by protecting the table sheets and Pengaturan (no password).
     """
     path = Path(path)
@@ -56,8 +55,7 @@ def build_register(
     if path.exists() and not force:
         raise UsageError(f"Berkas {path} sudah ada; gunakan --force untuk menimpanya.")
     values = _settings(settings)
-    today = dt.date.today()
-    holiday_year = today.year if year is None else year
+    holiday_year = year
     if not 1900 < holiday_year < 3000:
         raise UsageError(f"Tahun {holiday_year} tidak masuk akal untuk kalender hari libur.")
     try:
@@ -67,7 +65,7 @@ def build_register(
     check_button_module(path, force=force)
     temp = path.with_name(f"~ppid-build-{path.name}")
     try:
-        _write(temp, path, values, holiday_year=holiday_year, month=f"{today:%Y-%m}", protect=protect)
+        _write(temp, path, values, holiday_year=holiday_year, protect=protect)
         os.replace(temp, path)
     except (OSError, XlsxWriterException) as exc:
         raise WriteRefused(
@@ -91,7 +89,7 @@ def _settings(overrides: Mapping[str, Any] | None) -> dict[str, Any]:
     return values
 
 
-def _write(temp: Path, final: Path, values: dict[str, Any], *, holiday_year: int, month: str, protect: bool) -> None:
+def _write(temp: Path, final: Path, values: dict[str, Any], *, holiday_year: int, protect: bool) -> None:
     wb = Workbook(str(temp), WORKBOOK_OPTIONS)
     wb.add_vba_project(BytesIO(vba_project()), is_stream=True)
     wb.set_properties({"title": "Register Uji Konsekuensi Informasi Publik", "company": str(values.get("instansi", ""))})
@@ -99,7 +97,7 @@ def _write(temp: Path, final: Path, values: dict[str, Any], *, holiday_year: int
     sheets = {sheet.key: wb.add_worksheet(sheet.name) for sheet in SHEETS}
     conf = wb.add_worksheet(CONF_SHEET)
     for sheet in SHEETS:
-        _fill(wb, sheets[sheet.key], sheet, styles, values, holiday_year=holiday_year, month=month, protect=protect)
+        _fill(wb, sheets[sheet.key], sheet, styles, values, holiday_year=holiday_year, protect=protect)
     write_xlwings_conf(conf, styles, final)
     sheets[SHEETS[0].key].activate()
     wb.close()
@@ -109,7 +107,7 @@ def _fill(wb: Workbook, ws: Any, sheet: Sheet, styles: Styles, values: dict[str,
     if sheet.kind in TAB_COLORS:
         ws.set_tab_color(TAB_COLORS[sheet.kind])
     if sheet.kind is Kind.HOME:
-        write_beranda(ws, styles, values, month=kw["month"])
+        write_beranda(ws, styles, values)
     elif sheet.kind is Kind.REFERENCE:
         write_referensi(wb, ws, styles)
     elif sheet.kind is Kind.SETTINGS:

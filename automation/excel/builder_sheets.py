@@ -43,7 +43,7 @@ GUIDE_COLUMN = BERANDA_SUMMARY_WIDTH + 1  # 0-based: one empty column right of t
 
 
 # ---------------------------------------------------------------- Beranda
-def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any], *, month: str) -> None:
+def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any]) -> None:
     for row, height in ROW_HEIGHTS.items():
         ws.set_row(row, height)
     ws.set_row(WARNING_ROW - 1, 18)
@@ -58,7 +58,8 @@ def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any], *,
     ws.write_blank(STATUS_ROW - 1, 0, None, styles.status)
     month_row, month_col = xl_cell_to_rowcol(BERANDA_MONTH_CELL)
     ws.write_string(month_row, month_col - 1, "Bulan laporan (TTTT-BB)", styles.plain)
-    ws.write_string(month_row, month_col, month, styles.text_cell)
+    ws.write_blank(month_row, month_col, None, styles.text_cell)
+    ws.write_string(month_row, month_col + 1, "Kosongkan: bulan lalu (dihitung saat tombol ditekan).", styles.plain)
     ws.write_formula(WARNING_ROW - 1, 0, bad_name_formula(BAD_NAME_MESSAGE), styles.warning, "")
     ws.write_string(BERANDA_SUMMARY_ROW - 2, 0, "Ringkasan", styles.section)
     _guide(ws, styles)

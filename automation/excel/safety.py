@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import gc
 import os
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import filelock
 
+from automation.clock import file_stamp
 from automation.errors import WriteRefused
 
 BACKUP_DIR = "cadangan"
@@ -141,7 +141,7 @@ class WriteSession:
             return None
         folder = self.path.parent / BACKUP_DIR
         folder.mkdir(exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stamp = file_stamp()
         target = folder / f"{self.path.stem} {stamp}{self.path.suffix}"
         partial = target.with_name(f".{target.name}.partial")
         try:
