@@ -8,16 +8,17 @@ session, so that concurrent runs serialise and none works on stale data.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .changes import Changes
 from .clock import last_complete_month
-from .errors import UsageError, WriteRefused
+from .errors import AutomationError, UsageError, WriteRefused
 from .excel.layout import resolve
 from .excel.reader import read_register
 from .findings import Finding, Report
@@ -52,12 +53,14 @@ class Outcome:
 
 def commit(
     path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan: bool = True, with_log: bool = True,
+    after_save: Callable[[], None] | None = None,
 ) -> Outcome:
     """Plan on a fresh read; when there is something to write, re-plan under the lock and save.
 
     ``preplan=False`` skips the lock-free first plan, for planners with side effects (rendering
     documents) that should run once, under the lock. ``with_log=False`` lets the first plan skip
     the Log sheet; the read under the lock always includes it (a write may append Log rows).
+    ``after_save`` runs under the lock once the register is saved (or had nothing to save).
     """
     from .excel.safety import refuse_if_open, write_session
 
@@ -72,6 +75,8 @@ def commit(
         session.backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
         changes, result = planner(reg)
         if not changes:
+            if after_save:
+                after_save()
             return Outcome(result=result, written=False, changes=changes)
         layout = resolve(reg, changes)
         if layout.unplaced:
@@ -81,6 +86,8 @@ def commit(
             )
         _refuse_losses(path, allow_loss)
         session.save(lambda tmp: _roundtrip(path, tmp, layout))
+        if after_save:
+            after_save()
     return Outcome(result=result, written=True, changes=changes)
 
 
@@ -148,7 +155,7 @@ def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str =
 # ---------------------------------------------------------------- advance / status
 def planner_for(
     action: str, path: Path, *, now: dt.datetime, trigger: str, user: str = "", month: str | None = None,
-    reg_no: str | None = None, progress: Any = None,
+    reg_no: str | None = None, progress: Any = None, stage: Any = None,
 ) -> Planner[Any]:
     """The one planner per operation, shared by the CLI and the Excel buttons."""
     today = now.date()
@@ -162,8 +169,12 @@ def planner_for(
         from .letters.documents import make_documents
 
         out_root = output_root(path)
-        return lambda reg: make_documents(reg, out_root=out_root, today=today, now=now, reg_no=reg_no, pdf=False,
-                                          trigger=trigger, user=user, progress=progress)
+        def documents_planner(reg: Register) -> tuple[Changes, Any]:
+            return make_documents(reg, out_root=out_root, today=today, now=now, reg_no=reg_no, pdf=False,
+                                  trigger=trigger, user=user, progress=progress,
+                                  stage=stage.open() if stage is not None else None)
+
+        return documents_planner
     if action == "report":
         from .report import build_monthly
 
@@ -193,15 +204,41 @@ def documents(
     path: Path, *, now: dt.datetime, reg_no: str | None = None, pdf: bool = False,
     trigger: str = "CLI", allow_loss: bool = False, progress: Any = None,
 ) -> Outcome:
-    """Render the due documents under the lock, write numbers back, then one PDF batch."""
-    from .letters.documents import add_pdfs
+    """Render the due documents under the lock into a staging folder, save the numbers, then publish.
 
+    The letters reach ``output/`` only after the register was saved; when the save does not
+    happen (refused, disk full, killed) they are removed, so no number is on a file the register
+    does not know.  Then one PDF batch.
+    """
+    from .letters.documents import Staging, add_pdfs
+
+    stage = Staging(output_root(path))
     planner = planner_for("documents", path, now=now, trigger=trigger, user=current_user(), reg_no=reg_no,
-                          progress=progress)
-    outcome = commit(path, planner, allow_loss=allow_loss, preplan=False)
+                          progress=progress, stage=stage)
+    notes: list[str] = []
+    with discard_on_failure(stage):
+        outcome = commit(path, planner, allow_loss=allow_loss, preplan=False,
+                         after_save=lambda: notes.extend(stage.publish()))
+    outcome.result.notes.extend(notes)
     if pdf:
         add_pdfs(outcome.result)
     return outcome
+
+
+@contextlib.contextmanager
+def discard_on_failure(stage: Any) -> Iterator[None]:
+    """Remove the staged letters when the run fails; a refusal then says the numbers are unused."""
+    from .letters.documents import DISCARDED
+
+    try:
+        yield
+    except AutomationError as exc:
+        if stage.discard():
+            raise type(exc)(f"{str(exc).rstrip()} {DISCARDED}") from exc
+        raise
+    except BaseException:
+        stage.discard()
+        raise
 
 
 def parse_month(month: str) -> tuple[int, int]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -127,12 +130,17 @@ def folder_name(reg_no: str) -> str:
 def make_documents(
     reg: Register, *, out_root: Path, today: date, reg_no: str | None = None, pdf: bool = False,
     trigger: str = "CLI", user: str = "", now: datetime | None = None,
-    templates_dir: Path | None = None, progress: Progress | None = None,
+    templates_dir: Path | None = None, progress: Progress | None = None, stage: Staging | None = None,
 ) -> tuple[Changes, DocumentsResult]:
-    """Render every due document not yet made; return the cells/log to write and a summary."""
+    """Render every due document not yet made; return the cells/log to write and a summary.
+
+    With ``stage`` the files are written into its folder and reach ``out_root`` only when the
+    caller publishes them after the register was saved; the paths in the result and in the
+    register are always the final ones under ``out_root``.
+    """
     reg_no = reg_no.strip() if reg_no else None
     run = _Run(reg, out_root=out_root, today=today, now=now or datetime.combine(today, time()),
-               trigger=trigger, user=user, templates_dir=templates_dir)
+               trigger=trigger, user=user, templates_dir=templates_dir, stage=stage)
     items = due_documents(reg, reg_no)
     if reg_no is not None and not items and not any(
         as_text(r.get("no_registrasi")) == reg_no for s in STAGES for r in reg.records(s.key)
@@ -169,6 +177,69 @@ def add_pdfs(result: DocumentsResult) -> None:
         result.notes.append(f"{len(paths) - len(result.pdfs)} berkas tidak dapat dikonversi ke PDF.")
 
 
+STAGING_PREFIX = ".staging-"
+DISCARDED = "Berkas surat yang sudah dibuat pada proses ini dihapus; nomor surat tidak terpakai."
+
+
+class Staging:
+    """A private folder under ``output/`` that holds one run's letters until the register is saved.
+
+    Use it under the register's lock: :meth:`open` removes folders left by killed runs (no other
+    run can be writing one while we hold the lock) and makes this run's folder; :meth:`publish`
+    moves the files to their final place (one rename each, same file system); :meth:`discard`
+    removes them when the save did not happen.
+    """
+
+    def __init__(self, out_root: Path) -> None:
+        self.out_root = Path(out_root)
+        self.folder = self.out_root / f"{STAGING_PREFIX}{os.getpid()}"
+        self.placed: dict[Path, Path] = {}  # final path -> staged path
+
+    def open(self) -> Staging:
+        remove_stale_staging(self.out_root)
+        self.placed.clear()
+        return self
+
+    def place(self, final: Path) -> Path:
+        """Where to write the file that will end up at ``final``."""
+        staged = self.folder / Path(final).relative_to(self.out_root)
+        self.placed[Path(final)] = staged
+        return staged
+
+    @property
+    def made(self) -> int:
+        return sum(1 for p in self.placed.values() if p.is_file())
+
+    def publish(self) -> list[str]:
+        """Move every staged file to its final path; returns a note per file that could not move."""
+        notes = []
+        for final, staged in self.placed.items():
+            if not staged.is_file():
+                continue
+            try:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, final)
+            except OSError as exc:
+                notes.append(f"Berkas {final.name} tidak dapat dipindahkan ke {final.parent} ({exc.strerror or exc}); "
+                             "tutup berkas itu di Word lalu tekan 'Buat dokumen' lagi (nomornya tetap).")
+        self.discard()
+        return notes
+
+    def discard(self) -> bool:
+        """Remove this run's folder; True when it held letters (the caller says so)."""
+        had = self.made > 0
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.placed.clear()
+        return had
+
+
+def remove_stale_staging(out_root: Path) -> None:
+    """Staging folders of runs that were killed (call only while holding the register's lock)."""
+    with contextlib.suppress(OSError):
+        for folder in Path(out_root).glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 DOCUMENT_NOTE_MARKERS = tuple(f"Dokumen {d.title} belum dapat dibuat" for d in DOCUMENT_BY_KEY.values())
 
 
@@ -182,8 +253,9 @@ class _Run:
     """State of one documents run: numbers handed out, changes and the result rows."""
 
     def __init__(self, reg: Register, *, out_root: Path, today: date, now: datetime, trigger: str,
-                 user: str, templates_dir: Path | None) -> None:
+                 user: str, templates_dir: Path | None, stage: Staging | None = None) -> None:
         self.reg, self.out_root, self.today, self.now = reg, Path(out_root), today, now
+        self.stage = stage
         self.trigger, self.user, self.templates_dir = trigger, user, templates_dir
         self.base = Path(reg.path).resolve().parent
         self.src = Sources(reg)
@@ -243,7 +315,8 @@ class _Run:
                 number = self.numberer.issue(pattern, day)
             out = self.target(due, day)
             context = {**due.built.context, "nomor": number, "tanggal_surat": bahasa.tanggal(day)}
-            render_docx(template_file(due.doc.template, self.templates_dir), context, out, logo=self.logo)
+            written = self.stage.place(out) if self.stage else out
+            render_docx(template_file(due.doc.template, self.templates_dir), context, written, logo=self.logo)
         except (PatternError, TemplateError) as exc:
             self._release(pattern, number)
             self.fail(due, str(exc).rstrip("."))
