@@ -8,36 +8,55 @@ cell (A5) and a message box.  Problems are messages, never tracebacks.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import shutil
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import xlwings as xw
 
 from . import clock
 from .changes import Changes
-from .clock import file_stamp, last_complete_month
+from .clock import last_complete_month
 from .errors import AutomationError, UsageError, WriteRefused, write_crash_log
 from .excel.layout import Layout, SheetWrites, resolve
 from .excel.reader import norm, register_from_grids
-from .excel.safety import BACKUP_DIR, prune_backups
+from .excel.safety import BACKUP_DIR, make_backup, prune_backups, run_lock
 from .excel.vba import module_name
-from .excel.xlwings_io import Snapshot, apply_plan, excel_user, month_text, plan_writes, read_book, save_book
+from .excel.xlwings_io import (
+    Grid,
+    Snapshot,
+    apply_plan,
+    excel_user,
+    month_text,
+    plan_writes,
+    read_book,
+    save_book,
+)
 from .operations import current_user, output_root, planner_for
 from .register import Register
-from .schema import BERANDA, BERANDA_MONTH_CELL, SHEETS, STATUS_ROW
+from .schema import (
+    ACTION_CAPTIONS,
+    BERANDA,
+    BERANDA_MONTH_CELL,
+    CHOICE_CELL,
+    HEADER_ROW,
+    RUN_CAPTION,
+    SHEETS,
+    STATUS_ROW,
+    Sheet,
+)
+
+if TYPE_CHECKING:
+    from .letters.documents import Staging
 
 TRIGGER = "Tombol"
 TITLE = "Register PPID"
 ACTIONS = ("validate", "advance", "documents", "report")
-ACTION_NAMES = {
-    "validate": "Periksa isian",
-    "advance": "Proses ke tahap berikutnya",
-    "documents": "Buat dokumen",
-    "report": "Buat laporan bulanan",
-}
+ACTION_NAMES = ACTION_CAPTIONS
 STATUS_SHEETS = {norm(s.name) for s in SHEETS if s.columns or s is BERANDA}
 MESSAGE_LINES = 12  # lines shown in the message box before "..."
 
@@ -58,21 +77,90 @@ class ButtonResult:
 
 
 def main() -> None:
-    """Entry point of every button (``SampleCall``): the clicked sheet decides the operation."""
+    """Entry point of every button (``SampleCall``): the clicked sheet (and its dropdown) decides the operation.
+
+    Never silent: every outcome ends in a message box, in Excel when it can show one, else in a
+    Windows message box or, failing that, on stderr with exit code 1 (xlwings' VBA then shows it).
+    """
     try:
         book = xw.Book.caller()
-    except Exception as exc:  # xlwings raises several types when not started from Excel
-        print(f"Tombol register hanya dapat dijalankan dari Excel ({type(exc).__name__}: {exc}).")
+    except Exception as exc:  # xlwings raises several types when not started from Excel or Excel is busy
+        last_resort(
+            f"Tombol register tidak dapat terhubung ke Excel ({type(exc).__name__}: {exc}). Tutup kotak dialog "
+            "yang masih terbuka di Excel, simpan register, lalu tekan tombol lagi; bila tetap gagal jalankan "
+            "'ppid doctor' pada register ini."
+        )
         return
+    click(book)
+
+
+def click(book: Any, action: str | None = None, **kw: Any) -> ButtonResult | None:
+    """:func:`run_button` with every unexpected failure turned into a message (and the crash log)."""
     try:
-        run_button(book)
+        return run_button(book, action, **kw)
     except Exception as exc:  # last resort: never show a traceback to staff
         log = write_crash_log()
         text = f"Terjadi kesalahan internal: {type(exc).__name__}: {exc}\n\nRincian teknis: {log}"
         try:
             _alert(book, text, critical=True)
-        except Exception:  # Excel itself is gone or busy: the log file keeps the details
-            print(text)
+        except Exception:  # Excel itself is gone or busy: a native box, else stderr for xlwings' VBA
+            last_resort(text, log=log)
+        return None
+
+
+def last_resort(text: str, *, log: str | None = None) -> None:
+    """Where Excel cannot show a message: crash log, then a Windows message box, else stderr + exit 1.
+
+    xlwings' ``RunPython`` shows the captured stderr in a message box when Python exits with a
+    non-zero code, so the stderr route still reaches the staff member.
+    """
+    log = log or write_crash_log()
+    full = text if "Rincian teknis" in text else f"{text}\n\nRincian teknis: {log}"
+    if HOST.message_box(full):
+        return
+    print(full, file=sys.stderr)
+    raise SystemExit(1)
+
+
+class Host:
+    """What a click needs from the PC outside the workbook (a seam; tests replace ``HOST``)."""
+
+    def message_box(self, text: str) -> bool:
+        """A native Windows message box; False where there is none (then stderr is used)."""
+        if not sys.platform.startswith("win"):
+            return False
+        try:
+            import ctypes
+
+            ctypes.windll.user32.MessageBoxW(None, text, TITLE, 0x10 | 0x40000)  # MB_ICONERROR | MB_TOPMOST
+        except Exception:  # no user32 (service session) or ctypes missing: fall back to stderr
+            return False
+        return True
+
+    def read_only(self, book: Any, path: Path) -> bool:
+        """Excel's Workbook.ReadOnly over COM; elsewhere the file's permissions."""
+        flag = getattr(getattr(book, "api", None), "ReadOnly", None)
+        if isinstance(flag, bool):
+            return flag
+        return file_read_only(path)
+
+
+def file_read_only(path: Path) -> bool:
+    """The file (or its folder, where backups and the lock go) cannot be written by this user."""
+    path = Path(path)
+    if not path.exists():
+        return False
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
+HOST = Host()
+CLICK_LOCK_TIMEOUT = 3.0  # seconds a click waits for the CLI or an earlier click
+CHECKING = "PPID: sedang memeriksa…"
+READ_ONLY = (
+    "Register {name} terbuka hanya-baca (dibuka orang lain, berkas hanya-baca, atau dari lampiran/unduhan); "
+    "register tidak diubah. Tutup berkas, buka dari folder register dengan izin tulis (atau 'Aktifkan "
+    "Pengeditan'), lalu tekan tombol lagi."
+)
 
 
 def run_payload(payload: dict, *, action: str | None = None, now: dt.datetime | None = None,
@@ -89,40 +177,70 @@ def run_payload(payload: dict, *, action: str | None = None, now: dt.datetime | 
 
 def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None = None,
                path: Path | None = None, alert: bool = True) -> ButtonResult:
-    """Run one operation on the live ``book``: read once, plan, write once, report.
+    """Run one operation on the live ``book``: status bar, read once, lock, plan, write once, save, report.
 
-    ``action``: one of ACTIONS (default: the active sheet's button); ``path``: where the workbook
-    file is (default ``book.fullname``; the remote engine only knows the name).
+    ``action``: one of ACTIONS (default: the active sheet's button and dropdown); ``path``: where the
+    workbook file is (default ``book.fullname``; the remote engine only knows the name).
     """
     now = now or clock.now()  # the click's moment: the only clock read on the button path
-    snap = read_book(book)
-    outcome, reg, layout = _decide(book, snap, action, now=now, path=path)
-    _status_cell(layout, snap.active, outcome.status)
-    writes = plan_writes(reg, layout, snap.grids, outcome.action if outcome.ok else None)
-    outcome.writes = apply_plan(book, writes, snap.grids)
-    outcome.cells = writes.cells
-    if outcome.ok:  # the register is left saved, as the CLI leaves it
-        try:
-            save_book(book)
-        except WriteRefused as exc:
-            outcome.message += f"\n\n{exc}"
+    _status_bar(book, CHECKING)
+    try:
+        snap = read_book(book)
+        with contextlib.ExitStack() as held:
+            outcome, reg, layout, stage = _decide(book, snap, action, now=now, path=path, held=held)
+            try:
+                _write(book, snap, outcome, reg, layout, stage)
+            except BaseException:
+                if stage is not None:
+                    stage.discard()
+                raise
+    finally:
+        _status_bar(book, False)
     if alert:
         _alert(book, outcome.message, critical=not outcome.ok)
     return outcome
 
 
-def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime,
-            path: Path | None) -> tuple[ButtonResult, Register | None, Layout]:
-    """Plan the click on the snapshot; a problem becomes a failed result with nothing to write."""
+def _write(book: Any, snap: Snapshot, outcome: ButtonResult, reg: Register | None, layout: Layout,
+           stage: Staging | None) -> None:
+    """Write the plan into Excel and save; letters reach output/ only after the save (under the lock)."""
+    _status_cell(layout, snap.active, outcome.status)
+    writes = plan_writes(reg, layout, snap.grids, outcome.action if outcome.ok else None)
+    outcome.writes = apply_plan(book, writes, snap.grids)
+    outcome.cells = writes.cells
+    if not outcome.ok:
+        return
+    try:  # the register is left saved, as the CLI leaves it
+        save_book(book)
+    except WriteRefused as exc:
+        outcome.ok = False
+        outcome.message += f"\n\n{exc}"
+        if stage is not None and stage.discard():
+            outcome.message += f" {_discarded()} Setelah register tersimpan, tekan 'Buat dokumen' lagi."
+        return
+    if stage is not None:
+        notes = stage.publish()
+        if notes:
+            outcome.message += "\n" + "\n".join(notes)
+
+
+def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, path: Path | None,
+            held: contextlib.ExitStack) -> tuple[ButtonResult, Register | None, Layout, Staging | None]:
+    """Check, lock (held until ``held`` closes) and plan; a problem becomes a failed result."""
     reg: Register | None = None
+    stage: Staging | None = None
     try:
-        action = action or action_for(snap.active)
+        where = workbook_path(snap, path)
+        action = action or action_for(snap.active, snap.grids.get(snap.active))
         if action not in ACTIONS:
             raise UsageError(f"Operasi '{action}' tidak dikenal; pilih salah satu: {', '.join(ACTIONS)}.")
-        where = workbook_path(snap, path)
+        if HOST.read_only(book, where):
+            raise WriteRefused(READ_ONLY.format(name=where.name))
+        held.enter_context(run_lock(where, timeout=CLICK_LOCK_TIMEOUT))
         reg = register_from_grids(where, snap.grids)
         backup_file(where, reg.settings.get("jumlah_cadangan"))  # the saved file, before anything is made
-        changes, result = plan(action, reg, where, snap, now=now, user=excel_user(book) or current_user())
+        stage = _staging(where) if action == "documents" else None
+        changes, result = plan(action, reg, where, snap, now=now, user=excel_user(book) or current_user(), stage=stage)
         layout = resolve(reg, changes)
         if layout.unplaced:
             raise WriteRefused(
@@ -132,10 +250,33 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime,
         lines = summary_lines(action, result, where)
         outcome = ButtonResult(action, snap.active, True, "\n".join(lines), "", result, written=bool(changes))
     except AutomationError as exc:
-        lines, layout = [f"Gagal: {exc}"], Layout()
-        outcome = ButtonResult(action or "", snap.active, False, lines[0], "")
+        text = f"Gagal: {exc}"
+        if stage is not None and stage.discard():
+            text += f" {_discarded()}"
+        lines, layout, stage = [text], Layout(), None
+        outcome = ButtonResult(action or "", snap.active, False, text, "")
     outcome.status = _status_line(lines[0], now, outcome.action)
-    return outcome, reg, layout
+    return outcome, reg, layout, stage
+
+
+def _staging(where: Path) -> Staging:
+    from .letters.documents import Staging  # docxtpl is imported only for "Buat dokumen"
+
+    return Staging(output_root(where))
+
+
+def _discarded() -> str:
+    from .letters.documents import DISCARDED
+
+    return DISCARDED
+
+
+def _status_bar(book: Any, text: str | bool) -> None:
+    """Excel's status bar (False gives it back to Excel); engines without one are skipped."""
+    try:
+        book.app.status_bar = text
+    except Exception:  # the remote engine raises NotImplementedError; a busy Excel a COM error: cosmetic only
+        return
 
 
 def _remote_engine() -> None:
@@ -150,13 +291,37 @@ def _remote_engine() -> None:
 
 
 # ---------------------------------------------------------------- which operation, which file
-def action_for(sheet_name: str) -> str:
-    """The operation of the button on ``sheet_name`` (schema ``Sheet.action``)."""
+def action_for(sheet_name: str, grid: Grid | None = None) -> str:
+    """The operation the button on ``sheet_name`` runs: its only one, or the one chosen in its dropdown.
+
+    Without ``grid`` (the sheet's values) the sheet's default operation (schema ``Sheet.action``).
+    """
     spec = next((s for s in SHEETS if norm(s.name) == norm(sheet_name)), None)
-    if spec is None or not spec.action:
-        buttons = ", ".join(s.name for s in SHEETS if s.action)
+    if spec is None or not spec.actions:
+        buttons = ", ".join(s.name for s in SHEETS if s.actions)
         raise UsageError(f"Lembar '{sheet_name}' tidak memiliki tombol. Tombol ada di lembar: {buttons}.")
-    return spec.action
+    if not spec.has_choice or grid is None:
+        return spec.action
+    chosen = chosen_action(spec, grid)
+    if chosen is None:
+        captions = ", ".join(f"'{ACTION_CAPTIONS[a]}'" for a in spec.actions)
+        raise UsageError(
+            f"Pilih operasi di sel {CHOICE_CELL} lembar '{spec.name}' ({captions}), lalu tekan '{RUN_CAPTION}' lagi."
+        )
+    return chosen
+
+
+def chosen_action(spec: Sheet, grid: Grid) -> str | None:
+    """The operation whose caption stands in the dropdown (searched above the table: rows may be inserted)."""
+    captions = {norm(ACTION_CAPTIONS[a]): a for a in spec.actions}
+    for line in grid[: HEADER_ROW + CHOICE_SEARCH_ROWS]:
+        for value in line:
+            if isinstance(value, str) and norm(value) in captions:
+                return captions[norm(value)]
+    return None
+
+
+CHOICE_SEARCH_ROWS = 4  # staff may insert a few rows above the table
 
 
 def workbook_path(snap: Snapshot, path: Path | None) -> Path:
@@ -175,10 +340,11 @@ def workbook_path(snap: Snapshot, path: Path | None) -> Path:
 
 
 # ---------------------------------------------------------------- the planners (same calls as the CLI)
-def plan(action: str, reg: Register, path: Path, snap: Snapshot, *, now: dt.datetime, user: str) -> tuple[Changes, Any]:
+def plan(action: str, reg: Register, path: Path, snap: Snapshot, *, now: dt.datetime, user: str,
+         stage: Staging | None = None) -> tuple[Changes, Any]:
     """The same planner the CLI uses (operations.planner_for); only the month comes from Beranda."""
     month = report_month(snap, now.date()) if action == "report" else None
-    return planner_for(action, path, now=now, trigger=TRIGGER, user=user, month=month)(reg)
+    return planner_for(action, path, now=now, trigger=TRIGGER, user=user, month=month, stage=stage)(reg)
 
 
 def report_month(snap: Snapshot, today: dt.date) -> str:
@@ -231,22 +397,17 @@ def _documents_lines(result: Any, folder: Path) -> list[str]:
 
 
 def backup_file(path: Path, keep: Any) -> Path | None:
-    """Copy the saved file into ``cadangan/`` before the click saves over it (as the CLI keeps backups)."""
+    """Copy the saved file into ``cadangan/`` before Excel saves over it: the CLI's backup and prune."""
     try:
         count = int(float(keep))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         count = 10
-    if count <= 0 or not path.is_file():
-        return None
-    folder = path.parent / BACKUP_DIR
-    target = folder / f"{path.stem} {file_stamp()}{path.suffix}"
     try:
-        folder.mkdir(exist_ok=True)
-        shutil.copy2(path, target)
+        target = make_backup(path, count)
     except OSError as exc:
         raise WriteRefused(
-            f"Cadangan register tidak dapat dibuat di {folder} ({exc.strerror or exc}); register tidak diubah. "
-            "Periksa izin tulis dan ruang disk folder register, lalu ulangi."
+            f"Cadangan register tidak dapat dibuat di {path.parent / BACKUP_DIR} ({exc.strerror or exc}); register "
+            "tidak diubah. Periksa izin tulis dan ruang disk folder register, lalu ulangi."
         ) from exc
     prune_backups(path, count)
     return target

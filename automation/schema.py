@@ -117,8 +117,8 @@ class Sheet:
     step: int | None = None
     columns: tuple[Column, ...] = ()
     table: str = ""
-    button: str = ""  # caption of the sheet's button ("" = no button)
-    action: str = ""  # library operation run by the button
+    actions: tuple[str, ...] = ()  # operations offered on the sheet (ACTION_CAPTIONS keys), in dropdown order
+    action: str = ""  # the operation chosen when the workbook is built (one of ``actions``)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -131,6 +131,25 @@ class Sheet:
         return tuple(c.key for c in self.columns)
 
     @property
+    def button(self) -> str:
+        """Caption of the sheet's one button: the operation itself, or "Jalankan pilihan" with a dropdown."""
+        if not self.actions:
+            return ""
+        return ACTION_CAPTIONS[self.actions[0]] if len(self.actions) == 1 else RUN_CAPTION
+
+    def operations_text(self) -> str:
+        """The sheet's operations in one Indonesian sentence (Beranda guide, docs test)."""
+        captions = ", ".join(f"'{ACTION_CAPTIONS[a]}'" for a in self.actions)
+        if self.has_choice:
+            return f"Pilih di sel {CHOICE_CELL} lalu tekan '{RUN_CAPTION}': {captions}."
+        return f"Tombol: {captions}." if captions else ""
+
+    @property
+    def has_choice(self) -> bool:
+        """The sheet offers several operations: a dropdown cell (CHOICE_CELL) picks the one the button runs."""
+        return len(self.actions) > 1
+
+    @property
     def headers(self) -> dict[str, str]:
         return {c.key: c.header for c in self.columns}
 
@@ -141,6 +160,24 @@ STATUS_ROW = 5  # row 5: "Hasil terakhir" status cell written by commands and bu
 HEADER_ROW = 6
 FIRST_DATA_ROW = 7
 BUTTON_COLUMN = 6  # the button sits right of the title block, over columns F-H of rows 1-3
+# The operation map (issue 13): what each sheet's button can do.  A sheet with one operation has a
+# button captioned with it; a sheet with several has a dropdown (CHOICE_CELL, merged over
+# CHOICE_SPAN columns, label above it) and one button "Jalankan pilihan" right of the dropdown.
+# Every button runs xlwings' SampleCall; Python reads the active sheet and its dropdown (docs/excel.md).
+ACTION_CAPTIONS = {
+    "validate": "Periksa isian",
+    "advance": "Proses ke tahap berikutnya",
+    "documents": "Buat dokumen",
+    "report": "Buat laporan bulanan",
+}
+RUN_CAPTION = "Jalankan pilihan"
+CHOICE_CELL = "F2"  # the dropdown (rows 1-4 are the title block; the label goes one row above)
+CHOICE_LABEL = "Pilih operasi, lalu tekan 'Jalankan pilihan':"
+CHOICE_SPAN = 3  # F2:H2 merged; the button sits right of it (column I)
+CHECK = ("validate",)
+CHECK_MOVE = ("validate", "advance")
+CHECK_MOVE_LETTERS = ("validate", "advance", "documents")
+REPORT = ("report",)
 BERANDA_MONTH_CELL = "C5"  # month (YYYY-MM) used by the "Buat laporan bulanan" button
 BERANDA_SUMMARY_ROW = 8  # the Beranda summary block is written from A8 down
 BERANDA_SUMMARY_WIDTH = 6  # columns A-F of that block
@@ -205,7 +242,7 @@ PERMOHONAN = Sheet(
     inputs="Kelengkapan: identitas pemohon, permohonan informasi",
     output="Keluaran: permohonan informasi tercatat, nomor registrasi, tanda bukti penerimaan",
     table="tblPermohonan",
-    button="Proses ke tahap berikutnya",
+    actions=CHECK_MOVE_LETTERS,
     action="advance",
     columns=(
         REG,
@@ -250,7 +287,7 @@ KOORDINASI = Sheet(
     inputs="Kelengkapan: permohonan informasi; draf Daftar Informasi yang Dikecualikan dari Perangkat Daerah",
     output="Keluaran: draf Daftar Informasi yang Dikecualikan dari Perangkat Daerah",
     table="tblKoordinasi",
-    button="Proses ke tahap berikutnya",
+    actions=CHECK_MOVE,
     action="advance",
     columns=(
         *carried(),
@@ -274,7 +311,7 @@ KAJIAN = Sheet(
     inputs="Kelengkapan: draf Daftar Informasi yang Dikecualikan dari Perangkat Daerah",
     output="Keluaran: draf Daftar Informasi yang Dikecualikan",
     table="tblKajian",
-    button="Proses ke tahap berikutnya",
+    actions=CHECK_MOVE,
     action="advance",
     columns=(
         *carried(),
@@ -296,7 +333,7 @@ KLASIFIKASI = Sheet(
     inputs="Dasar hukum: UU 14/2008, Perki 1/2013, Perki 1/2021",
     output="Keluaran: Daftar Informasi yang Dikecualikan (YA / TIDAK / SEBAGIAN)",
     table="tblKlasifikasi",
-    button="Proses ke tahap berikutnya",
+    actions=CHECK_MOVE,
     action="advance",
     columns=(
         *carried(),
@@ -324,7 +361,7 @@ BERITA_ACARA = Sheet(
     inputs="Kelengkapan: informasi yang dinyatakan dikecualikan",
     output="Keluaran: berita acara pengujian konsekuensi",
     table="tblBeritaAcara",
-    button="Buat dokumen",
+    actions=CHECK_MOVE_LETTERS,
     action="documents",
     columns=(
         *carried(),
@@ -347,7 +384,7 @@ PERSETUJUAN = Sheet(
     inputs="Kelengkapan: berita acara pengujian konsekuensi dan informasi dikecualikan terlampir",
     output="Keluaran: berita acara yang disetujui",
     table="tblPersetujuan",
-    button="Proses ke tahap berikutnya",
+    actions=CHECK_MOVE,
     action="advance",
     columns=(
         *carried(),
@@ -370,7 +407,7 @@ REGISTER_DIK = Sheet(
     inputs="Kelengkapan: informasi/dokumen yang dikecualikan",
     output="Keluaran: arsip informasi yang dikecualikan",
     table="tblRegisterDIK",
-    button="Periksa isian",
+    actions=CHECK,
     action="validate",
     columns=(
         _sys("no_dik", "Nomor DIK", T.TEXT, "Nomor entri DIK (diisi sistem).", width=16),
@@ -402,7 +439,7 @@ KEPUTUSAN = Sheet(
     inputs="Kelengkapan: informasi/dokumen yang dimohon atau surat penolakan",
     output="Keluaran: pemberitahuan tertulis atau keputusan penolakan",
     table="tblKeputusan",
-    button="Buat dokumen",
+    actions=CHECK_MOVE_LETTERS,
     action="documents",
     columns=(
         *carried(),
@@ -433,7 +470,7 @@ TANDA_TERIMA = Sheet(
     inputs="Kelengkapan: tanda terima informasi/dokumen atau surat penolakan",
     output="Keluaran: informasi/dokumen atau surat penolakan diterima",
     table="tblTandaTerima",
-    button="Buat dokumen",
+    actions=CHECK_MOVE_LETTERS,
     action="documents",
     columns=(
         *carried(),
@@ -456,8 +493,8 @@ ARSIP = Sheet(
     inputs="Kelengkapan: berkas dan surat permohonan; data informasi yang dikecualikan",
     output="Keluaran: berkas terarsip (softcopy dan hardcopy); laporan",
     table="tblArsip",
-    button="Buat laporan bulanan",
-    action="report",
+    actions=CHECK_MOVE,
+    action="advance",
     columns=(
         *carried(),
         _sys("jenis_keputusan", "Jenis Keputusan", T.TEXT, "Disalin dari tahap 8.", width=22),
@@ -529,7 +566,7 @@ BERANDA = Sheet(
     title="Register Uji Konsekuensi Informasi Publik",
     actor="PPID Dinas Komunikasi dan Informatika Provinsi Kalimantan Barat",
     output="Ringkasan per tahap dan daftar permohonan lewat batas waktu (diperbarui setiap proses)",
-    button="Buat laporan bulanan",
+    actions=REPORT,
     action="report",
 )
 

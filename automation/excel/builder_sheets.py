@@ -65,14 +65,14 @@ def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any]) ->
     _guide(ws, styles)
     print_setup(ws, repeat_header=False)
     if BERANDA.button:
-        add_button(ws, BERANDA.button)
+        add_button(ws, BERANDA, styles)
 
 
 def _guide(ws: Worksheet, styles: Styles) -> None:
     lines = ["Petunjuk"]
     for stage in STAGES:
         step = stage.title.split("—", 1)[-1].strip()
-        lines.append(f"{stage.name}: {step}. Tombol: '{stage.button}'.")
+        lines.append(f"{stage.name}: {step}. {stage.operations_text()}")
     lines += [
         f"{HARI_LIBUR.name}: hari libur nasional dan cuti bersama; tambahkan penutupan kantor di sini.",
         f"{REFERENSI.name}: isi daftar pilihan (dropdown); tambahkan nilai di bawah daftar tanpa baris kosong.",
@@ -82,7 +82,11 @@ def _guide(ws: Worksheet, styles: Styles) -> None:
         "Merah: lewat batas waktu. Kuning: mendekati batas. Merah muda: isian bermasalah (lihat Catatan Validasi).",
         f"Tombol menjalankan Python (xlwings) dan memerlukan berkas .py bernama sama dengan berkas ini "
         f"di folder yang sama (mis. {EXAMPLE_NAME} dan {Path(EXAMPLE_NAME).stem}.py).",
-        f"'{BERANDA.button}' memakai bulan di sel {BERANDA_MONTH_CELL} (ketik TTTT-BB, mis. 2026-11).",
+        "Setiap operasi mengolah seluruh register (semua lembar), dari lembar mana pun tombol ditekan. "
+        "'Proses ke tahap berikutnya' memindahkan setiap permohonan yang tahapnya sudah lengkap, "
+        "juga dari lembar 8-10 (10 Arsip: permohonan diarsipkan).",
+        f"'{BERANDA.button}' (tombol di lembar ini) memakai bulan di sel {BERANDA_MONTH_CELL} "
+        "(ketik TTTT-BB, mis. 2026-11; kosong: bulan lalu).",
     ]
     top = BERANDA_SUMMARY_ROW - 2
     for offset, text in enumerate(lines):

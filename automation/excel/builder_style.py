@@ -34,6 +34,9 @@ class Styles:
         self.section = wb.add_format({"bold": True, "font_size": 12, "font_color": "#1F4E78", "bottom": 1})
         self.note = wb.add_format({"text_wrap": True, "valign": "top"})
         self.key = wb.add_format({"bg_color": SYSTEM_FILL, "font_color": "#595959", "locked": True, "valign": "top"})
+        self.choice = wb.add_format({"locked": False, "bold": True, "bg_color": "#FFF2CC", "border": 1,
+                                     "font_color": "#1F4E78"})
+        self.choice_label = wb.add_format({"italic": True, "font_color": "#404040", "locked": True})
         self.text_cell = wb.add_format({"num_format": "@", "locked": False, "bold": True, "bg_color": "#FFF2CC", "border": 1})
         header = {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#FFFFFF", "border": 1}
         self.header_staff = wb.add_format({**header, "bg_color": "#1F4E78"})

@@ -6,11 +6,25 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from ..reference import STATUS_TAHAP
-from ..schema import BUTTON_COLUMN, FIRST_DATA_ROW, HEADER_ROW, STATUS_ROW, By, Column, Need, Sheet, T
+from ..schema import (
+    ACTION_CAPTIONS,
+    BUTTON_COLUMN,
+    CHOICE_CELL,
+    CHOICE_LABEL,
+    CHOICE_SPAN,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    STATUS_ROW,
+    By,
+    Column,
+    Need,
+    Sheet,
+    T,
+)
 from .builder_style import BUTTON_WIDTH, LAST_RULE_ROW, ROW_HEIGHTS, TABLE_STYLE, Styles
 from .vba import MACRO
 
@@ -42,7 +56,7 @@ def write_table_sheet(
     print_setup(ws)
     ws.freeze_panes(FIRST, 1)  # rows 1-6 and column A stay in view
     if sheet.button:
-        add_button(ws, sheet.button)
+        add_button(ws, sheet, styles)
     if protect:
         ws.protect("", PROTECT_OPTIONS)
 
@@ -192,11 +206,28 @@ def print_setup(ws: Worksheet, *, repeat_header: bool = True) -> None:
     ws.set_footer("&L&A&RHalaman &P dari &N")
 
 
-def add_button(ws: Worksheet, caption: str) -> None:
-    """The sheet's button at BUTTON_COLUMN, rows 1-3, running xlwings' SampleCall."""
+def add_button(ws: Worksheet, sheet: Sheet, styles: Styles) -> None:
+    """The sheet's button (rows 1-3) running xlwings' SampleCall, and its dropdown when it has several operations.
+
+    One operation: the button at BUTTON_COLUMN, captioned with it.  Several: the label and the
+    dropdown (CHOICE_CELL merged over CHOICE_SPAN columns, unlocked) at BUTTON_COLUMN and the
+    "Jalankan pilihan" button right of them.
+    """
+    column = BUTTON_COLUMN - 1
+    if sheet.has_choice:
+        row, col = xl_cell_to_rowcol(CHOICE_CELL)
+        captions = [ACTION_CAPTIONS[a] for a in sheet.actions]
+        ws.write_string(row - 1, col, CHOICE_LABEL, styles.choice_label)
+        ws.merge_range(row, col, row, col + CHOICE_SPAN - 1, ACTION_CAPTIONS[sheet.action], styles.choice)
+        ws.data_validation(row, col, row, col + CHOICE_SPAN - 1, {
+            "validate": "list", "source": captions, "error_type": "stop",
+            "input_title": "Operasi tombol", "input_message": "Pilih operasi, lalu tekan 'Jalankan pilihan'.",
+            "error_title": "Operasi tidak dikenal", "error_message": "Pilih salah satu operasi dari daftar.",
+        })
+        column = col + CHOICE_SPAN
     height = round(sum(ROW_HEIGHTS[r] for r in range(3)) * 4 / 3) - 6  # points -> pixels, 3 px margin
     ws.insert_button(
         0,
-        BUTTON_COLUMN - 1,
-        {"macro": MACRO, "caption": caption, "width": BUTTON_WIDTH, "height": height, "x_offset": 4, "y_offset": 3},
+        column,
+        {"macro": MACRO, "caption": sheet.button, "width": BUTTON_WIDTH, "height": height, "x_offset": 4, "y_offset": 3},
     )

@@ -137,21 +137,7 @@ class WriteSession:
 
     def _backup(self) -> Path | None:
         """Copy the current workbook into the backup folder (via a temp name, then rename)."""
-        if self.backups <= 0 or not self.path.exists():
-            return None
-        folder = self.path.parent / BACKUP_DIR
-        folder.mkdir(exist_ok=True)
-        stamp = file_stamp()
-        target = folder / f"{self.path.stem} {stamp}{self.path.suffix}"
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            shutil.copy2(self.path, partial)
-            _fsync_file(partial)
-            os.replace(partial, target)
-        except BaseException:
-            _remove(partial)
-            raise
-        return target
+        return make_backup(self.path, self.backups)
 
 
 @contextlib.contextmanager
@@ -164,22 +150,35 @@ def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iter
     """
     path = Path(path)
     refuse_if_open(path)
+    with run_lock(path, timeout=timeout):
+        refuse_if_open(path)
+        _remove_stale_temps(path)
+        yield WriteSession(path=path, backups=backups)
+
+
+BUSY = "Register {name} sedang ditulis oleh proses lain (perintah ppid atau klik tombol sebelumnya); tunggu sebentar lalu ulangi."
+
+
+@contextlib.contextmanager
+def run_lock(path: Path, *, timeout: float = 30) -> Iterator[None]:
+    """The one lock every writer of ``path`` takes: the CLI (via write_session) and the Excel buttons.
+
+    WriteRefused when another run holds it for ``timeout`` seconds, or when the lock file cannot
+    be made (read-only folder, disk full).
+    """
+    path = Path(path)
     lock = filelock.FileLock(lock_path(path), timeout=timeout)
     try:
         lock.acquire()
     except filelock.Timeout:
-        raise WriteRefused(
-            f"Register {path.name} sedang ditulis oleh proses lain; tunggu sebentar lalu ulangi."
-        ) from None
+        raise WriteRefused(BUSY.format(name=path.name)) from None
     except OSError as exc:
         raise WriteRefused(
             f"Kunci register tidak dapat dibuat di folder {path.parent}; periksa izin tulis folder itu "
             "dan ruang disk, lalu ulangi."
         ) from exc
     try:
-        refuse_if_open(path)
-        _remove_stale_temps(path)
-        yield WriteSession(path=path, backups=backups)
+        yield
     finally:
         lock.release()
 
@@ -232,10 +231,55 @@ def list_backups(path: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if pattern.match(p.name))
 
 
+def make_backup(path: Path, keep: int) -> Path | None:
+    """Copy ``path`` into ``cadangan/`` (temp name, fsync, rename); None when ``keep`` <= 0 or no file.
+
+    The one backup function of the CLI (before the replace) and the buttons (before Excel saves).
+    """
+    path = Path(path)
+    if keep <= 0 or not path.exists():
+        return None
+    folder = path.parent / BACKUP_DIR
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{path.stem} {file_stamp()}{path.suffix}"
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        shutil.copy2(path, partial)
+        _fsync_file(partial)
+        os.replace(partial, target)
+    except BaseException:
+        _remove(partial)
+        raise
+    return target
+
+
+def backups_to_keep(names: list[str], keep: int) -> set[str]:
+    """The newest ``keep`` backups, plus the newest backup of each of the last ``keep`` days.
+
+    ``names`` sort by time (the stamp is YYYYMMDD-HHMMSS-ffffff).  Ten quick clicks therefore never
+    rotate out yesterday's copy; at most ``2 * keep`` files remain.
+    """
+    if keep <= 0:
+        return set()
+    ordered = sorted(names)
+    kept = set(ordered[-keep:])
+    per_day: dict[str, str] = {}
+    for name in ordered:  # later names overwrite earlier ones: the newest of each day wins
+        match = _STAMP.search(name)
+        if match:
+            per_day[match.group(1)] = name
+    kept.update(per_day[day] for day in sorted(per_day)[-keep:])
+    return kept
+
+
+_STAMP = re.compile(r" (\d{8})-\d{6}-\d{6}\.[^.]+$")
+
+
 def prune_backups(path: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups of ``path``; returns the deleted files."""
+    """Delete the backups of ``path`` that :func:`backups_to_keep` does not keep; returns them."""
     old = list_backups(path)
-    doomed = old[: max(0, len(old) - keep)] if keep > 0 else []
+    kept = backups_to_keep([p.name for p in old], keep) if keep > 0 else {p.name for p in old}
+    doomed = [p for p in old if p.name not in kept]
     for backup in doomed:
         _remove(backup)
     return doomed
