@@ -321,3 +321,262 @@ def test_empty_month_cell_reports_the_last_complete_month(sample: Path, tmp_path
     edit(button, lambda wb: wb[BERANDA.name].cell(row=5, column=3, value=None))
     result, _ = click(button, sheet=BERANDA.name)
     assert result.ok and result.result.period == last_complete_month(NOW.date()) == "2026-10"
+
+
+# ---------------------------------------------------------------- a click is never silent (issue 10 item 4)
+class _App:
+    """Excel's Application as the click sees it: the remote engine's, plus a status bar it lacks."""
+
+    def __init__(self, app: object, alert_error: Exception | None = None) -> None:
+        self._app, self.bar, self.alert_error = app, [], alert_error
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._app, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "status_bar":
+            self.bar.append(value)
+        else:
+            object.__setattr__(self, name, value)
+
+    def alert(self, *args: object, **kw: object) -> object:
+        if self.alert_error:
+            raise self.alert_error
+        return self._app.alert(*args, **kw)
+
+
+class _Api(dict):
+    ReadOnly = False
+
+
+class _Book:
+    """The remote engine's Book with what only COM has: status bar, Workbook.ReadOnly, a save that fails."""
+
+    def __init__(self, payload: dict, *, read_only: bool = False, save_error: Exception | None = None,
+                 alert_error: Exception | None = None, boom: Exception | None = None) -> None:
+        self._book = xw.Book(json=payload)
+        self.app = _App(self._book.app, alert_error)
+        self.api = _Api()
+        self.api.ReadOnly = read_only
+        self.save_error, self.boom = save_error, boom
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._book, name)
+
+    @property
+    def sheets(self) -> object:
+        if self.boom:
+            raise self.boom
+        return self._book.sheets
+
+    def save(self) -> None:
+        if self.save_error:
+            raise self.save_error
+        self._book.save()
+
+    def actions(self) -> list[dict]:
+        return self._book.json()["actions"]
+
+    def alerts(self) -> list[str]:
+        return [a["args"][0] for a in self.actions() if a["func"] == "alert"]
+
+
+def _book(path: Path, sheet: str = "7 Register DIK", **kw: object) -> _Book:
+    run_payload  # registers the remote engine  # noqa: B018
+    from automation.buttons import _remote_engine
+
+    _remote_engine()
+    payload = payload_from_file(path, active=sheet)
+    payload["book"]["name"] = str(path)  # the full path, as COM reports it
+    return _Book(payload, **kw)
+
+
+def test_click_shows_and_clears_the_status_bar(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    book = _book(button)
+    result = click_book(book)
+    assert result.ok and book.app.bar == ["PPID: sedang memeriksa…", False]
+    assert "Pemeriksaan selesai" in book.alerts()[-1]
+
+
+def click_book(book: _Book, action: str | None = None):
+    from automation.buttons import click as click_entry
+
+    return click_entry(book, action, now=NOW)
+
+
+def test_read_only_workbook_is_refused_with_a_message(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    book = _book(button, read_only=True)  # Excel's Workbook.ReadOnly
+    result = click_book(book)
+    assert not result.ok and "hanya-baca" in book.alerts()[-1]
+    assert not (button.parent / "cadangan").exists() and book.app.bar[-1] is False
+
+
+def test_read_only_file_is_refused_where_excel_cannot_tell(sample: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from automation import buttons
+
+    button, _ = _copies(sample, tmp_path)
+    monkeypatch.setattr(buttons.os, "access", lambda p, mode: Path(p) != button)  # chmod 444 (tests run as root)
+    payload = payload_from_file(button, active="7 Register DIK")
+    result, actions = run_payload(payload, now=NOW, path=button)
+    assert not result.ok and "hanya-baca" in actions[-1]["args"][0]
+
+
+def test_click_while_the_cli_writes_is_refused(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    from automation import buttons
+    from automation.excel.safety import lock_path
+
+    button, _ = _copies(sample, tmp_path)
+    monkeypatch.setattr(buttons, "CLICK_LOCK_TIMEOUT", 0.2)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import filelock,sys,time; l=filelock.FileLock(sys.argv[1]); l.acquire(); "
+         "print('held', flush=True); time.sleep(30)", str(lock_path(button))],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        book = _book(button)
+        result = click_book(book)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not result.ok and "sedang ditulis oleh proses lain" in book.alerts()[-1]
+    assert not (button.parent / "cadangan").exists()
+    assert click_book(_book(button)).ok  # once the CLI is done, the click runs
+
+
+def test_no_excel_to_attach_to_shows_a_windows_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    from automation import buttons
+    from automation.errors import crash_log_path
+
+    shown: list[str] = []
+    monkeypatch.setattr(buttons.HOST, "message_box", lambda text: shown.append(text) or True)
+    main()  # not started from Excel: xw.Book.caller() fails
+    assert len(shown) == 1 and "tidak dapat terhubung ke Excel" in shown[0]
+    assert str(crash_log_path()) in shown[0] and crash_log_path().is_file()
+
+
+def test_without_any_box_the_message_goes_to_stderr_for_xlwings(monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from automation import buttons
+
+    monkeypatch.setattr(buttons.HOST, "message_box", lambda text: False)
+    with pytest.raises(SystemExit) as ended:
+        main()
+    assert ended.value.code == 1  # xlwings' RunPython shows stderr in a message box on a non-zero exit
+    err = capsys.readouterr().err
+    assert "tidak dapat terhubung ke Excel" in err and "Rincian teknis" in err and "Traceback" not in err
+
+
+def test_internal_error_is_a_message_with_the_log(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    book = _book(button, boom=RuntimeError("rusak"))
+    assert click_book(book) is None
+    alert = book.alerts()[-1]
+    assert "kesalahan internal" in alert and "rusak" in alert and "ppid-galat.log" in alert
+    assert book.app.bar == ["PPID: sedang memeriksa…", False]
+
+
+def test_internal_error_when_excel_cannot_show_it(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from automation import buttons
+
+    shown: list[str] = []
+    monkeypatch.setattr(buttons.HOST, "message_box", lambda text: shown.append(text) or True)
+    button, _ = _copies(sample, tmp_path)
+    book = _book(button, boom=RuntimeError("rusak"), alert_error=RuntimeError("Excel sibuk"))
+    assert click_book(book) is None
+    assert len(shown) == 1 and "kesalahan internal" in shown[0] and "ppid-galat.log" in shown[0]
+
+
+def test_failed_save_removes_the_letters_and_says_so(sample: Path, tmp_path: Path) -> None:
+    from automation.errors import WriteRefused
+    from automation.letters.documents import DISCARDED, STAGING_PREFIX
+
+    button, _ = _copies(sample, tmp_path)
+    book = _book(button, sheet="5 Berita Acara", save_error=WriteRefused("Register belum tersimpan."))
+    result = click_book(book, "documents")
+    assert not result.ok and result.result.made
+    assert DISCARDED in book.alerts()[-1]
+    assert files_under(button.parent / "output") == set()
+    assert not list((button.parent / "output").glob(f"{STAGING_PREFIX}*"))
+
+
+def test_letters_of_a_click_appear_after_the_save(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    seen: list[set[str]] = []
+
+    class _Watching(_Book):
+        def save(self) -> None:
+            seen.append(files_under(button.parent / "output"))
+
+    payload = payload_from_file(button, active="5 Berita Acara")
+    payload["book"]["name"] = str(button)
+    book = _Watching(payload)
+    result = click_book(book, "documents")
+    assert result.ok and seen and not any(p.endswith(".docx") and not p.startswith(".") for p in seen[0])
+    assert len([p for p in files_under(button.parent / "output") if p.endswith(".docx")]) == len(result.result.made)
+
+
+# ---------------------------------------------------------------- the operation dropdown
+def _choose(path: Path, sheet: str, caption: str | None) -> dict:
+    from automation.schema import CHOICE_CELL
+
+    payload = payload_from_file(path, active=sheet)
+    row, col = int(CHOICE_CELL[1:]) - 1, ord(CHOICE_CELL[0]) - 65
+    values = next(s for s in payload["sheets"] if s["name"] == sheet)["values"]
+    values[row][col] = caption or ""
+    return payload
+
+
+@pytest.mark.parametrize(("sheet", "caption", "action"), [
+    ("2 Koordinasi", "Periksa isian", "validate"),
+    ("9 Tanda Terima", "Proses ke tahap berikutnya", "advance"),
+    ("1 Permohonan", "buat dokumen", "documents"),
+])
+def test_the_dropdown_decides_the_operation(sample: Path, tmp_path: Path, sheet: str, caption: str, action: str) -> None:
+    button, _ = _copies(sample, tmp_path)
+    result, _ = run_payload(_choose(button, sheet, caption), now=NOW, path=button)
+    assert result.ok and result.action == action, result.message
+
+
+def test_an_empty_dropdown_asks_for_a_choice(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    result, actions = run_payload(_choose(button, "3 Kajian", None), now=NOW, path=button)
+    assert not result.ok and "Pilih operasi di sel F2" in actions[-1]["args"][0]
+    assert "'Periksa isian', 'Proses ke tahap berikutnya'" in result.message
+
+
+def test_the_built_dropdown_defaults_to_the_sheets_operation(sample: Path) -> None:
+    from automation.schema import STAGES
+
+    for stage in STAGES:
+        payload = payload_from_file(sample, active=stage.name)
+        grid = next(s for s in payload["sheets"] if s["name"] == stage.name)["values"]
+        assert action_for(stage.name, grid) == stage.action
+
+
+# ---------------------------------------------------------------- backups: the last N and one per day
+def test_backups_keep_the_last_n_and_one_per_day() -> None:
+    from automation.excel.safety import backups_to_keep
+
+    yesterday = [f"r 20261119-1{i}0000-000000.xlsm" for i in range(3)]
+    today = [f"r 20261120-10{i:02d}00-000000.xlsm" for i in range(10)]  # ten quick clicks
+    kept = backups_to_keep(yesterday + today, 3)
+    assert kept == {*today[-3:], yesterday[-1]}
+    assert backups_to_keep(today, 0) == set()
+
+
+def test_quick_clicks_do_not_rotate_out_yesterdays_backup(sample: Path, tmp_path: Path) -> None:
+    button, _ = _copies(sample, tmp_path)
+    folder = button.parent / "cadangan"
+    folder.mkdir()
+    old = folder / f"{button.stem} 20261119-170000-000000.xlsm"
+    old.write_bytes(button.read_bytes())
+    for _ in range(12):  # Pengaturan jumlah_cadangan is 10
+        click(button, "validate")
+    names = sorted(p.name for p in folder.iterdir())
+    assert old.name in names and len(names) == 11
