@@ -382,7 +382,6 @@ class _Book:
 
 
 def _book(path: Path, sheet: str = "7 Register DIK", **kw: object) -> _Book:
-    run_payload  # registers the remote engine  # noqa: B018
     from automation.buttons import _remote_engine
 
     _remote_engine()
@@ -580,3 +579,85 @@ def test_quick_clicks_do_not_rotate_out_yesterdays_backup(sample: Path, tmp_path
         click(button, "validate")
     names = sorted(p.name for p in folder.iterdir())
     assert old.name in names and len(names) == 11
+
+
+# ---------------------------------------------------------------- the operation map: built workbook, schema, docs
+def built_buttons(path: Path) -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """Per sheet of the built .xlsm: (button captions, their macros, the dropdown's choices) from the XML."""
+    import posixpath
+    import re
+    import zipfile
+
+    out = {}
+    with zipfile.ZipFile(path) as zf:
+        book = zf.read("xl/workbook.xml").decode()
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+        targets = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', rels))
+        targets.update({k: v for v, k in re.findall(r'Target="([^"]+)"[^>]*Id="(rId\d+)"', rels)})
+        for name, rid in re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"', book):
+            part = "xl/" + targets[rid].lstrip("/").removeprefix("xl/")
+            xml = zf.read(part).decode()
+            folder, file = part.rsplit("/", 1)
+            sheet_rels = f"{folder}/_rels/{file}.rels"
+            captions, macros = [], []
+            if sheet_rels in zf.namelist():
+                for target in re.findall(r'Target="([^"]+vmlDrawing\d+\.vml)"', zf.read(sheet_rels).decode()):
+                    vml = zf.read(posixpath.normpath(f"{folder}/{target}")).decode()
+                    captions += re.findall(r"<font[^>]*>([^<]*)</font>", vml)
+                    macros += re.findall(r"<x:FmlaMacro>([^<]*)</x:FmlaMacro>", vml)
+            choices = []
+            for item in re.findall(r"<dataValidation [^>]*?(?:/>|>.*?</dataValidation>)", xml, re.S):
+                sqref = re.search(r'sqref="([^"]+)"', item).group(1)
+                formula = re.search(r"<formula1>([^<]*)</formula1>", item)
+                if formula and int(re.search(r"\d+", sqref).group()) < 6:  # above the table: the operation dropdown
+                    choices = formula.group(1).strip('"').split(",")
+            out[name] = (captions, macros, choices)
+    return out
+
+
+def test_the_built_workbook_has_the_schema_operation_map(tmp_path: Path) -> None:
+    from automation.excel.builder import build_register
+    from automation.excel.vba import MACRO
+    from automation.schema import ACTION_CAPTIONS, RUN_CAPTION, SHEETS
+
+    found = built_buttons(build_register(tmp_path / NAME, year=TODAY.year))
+    for sheet in SHEETS:
+        captions, macros, choices = found[sheet.name]
+        if not sheet.actions:
+            assert captions == [] and choices == [], sheet.name
+            continue
+        assert macros == [f"[0]!{MACRO}"], sheet.name
+        assert sheet.action in sheet.actions
+        if sheet.has_choice:
+            assert captions == [RUN_CAPTION] and choices == [ACTION_CAPTIONS[a] for a in sheet.actions], sheet.name
+        else:
+            assert captions == [ACTION_CAPTIONS[sheet.action]] and choices == [], sheet.name
+    stages = [s for s in SHEETS if s.step]
+    assert all("advance" in s.actions for s in stages if s.step != 7)  # sheets 8-10 move requests on too
+    assert {s.step for s in stages if "documents" in s.actions} == {1, 5, 8, 9}  # the sheets with letters
+
+
+def test_docs_and_guide_state_the_operation_map(tmp_path: Path) -> None:
+    import re
+
+    from python_calamine import CalamineWorkbook
+
+    from automation.excel.builder import build_register
+    from automation.schema import ACTION_CAPTIONS, SHEETS
+
+    root = Path(__file__).resolve().parents[1]
+    book = CalamineWorkbook.from_path(str(build_register(tmp_path / NAME, year=TODAY.year)))
+    guide = " ".join(str(v) for line in book.get_sheet_by_name(BERANDA.name).to_python() for v in line)
+    for doc in ("docs/excel.md", "docs/panduan-pengguna.md"):
+        text = (root / doc).read_text(encoding="utf-8")
+        for sheet in (s for s in SHEETS if s.actions):
+            row = next((line for line in text.splitlines() if line.startswith(f"| {sheet.name} |")), "")
+            assert row, f"{doc}: no row for {sheet.name} in the operation map"
+            for action in sheet.actions:
+                assert ACTION_CAPTIONS[action] in row, f"{doc}: {sheet.name} lacks '{ACTION_CAPTIONS[action]}'"
+            missing = set(ACTION_CAPTIONS) - set(sheet.actions)
+            assert not any(re.search(re.escape(ACTION_CAPTIONS[a]), row) for a in missing), f"{doc}: {sheet.name}"
+    for sheet in (s for s in SHEETS if s.step):
+        assert f"{sheet.name}: " in guide and sheet.operations_text() in guide
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "Jalankan pilihan" in readme and "7 Register DIK" in readme
