@@ -660,3 +660,27 @@ def test_docs_and_guide_state_the_operation_map(tmp_path: Path) -> None:
         assert f"{sheet.name}: " in guide and sheet.operations_text() in guide
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "Jalankan pilihan" in readme and "7 Register DIK" in readme
+
+
+@pytest.mark.parametrize(("spoil", "shown"), [
+    ("backup", "Cadangan register tidak dapat dibuat"),
+    ("lock", "Kunci register tidak dapat dibuat"),
+])
+def test_backup_or_lock_impossible_is_a_message(sample: Path, tmp_path: Path, spoil: str, shown: str) -> None:
+    from automation.excel.safety import lock_path
+
+    button, _ = _copies(sample, tmp_path)
+    if spoil == "backup":
+        (button.parent / "cadangan").write_text("not a folder")
+    else:
+        lock_path(button).mkdir()  # the lock file cannot be opened
+    before = sheet_values(button)
+    result, actions = click(button, "validate")
+    assert not result.ok and shown in actions[-1]["args"][0] and actions[-1]["args"][3] == "critical"
+    assert differences(before, sheet_values(button), skip={("7 Register DIK", STATUS_ROW, 1)}) == []
+
+
+def test_unknown_operation_is_a_message(sample: Path) -> None:
+    payload = payload_from_file(sample, active="7 Register DIK")
+    result, actions = run_payload(payload, action="hapus", now=NOW, path=sample)
+    assert not result.ok and "Operasi 'hapus' tidak dikenal" in actions[-1]["args"][0]
