@@ -1,9 +1,11 @@
 """The Excel buttons: xlwings' ``SampleCall`` runs ``main()`` on the live workbook (xlwings adapter).
 
-A click reads every sheet once, builds the same Register the CLI reads, calls the same planner the
-CLI calls, resolves the same Layout and writes it back in a fixed number of bulk writes
-(``automation.excel.xlwings_io``).  It ends with a one-line summary in the clicked sheet's status
-cell (A5) and a message box.  Problems are messages, never tracebacks.
+A click shows a status-bar message, reads every sheet once, refuses a read-only workbook, takes
+the CLI's run lock, backs the saved file up, builds the same Register the CLI reads, calls the same
+planner the CLI calls, resolves the same Layout and writes it back in a fixed number of bulk writes
+(``automation.excel.xlwings_io``), saves, and only then publishes the letters it made.  It ends
+with a one-line summary in the clicked sheet's status cell (A5) and a message box.  Problems are
+messages, never tracebacks, and never silence (see :func:`last_resort`).
 """
 
 from __future__ import annotations
@@ -118,7 +120,10 @@ def last_resort(text: str, *, log: str | None = None) -> None:
     full = text if "Rincian teknis" in text else f"{text}\n\nRincian teknis: {log}"
     if HOST.message_box(full):
         return
-    print(full, file=sys.stderr)
+    stream = sys.stderr
+    if stream is not None:  # a cp1252 stderr must not fail on the text it is asked to show
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        print(full.encode(encoding, errors="replace").decode(encoding, errors="replace"), file=stream)
     raise SystemExit(1)
 
 
