@@ -242,6 +242,7 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, 
         if HOST.read_only(book, where):
             raise WriteRefused(READ_ONLY.format(name=where.name))
         held.enter_context(run_lock(where, timeout=CLICK_LOCK_TIMEOUT))
+        _status_bar(book, f"PPID: {ACTION_CAPTIONS[action]}…")
         reg = register_from_grids(where, snap.grids)
         backup_file(where, reg.settings.get("jumlah_cadangan"))  # the saved file, before anything is made
         stage = _staging(where) if action == "documents" else None

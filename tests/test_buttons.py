@@ -394,7 +394,7 @@ def test_click_shows_and_clears_the_status_bar(sample: Path, tmp_path: Path) -> 
     button, _ = _copies(sample, tmp_path)
     book = _book(button)
     result = click_book(book)
-    assert result.ok and book.app.bar == ["PPID: sedang memeriksa…", False]
+    assert result.ok and book.app.bar == ["PPID: sedang memeriksa…", "PPID: Periksa isian…", False]
     assert "Pemeriksaan selesai" in book.alerts()[-1]
 
 
@@ -569,14 +569,18 @@ def test_backups_keep_the_last_n_and_one_per_day() -> None:
     assert backups_to_keep(today, 0) == set()
 
 
-def test_quick_clicks_do_not_rotate_out_yesterdays_backup(sample: Path, tmp_path: Path) -> None:
-    button, _ = _copies(sample, tmp_path)
+def test_quick_clicks_do_not_rotate_out_yesterdays_backup(tmp_path: Path) -> None:
+    from automation.excel.builder import build_register
+
+    button = build_register(tmp_path / NAME, year=TODAY.year)  # Pengaturan jumlah_cadangan is 10
     folder = button.parent / "cadangan"
     folder.mkdir()
     old = folder / f"{button.stem} 20261119-170000-000000.xlsm"
     old.write_bytes(button.read_bytes())
-    for _ in range(12):  # Pengaturan jumlah_cadangan is 10
-        click(button, "validate")
+    payload = payload_from_file(button, active="7 Register DIK")
+    for _ in range(12):
+        result, _ = run_payload(payload, now=NOW, path=button)
+        assert result.ok, result.message
     names = sorted(p.name for p in folder.iterdir())
     assert old.name in names and len(names) == 11
 
