@@ -688,3 +688,23 @@ def test_unknown_operation_is_a_message(sample: Path) -> None:
     payload = payload_from_file(sample, active="7 Register DIK")
     result, actions = run_payload(payload, action="hapus", now=NOW, path=sample)
     assert not result.ok and "Operasi 'hapus' tidak dikenal" in actions[-1]["args"][0]
+
+
+def test_click_text_cleaning_matches_the_cli_writer() -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from automation.excel import writer, xlwings_io
+
+    assert xlwings_io.ILLEGAL_CHARACTERS.pattern == ILLEGAL_CHARACTERS_RE.pattern
+    assert xlwings_io.EXCEL_MAX_TEXT == writer.EXCEL_MAX_TEXT
+    text = "a\x01b\x0bc" + "x" * 40000
+    assert to_excel(text) == writer.excel_text(text)
+
+
+def test_a_click_does_not_import_openpyxl_or_docx_before_it_needs_them() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, automation.buttons; print(sorted(m for m in ('openpyxl', 'docxtpl') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -41,9 +41,12 @@ from ..schema import (
 )
 from .layout import Layout, SheetWrites
 from .reader import norm
-from .writer import excel_text
 
 Grid = list[list[Any]]
+# openpyxl's ILLEGAL_CHARACTERS_RE and Excel's cell limit (as in excel.writer.excel_text), kept here so
+# that a click does not import openpyxl (~0.4 s of the cold start); tests/test_buttons.py checks both match.
+ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+EXCEL_MAX_TEXT = 32767
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 ERROR_LITERALS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!", "#SPILL!", "#CALC!"})
 BOOL_WORDS = frozenset({"true", "false", "benar", "salah"})
@@ -109,7 +112,7 @@ def to_excel(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, str):
-        text = excel_text(value)
+        text = ILLEGAL_CHARACTERS.sub("", value)[:EXCEL_MAX_TEXT]
         return "'" + text if needs_quote(text) else text
     if isinstance(value, bool):
         return value
