@@ -137,9 +137,9 @@ def test_ended_exemption_is_flagged_for_a_new_test_and_no_longer_counts() -> Non
     assert reg.records("permohonan")[0].get("preseden_dik") is None
 
 
-@pytest.mark.parametrize(("threshold", "found"), [(70, True), (85.0, False), ("80", True)])
+@pytest.mark.parametrize(("threshold", "found"), [(70, True), (90.0, False), ("80", True)])
 def test_precedent_threshold_comes_from_settings(threshold: object, found: bool) -> None:
-    reg = register([intake_row("tunjangan pegawai dinas pendidikan")], register_dik=[DIK_ROW])  # score 81
+    reg = register([intake_row("tunjangan pegawai dinas pendidikan")], register_dik=[DIK_ROW])  # score 86
     reg.settings["ambang_preseden"] = threshold
     advance(reg)
     assert (reg.records("permohonan")[0].get("preseden_dik") is not None) is found

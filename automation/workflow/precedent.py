@@ -1,4 +1,4 @@
-"""Earlier exemption decisions as reference: rapidfuzz matching of a request against Register DIK."""
+"""Earlier exemption decisions as reference: matching a request against Register DIK by topic terms."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import utils
 
+from ..dik.scoring import TermScorer
 from ..reference import JANGKA_WAKTU, STATUS_DIK
 from ..register import Record, Register
 from ..values import as_text, parse_date
@@ -65,26 +66,29 @@ def validity_text(entry: Record) -> str:
 
 
 class Matcher:
-    """Best active Register DIK entry for a text (token_set_ratio, case and punctuation ignored).
+    """Best active Register DIK entry for a text, by topic terms (``automation.dik.terms``).
 
-    Equal texts are scored once: the entries are grouped by their processed text (the first entry
-    of a group stands for it, as it would win a tie) and answers are kept per query.
+    The score is the weighted F-measure of the two term sets (how much of the request the entry
+    covers, and how much of the entry the request covers), so a one-word request never scores 100
+    against a longer entry. Entries with the same text are scored once (the first stands for them,
+    as it would win a tie) and answers are kept per query.
     """
 
     def __init__(self, entries: list[Record], cutoff: int) -> None:
         first: dict[str, Record] = {}
         for entry in entries:
             first.setdefault(utils.default_process(as_text(entry.get("informasi"))), entry)
-        self.choices = list(first)
         self.entries = list(first.values())
+        self.scorer = TermScorer([as_text(e.get("informasi")) for e in self.entries])
         self.cutoff = cutoff
         self._answers: dict[str, Precedent | None] = {}
 
     def best(self, text: Any) -> Precedent | None:
         query = utils.default_process(as_text(text))
-        if not query or not self.choices:
+        if not query or not self.entries:
             return None
         if query not in self._answers:
-            found = process.extractOne(query, self.choices, scorer=fuzz.token_set_ratio, score_cutoff=self.cutoff)
-            self._answers[query] = Precedent(self.entries[found[2]], int(round(found[1]))) if found else None
+            found = self.scorer.best(query)
+            hit = found is not None and found[1] >= self.cutoff
+            self._answers[query] = Precedent(self.entries[found[0]], found[1]) if hit and found else None
         return self._answers[query]
