@@ -16,6 +16,8 @@ from .deadlines import setting_int
 from .routes import canonical
 
 IN_FORCE, RETEST, OPENED = STATUS_DIK
+DIK_SHEET = "register_dik"
+EARLY_STEPS = ("1 ", "2 ", "3 ")  # Tahap Saat Ini of requests whose review has not started
 EVENT, UNLIMITED = JANGKA_WAKTU[2], JANGKA_WAKTU[3]
 
 
@@ -92,3 +94,32 @@ class Matcher:
             hit = found is not None and found[1] >= self.cutoff
             self._answers[query] = Precedent(self.entries[found[0]], found[1]) if hit and found else None
         return self._answers[query]
+
+
+def matcher_for(reg: Register, today: date) -> Matcher:
+    return Matcher(active(reg.records(DIK_SHEET), today), threshold(reg))
+
+
+def open_precedents(reg: Register, today: date) -> list[str]:
+    """'1 Permohonan baris 8 (PPID-…/0003): mirip DIK-…' for requests not yet past step 3 (for validate)."""
+    matcher = matcher_for(reg, today)
+    lines = []
+    for rec in reg.records("permohonan"):
+        stage = as_text(rec.get("tahap_saat_ini"))
+        if stage and not stage.startswith(EARLY_STEPS):
+            continue
+        found = matcher.best(rec.get("rincian_informasi"))
+        if found:
+            number = as_text(rec.get("no_registrasi"))
+            lines.append(f"baris {rec.row}" + (f" ({number})" if number else "") + f": {found.text()}")
+    return lines
+
+
+def request_precedent(reg: Register, reg_no: str, today: date) -> str:
+    """The precedent line ``ppid status`` prints for one request, from its Rincian Informasi."""
+    rincian = next((r.get("rincian_informasi") for r in reg.records("permohonan")
+                    if as_text(r.get("no_registrasi")) == as_text(reg_no)), None)
+    found = matcher_for(reg, today).best(rincian)
+    if found:
+        return f"Preseden DIK: {found.text()}."
+    return f"Preseden DIK: tidak ada entri Register DIK berlaku yang mirip (ambang {threshold(reg)})."
