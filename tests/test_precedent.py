@@ -90,3 +90,24 @@ def test_matcher_applies_the_cutoff() -> None:
 
 def _entry(number: str, text: str) -> Record:
     return Record(7, {"no_dik": number, "informasi": text, "status_dik": "Berlaku"})
+
+
+def test_validate_and_status_show_the_precedent(register: Path) -> None:
+    import datetime as dt
+
+    from click.testing import CliRunner
+
+    from automation import operations
+    from automation.changes import Changes
+    from automation.cli import main
+
+    entry = {"no_dik": "DIK-2026-001", "informasi": "Daftar gaji dan tunjangan ASN", "status_dik": "Berlaku",
+             "pasal17": "17h3", "tanggal_mulai": dt.date(2026, 1, 5)}
+    request = {"no_registrasi": "PPID-KOMINFO/2026/11/0001", "rincian_informasi": "data penggajian pegawai",
+               "tahap_saat_ini": "2 Koordinasi"}
+    operations.commit(register, lambda reg: (Changes(appends={"register_dik": [entry], "permohonan": [request]}), None))
+    validated = CliRunner().invoke(main, ["validate", str(register), "--no-write"])
+    assert ("Preseden DIK, 1 Permohonan baris 7 (PPID-KOMINFO/2026/11/0001): mirip DIK-2026-001 (skor 100)"
+            in " ".join(validated.output.split()))
+    status = CliRunner().invoke(main, ["status", str(register), "PPID-KOMINFO/2026/11/0001"])
+    assert "Preseden DIK: mirip DIK-2026-001 (skor 100)" in " ".join(status.output.split())
