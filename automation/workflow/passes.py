@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 
 def finish(run: Run) -> None:
+    from ..dik.adopt import adopt_staff_entries
+
+    adopt_staff_entries(run)
     expire_entries(run)
     registry = run.registry
     write_precedents(run)
