@@ -75,7 +75,7 @@ def _words(data: dict[str, Any], table: str) -> frozenset[str]:
 
 @cache
 def default_lexicon() -> Lexicon:
-    text = resources.files("automation.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    text = resources.files("automation").joinpath("data", LEXICON_FILE).read_text(encoding="utf-8")
     return Lexicon.from_toml(tomllib.loads(text))
 
 
