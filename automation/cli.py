@@ -112,7 +112,7 @@ def render_report(report: Any, *, written: bool) -> None:
         if len(report.findings) > 500:
             console.print(f"... dan {len(report.findings) - 500} temuan lain (lihat kolom Catatan Validasi).")
     for line in report.precedents:
-        console.print(f"Preseden DIK, 1 Permohonan {line}")
+        console.print(f"Preseden DIK, 1 Permohonan {line}", markup=False)
     if written:
         console.print("Catatan Validasi di register diperbarui.")
 
@@ -142,7 +142,7 @@ def status_cmd(path: Path, reg_no: str) -> int:
     for e in entries:
         table.add_row(*(str(x) if x is not None else "" for x in e.cells()))
     console.print(table)
-    console.print(operations.status_precedent(path, reg_no, now=clock.now()))
+    console.print(operations.status_precedent(path, reg_no, now=clock.now()), markup=False)
     return EXIT_OK
 
 

@@ -67,7 +67,7 @@ def test_import_of_a_sub_numbered_table(register: Path, tmp_path: Path, writer: 
     source = writer(tmp_path / f"dik_lama.{'xlsx' if writer is write_xlsx else 'docx'}")  # type: ignore[operator]
     code, out = run("impor-dik", register, source, "--perangkat-daerah", OFFICE, "--tanggal-mulai", "02/01/2026")
     assert code == 1, out  # row 4 cites a Pasal 17 letter that does not exist
-    assert "1.a → DIK-2026-001" in out and "1.b → DIK-2026-002" in out and "5 → DIK-2026-006" in out
+    assert "1.a -> DIK-2026-001" in out and "1.b -> DIK-2026-002" in out and "5 -> DIK-2026-006" in out
     entries = read_register(register).records("register_dik")
     assert [e.get("no_dik") for e in entries] == [f"DIK-2026-00{i}" for i in range(1, 7)]
     gaji, asesmen, hps, sidik, wrong, sandi = (e.values for e in entries)

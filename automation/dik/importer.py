@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from ..changes import Changes
 from ..findings import Finding
@@ -21,7 +20,7 @@ from ..schema import SETTING_BY_KEY, SHEET_BY_KEY
 from ..values import as_text
 from ..workflow.routes import validity_end
 from .periods import map_period
-from .source import Table, read_table
+from .source import Table
 
 DIK = "register_dik"
 IN_FORCE, RETEST, _OPENED = STATUS_DIK
@@ -63,7 +62,7 @@ class ImportResult:
         out = [f"{len(self.entries)} entri DIK dari {self.file} ({self.source}) {verb} ke 7 Register DIK."]
         for e in self.entries:
             v = e.values
-            out.append(f"  {e.number or '-'} → {v['no_dik']}: {as_text(v['informasi'])[:70]} "
+            out.append(f"  {e.number or '-'} -> {v['no_dik']}: {as_text(v['informasi'])[:70]} "
                        f"[{as_text(v['pasal17']) or 'tanpa Pasal 17'}; {as_text(v['jenis_jangka_waktu']) or '?'}"
                        f" {as_text(v['jangka_waktu'])}]".rstrip())
             out.extend(f"      {f.level}: {f.message}" for f in e.findings)
@@ -194,7 +193,3 @@ def _relocate(finding: Finding, row: int, source: str) -> Finding:
     header = SHEET_BY_KEY[DIK].headers.get(finding.key, finding.column)
     return Finding(source, row, header, finding.code, finding.message, finding.key, finding.level)
 
-
-def import_dik(reg: Register, file: Path, **kwargs: object) -> tuple[Changes, ImportResult]:
-    table = read_table(file)
-    return plan_import(reg, table, file_name=Path(file).name, **kwargs)  # type: ignore[arg-type]
