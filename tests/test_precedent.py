@@ -111,3 +111,14 @@ def test_validate_and_status_show_the_precedent(register: Path) -> None:
             in " ".join(validated.output.split()))
     status = CliRunner().invoke(main, ["status", str(register), "PPID-KOMINFO/2026/11/0001"])
     assert "Preseden DIK: mirip DIK-2026-001 (skor 100)" in " ".join(status.output.split())
+
+
+def test_an_expired_topic_is_told_so_when_nothing_in_force_matches() -> None:
+    ended = Record(8, {"no_dik": "DIK-2025-004", "informasi": "Rekam medis pasien", "status_dik": "Perlu uji ulang",
+                       "berlaku_sampai": "30/06/2026"})
+    matcher = Matcher([_entry("DIK-2026-001", "Daftar gaji dan tunjangan ASN")], THRESHOLD, [ended])
+    told = matcher.best("rekam medik pasien RSUD")
+    assert told is not None and told.lapsed
+    assert told.text() == ("mirip DIK-2025-004 (skor 100), masa pengecualian berakhir 30/06/2026: "
+                           "bukan acuan, topik ini perlu uji konsekuensi ulang")
+    assert not matcher.best("data penggajian ASN").lapsed  # an entry in force wins

@@ -134,7 +134,8 @@ def test_ended_exemption_is_flagged_for_a_new_test_and_no_longer_counts() -> Non
     assert reg.records("register_dik")[0].get("status_dik") == "Perlu uji ulang"
     assert summary.dik_retest == ["DIK-2026-003"]
     assert any(r["ke"] == "Perlu uji ulang" for r in changes.log)
-    assert reg.records("permohonan")[0].get("preseden_dik") is None
+    told = reg.records("permohonan")[0].get("preseden_dik")  # no longer a reference, but the request is told
+    assert told.endswith("masa pengecualian berakhir 30/06/2026: bukan acuan, topik ini perlu uji konsekuensi ulang")
 
 
 @pytest.mark.parametrize(("threshold", "found"), [(70, True), (90.0, False), ("80", True)])

@@ -39,15 +39,26 @@ def active(entries: list[Record], today: date) -> list[Record]:
     return [e for e in entries if in_force(e) and not ended(e, today) and as_text(e.get("informasi"))]
 
 
+def lapsed(entries: list[Record], today: date) -> list[Record]:
+    """Entries whose exemption ended ('Perlu uji ulang', or in force with Berlaku Sampai passed)."""
+    return [e for e in entries if as_text(e.get("informasi"))
+            and (canonical(e.get("status_dik"), STATUS_DIK) == RETEST or ended(e, today))]
+
+
 @dataclass(frozen=True)
 class Precedent:
     entry: Record
     score: int
+    lapsed: bool = False  # the entry's period is over: the topic needs a new consequence test
 
     def text(self) -> str:
         """'mirip DIK-2026-003 (skor 87), BA no. 001/BA-UK/..., berlaku s.d. 31/12/2027'."""
         e = self.entry
         parts = [f"mirip {as_text(e.get('no_dik')) or 'entri tanpa nomor'} (skor {self.score})"]
+        if self.lapsed:
+            until, _error = parse_date(e.get("berlaku_sampai"))
+            ended_on = f" {until:%d/%m/%Y}" if until else ""
+            return f"{parts[0]}, masa pengecualian berakhir{ended_on}: bukan acuan, topik ini perlu uji konsekuensi ulang"
         ba = as_text(e.get("nomor_ba"))
         if ba:
             parts.append(f"BA no. {ba}")
@@ -76,28 +87,44 @@ class Matcher:
     as it would win a tie) and answers are kept per query.
     """
 
-    def __init__(self, entries: list[Record], cutoff: int) -> None:
-        first: dict[str, Record] = {}
-        for entry in entries:
-            first.setdefault(utils.default_process(as_text(entry.get("informasi"))), entry)
-        self.entries = list(first.values())
+    def __init__(self, entries: list[Record], cutoff: int, ended_entries: list[Record] | None = None) -> None:
+        self.entries = _distinct(entries)
         self.scorer = TermScorer([as_text(e.get("informasi")) for e in self.entries])
+        self.ended = _distinct(ended_entries or [])
+        self.ended_scorer = TermScorer([as_text(e.get("informasi")) for e in self.ended]) if self.ended else None
         self.cutoff = cutoff
         self._answers: dict[str, Precedent | None] = {}
 
     def best(self, text: Any) -> Precedent | None:
+        """The best active entry; failing that, an ended one (flagged: the topic needs a new test)."""
         query = utils.default_process(as_text(text))
-        if not query or not self.entries:
+        if not query:
             return None
         if query not in self._answers:
-            found = self.scorer.best(query)
-            hit = found is not None and found[1] >= self.cutoff
-            self._answers[query] = Precedent(self.entries[found[0]], found[1]) if hit and found else None
+            found = self._hit(self.scorer, self.entries, query)
+            if found is None and self.ended_scorer is not None:
+                found = self._hit(self.ended_scorer, self.ended, query, lapsed=True)
+            self._answers[query] = found
         return self._answers[query]
+
+    def _hit(self, scorer: TermScorer, entries: list[Record], query: str, lapsed: bool = False) -> Precedent | None:
+        found = scorer.best(query) if entries else None
+        if found is None or found[1] < self.cutoff:
+            return None
+        return Precedent(entries[found[0]], found[1], lapsed)
+
+
+def _distinct(entries: list[Record]) -> list[Record]:
+    """The first entry of each distinct Informasi text (it would win a tie)."""
+    first: dict[str, Record] = {}
+    for entry in entries:
+        first.setdefault(utils.default_process(as_text(entry.get("informasi"))), entry)
+    return list(first.values())
 
 
 def matcher_for(reg: Register, today: date) -> Matcher:
-    return Matcher(active(reg.records(DIK_SHEET), today), threshold(reg))
+    entries = reg.records(DIK_SHEET)
+    return Matcher(active(entries, today), threshold(reg), lapsed(entries, today))
 
 
 def open_precedents(reg: Register, today: date) -> list[str]:
