@@ -111,6 +111,8 @@ def render_report(report: Any, *, written: bool) -> None:
         console.print(table)
         if len(report.findings) > 500:
             console.print(f"... dan {len(report.findings) - 500} temuan lain (lihat kolom Catatan Validasi).")
+    for line in report.precedents:
+        console.print(f"Preseden DIK, 1 Permohonan {line}", markup=False)
     if written:
         console.print("Catatan Validasi di register diperbarui.")
 
@@ -140,6 +142,7 @@ def status_cmd(path: Path, reg_no: str) -> int:
     for e in entries:
         table.add_row(*(str(x) if x is not None else "" for x in e.cells()))
     console.print(table)
+    console.print(operations.status_precedent(path, reg_no, now=clock.now()), markup=False)
     return EXIT_OK
 
 
@@ -174,6 +177,38 @@ def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beran
             console.print(f"{label}: {out}")
     for warning in result.warnings:
         err_console.print(f"Perhatian: {warning}")
+    return EXIT_OK
+
+
+@main.command("impor-dik", help="Mengimpor tabel DIK yang sudah terbit (.xlsx/.docx) ke lembar 7 Register DIK.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--coba", "dry_run", is_flag=True, help="Hanya tampilkan yang akan diimpor; register tidak diubah.")
+@click.option("--tanggal-mulai", default=None, help="Tanggal penetapan DIK lama, dd/mm/yyyy (bawaan: hari ini).")
+@click.option("--perangkat-daerah", default="", help="Perangkat Daerah bila tabel tidak memuat kolomnya.")
+@click.option("--dasar", default="", help="Dasar penetapan lama, mis. 'SK PPID No. 12/2025' (bawaan: nama berkas).")
+@guarded
+def impor_dik_cmd(path: Path, file: Path, dry_run: bool, tanggal_mulai: str | None, perangkat_daerah: str,
+                  dasar: str) -> int:
+    from .dik.commands import import_dik, parse_start
+
+    outcome = import_dik(path, file, now=clock.now(), dry_run=dry_run, start=parse_start(tanggal_mulai),
+                         office=perangkat_daerah, basis=dasar)
+    for line in outcome.result.lines():
+        console.print(line, markup=False)
+    return EXIT_FINDINGS if outcome.result.problems else EXIT_OK
+
+
+@main.command("dik", help="Membuat Penetapan DIK (.docx/.pdf) dan tabel DIK untuk situs web (.xlsx/.csv).")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--pdf", is_flag=True, help="Konversi juga ke PDF dengan LibreOffice.")
+@guarded
+def dik_cmd(path: Path, pdf: bool) -> int:
+    from .dik.commands import publish_dik
+
+    result = publish_dik(path, now=clock.now(), pdf=pdf)
+    for line in result.lines():
+        console.print(line, markup=False)
     return EXIT_OK
 
 

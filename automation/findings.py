@@ -39,6 +39,7 @@ class Finding:
 @dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)
+    precedents: list[str] = field(default_factory=list)  # Preseden DIK of early requests (shown, not findings)
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)

@@ -133,9 +133,11 @@ def structural_findings(reg: Register) -> list[Finding]:
 
 def plan_validate(reg: Register, *, now: dt.datetime, trigger: str, user: str = "") -> tuple[Changes, Report]:
     from .validation import validate_register
+    from .workflow.precedent import open_precedents
 
     report = validate_register(reg, today=now.date())
     report.findings[:0] = structural_findings(reg)
+    report.precedents = open_precedents(reg, now.date())
     return plan_notes(reg, report, now=now, trigger=trigger, user=user), report
 
 
@@ -197,6 +199,12 @@ def status(path: Path, reg_no: str) -> Any:
     from .workflow.timeline import timeline
 
     return timeline(read_register(path), reg_no)
+
+
+def status_precedent(path: Path, reg_no: str, *, now: dt.datetime) -> str:
+    from .workflow.precedent import request_precedent
+
+    return request_precedent(read_register(path, with_log=False), reg_no, now.date())
 
 
 # ---------------------------------------------------------------- documents / report

@@ -134,12 +134,13 @@ def test_ended_exemption_is_flagged_for_a_new_test_and_no_longer_counts() -> Non
     assert reg.records("register_dik")[0].get("status_dik") == "Perlu uji ulang"
     assert summary.dik_retest == ["DIK-2026-003"]
     assert any(r["ke"] == "Perlu uji ulang" for r in changes.log)
-    assert reg.records("permohonan")[0].get("preseden_dik") is None
+    told = reg.records("permohonan")[0].get("preseden_dik")  # no longer a reference, but the request is told
+    assert told.endswith("masa pengecualian berakhir 30/06/2026: bukan acuan, topik ini perlu uji konsekuensi ulang")
 
 
-@pytest.mark.parametrize(("threshold", "found"), [(70, True), (85.0, False), ("80", True)])
+@pytest.mark.parametrize(("threshold", "found"), [(70, True), (90.0, False), ("80", True)])
 def test_precedent_threshold_comes_from_settings(threshold: object, found: bool) -> None:
-    reg = register([intake_row("tunjangan pegawai dinas pendidikan")], register_dik=[DIK_ROW])  # score 81
+    reg = register([intake_row("tunjangan pegawai dinas pendidikan")], register_dik=[DIK_ROW])  # score 86
     reg.settings["ambang_preseden"] = threshold
     advance(reg)
     assert (reg.records("permohonan")[0].get("preseden_dik") is not None) is found

@@ -15,7 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -389,6 +389,105 @@ def tanda_terima(doc: DocxDocument) -> None:
                "(.................................)"])
 
 
+# ---------------------------------------------------------------- Penetapan DIK (ppid dik)
+PENETAPAN_DIK_FILE = "penetapan_dik.docx"
+PENETAPAN_DIK_TITLE = "Keputusan PPID tentang Penetapan Daftar Informasi yang Dikecualikan"
+DIK_MENIMBANG = (
+    "bahwa setiap Badan Publik wajib membuka akses bagi setiap Pemohon Informasi Publik untuk mendapatkan "
+    "Informasi Publik, kecuali informasi yang dikecualikan sebagaimana dimaksud dalam Pasal 17 " + UU_KIP + ";",
+    "bahwa Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum "
+    "menyatakan Informasi Publik tertentu dikecualikan (Pasal 19 " + UU_KIP + ");",
+    "bahwa pengujian konsekuensi atas informasi dalam Lampiran Keputusan ini telah dilaksanakan dan "
+    "dituangkan dalam berita acara pengujian konsekuensi yang disetujui Atasan PPID;",
+    "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c, perlu "
+    "menetapkan Keputusan PPID tentang Penetapan Daftar Informasi yang Dikecualikan;",
+)
+DIK_MENGINGAT = (
+    UU_KIP + ";",
+    "Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 "
+    "tentang Keterbukaan Informasi Publik;",
+    "Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik;",
+    "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;",
+    "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan Informasi dan "
+    "Dokumentasi di Lingkungan Kementerian Dalam Negeri dan Pemerintahan Daerah;",
+)
+DIK_DIKTUM = (
+    ("KESATU", "Menetapkan Daftar Informasi yang Dikecualikan di lingkungan {{ instansi }} sebagaimana "
+               "tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini."),
+    ("KEDUA", "Informasi sebagaimana dimaksud dalam Diktum KESATU dikecualikan secara ketat dan terbatas "
+              "selama jangka waktu yang tercantum dalam Lampiran; informasi yang jangka waktunya berakhir "
+              "diuji konsekuensinya kembali sesuai Pasal 20 " + UU_KIP + "."),
+    ("KETIGA", "Lampiran Keputusan ini memuat {{ jumlah }} informasi yang masih berlaku menurut Register "
+               "Informasi yang Dikecualikan per tanggal {{ tanggal_data }}."),
+    ("KEEMPAT", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+)
+
+
+def _numbered(doc: DocxDocument, label: str, lines: Sequence[str], marks: Sequence[str]) -> None:
+    """'Menimbang : a. ...' as a borderless table: label, colon, mark, text."""
+    table = doc.add_table(rows=len(lines), cols=4)
+    borderless(table)
+    column_widths(table, (Mm(30), Mm(4), Mm(8), TEXT_WIDTH - Mm(42)))
+    for i, (line, row) in enumerate(zip(lines, table.rows, strict=True)):
+        cells = row.cells
+        if i == 0:
+            cells[0].paragraphs[0].add_run(label)
+            cells[1].paragraphs[0].add_run(":")
+        cells[2].paragraphs[0].add_run(marks[i])
+        cells[3].paragraphs[0].add_run(line)
+        cells[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    para(doc, "", after=0)
+
+
+def penetapan_dik(doc: DocxDocument) -> None:
+    title(doc, "KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI", number=False)
+    para(doc, ("{{ instansi }}", "b"), align="center", after=0, caps=True)
+    para(doc, "Nomor: {{ nomor }}", align="center", after=6)
+    para(doc, ("TENTANG", "b"), align="center", after=0)
+    para(doc, ("PENETAPAN DAFTAR INFORMASI YANG DIKECUALIKAN", "b"), align="center", after=0)
+    para(doc, ("TAHUN {{ tahun }}", "b"), align="center", after=12)
+    para(doc, ("PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI {{ instansi }},", "b"), align="center", after=6,
+         caps=True)
+    _numbered(doc, "Menimbang", DIK_MENIMBANG, "abcd")
+    _numbered(doc, "Mengingat", DIK_MENGINGAT, [f"{i}." for i in range(1, len(DIK_MENGINGAT) + 1)])
+    para(doc, ("MEMUTUSKAN:", "b"), align="center", after=6)
+    fields(doc, [("Menetapkan", "KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI TENTANG PENETAPAN "
+                                "DAFTAR INFORMASI YANG DIKECUALIKAN TAHUN {{ tahun }}."),
+                 *DIK_DIKTUM], label_width=Mm(30))
+    signature(doc, [], ["Ditetapkan di {{ kota }}", "pada tanggal {{ tanggal_surat }}",
+                        *official(["{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid")])
+    para(doc, "").add_run().add_break(WD_BREAK.PAGE)
+    fields(doc, [("LAMPIRAN", "KEPUTUSAN PPID {{ instansi }}"), ("NOMOR", "{{ nomor }}"),
+                 ("TANGGAL", "{{ tanggal_surat }}")], label_width=Mm(30))
+    para(doc, ("DAFTAR INFORMASI YANG DIKECUALIKAN", "b"), align="center", after=6)
+    heads = ("No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
+             "Pertimbangan apabila Ditutup", "Jangka Waktu Pengecualian")
+    widths = (Mm(9), Mm(33), Mm(30), Mm(31), Mm(31), Mm(26))
+    cells = ("{{ item.no }}", "{{ item.informasi }}", "{{ item.dasar }}", "{{ item.konsekuensi }}",
+             "{{ item.kepentingan_publik }}", "{{ item.jangka_waktu }}")
+    table = doc.add_table(rows=4, cols=6)
+    table.style = doc.styles["Table Grid"]
+    column_widths(table, widths)
+    for r, content in enumerate((heads, ("{%tr for item in items %}",), cells, ("{%tr endfor %}",))):
+        for c in range(len(widths)):
+            text = content[c] if c < len(content) else ""
+            paragraph = table.rows[r].cells[c].paragraphs[0]
+            add_runs(paragraph, [(text, "b" if r == 0 else "")], size=Pt(9))
+            if r == 0:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on every page
+    signature(doc, [], ["{{ jabatan_ppid }},", "", "", "", [("{{ nama_ppid }}", "bu")], "NIP {{ nip_ppid }}"])
+
+
+def make_penetapan_dik(out_dir: Path) -> Path:
+    doc = new_document(PENETAPAN_DIK_TITLE)
+    kop(doc)
+    penetapan_dik(doc)
+    path = out_dir / PENETAPAN_DIK_FILE
+    doc.save(str(path))
+    return path
+
+
 BUILDERS: dict[str, Callable[[DocxDocument], None]] = {
     "tanda_bukti": tanda_bukti,
     "perpanjangan": perpanjangan,
@@ -410,6 +509,7 @@ def make_templates(out_dir: Path) -> list[Path]:
         path = out_dir / spec.template
         doc.save(str(path))
         written.append(path)
+    written.append(make_penetapan_dik(out_dir))
     return written
 
 

@@ -8,7 +8,7 @@ from ..schema import DOCUMENTS
 from ..values import as_text, parse_date
 from .deadlines import status_values
 from .home import home_rows
-from .precedent import RETEST, Matcher, active, ended, threshold
+from .precedent import RETEST, Matcher, active, ended, lapsed, threshold
 from .routes import DIK, INTAKE, OPEN, REQUEST_SHEETS, is_done
 from .state import has_staff_data, reg_no
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 
 def finish(run: Run) -> None:
+    from ..dik.adopt import adopt_staff_entries
+
+    adopt_staff_entries(run)
     expire_entries(run)
     registry = run.registry
     write_precedents(run)
@@ -63,7 +66,8 @@ def expire_entries(run: Run) -> None:
 
 def write_precedents(run: Run) -> None:
     """Preseden DIK on requests at intake (this run) and on open 3 Kajian rows."""
-    matcher = Matcher(active(run.draft.records(DIK), run.today), threshold(run.reg))
+    entries = run.draft.records(DIK)
+    matcher = Matcher(active(entries, run.today), threshold(run.reg), lapsed(entries, run.today))
     targets: list[tuple[str, Record]] = [(INTAKE, r) for r in run.draft.records(INTAKE) if r.row in run.at_intake]
     targets += [("kajian", r) for r in run.draft.records("kajian") if not is_done(r.values)]
     for key, rec in targets:

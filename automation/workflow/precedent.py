@@ -1,4 +1,4 @@
-"""Earlier exemption decisions as reference: rapidfuzz matching of a request against Register DIK."""
+"""Earlier exemption decisions as reference: matching a request against Register DIK by topic terms."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import utils
 
+from ..dik.scoring import TermScorer
 from ..reference import JANGKA_WAKTU, STATUS_DIK
 from ..register import Record, Register
 from ..values import as_text, parse_date
@@ -15,6 +16,8 @@ from .deadlines import setting_int
 from .routes import canonical
 
 IN_FORCE, RETEST, OPENED = STATUS_DIK
+DIK_SHEET = "register_dik"
+EARLY_STEPS = ("1 ", "2 ", "3 ")  # Tahap Saat Ini of requests whose review has not started
 EVENT, UNLIMITED = JANGKA_WAKTU[2], JANGKA_WAKTU[3]
 
 
@@ -36,15 +39,26 @@ def active(entries: list[Record], today: date) -> list[Record]:
     return [e for e in entries if in_force(e) and not ended(e, today) and as_text(e.get("informasi"))]
 
 
+def lapsed(entries: list[Record], today: date) -> list[Record]:
+    """Entries whose exemption ended ('Perlu uji ulang', or in force with Berlaku Sampai passed)."""
+    return [e for e in entries if as_text(e.get("informasi"))
+            and (canonical(e.get("status_dik"), STATUS_DIK) == RETEST or ended(e, today))]
+
+
 @dataclass(frozen=True)
 class Precedent:
     entry: Record
     score: int
+    lapsed: bool = False  # the entry's period is over: the topic needs a new consequence test
 
     def text(self) -> str:
         """'mirip DIK-2026-003 (skor 87), BA no. 001/BA-UK/..., berlaku s.d. 31/12/2027'."""
         e = self.entry
         parts = [f"mirip {as_text(e.get('no_dik')) or 'entri tanpa nomor'} (skor {self.score})"]
+        if self.lapsed:
+            until, _error = parse_date(e.get("berlaku_sampai"))
+            ended_on = f" {until:%d/%m/%Y}" if until else ""
+            return f"{parts[0]}, masa pengecualian berakhir{ended_on}: bukan acuan, topik ini perlu uji konsekuensi ulang"
         ba = as_text(e.get("nomor_ba"))
         if ba:
             parts.append(f"BA no. {ba}")
@@ -65,26 +79,74 @@ def validity_text(entry: Record) -> str:
 
 
 class Matcher:
-    """Best active Register DIK entry for a text (token_set_ratio, case and punctuation ignored).
+    """Best active Register DIK entry for a text, by topic terms (``automation.dik.terms``).
 
-    Equal texts are scored once: the entries are grouped by their processed text (the first entry
-    of a group stands for it, as it would win a tie) and answers are kept per query.
+    The score is the weighted F-measure of the two term sets (how much of the request the entry
+    covers, and how much of the entry the request covers), so a one-word request never scores 100
+    against a longer entry. Entries with the same text are scored once (the first stands for them,
+    as it would win a tie) and answers are kept per query.
     """
 
-    def __init__(self, entries: list[Record], cutoff: int) -> None:
-        first: dict[str, Record] = {}
-        for entry in entries:
-            first.setdefault(utils.default_process(as_text(entry.get("informasi"))), entry)
-        self.choices = list(first)
-        self.entries = list(first.values())
+    def __init__(self, entries: list[Record], cutoff: int, ended_entries: list[Record] | None = None) -> None:
+        self.entries = _distinct(entries)
+        self.scorer = TermScorer([as_text(e.get("informasi")) for e in self.entries])
+        self.ended = _distinct(ended_entries or [])
+        self.ended_scorer = TermScorer([as_text(e.get("informasi")) for e in self.ended]) if self.ended else None
         self.cutoff = cutoff
         self._answers: dict[str, Precedent | None] = {}
 
     def best(self, text: Any) -> Precedent | None:
+        """The best active entry; failing that, an ended one (flagged: the topic needs a new test)."""
         query = utils.default_process(as_text(text))
-        if not query or not self.choices:
+        if not query:
             return None
         if query not in self._answers:
-            found = process.extractOne(query, self.choices, scorer=fuzz.token_set_ratio, score_cutoff=self.cutoff)
-            self._answers[query] = Precedent(self.entries[found[2]], int(round(found[1]))) if found else None
+            found = self._hit(self.scorer, self.entries, query)
+            if found is None and self.ended_scorer is not None:
+                found = self._hit(self.ended_scorer, self.ended, query, lapsed=True)
+            self._answers[query] = found
         return self._answers[query]
+
+    def _hit(self, scorer: TermScorer, entries: list[Record], query: str, lapsed: bool = False) -> Precedent | None:
+        found = scorer.best(query) if entries else None
+        if found is None or found[1] < self.cutoff:
+            return None
+        return Precedent(entries[found[0]], found[1], lapsed)
+
+
+def _distinct(entries: list[Record]) -> list[Record]:
+    """The first entry of each distinct Informasi text (it would win a tie)."""
+    first: dict[str, Record] = {}
+    for entry in entries:
+        first.setdefault(utils.default_process(as_text(entry.get("informasi"))), entry)
+    return list(first.values())
+
+
+def matcher_for(reg: Register, today: date) -> Matcher:
+    entries = reg.records(DIK_SHEET)
+    return Matcher(active(entries, today), threshold(reg), lapsed(entries, today))
+
+
+def open_precedents(reg: Register, today: date) -> list[str]:
+    """'1 Permohonan baris 8 (PPID-…/0003): mirip DIK-…' for requests not yet past step 3 (for validate)."""
+    matcher = matcher_for(reg, today)
+    lines = []
+    for rec in reg.records("permohonan"):
+        stage = as_text(rec.get("tahap_saat_ini"))
+        if stage and not stage.startswith(EARLY_STEPS):
+            continue
+        found = matcher.best(rec.get("rincian_informasi"))
+        if found:
+            number = as_text(rec.get("no_registrasi"))
+            lines.append(f"baris {rec.row}" + (f" ({number})" if number else "") + f": {found.text()}")
+    return lines
+
+
+def request_precedent(reg: Register, reg_no: str, today: date) -> str:
+    """The precedent line ``ppid status`` prints for one request, from its Rincian Informasi."""
+    rincian = next((r.get("rincian_informasi") for r in reg.records("permohonan")
+                    if as_text(r.get("no_registrasi")) == as_text(reg_no)), None)
+    found = matcher_for(reg, today).best(rincian)
+    if found:
+        return f"Preseden DIK: {found.text()}."
+    return f"Preseden DIK: tidak ada entri Register DIK berlaku yang mirip (ambang {threshold(reg)})."
