@@ -20,14 +20,14 @@ from . import clock
 from .changes import Changes
 from .clock import file_stamp, last_complete_month
 from .errors import AutomationError, UsageError, WriteRefused, write_crash_log
-from .excel.layout import Layout, SheetWrites, resolve
+from .excel.layout import Layout, SheetWrites, resolve, status_row_of
 from .excel.reader import norm, register_from_grids
 from .excel.safety import BACKUP_DIR, prune_backups
 from .excel.vba import module_name
 from .excel.xlwings_io import Snapshot, apply_plan, excel_user, month_text, plan_writes, read_book, save_book
 from .operations import current_user, output_root, planner_for
 from .register import Register
-from .schema import BERANDA, BERANDA_MONTH_CELL, SHEETS, STATUS_ROW
+from .schema import BERANDA, BERANDA_MONTH_CELL, SHEETS
 
 TRIGGER = "Tombol"
 TITLE = "Register PPID"
@@ -97,7 +97,7 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
     now = now or clock.now()  # the click's moment: the only clock read on the button path
     snap = read_book(book)
     outcome, reg, layout = _decide(book, snap, action, now=now, path=path)
-    _status_cell(layout, snap.active, outcome.status)
+    _status_cell(layout, snap.active, outcome.status, reg)
     writes = plan_writes(reg, layout, snap.grids, outcome.action if outcome.ok else None)
     outcome.writes = apply_plan(book, writes, snap.grids)
     outcome.cells = writes.cells
@@ -258,12 +258,13 @@ def _status_line(first: str, now: dt.datetime, action: str | None) -> str:
     return f"Hasil terakhir ({now:%d/%m/%Y %H:%M}, {label}): {first}"
 
 
-def _status_cell(layout: Layout, sheet: str, text: str) -> None:
+def _status_cell(layout: Layout, sheet: str, text: str, reg: Register | None) -> None:
     """The clicked sheet's status cell gets the summary unless the planner wrote its own status there."""
     if norm(sheet) not in STATUS_SHEETS:
         return  # a sheet of the user's own or a support sheet: A5 may hold anything
-    writes = layout.sheets.setdefault(sheet, SheetWrites(name=sheet))
-    writes.cells.setdefault((STATUS_ROW, 1), text)
+    row = status_row_of(reg, sheet)  # above the header as found: staff may have moved it
+    if row:
+        layout.sheets.setdefault(sheet, SheetWrites(name=sheet)).cells.setdefault((row, 1), text)
 
 
 def _alert(book: Any, message: str, *, critical: bool = False) -> None:

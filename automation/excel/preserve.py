@@ -404,6 +404,97 @@ def _tail_losses(xml: bytes) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ formula values
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_TYPE = re.compile(rb'\st="([a-zA-Z]+)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_HAS_VALUE = re.compile(rb"<v>[^<]+</v>")
+_EMPTY_V = re.compile(rb"<v\s*/>|<v>\s*</v>")
+
+
+def keep_cached_values(original: Path, saved: Path) -> int:
+    """Give formula cells in ``saved`` back the values Excel last calculated (from ``original``).
+
+    openpyxl writes a formula as ``<f>`` with an empty ``<v>``, so every reader that does not
+    calculate (python-calamine: ppid itself) sees a staff formula such as ``=PROPER(...)`` as
+    empty after the first save. A cell that holds a formula in both files is the same staff
+    formula (ppid writes values, never formulas), so its cached value and type are copied back.
+    Excel recalculates on open anyway (openpyxl sets ``fullCalcOnLoad``). Returns the number of
+    cells given back; sheets with nothing to give back are left byte for byte.
+    """
+    with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
+        orig, new = _Package(zo), _Package(zs)
+        old_parts = dict(orig.sheets())
+        patched: dict[str, bytes] = {}
+        count = 0
+        for name, part in new.sheets():
+            old_part = old_parts.get(name)
+            if not new.has(part) or old_part is None or not orig.has(old_part):
+                continue
+            xml = new.read(part)
+            if b"<f" not in xml:
+                continue
+            values = _cached_values(orig.read(old_part))
+            if not values:
+                continue
+            fixed, n = _fill_values(xml, values)
+            if n:
+                patched[zs.getinfo(new.names[part.lower()]).filename] = fixed
+                count += n
+        if not patched:
+            return 0
+        tmp = saved.with_name(f".{saved.name}.repair")
+        try:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                for info in zs.infolist():
+                    out.writestr(info, patched.get(info.filename, zs.read(info)))
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            raise
+    os.replace(tmp, saved)
+    return count
+
+
+def _cached_values(xml: bytes) -> dict[bytes, tuple[bytes | None, bytes]]:
+    """Cell reference -> (type attribute, cached value) of every formula cell with a value."""
+    out = {}
+    if b"<f" not in xml:
+        return out
+    for match in _CELL.finditer(xml):
+        body = match.group(2) or b""
+        if b"<f" not in body:
+            continue
+        value, ref = _VALUE.search(body), _REF.search(match.group(1))
+        kind = _TYPE.search(match.group(1))
+        if value is None or ref is None or (kind is not None and kind.group(1) == b"s"):
+            continue
+        out[ref.group(1)] = (kind.group(1) if kind else None, value.group(1))
+    return out
+
+
+def _fill_values(xml: bytes, values: dict[bytes, tuple[bytes | None, bytes]]) -> tuple[bytes, int]:
+    count = 0
+
+    def fill(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        attrs, body = match.group(1), match.group(2)
+        if not body or b"<f" not in body or _HAS_VALUE.search(body):
+            return match.group(0)
+        ref = _REF.search(attrs)
+        cached = values.get(ref.group(1)) if ref else None
+        if cached is None:
+            return match.group(0)
+        kind, value = cached
+        attrs = _TYPE.sub(b"", attrs) + (b' t="' + kind + b'"' if kind else b"")
+        body = _EMPTY_V.sub(b"", body) + b"<v>" + value + b"</v>"
+        count += 1
+        return b"<c" + attrs + b">" + body + b"</c>"
+
+    return _CELL.sub(fill, xml), count
+
+
 # ------------------------------------------------------------------ round trip
 def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], None]) -> list[str]:
     """Load ``original`` with openpyxl (VBA and rich text kept), ``mutate``, save to ``dest``, repair.
@@ -425,6 +516,7 @@ def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], 
         if wb.vba_archive is not None:
             wb.vba_archive.close()
     restored = repair(original, dest)
+    keep_cached_values(original, dest)
     problems = verify_package(dest)
     if problems:
         raise WriteRefused("Hasil simpan tidak utuh (" + "; ".join(problems[:3]) + "); register tidak diubah.")

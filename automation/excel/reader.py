@@ -22,6 +22,7 @@ from ..register import Record, Register, SheetData
 from ..schema import HEADER_ROW, LOG, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
 
 Grid = list[list[Any]]
+STATUS_PREFIX = "Hasil "  # every status text starts so ("Hasil proses terakhir ...", "Hasil terakhir ...")
 _SPACES = re.compile(r"\s+")
 _HEADER_SCAN_ROWS = 20
 
@@ -109,24 +110,41 @@ def _put(grid: Grid, row: int, col: int, value: Any) -> None:
     line[col - 1] = value
 
 
-def _find_header_row(spec: Sheet, grid: Grid) -> int:
+def _find_header_row(spec: Sheet, grid: Grid) -> tuple[int, int]:
+    """(header row, number of schema headers on it); (HEADER_ROW, 0) when no row has any."""
     wanted = {norm(c.header) for c in spec.columns}
     best_row, best_hits = HEADER_ROW, 0
     for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
         hits = sum(1 for cell in line if isinstance(cell, str) and norm(cell) in wanted)
         if hits > best_hits:
             best_row, best_hits = index + 1, hits
-    return best_row
+    return best_row, best_hits
+
+
+def status_row(grid: Grid, header_row: int, hits: int) -> int:
+    """The status cell's row: right above the header found, when that cell is empty or a status.
+
+    Staff may delete or insert rows among the title lines, so the status cell moves with the
+    header. A row that holds anything else (a title line, a header) is never a status cell: 0.
+    """
+    row = header_row - 1
+    if hits == 0 or row < 1:
+        return 0
+    line = grid[row - 1] if len(grid) >= row else []
+    first = line[0] if line else ""
+    if first in ("", None) or (isinstance(first, str) and first.startswith(STATUS_PREFIX)):
+        return row
+    return 0
 
 
 def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
-    header_row = _find_header_row(spec, grid)
+    header_row, hits = _find_header_row(spec, grid)
     header_line = grid[header_row - 1] if len(grid) >= header_row else []
     found: dict[str, int] = {}
     for index, cell in enumerate(header_line):
         if isinstance(cell, str) and cell.strip():
             found.setdefault(norm(cell), index + 1)
-    data = SheetData(spec=spec, header_row=header_row)
+    data = SheetData(spec=spec, header_row=header_row, status_row=status_row(grid, header_row, hits))
     known = set()
     for col in spec.columns:
         index = found.get(norm(col.header))
