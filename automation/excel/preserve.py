@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from xml.sax.saxutils import quoteattr
 
 from automation.errors import UnusableFile, WriteRefused
+from automation.excel.safety import hide_while_written
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -166,6 +167,7 @@ def repair(original: Path, saved: Path) -> list[str]:
         tmp = saved.with_name(f".{saved.name}.repair")
         try:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                hide_while_written(tmp, True)
                 out.writestr(_CONTENT_TYPES, types)
                 for info in zs.infolist():
                     if info.filename != _CONTENT_TYPES and info.filename not in orphans:
@@ -176,6 +178,7 @@ def repair(original: Path, saved: Path) -> list[str]:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
             raise
+    hide_while_written(tmp, False)
     os.replace(tmp, saved)
     restored.sort(key=lambda item: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", item[0])])
     return [_describe(part, source, kind, sheet_names) for part, source, kind in restored]
@@ -447,12 +450,14 @@ def keep_cached_values(original: Path, saved: Path) -> int:
         tmp = saved.with_name(f".{saved.name}.repair")
         try:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                hide_while_written(tmp, True)
                 for info in zs.infolist():
                     out.writestr(info, patched.get(info.filename, zs.read(info)))
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
             raise
+    hide_while_written(tmp, False)
     os.replace(tmp, saved)
     return count
 
