@@ -325,29 +325,54 @@ def check_losses(path: Path) -> list[str]:
 
 def _sheet_losses(pkg: _Package, part: str) -> list[str]:
     out = []
-    for rel in pkg.rels(part):
+    rels = pkg.rels(part)
+    controls = {t for r in rels if r.kind == "vmlDrawing" and pkg.has(r.target) for t in _vml_controls(pkg.read(r.target))}
+    for rel in rels:
         if rel.kind in _LOST_SHEET_RELS:
             out.append(_LOST_SHEET_RELS[rel.kind])
         elif rel.kind == "drawing" and pkg.has(rel.target):
             media = {r.id: r.target for r in pkg.rels(rel.target)}
-            out.extend(_drawing_losses(pkg.read(rel.target), media))
+            out.extend(_drawing_losses(pkg.read(rel.target), media, controls))
     out.extend(_tail_losses(pkg.read(part)))
     return out
 
 
-def _drawing_losses(xml: bytes, media: dict[str, str]) -> list[str]:
+_VML_SHAPE = re.compile(rb"<v:shape\b.*?</v:shape>", re.S)
+_VML_CONTROL = re.compile(rb'ObjectType="(?!Note")[^"]+"')
+_VML_TEXTBOX = re.compile(rb"<v:textbox\b[^>]*>(.*?)</v:textbox>", re.S)
+_TAG = re.compile(rb"<[^>]+>")
+
+
+def _vml_controls(vml: bytes) -> set[str]:
+    """Captions of the form controls (not notes) in a legacy VML drawing.
+
+    VML written by Excel is not always well-formed XML, so the shapes are found by pattern.
+    """
+    out = set()
+    for shape in _VML_SHAPE.findall(vml):
+        box = _VML_TEXTBOX.search(shape)
+        if _VML_CONTROL.search(shape) and box:
+            text = _TAG.sub(b" ", box.group(1)).decode("utf-8", errors="replace")
+            out.add(" ".join(text.split()))
+    return out
+
+
+def _drawing_losses(xml: bytes, media: dict[str, str], controls: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """Shapes openpyxl drops (it keeps only charts and pictures, and no WMF/EMF pictures).
 
     Excel's DrawingML copies of form controls (marked ``compatExt``) are skipped: the VML copy
-    keeps the control. So is ``mc:Fallback`` content, which only stands in for what its
-    ``mc:Choice`` holds.
+    keeps the control. So are LibreOffice's copies: a shape inside ``mc:Choice`` whose text is
+    the caption of a form control in the sheet's VML drawing (``controls``). ``mc:Fallback``
+    content only stands in for what its ``mc:Choice`` holds.
     """
     out = []
-    for anchor in _anchors(ET.fromstring(xml)):
+    for anchor, chosen in _anchors(ET.fromstring(xml)):
         if any(el.tag.endswith("}compatExt") for el in anchor.iter()):
             continue
         for child in anchor:
             local = _local(child)
+            if chosen and local == "sp" and _shape_text(child) in controls:
+                continue  # LibreOffice's DrawingML copy of a form button: the VML copy keeps it
             if local in _DRAWING_LOSSES:
                 out.append(f"{_DRAWING_LOSSES[local]} '{_shape_name(child)}'")
             elif local == "pic" and _blip_target(child, media).lower().endswith((".emf", ".wmf")):
@@ -360,12 +385,18 @@ def _drawing_losses(xml: bytes, media: dict[str, str]) -> list[str]:
     return out
 
 
-def _anchors(el: ET.Element) -> list[ET.Element]:
+def _anchors(el: ET.Element, chosen: bool = False) -> list[tuple[ET.Element, bool]]:
+    """Drawing anchors, each with whether it sits inside an ``mc:Choice``."""
     if _local(el) in ("twoCellAnchor", "oneCellAnchor", "absoluteAnchor"):
-        return [el]
+        return [(el, chosen)]
     if _local(el) == "Fallback":
         return []
-    return [a for child in el for a in _anchors(child)]
+    chosen = chosen or _local(el) == "Choice"
+    return [a for child in el for a in _anchors(child, chosen)]
+
+
+def _shape_text(el: ET.Element) -> str:
+    return " ".join("".join(t.text or "" for t in el.iter() if _local(t) == "t").split())
 
 
 def _local(el: ET.Element) -> str:
