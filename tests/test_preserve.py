@@ -358,12 +358,14 @@ def test_libreoffice_copies_of_form_buttons_are_not_losses(saved_by_libreoffice)
 
 
 def test_a_register_saved_by_libreoffice_can_be_written_again(saved_by_libreoffice, tmp_path):
+    from test_workflow_kit import intake_row
+
     from automation import operations
     from automation.changes import Changes
 
     path = tmp_path / "register.xlsm"
     shutil.copy(saved_by_libreoffice, path)
-    outcome = operations.commit(path, lambda reg: (Changes(status={"permohonan": "Hasil uji"}), None))
+    outcome = operations.commit(path, lambda reg: (Changes(appends={"permohonan": [intake_row()]}), None))
     assert outcome.written and check_losses(path) == [] and verify_package(path) == []
 
 
