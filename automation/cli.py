@@ -200,5 +200,30 @@ def demo_cmd(directory: Path) -> int:
     return run_demo(directory, console, now=clock.now())
 
 
+@main.command("pulihkan", help="Menampilkan salinan cadangan register (--daftar) atau memulihkan salah satunya.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("pilihan", required=False)
+@click.option("--daftar", is_flag=True, help="Tampilkan daftar salinan di folder cadangan/.")
+@guarded
+def restore_cmd(path: Path, pilihan: str | None, daftar: bool) -> int:
+    from . import recovery
+
+    if daftar or not pilihan:
+        table = Table(title=f"Salinan cadangan {path.name} (1 = terbaru)")
+        for head in ("No.", "Waktu", "Ukuran", "Berkas", "Baris per lembar"):
+            table.add_column(head, overflow="fold")
+        for info in recovery.backups(path):
+            table.add_row(*info.cells())
+        console.print(table)
+        if not pilihan:
+            console.print(f'Untuk memulihkan: ppid pulihkan "{path}" NOMOR (berkas sekarang disimpan dulu sebagai cadangan).')
+            return EXIT_OK
+    info, kept = recovery.restore(path, pilihan)
+    console.print(f"Register dipulihkan dari {info.path.name}.")
+    if kept is not None:
+        console.print(f"Berkas sebelumnya disimpan sebagai {kept}.")
+    return EXIT_OK
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

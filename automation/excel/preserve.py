@@ -308,7 +308,10 @@ def check_losses(path: Path) -> list[str]:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UnusableFile(f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel.") from exc
+        from automation.recovery import restore_hint
+
+        raise UnusableFile(f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel. "
+                           + restore_hint(path)) from exc
     out: list[str] = []
     with zf:
         pkg = _Package(zf)
@@ -319,7 +322,10 @@ def check_losses(path: Path) -> list[str]:
                 if pkg.has(part):
                     out += [f"{what} pada lembar '{sheet}'" for what in _sheet_losses(pkg, part)]
         except (ET.ParseError, KeyError, zipfile.BadZipFile) as exc:
-            raise UnusableFile(f"Berkas {Path(path).name} rusak: isi workbook tidak dapat dibaca.") from exc
+            from automation.recovery import restore_hint
+
+            raise UnusableFile(f"Berkas {Path(path).name} rusak: isi workbook tidak dapat dibaca. "
+                               + restore_hint(path)) from exc
     return list(dict.fromkeys(out))
 
 
@@ -438,6 +444,49 @@ def _tail_losses(xml: bytes) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ damaged input
+_MACRO_MAIN = "macroenabled"
+
+
+def input_damage(path: Path) -> list[str]:
+    """What is already wrong with ``path`` before ppid writes it (empty: a sound package).
+
+    Another program's save may have left relationships to parts it dropped (openpyxl loses VML
+    drawings 10 and up), and an .xlsx renamed .xlsm has no macro workbook at all. Writing such
+    a file would either fail the check after the save or hand Excel a file it refuses.
+    """
+    path = Path(path)
+    with zipfile.ZipFile(path) as zf:
+        pkg = _Package(zf)
+        if not pkg.has(_CONTENT_TYPES):
+            return ["[Content_Types].xml tidak ada"]
+        out = []
+        if path.suffix.lower() in (".xlsm", ".xltm"):
+            book = next((r.target for r in pkg.rels("") if r.kind == "officeDocument"), "xl/workbook.xml")
+            _defaults, overrides = _read_types(pkg)
+            kind = overrides.get("/" + book.lower(), ("", ""))[1]
+            if _MACRO_MAIN not in kind.lower():
+                out.append("berkas ini sebenarnya workbook .xlsx tanpa makro yang diberi nama .xlsm; tombol register tidak berfungsi")
+    return out + verify_package(path)
+
+
+def refuse_damaged_input(path: Path) -> None:
+    """Raise WriteRefused naming the damage when the input was already damaged before ppid's save."""
+    from automation.recovery import restore_hint
+
+    try:
+        problems = input_damage(path)
+    except (zipfile.BadZipFile, ET.ParseError, KeyError, OSError) as exc:
+        raise WriteRefused(f"Register {Path(path).name} sudah rusak sebelum disimpan ppid; register tidak diubah. "
+                           + restore_hint(path)) from exc
+    if problems:
+        shown = "; ".join(problems[:3]) + (f"; dan {len(problems) - 3} lagi" if len(problems) > 3 else "")
+        raise WriteRefused(
+            f"Register {Path(path).name} sudah rusak sebelum disimpan ppid (mungkin disimpan program lain): {shown}. "
+            "Register tidak diubah. " + restore_hint(path)
+        )
+
+
 # ------------------------------------------------------------------ formula values
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
@@ -542,6 +591,7 @@ def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], 
 
     original, dest = Path(original), Path(dest)
     keep_vba = original.suffix.lower() in (".xlsm", ".xltm")
+    refuse_damaged_input(original)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "extension is not supported": check_losses reports those
         wb = load_workbook(original, keep_vba=keep_vba, rich_text=True)

@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 from python_calamine import CalamineWorkbook
 
 from ..errors import UnusableFile
+from ..recovery import restore_hint
 from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
 from ..schema import HEADER_ROW, LOG, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
@@ -44,10 +45,14 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
         raise UnusableFile(f"Berkas tidak ditemukan: {path}")
     if path.is_dir():
         raise UnusableFile(f"{path} adalah folder, bukan berkas register (.xlsm).")
+    refuse_container(path)
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several private error types for broken files
-        raise UnusableFile(f"Berkas {path.name} tidak dapat dibaca sebagai buku kerja Excel ({type(exc).__name__}).") from exc
+        raise UnusableFile(
+            f"Berkas {path.name} rusak atau bukan buku kerja Excel: isinya tidak dapat dibaca; berkas tidak diubah. "
+            + restore_hint(path)
+        ) from exc
     try:
         names = list(book.sheet_names)
         grids: dict[str, Grid] = {}
@@ -61,11 +66,41 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
             ranges = getattr(sheet, "merged_cell_ranges", None) or []
             merged[name] = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
     except Exception as exc:
-        raise UnusableFile(f"Isi berkas {path.name} rusak atau tidak lengkap ({type(exc).__name__}).") from exc
+        raise UnusableFile(
+            f"Isi berkas {path.name} rusak atau tidak lengkap; berkas tidak diubah. " + restore_hint(path)
+        ) from exc
     finally:
         book.close()
     errors = error_cells(path, skip=skipped)
     return register_from_grids(path, grids, merged=merged, errors=errors, sheet_names=names)
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+
+def refuse_container(path: Path) -> None:
+    """An Office file that is not a zip package: encrypted with a password, or an old .xls renamed.
+
+    Both are OLE compound files; python-calamine names the first only as "PasswordError".
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            if head != _OLE_MAGIC:
+                return
+            data = fh.read()
+    except OSError:
+        return
+    if _ENCRYPTION_INFO in data:
+        raise UnusableFile(
+            f"Berkas {path.name} dikunci dengan kata sandi (terenkripsi), sehingga tidak dapat dibaca; berkas tidak "
+            "diubah. Buka di Excel, hapus kata sandinya (File > Info > Proteksi Buku Kerja > Enkripsi dengan Kata "
+            "Sandi, kosongkan isiannya), simpan, lalu ulangi. " + restore_hint(path)
+        )
+    raise UnusableFile(
+        f"Berkas {path.name} berformat Excel lama (.xls), bukan register .xlsm; berkas tidak diubah. " + restore_hint(path)
+    )
 
 
 def register_from_grids(
