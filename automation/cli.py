@@ -99,6 +99,11 @@ def validate_cmd(path: Path, as_json: bool, no_write: bool) -> int:
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
+def _notes(notes: list[str]) -> None:
+    for note in notes:
+        err_console.print(f"Perhatian: {note}")
+
+
 def render_report(report: Any, *, written: bool) -> None:
     if not report.findings:
         console.print("Tidak ada temuan: semua isian sesuai.")
@@ -121,6 +126,7 @@ def render_report(report: Any, *, written: bool) -> None:
 @guarded
 def advance_cmd(path: Path, allow_loss: bool) -> int:
     outcome = operations.advance(path, now=clock.now(), allow_loss=allow_loss)
+    _notes(outcome.notes)
     for line in outcome.result.lines():
         console.print(line)
     if not outcome.written:
@@ -154,6 +160,7 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 
     with progress_bar(console) as progress:
         outcome = operations.documents(path, now=clock.now(), reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
+    _notes(outcome.notes)
     print_summary(outcome.result, console)
     return EXIT_FINDINGS if getattr(outcome.result, "failed", None) else EXIT_OK
 

@@ -65,8 +65,9 @@ class SheetData:
 class Register:
     path: Path
     sheets: dict[str, SheetData]
-    settings: dict[str, Any]
+    settings: dict[str, Any]  # Pengaturan values after automation.settings checked them (defaults for bad ones)
     sheet_names: list[str] = field(default_factory=list)
+    setting_findings: list[Any] = field(default_factory=list)  # Findings on Pengaturan rows whose value was replaced
 
     def sheet(self, key: str) -> SheetData:
         return self.sheets[key]

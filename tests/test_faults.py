@@ -422,3 +422,12 @@ def test_encrypted_workbook_says_so_in_indonesian(register: Path, tmp_path: Path
     for command in ("validate", "advance"):
         code, out = _cli(command, encrypted)
         assert code == 2 and "kata sandi" in out and "Error" not in out and "pulihkan" in out, out
+
+
+def test_disk_full_in_the_report_folder_is_exit_3(register: Path, tmp_path: Path) -> None:
+    out = register.parent / "output"
+    out.mkdir()
+    with simulated_no_space(out):
+        result = CliRunner().invoke(main, ["report", str(register), "--month", "2026-11"])
+    assert result.exit_code == 3, result.output
+    assert "disk penuh" in result.output.lower() and "laporan" in result.output.lower()

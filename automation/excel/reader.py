@@ -21,6 +21,7 @@ from ..recovery import restore_hint
 from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
 from ..schema import HEADER_ROW, LOG, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
+from ..settings import parse_settings
 
 Grid = list[list[Any]]
 STATUS_PREFIX = "Hasil "  # every status text starts so ("Hasil proses terakhir ...", "Hasil terakhir ...")
@@ -132,8 +133,10 @@ def register_from_grids(
     if ref_name:
         sheets[REFERENSI.key] = _reference_data(grids[ref_name], ref_name)
     settings_name = by_norm.get(norm(PENGATURAN.name))
-    settings = read_settings(grids[settings_name]) if settings_name else {}
-    return Register(path=Path(path), sheets=sheets, settings=settings, sheet_names=sheet_names or list(grids))
+    raw, rows = settings_cells(grids[settings_name]) if settings_name else ({}, {})
+    checked = parse_settings(raw, rows, sheet=settings_name or PENGATURAN.name)
+    return Register(path=Path(path), sheets=sheets, settings=dict(checked.values),
+                    sheet_names=sheet_names or list(grids), setting_findings=list(checked.findings))
 
 
 def _put(grid: Grid, row: int, col: int, value: Any) -> None:
@@ -234,7 +237,13 @@ def _clean(value: Any) -> Any:
 
 def read_settings(grid: Grid) -> dict[str, Any]:
     """Pengaturan: the row with a 'Kunci' header, then key -> 'Nilai'; schema defaults fill gaps."""
+    return settings_cells(grid)[0]
+
+
+def settings_cells(grid: Grid) -> tuple[dict[str, Any], dict[str, int]]:
+    """(key -> value as typed, key -> Excel row) of the Pengaturan sheet; defaults fill gaps."""
     settings: dict[str, Any] = {s.key: s.default for s in SETTINGS}
+    rows: dict[str, int] = {}
     labels = {norm(s.label): s.key for s in SETTINGS}
     key_col = value_col = label_col = None
     start = 0
@@ -247,16 +256,18 @@ def read_settings(grid: Grid) -> dict[str, Any]:
             start = index + 1
             break
     if value_col is None:
-        return settings
-    for line in grid[start:]:
+        return settings, rows
+    for offset, line in enumerate(grid[start:]):
         key = None
         if key_col is not None and key_col < len(line) and isinstance(line[key_col], str):
             key = line[key_col].strip()
         if (not key or key not in settings) and label_col is not None and label_col < len(line):
             key = labels.get(norm(line[label_col]))
-        if key and key in settings and value_col < len(line) and _filled(line[value_col]):
-            settings[key] = line[value_col]
-    return settings
+        if key and key in settings:
+            rows.setdefault(key, start + offset + 1)
+            if value_col < len(line) and _filled(line[value_col]):
+                settings[key] = line[value_col]
+    return settings, rows
 
 
 # ---------------------------------------------------------------- error cells from the sheet XML
