@@ -114,10 +114,11 @@ def _refuse_losses(path: Path, allow_loss: bool) -> None:
 def structural_findings(reg: Register) -> list[Finding]:
     """Support sheets that are missing (stage and Hari Libur sheets are checked by validation)."""
     from .excel.reader import norm
+    from .regnumbers import registration_findings
     from .schema import BERANDA, LOG, PENGATURAN, REFERENSI
 
     found = {norm(n) for n in reg.sheet_names}
-    return list(reg.setting_findings) + [
+    return list(reg.setting_findings) + registration_findings(reg) + [
         Finding(spec.name, 0, "", "lembar_hilang",
                 f"Lembar '{spec.name}' tidak ditemukan; kembalikan nama lembar sesuai templat.", level="peringatan")
         for spec in (BERANDA, REFERENSI, PENGATURAN, LOG)

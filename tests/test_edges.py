@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
 from _remote import edit
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_workflow_kit import NOW, intake_row
 
 from automation import operations
@@ -110,3 +114,58 @@ def test_a_staff_formula_keeps_its_value_through_a_save(register: Path) -> None:
     assert after.records("koordinasi")[0].get("nama_pemohon") == "Budi Santoso"
     operations.validate(register, now=NOW)  # a second save keeps it too
     assert read_register(register).sheets["permohonan"].records[0].get("nama_pemohon") == "Budi Santoso"
+
+
+# ---------------------------------------------------------------- staff-typed numbers and folder names
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+@pytest.mark.parametrize("number", ["CON", "nul", "Com1", "AUX ", "a\nb", "x" * 300, "..", " . ", "PPID/2026/07/0001",
+                                    "LPT9.docx", "a:b*c?d", "\x00\x07"])
+def test_folder_names_are_valid_everywhere(number: str) -> None:
+    from automation.letters.documents import folder_name
+
+    name = folder_name(number)
+    assert_valid_component(name)
+
+
+def assert_valid_component(name: str) -> None:
+    assert name and len(name) <= 60 and name == name.strip(" .")
+    assert not re.search(r'[\\/:*?"<>|\x00-\x1f]', name)
+    assert name.split(".")[0].upper().rstrip() not in WINDOWS_RESERVED
+
+
+@settings(max_examples=300 if os.environ.get("PPID_LONG_TESTS") == "1" else 60, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gives_a_valid_distinct_folder_name(text: str) -> None:
+    from automation.paths import safe_component
+
+    name = safe_component(text)
+    assert_valid_component(name)
+    if len(text) > 100:
+        assert safe_component(text + "x") != name  # long numbers never share a folder
+
+
+def test_file_name_too_long_gets_the_path_hint_not_word() -> None:
+    import errno
+
+    from automation.paths import os_error_reason
+
+    reason = os_error_reason(OSError(errno.ENAMETOOLONG, "File name too long"))
+    assert "terlalu panjang" in reason and "Word" not in reason
+
+
+def test_staff_typed_numbers_off_the_pattern_are_findings(register: Path) -> None:
+    rows = [intake_row(no_registrasi=n) for n in ("CON", "PPID-KOMINFO/2026/07/0009", "PPID\nKOMINFO", "x" * 300)]
+    operations.commit(register, lambda reg: (Changes(appends={"permohonan": rows}), None))
+    report = operations.validate(register, now=NOW, write=False).result
+    found = {f.row for f in report.findings if f.code == "nomor_tidak_sesuai_pola"}
+    assert found == {7, 9, 10}  # the second number fits the pattern
+
+
+def test_documents_for_a_staff_typed_con_number_land_in_a_safe_folder(register: Path) -> None:
+    row = intake_row(no_registrasi="CON")
+    operations.commit(register, lambda reg: (Changes(appends={"permohonan": [row]}), None))
+    operations.documents(register, now=NOW)
+    folders = [p.name for p in (register.parent / "output").rglob("*") if p.is_dir()]
+    assert "CON_" in folders and "CON" not in folders
