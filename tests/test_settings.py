@@ -96,7 +96,7 @@ def test_advance_with_a_hostile_setting_warns_and_uses_the_default(register: Pat
     reg = read_register(register)
     assert reg.records("koordinasi"), "the request moved on with the default"
     assert [f.row for f in reg.setting_findings] == [row]
-    code, out = cli("validate", register, "--no-write")
+    code, out = cli("validate", register, "--no-write", "--json")
     assert CODE in out
 
 
@@ -116,3 +116,10 @@ def test_report_when_output_is_not_a_folder_is_exit_3(register: Path) -> None:
     (register.parent / "output").write_text("bukan folder")
     code, text = cli("report", register, "--month", "2026-11")
     assert code == 3 and "output" in text and "laporan" in text, text
+
+
+def test_validate_writes_its_notes_with_a_hostile_setting(register: Path) -> None:
+    operations.commit(register, lambda reg: (Changes(appends={"permohonan": [intake_row(nama_pemohon=None)]}), None))
+    set_setting(register, "jumlah_cadangan", "1e400")
+    code, out = cli("validate", register)
+    assert code == 1 and "'1e400'" in out and "Catatan Validasi di register diperbarui" in out, out
