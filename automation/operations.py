@@ -172,7 +172,8 @@ def planner_for(
         out_dir = output_root(path) / "laporan"
 
         def report_planner(reg: Register) -> tuple[Changes, Any]:
-            result = build_monthly(reg, month or last_complete_month(today), out_dir=out_dir, today=today, pdf=False)
+            with _output_errors(out_dir):
+                result = build_monthly(reg, month or last_complete_month(today), out_dir=out_dir, today=today, pdf=False)
             return Changes(home_report=result.home_rows()), result
 
         return report_planner

@@ -169,3 +169,29 @@ def test_documents_for_a_staff_typed_con_number_land_in_a_safe_folder(register: 
     operations.documents(register, now=NOW)
     folders = [p.name for p in (register.parent / "output").rglob("*") if p.is_dir()]
     assert "CON_" in folders and "CON" not in folders
+
+
+SHIFTS = [-5, -4, -2, 1, 3, 12] if os.environ.get("PPID_LONG_TESTS") == "1" else [-5, 3]
+
+
+@pytest.mark.parametrize("shift", SHIFTS)
+def test_any_number_of_title_rows_deleted_or_inserted_never_overwrites_a_line(register: Path, shift: int) -> None:
+    """-5 deletes the title lines and the status cell itself: the header is then row 1 and no status is written."""
+    add_intake(register)
+
+    def move(wb: object) -> None:
+        ws = wb[INTAKE]  # type: ignore[index]
+        if shift < 0:
+            ws.delete_rows(1, -shift)
+        else:
+            ws.insert_rows(1, shift)
+
+    edit(register, move)
+    header = 6 + shift
+    above = [cell(register, INTAKE, r) for r in range(1, header - 1)]
+    outcome = operations.advance(register, now=NOW)
+    assert outcome.written
+    assert cell(register, INTAKE, header) == "Nomor Registrasi"
+    assert [cell(register, INTAKE, r) for r in range(1, header - 1)] == above
+    if header > 1:
+        assert str(cell(register, INTAKE, header - 1)).startswith("Hasil proses terakhir")
