@@ -493,6 +493,7 @@ _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _TYPE = re.compile(rb'\st="([a-zA-Z]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _HAS_VALUE = re.compile(rb"<v>[^<]+</v>")
+_FORMULA = re.compile(rb"<f[\s>/]")
 _EMPTY_V = re.compile(rb"<v\s*/>|<v>\s*</v>")
 
 
@@ -516,7 +517,7 @@ def keep_cached_values(original: Path, saved: Path) -> int:
             if not new.has(part) or old_part is None or not orig.has(old_part):
                 continue
             xml = new.read(part)
-            if b"<f" not in xml:
+            if not _FORMULA.search(xml):
                 continue
             values = _cached_values(orig.read(old_part))
             if not values:
@@ -542,16 +543,34 @@ def keep_cached_values(original: Path, saved: Path) -> int:
     return count
 
 
+def _formula_cells(xml: bytes) -> list[tuple[int, int]]:
+    """(start, end) of every ``<c ...>...</c>`` element that holds a formula, found from the formulas.
+
+    Scanning from each ``<f`` keeps the work proportional to the formulas, not to the cells.
+    """
+    out = []
+    last_end = 0
+    for match in _FORMULA.finditer(xml):
+        if match.start() < last_end:
+            continue
+        window = max(last_end, match.start() - 1024)  # <f> is the first child: its <c ...> is just before
+        start = max(xml.rfind(b"<c ", window, match.start()), xml.rfind(b"<c>", window, match.start()))
+        end = xml.find(b"</c>", match.end())
+        if start < last_end or end < 0:
+            continue
+        last_end = end + len(b"</c>")
+        out.append((start, last_end))
+    return out
+
+
 def _cached_values(xml: bytes) -> dict[bytes, tuple[bytes | None, bytes]]:
     """Cell reference -> (type attribute, cached value) of every formula cell with a value."""
-    out = {}
-    if b"<f" not in xml:
-        return out
-    for match in _CELL.finditer(xml):
-        body = match.group(2) or b""
-        if b"<f" not in body:
+    out: dict[bytes, tuple[bytes | None, bytes]] = {}
+    for start, end in _formula_cells(xml):
+        match = _CELL.match(xml, start, end)
+        if match is None:
             continue
-        value, ref = _VALUE.search(body), _REF.search(match.group(1))
+        value, ref = _VALUE.search(match.group(2) or b""), _REF.search(match.group(1))
         kind = _TYPE.search(match.group(1))
         if value is None or ref is None or (kind is not None and kind.group(1) == b"s"):
             continue
@@ -560,24 +579,23 @@ def _cached_values(xml: bytes) -> dict[bytes, tuple[bytes | None, bytes]]:
 
 
 def _fill_values(xml: bytes, values: dict[bytes, tuple[bytes | None, bytes]]) -> tuple[bytes, int]:
-    count = 0
-
-    def fill(match: re.Match[bytes]) -> bytes:
-        nonlocal count
-        attrs, body = match.group(1), match.group(2)
-        if not body or b"<f" not in body or _HAS_VALUE.search(body):
-            return match.group(0)
+    parts: list[bytes] = []
+    done, count = 0, 0
+    for start, end in _formula_cells(xml):
+        match = _CELL.match(xml, start, end)
+        if match is None:
+            continue
+        attrs, body = match.group(1), match.group(2) or b""
         ref = _REF.search(attrs)
         cached = values.get(ref.group(1)) if ref else None
-        if cached is None:
-            return match.group(0)
+        if cached is None or _HAS_VALUE.search(body):
+            continue
         kind, value = cached
         attrs = _TYPE.sub(b"", attrs) + (b' t="' + kind + b'"' if kind else b"")
         body = _EMPTY_V.sub(b"", body) + b"<v>" + value + b"</v>"
-        count += 1
-        return b"<c" + attrs + b">" + body + b"</c>"
-
-    return _CELL.sub(fill, xml), count
+        parts += [xml[done:start], b"<c" + attrs + b">" + body + b"</c>"]
+        done, count = end, count + 1
+    return b"".join([*parts, xml[done:]]), count
 
 
 # ------------------------------------------------------------------ round trip
