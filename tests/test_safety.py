@@ -341,6 +341,21 @@ def test_owner_file_beside_the_real_target_refuses_a_linked_register(register, t
     assert read_counter(register) == 0
 
 
+def test_owner_file_beside_the_link_appearing_mid_run_refuses(register, tmp_path):
+    folder = tmp_path / "pintasan"
+    folder.mkdir()
+    link = folder / "Register PPID.xlsm"
+    link.symlink_to(register)
+
+    def opened_in_excel_meanwhile(tmp: Path) -> None:
+        write_counter(tmp, 1)
+        folder.joinpath(f"~${link.name}").write_bytes(excel_owner_bytes("Rina"))
+
+    with pytest.raises(WriteRefused, match="Rina"), write_session(link) as session:
+        session.save(opened_in_excel_meanwhile)
+    assert read_counter(register) == 0
+
+
 @pytest.mark.parametrize("backups", [0, 3])
 def test_read_only_register_is_refused_as_read_only(register, backups):
     register.chmod(0o444)

@@ -126,6 +126,7 @@ class WriteSession:
 
     path: Path
     backups: int = 10
+    link: Path | None = None  # the symbolic link the register was opened through (Excel's owner file sits beside it)
 
     def save(self, write_fn: Callable[[Path], None]) -> Path | None:
         """Let ``write_fn`` write the new workbook to a temp file, check it, back up, replace.
@@ -142,7 +143,7 @@ class WriteSession:
             hide_while_written(tmp, True)  # a partial copy with personal data: hidden while it exists
             _fsync_file(tmp)
             check_written(tmp)
-            refuse_if_open(self.path)
+            refuse_if_open(self.link or self.path)
             refuse_if_read_only(self.path)
             stage = "backup"
             backup = self._backup()
@@ -202,6 +203,7 @@ def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iter
     Read the workbook inside the ``with`` so concurrent runs never lose each other's updates.
     """
     refuse_if_open(path)
+    link = Path(path) if Path(path).is_symlink() else None
     path = real_path(path)  # a symlinked register: lock, check and replace the real file
     lock = filelock.FileLock(lock_path(path), timeout=timeout)
     try:
@@ -216,10 +218,10 @@ def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iter
             "dan ruang disk, lalu ulangi."
         ) from exc
     try:
-        refuse_if_open(path)
+        refuse_if_open(link or path)
         refuse_if_read_only(path)
         _remove_stale_temps(path)
-        yield WriteSession(path=path, backups=backups)
+        yield WriteSession(path=path, backups=backups, link=link)
     finally:
         lock.release()
 
