@@ -24,7 +24,7 @@ from . import clock
 from .changes import Changes
 from .clock import last_complete_month
 from .errors import AutomationError, UsageError, WriteRefused, write_crash_log
-from .excel.layout import Layout, SheetWrites, resolve
+from .excel.layout import Layout, SheetWrites, resolve, status_row_of
 from .excel.reader import norm, register_from_grids
 from .excel.safety import BACKUP_DIR, make_backup, prune_backups, run_lock
 from .excel.vba import module_name
@@ -48,7 +48,6 @@ from .schema import (
     HEADER_ROW,
     RUN_CAPTION,
     SHEETS,
-    STATUS_ROW,
     Sheet,
 )
 
@@ -209,7 +208,7 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
 def _write(book: Any, snap: Snapshot, outcome: ButtonResult, reg: Register | None, layout: Layout,
            stage: Staging | None) -> None:
     """Write the plan into Excel and save; letters reach output/ only after the save (under the lock)."""
-    _status_cell(layout, snap.active, outcome.status)
+    _status_cell(layout, snap.active, outcome.status, reg)
     writes = plan_writes(reg, layout, snap.grids, outcome.action if outcome.ok else None)
     outcome.writes = apply_plan(book, writes, snap.grids)
     outcome.cells = writes.cells
@@ -425,12 +424,13 @@ def _status_line(first: str, now: dt.datetime, action: str | None) -> str:
     return f"Hasil terakhir ({now:%d/%m/%Y %H:%M}, {label}): {first}"
 
 
-def _status_cell(layout: Layout, sheet: str, text: str) -> None:
+def _status_cell(layout: Layout, sheet: str, text: str, reg: Register | None) -> None:
     """The clicked sheet's status cell gets the summary unless the planner wrote its own status there."""
     if norm(sheet) not in STATUS_SHEETS:
         return  # a sheet of the user's own or a support sheet: A5 may hold anything
-    writes = layout.sheets.setdefault(sheet, SheetWrites(name=sheet))
-    writes.cells.setdefault((STATUS_ROW, 1), text)
+    row = status_row_of(reg, sheet)  # above the header as found: staff may have moved it
+    if row:
+        layout.sheets.setdefault(sheet, SheetWrites(name=sheet)).cells.setdefault((row, 1), text)
 
 
 def _alert(book: Any, message: str, *, critical: bool = False) -> None:

@@ -99,6 +99,11 @@ def validate_cmd(path: Path, as_json: bool, no_write: bool) -> int:
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
+def _notes(notes: list[str]) -> None:
+    for note in notes:
+        err_console.print(f"Perhatian: {note}")
+
+
 def render_report(report: Any, *, written: bool) -> None:
     if not report.findings:
         console.print("Tidak ada temuan: semua isian sesuai.")
@@ -123,6 +128,7 @@ def render_report(report: Any, *, written: bool) -> None:
 @guarded
 def advance_cmd(path: Path, allow_loss: bool) -> int:
     outcome = operations.advance(path, now=clock.now(), allow_loss=allow_loss)
+    _notes(outcome.notes)
     for line in outcome.result.lines():
         console.print(line)
     if not outcome.written:
@@ -157,6 +163,7 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 
     with progress_bar(console) as progress:
         outcome = operations.documents(path, now=clock.now(), reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
+    _notes(outcome.notes)
     print_summary(outcome.result, console)
     return EXIT_FINDINGS if getattr(outcome.result, "failed", None) else EXIT_OK
 
@@ -233,6 +240,31 @@ def demo_cmd(directory: Path) -> int:
     from .demo import run_demo
 
     return run_demo(directory, console, now=clock.now())
+
+
+@main.command("pulihkan", help="Menampilkan salinan cadangan register (--daftar) atau memulihkan salah satunya.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("pilihan", required=False)
+@click.option("--daftar", is_flag=True, help="Tampilkan daftar salinan di folder cadangan/.")
+@guarded
+def restore_cmd(path: Path, pilihan: str | None, daftar: bool) -> int:
+    from . import recovery
+
+    if daftar or not pilihan:
+        table = Table(title=f"Salinan cadangan {path.name} (1 = terbaru)")
+        for head in ("No.", "Waktu", "Ukuran", "Berkas", "Baris per lembar"):
+            table.add_column(head, overflow="fold")
+        for info in recovery.backups(path):
+            table.add_row(*info.cells())
+        console.print(table)
+        if not pilihan:
+            console.print(f'Untuk memulihkan: ppid pulihkan "{path}" NOMOR (berkas sekarang disimpan dulu sebagai cadangan).')
+            return EXIT_OK
+    info, kept = recovery.restore(path, pilihan)
+    console.print(f"Register dipulihkan dari {info.path.name}.")
+    if kept is not None:
+        console.print(f"Berkas sebelumnya disimpan sebagai {kept}.")
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

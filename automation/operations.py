@@ -49,6 +49,7 @@ class Outcome:
     written: bool = False
     changes: Changes = field(default_factory=Changes)
     warning: str = ""  # why the workbook was not written although there was something to write
+    notes: list[str] = field(default_factory=list)  # warnings for staff (a Pengaturan value replaced by its default)
 
 
 def commit(
@@ -66,18 +67,19 @@ def commit(
 
     path = Path(path)
     if preplan:
-        changes, result = planner(read_register(path, with_log=with_log))
+        reg = read_register(path, with_log=with_log)
+        changes, result = planner(reg)
         if not changes:
-            return Outcome(result=result, written=False, changes=changes)
+            return Outcome(result=result, written=False, changes=changes, notes=setting_warnings(reg))
     refuse_if_open(path)
     with write_session(path) as session:
         reg = read_register(path)
-        session.backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
+        session.backups = int(reg.settings["jumlah_cadangan"])  # bounded by automation.settings
         changes, result = planner(reg)
         if not changes:
             if after_save:
                 after_save()
-            return Outcome(result=result, written=False, changes=changes)
+            return Outcome(result=result, written=False, changes=changes, notes=setting_warnings(reg))
         layout = resolve(reg, changes)
         if layout.unplaced:
             raise WriteRefused(
@@ -88,7 +90,12 @@ def commit(
         session.save(lambda tmp: _roundtrip(path, tmp, layout))
         if after_save:
             after_save()
-    return Outcome(result=result, written=True, changes=changes)
+    return Outcome(result=result, written=True, changes=changes, notes=setting_warnings(reg))
+
+
+def setting_warnings(reg: Register) -> list[str]:
+    """Pengaturan values that could not be used (the default was): said on every command."""
+    return [f.message for f in reg.setting_findings]
 
 
 def _roundtrip(path: Path, tmp: Path, layout: Any) -> None:
@@ -109,21 +116,15 @@ def _refuse_losses(path: Path, allow_loss: bool) -> None:
         )
 
 
-def _int_setting(value: Any, default: int) -> int:
-    try:
-        return int(float(value))
-    except (TypeError, ValueError):
-        return default
-
-
 # ---------------------------------------------------------------- validate
 def structural_findings(reg: Register) -> list[Finding]:
     """Support sheets that are missing (stage and Hari Libur sheets are checked by validation)."""
     from .excel.reader import norm
+    from .regnumbers import registration_findings
     from .schema import BERANDA, LOG, PENGATURAN, REFERENSI
 
     found = {norm(n) for n in reg.sheet_names}
-    return [
+    return list(reg.setting_findings) + registration_findings(reg) + [
         Finding(spec.name, 0, "", "lembar_hilang",
                 f"Lembar '{spec.name}' tidak ditemukan; kembalikan nama lembar sesuai templat.", level="peringatan")
         for spec in (BERANDA, REFERENSI, PENGATURAN, LOG)
@@ -183,7 +184,8 @@ def planner_for(
         out_dir = output_root(path) / "laporan"
 
         def report_planner(reg: Register) -> tuple[Changes, Any]:
-            result = build_monthly(reg, month or last_complete_month(today), out_dir=out_dir, today=today, pdf=False)
+            with _output_errors(out_dir):
+                result = build_monthly(reg, month or last_complete_month(today), out_dir=out_dir, today=today, pdf=False)
             return Changes(home_report=result.home_rows()), result
 
         return report_planner
@@ -268,13 +270,42 @@ def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int 
     out_dir = output_root(path) / "laporan"
     if month:
         parse_month(month)
-        result = build_monthly(reg, month, out_dir=out_dir, today=today, pdf=pdf)
+        with _output_errors(out_dir):
+            result = build_monthly(reg, month, out_dir=out_dir, today=today, pdf=pdf)
+        result.warnings[:0] = setting_warnings(reg)
         if home:
             _show_on_home(path, result)
         return result
     if year is None:
         raise UsageError("Sebutkan --month TTTT-BB atau --year TTTT.")
-    return build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)
+    with _output_errors(out_dir):
+        result = build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)
+    result.warnings[:0] = setting_warnings(reg)
+    return result
+
+
+@contextlib.contextmanager
+def _output_errors(folder: Path) -> Iterator[None]:
+    """A report folder that cannot be written (read-only, not a folder, disk full) is exit 3, not a crash."""
+    from .excel.safety import _is_disk_full
+
+    try:
+        yield
+    except Exception as caught:  # XlsxWriter wraps the OSError in its FileCreateError
+        exc = caught if isinstance(caught, OSError) else next(
+            (a for a in getattr(caught, "args", ()) if isinstance(a, OSError)), None)
+        if exc is None:
+            raise
+        if _is_disk_full(exc):
+            raise WriteRefused(f"Ruang disk penuh: laporan tidak dibuat di {folder}; register tidak diubah. "
+                               "Kosongkan ruang disk lalu ulangi.") from caught
+        reason = ("izin ditolak" if isinstance(exc, PermissionError) else
+                  "ada berkas bernama sama yang bukan folder" if isinstance(exc, NotADirectoryError | FileExistsError)
+                  else "galat sistem berkas")
+        raise WriteRefused(
+            f"Laporan tidak dapat ditulis ke folder {folder} ({reason}); register tidak "
+            "diubah. Pastikan folder output/ di samping register adalah folder yang dapat ditulis, lalu ulangi."
+        ) from caught
 
 
 def _show_on_home(path: Path, result: Any) -> None:

@@ -44,6 +44,7 @@ class SheetData:
     present: bool = True
     actual_name: str = ""  # the sheet name as found in the workbook
     header_row: int = 0
+    status_row: int = 0  # the "Hasil terakhir" cell (column A) right above the header; 0 = none safe to write
     columns: dict[str, int] = field(default_factory=dict)  # key -> 1-based Excel column
     headers_found: dict[str, str] = field(default_factory=dict)  # key -> header text in the file
     missing: list[str] = field(default_factory=list)  # keys of schema columns not found
@@ -64,8 +65,9 @@ class SheetData:
 class Register:
     path: Path
     sheets: dict[str, SheetData]
-    settings: dict[str, Any]
+    settings: dict[str, Any]  # Pengaturan values after automation.settings checked them (defaults for bad ones)
     sheet_names: list[str] = field(default_factory=list)
+    setting_findings: list[Any] = field(default_factory=list)  # Findings on Pengaturan rows whose value was replaced
 
     def sheet(self, key: str) -> SheetData:
         return self.sheets[key]

@@ -341,3 +341,93 @@ def test_disk_full_in_the_output_folder(sample: Path, tmp_path: Path) -> None:
         assert "disk penuh" in output.lower(), output
         assert path.read_bytes() == original, "register changed although no document could be written"
         assert not [p for p in out.rglob("*.docx")]
+
+
+# ---------------------------------------------------------------- damaged input and `ppid pulihkan`
+def _cli(*args: Any) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert "Traceback" not in result.output
+    return result.exit_code, " ".join(result.output.split())
+
+
+def _with_work(register: Path) -> Path:
+    """The register with one new request (so advance has something to write) and one backup."""
+    from test_workflow_kit import intake_row
+
+    from automation import operations
+
+    operations.commit(register, lambda reg: (Changes(appends={"permohonan": [intake_row()]}), None))
+    return register
+
+
+def _openpyxl_save(path: Path) -> None:
+    """Another tool's plain openpyxl save: VML drawings 10+ are dropped, relationships dangle."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    wb.save(path)
+    wb.vba_archive.close()
+
+
+def test_input_damaged_by_another_tool_is_named_as_such_and_can_be_restored(register: Path) -> None:
+    path = _with_work(register)
+    good = path.read_bytes()
+    _openpyxl_save(path)
+    damaged = path.read_bytes()
+    code, out = _cli("advance", path)
+    assert code == 3, out
+    assert "sudah rusak sebelum disimpan ppid" in out and "vmlDrawing1" in out
+    assert "Hasil simpan tidak utuh" not in out
+    assert "cadangan/" in out and f'ppid pulihkan "{path}" --daftar' in out
+    assert path.read_bytes() == damaged  # untouched
+
+    code, out = _cli("pulihkan", path, "--daftar")
+    assert code == 0 and "1 Permohonan: 0" not in out and "register_ppid" in out
+    code, out = _cli("pulihkan", path, "1")
+    assert code == 0 and "dipulihkan" in out, out
+    from automation.excel.safety import list_backups
+
+    kept = list_backups(path)
+    assert kept[-1].read_bytes() == damaged  # the damaged file is kept as the newest backup
+    assert path.read_bytes() != damaged and _cli("advance", path)[0] == 0
+    assert good  # the restored copy is the backup taken before the intake was added
+
+
+def test_pulihkan_lists_rows_per_sheet_and_refuses_an_unknown_choice(register: Path) -> None:
+    path = _with_work(_with_work(register))
+    code, out = _cli("pulihkan", path, "--daftar")
+    assert code == 0 and "1 Permohonan: 1" in out, out
+    assert _cli("pulihkan", path, "9")[0] == 2
+    assert _cli("pulihkan", path, "tidak-ada.xlsm")[0] == 2
+
+
+def test_xlsx_renamed_xlsm_is_named(register: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(_with_work(register))
+    renamed = tmp_path / "salah.xlsm"
+    wb.save(tmp_path / "asli.xlsx")
+    (tmp_path / "asli.xlsx").rename(renamed)
+    before = renamed.read_bytes()
+    code, out = _cli("advance", renamed)
+    assert code == 3 and ".xlsx tanpa makro" in out and "pulihkan" in out, out
+    assert renamed.read_bytes() == before
+
+
+def test_encrypted_workbook_says_so_in_indonesian(register: Path, tmp_path: Path) -> None:
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml")
+    encrypted = tmp_path / "terkunci.xlsm"
+    with register.open("rb") as src, encrypted.open("wb") as out:
+        ooxml.OOXMLFile(src).encrypt("rahasia", out)
+    for command in ("validate", "advance"):
+        code, out = _cli(command, encrypted)
+        assert code == 2 and "kata sandi" in out and "Error" not in out and "pulihkan" in out, out
+
+
+def test_disk_full_in_the_report_folder_is_exit_3(register: Path, tmp_path: Path) -> None:
+    out = register.parent / "output"
+    out.mkdir()
+    with simulated_no_space(out):
+        result = CliRunner().invoke(main, ["report", str(register), "--month", "2026-11"])
+    assert result.exit_code == 3, result.output
+    assert "disk penuh" in result.output.lower() and "laporan" in result.output.lower()

@@ -328,3 +328,59 @@ def test_check_losses_on_a_broken_file_is_an_unusable_file(tmp_path):
     bad.write_bytes(os.urandom(64))
     with pytest.raises(UnusableFile):
         check_losses(bad)
+
+
+# ------------------------------------------------------------------ a register saved once by LibreOffice
+@pytest.fixture(scope="module")
+def saved_by_libreoffice(tmp_path_factory) -> Path:
+    """The real register, opened and saved as .xlsm by LibreOffice (staff do this)."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    from automation.excel.builder import build_register
+
+    folder = tmp_path_factory.mktemp("lo_saved")
+    src = build_register(folder / "register.xlsm", year=2026)
+    out = folder / "out"
+    run = subprocess.run(
+        ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to",
+         "xlsm:Calc MS Excel 2007 VBA XML", "--outdir", str(out), str(src)],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert run.returncode == 0, run.stderr
+    return out / "register.xlsm"
+
+
+def test_libreoffice_copies_of_form_buttons_are_not_losses(saved_by_libreoffice):
+    with zipfile.ZipFile(saved_by_libreoffice) as zf:
+        drawings = [zf.read(n) for n in zf.namelist() if n.startswith("xl/drawings/drawing")]
+    assert any(b"mc:AlternateContent" in d and b"Button 1" in d for d in drawings)  # the copies are there
+    assert check_losses(saved_by_libreoffice) == []
+
+
+def test_a_register_saved_by_libreoffice_can_be_written_again(saved_by_libreoffice, tmp_path):
+    from test_workflow_kit import intake_row
+
+    from automation import operations
+    from automation.changes import Changes
+
+    path = tmp_path / "register.xlsm"
+    shutil.copy(saved_by_libreoffice, path)
+    outcome = operations.commit(path, lambda reg: (Changes(appends={"permohonan": [intake_row()]}), None))
+    assert outcome.written and check_losses(path) == [] and verify_package(path) == []
+
+
+def test_a_real_text_box_beside_libreoffice_button_copies_is_still_named(saved_by_libreoffice, tmp_path):
+    path = tmp_path / "dengan_kotak.xlsm"
+    with zipfile.ZipFile(saved_by_libreoffice) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/drawings/drawing1.xml":
+                box = (b'<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>'
+                       b'<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff>'
+                       b'<xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp><xdr:nvSpPr>'
+                       b'<xdr:cNvPr id="9" name="Petunjuk"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr/><xdr:txBody>'
+                       b'<a:bodyPr/><a:p><a:r><a:t>Isi kolom kuning</a:t></a:r></a:p></xdr:txBody></xdr:sp>'
+                       b'<xdr:clientData/></xdr:twoCellAnchor>')
+                data = data.replace(b"</xdr:wsDr>", box + b"</xdr:wsDr>")
+            zout.writestr(info, data)
+    assert check_losses(path) == ["kotak teks atau bentuk (shape) 'Petunjuk' pada lembar 'Beranda'"]

@@ -160,3 +160,114 @@ def test_log_sheet_never_holds_a_full_nik(run: tuple[Path, str]) -> None:
     assert len(log.splitlines()) > 10
     assert not LONG_DIGITS.findall(log)
     assert not [n for n in niks if len(n) >= 15 and n in log]
+
+
+# ---------------------------------------------------------------- the one redaction function (generated corpus)
+# Fast and in-process: no register needed.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from automation.privacy import MASK, OTHER, allowed_values, controlled, redact  # noqa: E402
+
+CORPUS_EXAMPLES = 400 if __import__("os").environ.get("PPID_LONG_TESTS") == "1" else 80
+SEPARATORS = st.sampled_from(["", " ", ".", "-"])
+FILLER = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,;:()", max_size=20)
+
+
+@st.composite
+def grouped_digits(draw: st.DrawFn, digits: str) -> str:
+    """``digits`` split into groups of 2-6 joined by one separator kind (or none), as people type them."""
+    sep = draw(SEPARATORS)
+    out, i = [], 0
+    while i < len(digits):
+        step = draw(st.integers(2, 6))
+        out.append(digits[i:i + step])
+        i += step
+    return sep.join(out)
+
+
+@st.composite
+def nik(draw: st.DrawFn) -> tuple[str, str]:
+    digits = draw(st.text(alphabet="0123456789", min_size=draw(st.sampled_from([15, 16, 17])), max_size=17))
+    digits = digits[:draw(st.sampled_from([15, 16, 17]))].ljust(15, "7")
+    return draw(grouped_digits(digits)), digits
+
+
+@st.composite
+def mobile(draw: st.DrawFn) -> tuple[str, str]:
+    body = "8" + draw(st.text(alphabet="0123456789", min_size=8, max_size=11))
+    prefix = draw(st.sampled_from(["0", "+62", "62", "+62 "]))
+    return prefix + draw(grouped_digits(body)), body
+
+
+@st.composite
+def landline(draw: st.DrawFn) -> tuple[str, str]:
+    area = draw(st.sampled_from(["0561", "021", "0562", "0274"]))
+    local = draw(st.text(alphabet="0123456789", min_size=6, max_size=8))
+    style = draw(st.sampled_from(["{a}{s}{l}", "({a}){s}{l}", "({a}) {l}", "+62 {a1}{s}{l}"]))
+    sep = draw(SEPARATORS)
+    text = style.format(a=area, a1=area[1:], s=sep, l=draw(grouped_digits(local)))
+    return text, local
+
+
+@st.composite
+def email(draw: st.DrawFn) -> tuple[str, str]:
+    user = draw(st.from_regex(r"[a-z][a-z0-9._]{1,12}[a-z0-9]", fullmatch=True))
+    domain = draw(st.sampled_from(["gmail.com", "kalbarprov.go.id", "yahoo.co.id", "mail.example.org"]))
+    at = draw(st.sampled_from(["@", " @ ", " (at) ", "[at]"]))
+    dot = draw(st.sampled_from([".", " (dot) ", "[dot]"]))
+    return user + at + domain.replace(".", dot), user
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+@settings(max_examples=CORPUS_EXAMPLES, deadline=None)
+@given(st.one_of(nik(), mobile(), landline()), FILLER, FILLER)
+def test_numbers_in_any_typed_form_are_masked(secret: tuple[str, str], before: str, after: str) -> None:
+    typed, digits = secret
+    out = redact(f"{before} {typed} {after}")
+    assert MASK in out, out
+    assert digits not in _digits(out), out
+
+
+@settings(max_examples=CORPUS_EXAMPLES, deadline=None)
+@given(email(), FILLER, FILLER)
+def test_email_addresses_in_any_typed_form_are_masked(secret: tuple[str, str], before: str, after: str) -> None:
+    typed, user = secret
+    out = redact(f"{before} {typed} {after}")
+    assert MASK in out and "gmail" not in out and "kalbarprov" not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "NIK 6171 0145 0690 0001", "NIK: 61.71.01.450690.0001", "617101450690001", "61710145069000012",
+    "hubungi (0561) 734567", "telp 0561-734-567", "+62 561 734567", "0812-3456-7890", "+62 812 3456 7890",
+    "6281234567890", "budi.santoso@example.com", "budi (at) gmail (dot) com",
+])
+def test_known_variants_are_masked(text: str) -> None:
+    assert MASK in redact(text) and not re.search(r"\d{5,}", re.sub(r"\D", "", redact(text)) or "x")
+
+
+@pytest.mark.parametrize("text", [
+    "PPID-KOMINFO/2026/07/0001", "001/TBP/PPID-DISKOMINFO/XI/2026", "DIK-2026-004", "24/11/2026", "12 permohonan",
+    "90,0%", "Pasal 17 huruf b", "1.234", "Rp 15.000", "jam 07:30–16:00", "2025-2026", "Dinas Kesehatan",
+])
+def test_controlled_report_text_is_left_alone(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_values_outside_the_referensi_list_become_lainnya() -> None:
+    from _factories import make_register
+
+    from automation.register import Record, SheetData
+    from automation.schema import REFERENSI
+
+    reg = make_register({})
+    reg.sheets["referensi"] = SheetData(spec=REFERENSI, records=[Record(7, {"perangkat_daerah": "Dinas Baru Kota"})])
+    pd = allowed_values(reg, "perangkat_daerah")
+    assert controlled("dinas  kesehatan", pd) == "Dinas Kesehatan"
+    assert controlled("Dinas Baru Kota", pd) == "Dinas Baru Kota"  # staff added it to Referensi
+    assert controlled("Budi Santoso", pd) == OTHER
+    assert controlled("Siti 081234567890", allowed_values(reg, "saluran")) == OTHER
+    assert controlled(None, pd) == "Tidak diisi"

@@ -106,3 +106,33 @@ def test_free_text_is_scrubbed_not_dropped(reports: list[Path]) -> None:
     xlsx = next(p for p in reports if p.name == "laporan-bulanan-2026-03.xlsx")
     dik = [t for t in xlsx_texts(xlsx) if t.startswith("=SUM(A1) data gaji")]
     assert dik == ["=SUM(A1) data gaji, NIK [disamarkan]"]
+
+
+# ---------------------------------------------------------------- hardened: typed variants and names in list fields
+NAMES = ("Siti Aminah", "Andi Wijaya", "Yohana Lestari")
+VARIANTS = ("6171 0101 0190 0002", "61.71.01.010190.0003", "617101010190004", "(0561) 734567", "0561-7345-678",
+            "+62 812 3456 7891", "andi (at) gmail (dot) com")
+
+
+@pytest.fixture(scope="module")
+def hostile_reports(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    rows = fixture_rows()
+    first, second, third = rows["permohonan"][:3]
+    first["perangkat_daerah"], second["saluran"], third["kategori_pemohon"] = NAMES
+    rows["register_dik"][0]["informasi"] = "data gaji; " + "; ".join(VARIANTS)
+    out = tmp_path_factory.mktemp("laporan_hostile")
+    reg = make_register(rows)
+    monthly = build_monthly(reg, "2026-03", out_dir=out, today=TODAY)
+    annual = build_annual(reg, 2026, out_dir=out, today=date(2026, 12, 31))
+    return [*monthly.files(), *annual.files()]
+
+
+def test_typed_variants_and_names_in_list_fields_never_reach_a_report(hostile_reports: list[Path]) -> None:
+    digits = [re.sub(r"\D", "", v) for v in VARIANTS if re.sub(r"\D", "", v)]
+    for path in hostile_reports:
+        texts = xlsx_texts(path) if path.suffix == ".xlsx" else docx_texts(path) if path.suffix == ".docx" else []
+        flat = "\n".join(texts)
+        compact = re.sub(r"[\s.\-()+]", "", flat)
+        assert not [n for n in NAMES if n in flat], path.name
+        assert not [d for d in digits if d[-7:] in compact], path.name
+        assert "gmail" not in flat, path.name

@@ -316,3 +316,139 @@ def test_kill_9_at_random_moments_never_breaks_the_register(register):
     assert read_counter(register) == last + 1
     assert leftovers(register.parent) == [] and leftovers(register.parent / "cadangan") == []
     assert all(read_counter(p) <= last for p in list_backups(register))
+
+
+# ------------------------------------------------------------------ edges: links, read-only, leftovers
+def test_symlinked_register_is_written_through_the_link(register, tmp_path):
+    link_dir = tmp_path / "pintasan"
+    link_dir.mkdir()
+    link = link_dir / "Register PPID.xlsm"
+    link.symlink_to(register)
+    with write_session(link, backups=2) as session:
+        session.save(lambda tmp: write_counter(tmp, 7))
+    assert link.is_symlink() and link.resolve() == register.resolve()
+    assert read_counter(register) == 7
+    assert [read_counter(p) for p in list_backups(register)] == [0]  # beside the real file
+    assert leftovers(link_dir) == [] and leftovers(register.parent) == []
+
+
+def test_owner_file_beside_the_real_target_refuses_a_linked_register(register, tmp_path):
+    link = tmp_path / "Pintasan.xlsm"
+    link.symlink_to(register)
+    register.with_name(f"~${register.name}").write_bytes(excel_owner_bytes("Siti Aminah"))
+    with pytest.raises(WriteRefused, match="Siti Aminah"), write_session(link) as session:
+        session.save(lambda tmp: write_counter(tmp, 1))
+    assert read_counter(register) == 0
+
+
+def test_owner_file_beside_the_link_appearing_mid_run_refuses(register, tmp_path):
+    folder = tmp_path / "pintasan"
+    folder.mkdir()
+    link = folder / "Register PPID.xlsm"
+    link.symlink_to(register)
+
+    def opened_in_excel_meanwhile(tmp: Path) -> None:
+        write_counter(tmp, 1)
+        folder.joinpath(f"~${link.name}").write_bytes(excel_owner_bytes("Rina"))
+
+    with pytest.raises(WriteRefused, match="Rina"), write_session(link) as session:
+        session.save(opened_in_excel_meanwhile)
+    assert read_counter(register) == 0
+
+
+@pytest.mark.parametrize("backups", [0, 3])
+def test_read_only_register_is_refused_as_read_only(register, backups):
+    register.chmod(0o444)
+    before = register.read_bytes()
+    try:
+        with pytest.raises(WriteRefused, match="hanya-baca"), write_session(register, backups=backups) as session:
+            session.save(lambda tmp: write_counter(tmp, 1))
+        assert register.read_bytes() == before
+        assert not os.stat(register).st_mode & 0o222  # still read-only, never replaced by a writable copy
+        assert list_backups(register) == [] and leftovers(register.parent) == []
+    finally:
+        register.chmod(0o644)
+
+
+def test_read_only_register_still_gets_a_writable_backup_when_it_is_writable_again(register):
+    register.chmod(0o444)
+    register.chmod(0o644)
+    with write_session(register, backups=2) as session:
+        backup = session.save(lambda tmp: write_counter(tmp, 1))
+    assert backup is not None and os.stat(backup).st_mode & 0o200
+
+
+def _as_nobody(fn, *args) -> str:
+    """Run ``fn(*args)`` in a forked child as user nobody; the WriteRefused text it raised, or ''."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child
+        os.close(read_end)
+        message = ""
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            fn(*args)
+        except WriteRefused as exc:
+            message = str(exc)
+        except BaseException as exc:
+            message = f"{type(exc).__name__}: {exc}"
+        os.write(write_end, message.encode())
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as fh:
+        text = fh.read().decode()
+    os.waitpid(pid, 0)
+    return text
+
+
+@pytest.mark.skipif(os.name == "nt" or not hasattr(os, "fork") or os.geteuid() != 0,
+                    reason="needs root to switch to user nobody (a non-root run cannot lock itself out)")
+def test_unwritable_backup_folder_is_named_not_the_register():
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="ppid-nobody-"))
+    try:
+        folder.chmod(0o777)
+        register = folder / "Register PPID.xlsm"
+        write_counter(register, 0)
+        (folder / "cadangan").mkdir(mode=0o755)  # owned by root: nobody cannot write there
+        os.chown(register, 65534, 65534)
+        before = register.read_bytes()
+
+        def save(path: Path) -> None:
+            with write_session(path, backups=2) as session:
+                session.save(lambda tmp: write_counter(tmp, 1))
+
+        message = _as_nobody(save, register)
+        assert "cadangan" in message and "izin" in message, message
+        assert "Register PPID.xlsm tidak dapat ditulis" not in message
+        assert register.read_bytes() == before
+    finally:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_repair_leftovers_of_killed_runs_are_removed(register):
+    stale = register.with_name("..Register PPID.tmp-999999.xlsm.repair")
+    stale.write_bytes(b"sisa data pribadi")
+    other = register.with_name("..Lain.tmp-1.xlsm.repair")
+    other.write_bytes(b"milik register lain")
+    with write_session(register):
+        pass
+    assert not stale.exists() and other.exists()
+
+
+def test_temp_files_are_hidden_on_windows_while_they_exist(register, monkeypatch):
+    """The Windows attribute call is faked (no Windows here); the order of hide/unhide is real."""
+    from automation.excel import safety
+
+    calls: list[tuple[str, bool]] = []
+    monkeypatch.setattr(safety, "_set_windows_hidden", lambda path, hidden: calls.append((Path(path).name, hidden)))
+    monkeypatch.setattr(safety, "IS_WINDOWS", True)
+    with write_session(register) as session:
+        session.save(lambda tmp: write_counter(tmp, 1))
+    tmp_name = f".Register PPID.tmp-{os.getpid()}.xlsm"
+    assert (tmp_name, True) in calls and (tmp_name, False) in calls
+    assert calls.index((tmp_name, True)) < calls.index((tmp_name, False))  # shown again before it becomes the register

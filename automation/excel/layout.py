@@ -38,6 +38,7 @@ class SheetWrites:
     first_new_row: int = 0  # first appended row (0 = none)
     last_row: int = 0  # last row of the table after the write
     table: str = ""
+    header_row: int = 0  # the table's header row as found (staff may have moved it)
 
 
 @dataclass
@@ -71,8 +72,9 @@ def resolve(reg: Register, changes: Changes) -> Layout:
         target.last_row = start + len(rows) - 1
     for key, text in changes.status.items():
         name = _sheet_name(reg, key)
-        if name:
-            layout.sheets.setdefault(name, SheetWrites(name=name)).cells[(STATUS_ROW, 1)] = text
+        row = status_row(reg, key)
+        if name and row:
+            layout.sheets.setdefault(name, SheetWrites(name=name)).cells[(row, 1)] = text
     name = _sheet_name(reg, BERANDA.key)
     if name and changes.home is not None:
         _block(layout, name, changes.home, BERANDA_SUMMARY_ROW, 1, BERANDA_SUMMARY_HEIGHT, BERANDA_SUMMARY_WIDTH)
@@ -91,6 +93,29 @@ def _block(layout: Layout, name: str, rows: list[list[Any]], top: int, left: int
             writes.cells[(top + r, left + c)] = line[c] if c < len(line) else None
 
 
+def status_row(reg: Register, key: str) -> int:
+    """Row of a sheet's status cell (column A): right above its header as found; 0 = do not write.
+
+    A table sheet whose header was not found, or whose row above the header holds anything but
+    a status text, gets no status (a title line or a header is never overwritten). Sheets without
+    a table (Beranda) keep the template's fixed status row.
+    """
+    data = reg.sheets.get(key)
+    if data is None:
+        return STATUS_ROW if _sheet_name(reg, key) else 0
+    return data.status_row if data.present else 0
+
+
+def status_row_of(reg: Register | None, sheet: str) -> int:
+    """``status_row`` by sheet name as found in the workbook (the buttons know the clicked sheet's name)."""
+    if reg is None:
+        return STATUS_ROW
+    for key, data in reg.sheets.items():
+        if data.present and norm(data.name) == norm(sheet):
+            return status_row(reg, key)
+    return STATUS_ROW
+
+
 def _sheet_name(reg: Register, key: str) -> str | None:
     data = reg.sheets.get(key)
     if data is not None:
@@ -106,6 +131,7 @@ def _target(reg: Register, layout: Layout, key: str) -> SheetWrites | None:
         return None
     target = layout.sheets.setdefault(data.name, SheetWrites(name=data.name))
     target.table = data.spec.table
+    target.header_row = data.header_row
     if not target.columns:
         target.columns = {idx: data.spec.column(k) for k, idx in data.columns.items()}
     target.last_row = max(target.last_row, data.last_row)

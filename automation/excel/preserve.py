@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from xml.sax.saxutils import quoteattr
 
 from automation.errors import UnusableFile, WriteRefused
+from automation.excel.safety import hide_while_written
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -166,6 +167,7 @@ def repair(original: Path, saved: Path) -> list[str]:
         tmp = saved.with_name(f".{saved.name}.repair")
         try:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                hide_while_written(tmp, True)
                 out.writestr(_CONTENT_TYPES, types)
                 for info in zs.infolist():
                     if info.filename != _CONTENT_TYPES and info.filename not in orphans:
@@ -176,6 +178,7 @@ def repair(original: Path, saved: Path) -> list[str]:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
             raise
+    hide_while_written(tmp, False)
     os.replace(tmp, saved)
     restored.sort(key=lambda item: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", item[0])])
     return [_describe(part, source, kind, sheet_names) for part, source, kind in restored]
@@ -305,7 +308,10 @@ def check_losses(path: Path) -> list[str]:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UnusableFile(f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel.") from exc
+        from automation.recovery import restore_hint
+
+        raise UnusableFile(f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel. "
+                           + restore_hint(path)) from exc
     out: list[str] = []
     with zf:
         pkg = _Package(zf)
@@ -316,35 +322,63 @@ def check_losses(path: Path) -> list[str]:
                 if pkg.has(part):
                     out += [f"{what} pada lembar '{sheet}'" for what in _sheet_losses(pkg, part)]
         except (ET.ParseError, KeyError, zipfile.BadZipFile) as exc:
-            raise UnusableFile(f"Berkas {Path(path).name} rusak: isi workbook tidak dapat dibaca.") from exc
+            from automation.recovery import restore_hint
+
+            raise UnusableFile(f"Berkas {Path(path).name} rusak: isi workbook tidak dapat dibaca. "
+                               + restore_hint(path)) from exc
     return list(dict.fromkeys(out))
 
 
 def _sheet_losses(pkg: _Package, part: str) -> list[str]:
     out = []
-    for rel in pkg.rels(part):
+    rels = pkg.rels(part)
+    controls = {t for r in rels if r.kind == "vmlDrawing" and pkg.has(r.target) for t in _vml_controls(pkg.read(r.target))}
+    for rel in rels:
         if rel.kind in _LOST_SHEET_RELS:
             out.append(_LOST_SHEET_RELS[rel.kind])
         elif rel.kind == "drawing" and pkg.has(rel.target):
             media = {r.id: r.target for r in pkg.rels(rel.target)}
-            out.extend(_drawing_losses(pkg.read(rel.target), media))
+            out.extend(_drawing_losses(pkg.read(rel.target), media, controls))
     out.extend(_tail_losses(pkg.read(part)))
     return out
 
 
-def _drawing_losses(xml: bytes, media: dict[str, str]) -> list[str]:
+_VML_SHAPE = re.compile(rb"<v:shape\b.*?</v:shape>", re.S)
+_VML_CONTROL = re.compile(rb'ObjectType="(?!Note")[^"]+"')
+_VML_TEXTBOX = re.compile(rb"<v:textbox\b[^>]*>(.*?)</v:textbox>", re.S)
+_TAG = re.compile(rb"<[^>]+>")
+
+
+def _vml_controls(vml: bytes) -> set[str]:
+    """Captions of the form controls (not notes) in a legacy VML drawing.
+
+    VML written by Excel is not always well-formed XML, so the shapes are found by pattern.
+    """
+    out = set()
+    for shape in _VML_SHAPE.findall(vml):
+        box = _VML_TEXTBOX.search(shape)
+        if _VML_CONTROL.search(shape) and box:
+            text = _TAG.sub(b" ", box.group(1)).decode("utf-8", errors="replace")
+            out.add(" ".join(text.split()))
+    return out
+
+
+def _drawing_losses(xml: bytes, media: dict[str, str], controls: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """Shapes openpyxl drops (it keeps only charts and pictures, and no WMF/EMF pictures).
 
     Excel's DrawingML copies of form controls (marked ``compatExt``) are skipped: the VML copy
-    keeps the control. So is ``mc:Fallback`` content, which only stands in for what its
-    ``mc:Choice`` holds.
+    keeps the control. So are LibreOffice's copies: a shape inside ``mc:Choice`` whose text is
+    the caption of a form control in the sheet's VML drawing (``controls``). ``mc:Fallback``
+    content only stands in for what its ``mc:Choice`` holds.
     """
     out = []
-    for anchor in _anchors(ET.fromstring(xml)):
+    for anchor, chosen in _anchors(ET.fromstring(xml)):
         if any(el.tag.endswith("}compatExt") for el in anchor.iter()):
             continue
         for child in anchor:
             local = _local(child)
+            if chosen and local == "sp" and _shape_text(child) in controls:
+                continue  # LibreOffice's DrawingML copy of a form button: the VML copy keeps it
             if local in _DRAWING_LOSSES:
                 out.append(f"{_DRAWING_LOSSES[local]} '{_shape_name(child)}'")
             elif local == "pic" and _blip_target(child, media).lower().endswith((".emf", ".wmf")):
@@ -357,12 +391,18 @@ def _drawing_losses(xml: bytes, media: dict[str, str]) -> list[str]:
     return out
 
 
-def _anchors(el: ET.Element) -> list[ET.Element]:
+def _anchors(el: ET.Element, chosen: bool = False) -> list[tuple[ET.Element, bool]]:
+    """Drawing anchors, each with whether it sits inside an ``mc:Choice``."""
     if _local(el) in ("twoCellAnchor", "oneCellAnchor", "absoluteAnchor"):
-        return [el]
+        return [(el, chosen)]
     if _local(el) == "Fallback":
         return []
-    return [a for child in el for a in _anchors(child)]
+    chosen = chosen or _local(el) == "Choice"
+    return [a for child in el for a in _anchors(child, chosen)]
+
+
+def _shape_text(el: ET.Element) -> str:
+    return " ".join("".join(t.text or "" for t in el.iter() if _local(t) == "t").split())
 
 
 def _local(el: ET.Element) -> str:
@@ -404,6 +444,160 @@ def _tail_losses(xml: bytes) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ damaged input
+_MACRO_MAIN = "macroenabled"
+
+
+def input_damage(path: Path) -> list[str]:
+    """What is already wrong with ``path`` before ppid writes it (empty: a sound package).
+
+    Another program's save may have left relationships to parts it dropped (openpyxl loses VML
+    drawings 10 and up), and an .xlsx renamed .xlsm has no macro workbook at all. Writing such
+    a file would either fail the check after the save or hand Excel a file it refuses.
+    """
+    path = Path(path)
+    with zipfile.ZipFile(path) as zf:
+        pkg = _Package(zf)
+        if not pkg.has(_CONTENT_TYPES):
+            return ["[Content_Types].xml tidak ada"]
+        out = []
+        if path.suffix.lower() in (".xlsm", ".xltm"):
+            book = next((r.target for r in pkg.rels("") if r.kind == "officeDocument"), "xl/workbook.xml")
+            _defaults, overrides = _read_types(pkg)
+            kind = overrides.get("/" + book.lower(), ("", ""))[1]
+            if _MACRO_MAIN not in kind.lower():
+                out.append("berkas ini sebenarnya workbook .xlsx tanpa makro yang diberi nama .xlsm; tombol register tidak berfungsi")
+    return out + verify_package(path)
+
+
+def refuse_damaged_input(path: Path) -> None:
+    """Raise WriteRefused naming the damage when the input was already damaged before ppid's save."""
+    from automation.recovery import restore_hint
+
+    try:
+        problems = input_damage(path)
+    except (zipfile.BadZipFile, ET.ParseError, KeyError, OSError) as exc:
+        raise WriteRefused(f"Register {Path(path).name} sudah rusak sebelum disimpan ppid; register tidak diubah. "
+                           + restore_hint(path)) from exc
+    if problems:
+        shown = "; ".join(problems[:3]) + (f"; dan {len(problems) - 3} lagi" if len(problems) > 3 else "")
+        raise WriteRefused(
+            f"Register {Path(path).name} sudah rusak sebelum disimpan ppid (mungkin disimpan program lain): {shown}. "
+            "Register tidak diubah. " + restore_hint(path)
+        )
+
+
+# ------------------------------------------------------------------ formula values
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_TYPE = re.compile(rb'\st="([a-zA-Z]+)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_HAS_VALUE = re.compile(rb"<v>[^<]+</v>")
+_FORMULA = re.compile(rb"<f[\s>/]")
+_EMPTY_V = re.compile(rb"<v\s*/>|<v>\s*</v>")
+
+
+def keep_cached_values(original: Path, saved: Path) -> int:
+    """Give formula cells in ``saved`` back the values Excel last calculated (from ``original``).
+
+    openpyxl writes a formula as ``<f>`` with an empty ``<v>``, so every reader that does not
+    calculate (python-calamine: ppid itself) sees a staff formula such as ``=PROPER(...)`` as
+    empty after the first save. A cell that holds a formula in both files is the same staff
+    formula (ppid writes values, never formulas), so its cached value and type are copied back.
+    Excel recalculates on open anyway (openpyxl sets ``fullCalcOnLoad``). Returns the number of
+    cells given back; sheets with nothing to give back are left byte for byte.
+    """
+    with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
+        orig, new = _Package(zo), _Package(zs)
+        old_parts = dict(orig.sheets())
+        patched: dict[str, bytes] = {}
+        count = 0
+        for name, part in new.sheets():
+            old_part = old_parts.get(name)
+            if not new.has(part) or old_part is None or not orig.has(old_part):
+                continue
+            xml = new.read(part)
+            if not _FORMULA.search(xml):
+                continue
+            values = _cached_values(orig.read(old_part))
+            if not values:
+                continue
+            fixed, n = _fill_values(xml, values)
+            if n:
+                patched[zs.getinfo(new.names[part.lower()]).filename] = fixed
+                count += n
+        if not patched:
+            return 0
+        tmp = saved.with_name(f".{saved.name}.repair")
+        try:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+                hide_while_written(tmp, True)
+                for info in zs.infolist():
+                    out.writestr(info, patched.get(info.filename, zs.read(info)))
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            raise
+    hide_while_written(tmp, False)
+    os.replace(tmp, saved)
+    return count
+
+
+def _formula_cells(xml: bytes) -> list[tuple[int, int]]:
+    """(start, end) of every ``<c ...>...</c>`` element that holds a formula, found from the formulas.
+
+    Scanning from each ``<f`` keeps the work proportional to the formulas, not to the cells.
+    """
+    out = []
+    last_end = 0
+    for match in _FORMULA.finditer(xml):
+        if match.start() < last_end:
+            continue
+        window = max(last_end, match.start() - 1024)  # <f> is the first child: its <c ...> is just before
+        start = max(xml.rfind(b"<c ", window, match.start()), xml.rfind(b"<c>", window, match.start()))
+        end = xml.find(b"</c>", match.end())
+        if start < last_end or end < 0:
+            continue
+        last_end = end + len(b"</c>")
+        out.append((start, last_end))
+    return out
+
+
+def _cached_values(xml: bytes) -> dict[bytes, tuple[bytes | None, bytes]]:
+    """Cell reference -> (type attribute, cached value) of every formula cell with a value."""
+    out: dict[bytes, tuple[bytes | None, bytes]] = {}
+    for start, end in _formula_cells(xml):
+        match = _CELL.match(xml, start, end)
+        if match is None:
+            continue
+        value, ref = _VALUE.search(match.group(2) or b""), _REF.search(match.group(1))
+        kind = _TYPE.search(match.group(1))
+        if value is None or ref is None or (kind is not None and kind.group(1) == b"s"):
+            continue
+        out[ref.group(1)] = (kind.group(1) if kind else None, value.group(1))
+    return out
+
+
+def _fill_values(xml: bytes, values: dict[bytes, tuple[bytes | None, bytes]]) -> tuple[bytes, int]:
+    parts: list[bytes] = []
+    done, count = 0, 0
+    for start, end in _formula_cells(xml):
+        match = _CELL.match(xml, start, end)
+        if match is None:
+            continue
+        attrs, body = match.group(1), match.group(2) or b""
+        ref = _REF.search(attrs)
+        cached = values.get(ref.group(1)) if ref else None
+        if cached is None or _HAS_VALUE.search(body):
+            continue
+        kind, value = cached
+        attrs = _TYPE.sub(b"", attrs) + (b' t="' + kind + b'"' if kind else b"")
+        body = _EMPTY_V.sub(b"", body) + b"<v>" + value + b"</v>"
+        parts += [xml[done:start], b"<c" + attrs + b">" + body + b"</c>"]
+        done, count = end, count + 1
+    return b"".join([*parts, xml[done:]]), count
+
+
 # ------------------------------------------------------------------ round trip
 def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], None]) -> list[str]:
     """Load ``original`` with openpyxl (VBA and rich text kept), ``mutate``, save to ``dest``, repair.
@@ -415,6 +609,7 @@ def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], 
 
     original, dest = Path(original), Path(dest)
     keep_vba = original.suffix.lower() in (".xlsm", ".xltm")
+    refuse_damaged_input(original)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "extension is not supported": check_losses reports those
         wb = load_workbook(original, keep_vba=keep_vba, rich_text=True)
@@ -425,6 +620,7 @@ def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], 
         if wb.vba_archive is not None:
             wb.vba_archive.close()
     restored = repair(original, dest)
+    keep_cached_values(original, dest)
     problems = verify_package(dest)
     if problems:
         raise WriteRefused("Hasil simpan tidak utuh (" + "; ".join(problems[:3]) + "); register tidak diubah.")

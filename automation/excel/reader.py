@@ -17,11 +17,14 @@ from xml.etree import ElementTree
 from python_calamine import CalamineWorkbook
 
 from ..errors import UnusableFile
+from ..recovery import restore_hint
 from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
 from ..schema import HEADER_ROW, LOG, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
+from ..settings import parse_settings
 
 Grid = list[list[Any]]
+STATUS_PREFIX = "Hasil "  # every status text starts so ("Hasil proses terakhir ...", "Hasil terakhir ...")
 _SPACES = re.compile(r"\s+")
 _HEADER_SCAN_ROWS = 20
 
@@ -43,10 +46,14 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
         raise UnusableFile(f"Berkas tidak ditemukan: {path}")
     if path.is_dir():
         raise UnusableFile(f"{path} adalah folder, bukan berkas register (.xlsm).")
+    refuse_container(path)
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several private error types for broken files
-        raise UnusableFile(f"Berkas {path.name} tidak dapat dibaca sebagai buku kerja Excel ({type(exc).__name__}).") from exc
+        raise UnusableFile(
+            f"Berkas {path.name} rusak atau bukan buku kerja Excel: isinya tidak dapat dibaca; berkas tidak diubah. "
+            + restore_hint(path)
+        ) from exc
     try:
         names = list(book.sheet_names)
         grids: dict[str, Grid] = {}
@@ -60,11 +67,41 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
             ranges = getattr(sheet, "merged_cell_ranges", None) or []
             merged[name] = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
     except Exception as exc:
-        raise UnusableFile(f"Isi berkas {path.name} rusak atau tidak lengkap ({type(exc).__name__}).") from exc
+        raise UnusableFile(
+            f"Isi berkas {path.name} rusak atau tidak lengkap; berkas tidak diubah. " + restore_hint(path)
+        ) from exc
     finally:
         book.close()
     errors = error_cells(path, skip=skipped)
     return register_from_grids(path, grids, merged=merged, errors=errors, sheet_names=names)
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+
+def refuse_container(path: Path) -> None:
+    """An Office file that is not a zip package: encrypted with a password, or an old .xls renamed.
+
+    Both are OLE compound files; python-calamine names the first only as "PasswordError".
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            if head != _OLE_MAGIC:
+                return
+            data = fh.read()
+    except OSError:
+        return
+    if _ENCRYPTION_INFO in data:
+        raise UnusableFile(
+            f"Berkas {path.name} dikunci dengan kata sandi (terenkripsi), sehingga tidak dapat dibaca; berkas tidak "
+            "diubah. Buka di Excel, hapus kata sandinya (File > Info > Proteksi Buku Kerja > Enkripsi dengan Kata "
+            "Sandi, kosongkan isiannya), simpan, lalu ulangi. " + restore_hint(path)
+        )
+    raise UnusableFile(
+        f"Berkas {path.name} berformat Excel lama (.xls), bukan register .xlsm; berkas tidak diubah. " + restore_hint(path)
+    )
 
 
 def register_from_grids(
@@ -96,8 +133,10 @@ def register_from_grids(
     if ref_name:
         sheets[REFERENSI.key] = _reference_data(grids[ref_name], ref_name)
     settings_name = by_norm.get(norm(PENGATURAN.name))
-    settings = read_settings(grids[settings_name]) if settings_name else {}
-    return Register(path=Path(path), sheets=sheets, settings=settings, sheet_names=sheet_names or list(grids))
+    raw, rows = settings_cells(grids[settings_name]) if settings_name else ({}, {})
+    checked = parse_settings(raw, rows, sheet=settings_name or PENGATURAN.name)
+    return Register(path=Path(path), sheets=sheets, settings=dict(checked.values),
+                    sheet_names=sheet_names or list(grids), setting_findings=list(checked.findings))
 
 
 def _put(grid: Grid, row: int, col: int, value: Any) -> None:
@@ -109,24 +148,41 @@ def _put(grid: Grid, row: int, col: int, value: Any) -> None:
     line[col - 1] = value
 
 
-def _find_header_row(spec: Sheet, grid: Grid) -> int:
+def _find_header_row(spec: Sheet, grid: Grid) -> tuple[int, int]:
+    """(header row, number of schema headers on it); (HEADER_ROW, 0) when no row has any."""
     wanted = {norm(c.header) for c in spec.columns}
     best_row, best_hits = HEADER_ROW, 0
     for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
         hits = sum(1 for cell in line if isinstance(cell, str) and norm(cell) in wanted)
         if hits > best_hits:
             best_row, best_hits = index + 1, hits
-    return best_row
+    return best_row, best_hits
+
+
+def status_row(grid: Grid, header_row: int, hits: int) -> int:
+    """The status cell's row: right above the header found, when that cell is empty or a status.
+
+    Staff may delete or insert rows among the title lines, so the status cell moves with the
+    header. A row that holds anything else (a title line, a header) is never a status cell: 0.
+    """
+    row = header_row - 1
+    if hits == 0 or row < 1:
+        return 0
+    line = grid[row - 1] if len(grid) >= row else []
+    first = line[0] if line else ""
+    if first in ("", None) or (isinstance(first, str) and first.startswith(STATUS_PREFIX)):
+        return row
+    return 0
 
 
 def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
-    header_row = _find_header_row(spec, grid)
+    header_row, hits = _find_header_row(spec, grid)
     header_line = grid[header_row - 1] if len(grid) >= header_row else []
     found: dict[str, int] = {}
     for index, cell in enumerate(header_line):
         if isinstance(cell, str) and cell.strip():
             found.setdefault(norm(cell), index + 1)
-    data = SheetData(spec=spec, header_row=header_row)
+    data = SheetData(spec=spec, header_row=header_row, status_row=status_row(grid, header_row, hits))
     known = set()
     for col in spec.columns:
         index = found.get(norm(col.header))
@@ -181,7 +237,13 @@ def _clean(value: Any) -> Any:
 
 def read_settings(grid: Grid) -> dict[str, Any]:
     """Pengaturan: the row with a 'Kunci' header, then key -> 'Nilai'; schema defaults fill gaps."""
+    return settings_cells(grid)[0]
+
+
+def settings_cells(grid: Grid) -> tuple[dict[str, Any], dict[str, int]]:
+    """(key -> value as typed, key -> Excel row) of the Pengaturan sheet; defaults fill gaps."""
     settings: dict[str, Any] = {s.key: s.default for s in SETTINGS}
+    rows: dict[str, int] = {}
     labels = {norm(s.label): s.key for s in SETTINGS}
     key_col = value_col = label_col = None
     start = 0
@@ -194,16 +256,18 @@ def read_settings(grid: Grid) -> dict[str, Any]:
             start = index + 1
             break
     if value_col is None:
-        return settings
-    for line in grid[start:]:
+        return settings, rows
+    for offset, line in enumerate(grid[start:]):
         key = None
         if key_col is not None and key_col < len(line) and isinstance(line[key_col], str):
             key = line[key_col].strip()
         if (not key or key not in settings) and label_col is not None and label_col < len(line):
             key = labels.get(norm(line[label_col]))
-        if key and key in settings and value_col < len(line) and _filled(line[value_col]):
-            settings[key] = line[value_col]
-    return settings
+        if key and key in settings:
+            rows.setdefault(key, start + offset + 1)
+            if value_col < len(line) and _filled(line[value_col]):
+                settings[key] = line[value_col]
+    return settings, rows
 
 
 # ---------------------------------------------------------------- error cells from the sheet XML

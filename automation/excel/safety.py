@@ -23,6 +23,9 @@ BACKUP_DIR = "cadangan"
 """Folder beside the workbook that holds the timestamped backups."""
 
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DENIED = {errno.EACCES, errno.EPERM}
+IS_WINDOWS = os.name == "nt"
+_FILE_ATTRIBUTE_HIDDEN = 0x2
 
 
 def lock_path(path: Path) -> Path:
@@ -78,9 +81,34 @@ def _excel_owner_name(data: bytes) -> str | None:
     return None
 
 
+def real_path(path: Path) -> Path:
+    """The file a (chain of) symbolic link(s) points at; ``path`` itself when it is no link.
+
+    Writes go to the real file so that the link stays a link and the register really changes;
+    the owner file, the lock, the temp file and the backups all live beside the real file.
+    """
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def refuse_if_read_only(path: Path) -> None:
+    """Raise WriteRefused when the register file itself is read-only (whatever the backup setting)."""
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        raise WriteRefused(
+            f"Register {path.name} bertanda hanya-baca (read-only); register tidak diubah. Hapus tanda "
+            "hanya-baca (klik kanan berkas > Properties > hilangkan centang Read-only) lalu ulangi."
+        )
+
+
 def refuse_if_open(path: Path) -> None:
-    """Raise WriteRefused when Excel (or LibreOffice) has the workbook open."""
-    owner = excel_owner_file(path)
+    """Raise WriteRefused when Excel (or LibreOffice) has the workbook open (beside a link or its target)."""
+    path = Path(path)
+    owner = excel_owner_file(path) or (excel_owner_file(real_path(path)) if path.is_symlink() else None)
     if owner is None:
         return
     user = owner_user(owner)
@@ -98,6 +126,7 @@ class WriteSession:
 
     path: Path
     backups: int = 10
+    link: Path | None = None  # the symbolic link the register was opened through (Excel's owner file sits beside it)
 
     def save(self, write_fn: Callable[[Path], None]) -> Path | None:
         """Let ``write_fn`` write the new workbook to a temp file, check it, back up, replace.
@@ -107,19 +136,30 @@ class WriteSession:
         """
         tmp = temp_path(self.path)
         backup: Path | None = None
+        stage = "write"
         try:
             _remove(tmp)
             write_fn(tmp)
+            hide_while_written(tmp, True)  # a partial copy with personal data: hidden while it exists
             _fsync_file(tmp)
             check_written(tmp)
-            refuse_if_open(self.path)
+            refuse_if_open(self.link or self.path)
+            refuse_if_read_only(self.path)
+            stage = "backup"
             backup = self._backup()
+            stage = "replace"
+            hide_while_written(tmp, False)  # the attribute moves with the file: show it before it becomes the register
             os.replace(tmp, self.path)
         except BaseException as exc:
             _collect_quietly()  # a half-written zip closes itself on collection and would print a traceback
             _remove(tmp)
             if backup is not None:
                 _remove(backup)
+            if stage == "backup" and not _is_disk_full(exc) and _os_error(exc, _DENIED) is not None:
+                raise WriteRefused(
+                    f"Folder cadangan {self.path.parent / BACKUP_DIR} tidak dapat ditulis (izin ditolak); "
+                    f"register {self.path.name} tidak diubah. Periksa izin tulis folder cadangan itu lalu ulangi."
+                ) from exc
             if _is_disk_full(exc):
                 raise WriteRefused(
                     f"Ruang disk penuh: register {self.path.name} tidak diubah; "
@@ -148,12 +188,14 @@ def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iter
     session refuses while Excel has the file open (checked on entry and again before the replace).
     Read the workbook inside the ``with`` so concurrent runs never lose each other's updates.
     """
-    path = Path(path)
     refuse_if_open(path)
+    link = Path(path) if Path(path).is_symlink() else None
+    path = real_path(path)  # a symlinked register: lock, check and replace the real file
     with run_lock(path, timeout=timeout):
-        refuse_if_open(path)
+        refuse_if_open(link or path)
+        refuse_if_read_only(path)
         _remove_stale_temps(path)
-        yield WriteSession(path=path, backups=backups)
+        yield WriteSession(path=path, backups=backups, link=link)
 
 
 BUSY = "Register {name} sedang ditulis oleh proses lain (perintah ppid atau klik tombol sebelumnya); tunggu sebentar lalu ulangi."
@@ -166,7 +208,7 @@ def run_lock(path: Path, *, timeout: float = 30) -> Iterator[None]:
     WriteRefused when another run holds it for ``timeout`` seconds, or when the lock file cannot
     be made (read-only folder, disk full).
     """
-    path = Path(path)
+    path = real_path(Path(path))
     lock = filelock.FileLock(lock_path(path), timeout=timeout)
     try:
         lock.acquire()
@@ -292,10 +334,32 @@ def _remove_stale_temps(path: Path) -> None:
         for p in path.parent.iterdir():
             if p.name.startswith(prefix) and p.name.endswith(path.suffix):
                 _remove(p)
+            elif p.name.startswith("." + prefix) and p.name.endswith(path.suffix + ".repair"):
+                _remove(p)  # preserve.repair's own temp file (``.<temp name>.repair``)
     folder = path.parent / BACKUP_DIR
     if folder.is_dir():
         for p in folder.glob(f".{path.stem} *.partial"):
             _remove(p)
+
+
+def hide_while_written(path: Path, hidden: bool) -> None:
+    """On Windows, set or clear the hidden attribute of a temp file (names starting with '.' are
+    not hidden there); elsewhere the leading dot already hides it. Best effort: never fails."""
+    if not IS_WINDOWS:
+        return
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        _set_windows_hidden(Path(path), hidden)
+
+
+def _set_windows_hidden(path: Path, hidden: bool) -> None:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    attrs = kernel32.GetFileAttributesW(str(path))
+    if attrs == -1 or attrs == 0xFFFFFFFF:
+        return
+    attrs = attrs | _FILE_ATTRIBUTE_HIDDEN if hidden else attrs & ~_FILE_ATTRIBUTE_HIDDEN
+    kernel32.SetFileAttributesW(str(path), attrs or 0x80)  # 0x80: FILE_ATTRIBUTE_NORMAL
 
 
 def _is_disk_full(exc: BaseException | None) -> bool:

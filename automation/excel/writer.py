@@ -64,7 +64,7 @@ def _style_new_rows(ws: Worksheet, writes: SheetWrites) -> None:
 def _grow_table(ws: Worksheet, writes: SheetWrites) -> None:
     table = ws.tables.get(writes.table)
     if table is None:
-        table = next((t for t in ws.tables.values() if _ref_top(t.ref) == HEADER_ROW), None)
+        table = next((t for t in ws.tables.values() if _ref_top(t.ref) == (writes.header_row or HEADER_ROW)), None)
     if table is None:
         return
     first, last = table.ref.split(":")

@@ -216,7 +216,8 @@ def plan_writes(reg: Register | None, layout: Layout, grids: dict[str, Grid], ac
         grid = grids.get(name, [])
         data = by_name.get(name)
         fp = footprint if name in covered else None
-        head = {(STATUS_ROW, 1)} if name in status else set()
+        row = data.status_row if data is not None else STATUS_ROW  # above the header as found
+        head = {(row, 1)} if name in status and row else set()
         if data is None:
             _free_sheet(plan, writes, grid, fp, head)
         else:

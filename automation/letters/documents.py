@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from ..changes import Changes
 from ..errors import TemplateError, UsageError, WriteRefused
+from ..paths import os_error_reason, safe_component
 from ..register import Record, Register
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
 from ..values import as_text, parse_date
@@ -25,7 +25,6 @@ from .render import render_docx, template_file, usable_logo
 from .sources import Sources
 
 MADE, REMADE, FAILED = "Dibuat", "Dibuat ulang (nomor tetap)", "Belum dapat dibuat"
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _STEP = {s.key: s.step or 0 for s in STAGES}
 Progress = Callable[[int, int, str], None]  # (done, total, label)
 
@@ -124,7 +123,7 @@ def _numbered(reg: Register, sheet_key: str) -> list[tuple[Record, int]]:
 
 
 def folder_name(reg_no: str) -> str:
-    return _UNSAFE.sub("-", reg_no).strip(" .") or "tanpa-nomor"
+    return safe_component(reg_no)  # CON, newlines, 300 characters: see automation.paths
 
 
 def make_documents(
@@ -328,7 +327,7 @@ class _Run:
                     f"Ruang disk penuh di folder keluaran {self.out_root}: dokumen tidak dibuat dan register tidak "
                     "diubah; kosongkan ruang disk lalu ulangi."
                 ) from exc
-            self.fail(due, f"berkas tidak dapat ditulis ({exc.strerror or exc}); tutup berkas bila sedang dibuka di Word")
+            self.fail(due, f"berkas tidak dapat ditulis: {os_error_reason(exc)}")
             return
         self.written(due, number, day, out, new=pattern is not None)
 

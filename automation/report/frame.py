@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..privacy import allowed_values, controlled
 from ..reference import KEPUTUSAN, KLASIFIKASI
 from ..register import Register
 from ..schema import PERSONAL_KEYS, SETTING_BY_KEY, SHEET_BY_KEY
@@ -151,6 +152,9 @@ def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list
                      f"(tahun {YEARS[0]}–{YEARS[1]}) "
                      "sehingga tidak dihitung; periksa isian dengan tombol Periksa isian.")
     frame = pd.DataFrame(rows, columns=list(_EMPTY_ROW))
+    for col, key in (("saluran", "saluran"), ("kategori", "kategori_pemohon"), ("pd", "perangkat_daerah")):
+        allowed = allowed_values(reg, key)  # a name typed into a report-visible field becomes "Lainnya"
+        frame[col] = [controlled(v, allowed) for v in frame[col]]
     for col in ("received_day", "decision_date", "finish_date", "objection_date", "verdict_date"):
         frame[col] = pd.to_datetime(frame[col])
     frame["receipt"] = [cal.effective_receipt(r) for r in frame["received"]]

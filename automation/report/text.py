@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-import re
 from datetime import date, datetime
 from typing import Any
+
+from .. import privacy
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -13,20 +14,12 @@ BULAN = (
 )
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
-# Personal-data shapes that must never reach a report, even inside free text.
-NIK_RE = re.compile(r"(?<!\d)\d{16}(?!\d)")
-PHONE_RE = re.compile(r"(?<![\d+])(?:\+62|62|0)[\s.-]?8\d(?:[\s.-]?\d){7,10}(?!\d)")
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-MASK = "[disamarkan]"
+MASK = privacy.MASK
 
 
 def redact(text: str) -> str:
-    """``text`` with NIK, phone numbers and e-mail addresses replaced and control characters removed."""
-    text = _CONTROL.sub(" ", text)
-    for pattern in (EMAIL_RE, NIK_RE, PHONE_RE):
-        text = pattern.sub(MASK, text)
-    return text
+    """``text`` with personal data masked: the one redaction function, ``automation.privacy.redact``."""
+    return privacy.redact(text)
 
 
 def month_name(month: int) -> str:

@@ -10,7 +10,7 @@ from ..findings import Finding
 from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, log_text
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
 from ..register import Record, Register
-from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, stage_status
+from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, By, stage_status
 from ..values import as_text, parse_date, parse_datetime
 from .deadlines import Rules
 from .draft import Draft
@@ -305,7 +305,25 @@ class Run:
 
             self._validator = Validator(self.reg, today=self.today)
         found = self._validator.row(key, rec, completing=completing)
-        return reason_text([f for f in found if f.level == "galat"])
+        return " ".join(filter(None, (self.missing_reason(key, rec, completing=completing),
+                                      reason_text([f for f in found if f.level == "galat"]))))
+
+    def missing_reason(self, key: str, rec: Record, *, completing: bool) -> str:
+        """A required staff column of the sheet that was not found (renamed header): the row waits.
+
+        The validator checks only the columns it finds; without this a renamed required header
+        would let the request move on with the value empty.
+        """
+        data = self.reg.sheets[key]
+        gone = [
+            data.spec.column(k).header for k in data.missing
+            if data.spec.column(k).by is By.STAFF and data.spec.column(k).required_for(rec.values, completing=completing)
+        ]
+        if not gone:
+            return ""
+        names = ", ".join(f"'{h}'" for h in gone)
+        return (f"Belum dapat diteruskan: kolom wajib {names} tidak ditemukan di lembar {data.name} "
+                "(judul kolom diubah?); kembalikan judul kolom sesuai templat.")
 
     def completion_reasons(self, key: str, rows: list[Record]) -> dict[int, str]:
         out = {}

@@ -1,0 +1,44 @@
+"""Staff-typed registration numbers checked against the numbering pattern in Pengaturan."""
+
+from __future__ import annotations
+
+from .findings import Finding
+from .register import Register
+from .schema import SETTING_BY_KEY
+from .values import as_text, short
+
+CODE = "nomor_tidak_sesuai_pola"
+ISSUED_NOTE = "Nomor registrasi diberikan"  # Log keterangan of a number ppid issued (workflow.advance)
+
+
+def registration_findings(reg: Register) -> list[Finding]:
+    """A warning on every 1 Permohonan number that the pattern could not have made.
+
+    Numbers ppid issued itself (the Log says so) are accepted even when the pattern has changed
+    since; what is left was typed by staff: a typo, a line break, 300 characters, ``CON``.
+    """
+    from .letters.numbering import PatternError, compile_pattern
+
+    data = reg.sheets.get("permohonan")
+    if data is None or not data.present or "no_registrasi" not in data.columns:
+        return []
+    setting = SETTING_BY_KEY["pola_registrasi"]
+    text = as_text(reg.settings.get("pola_registrasi")) or str(setting.default)
+    try:
+        pattern = compile_pattern(text, setting.label)
+    except PatternError:
+        return []  # the Pengaturan finding already says so
+    issued = {as_text(r.get("no_registrasi")) for r in reg.records("log")
+              if as_text(r.get("keterangan")).startswith(ISSUED_NOTE)}
+    out = []
+    for rec in data.records:
+        number = as_text(rec.get("no_registrasi"))
+        if not number or number in issued or pattern.parse(number) is not None:
+            continue
+        out.append(Finding(
+            data.name, rec.row, data.header("no_registrasi"), CODE,
+            f"Nomor Registrasi '{short(number)}' tidak sesuai pola '{text}' (Pengaturan); periksa ketikan nomor "
+            "(tanpa baris baru).",
+            key="no_registrasi", level="peringatan",
+        ))
+    return out
