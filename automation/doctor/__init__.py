@@ -1,0 +1,1 @@
+"""ppid doctor: why the Excel buttons of a register would not run on this PC, and the fixes a file allows."""
