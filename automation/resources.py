@@ -13,7 +13,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 TEMPLATES_PACKAGE = "automation.templates"
-DATA_PACKAGE = "automation.data"
 
 
 def templates_dir() -> Path:
@@ -24,11 +23,6 @@ def templates_dir() -> Path:
 def template_names() -> list[str]:
     """File names of every Word template that ships with the package."""
     return sorted(p.name for p in importlib.resources.files(TEMPLATES_PACKAGE).iterdir() if p.name.endswith(".docx"))
-
-
-def data_file(name: str) -> Traversable:
-    """A file of ``automation/data/`` (package data)."""
-    return importlib.resources.files(DATA_PACKAGE).joinpath(name)
 
 
 def _as_path(resource: Traversable) -> Path:
