@@ -316,3 +316,14 @@ def test_a_file_that_is_not_a_register_is_unusable(tmp_path: Path) -> None:
     bad.write_bytes(b"bukan zip")
     with pytest.raises(UnusableFile):
         diagnose(bad, FakeSystem())
+
+
+def test_a_register_without_xlwings_conf_is_a_problem(register: Path) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(register, keep_vba=True)
+    del wb["xlwings.conf"]
+    wb.save(register)
+    assert read_conf(register) is None
+    found = result(register, "interpreter")
+    assert found.status is Status.MASALAH and "xlwings.conf" in found.message and not found.fixable
