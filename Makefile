@@ -27,6 +27,14 @@ templates: $(STAMP)
 	$(BIN)/python tools/make_templates.py
 	$(BIN)/python tools/make_report_templates.py
 
+# The wheel IT installs (templates inside) and the Windows install script that goes beside it.
+.PHONY: wheel
+wheel: $(STAMP)
+	rm -rf build dist/ppid-*.whl
+	$(BIN)/python -m build --wheel --outdir dist .
+	rm -rf build
+	cp tools/windows/install.bat dist/
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 

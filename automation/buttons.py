@@ -335,11 +335,15 @@ def workbook_path(snap: Snapshot, path: Path | None) -> Path:
         if snap.name.startswith(("http://", "https://")):
             raise UsageError(
                 "Register dibuka dari OneDrive/SharePoint (alamat web). Buka berkas dari folder lokal "
-                "(mis. C:\\PPID) atau aktifkan 'Selalu simpan di perangkat ini', lalu ulangi."
+                "(mis. C:\\PPID) atau aktifkan 'Selalu simpan di perangkat ini', lalu ulangi; periksa "
+                "berkas itu dengan: ppid doctor <berkas>."
             )
         path = Path(snap.name)
         if not path.is_absolute() or path.suffix.lower() != ".xlsm":
-            raise UsageError("Simpan register sebagai berkas .xlsm di folder lokal terlebih dahulu, lalu ulangi.")
+            raise UsageError(
+                "Simpan register sebagai berkas .xlsm di folder lokal terlebih dahulu, lalu ulangi; "
+                "periksa berkas itu dengan: ppid doctor <berkas>."
+            )
     module_name(Path(path))
     return Path(path)
 

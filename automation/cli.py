@@ -233,6 +233,39 @@ def new_year_cmd(old: Path, new: Path, year: int | None) -> int:
     return EXIT_OK
 
 
+@main.command("doctor", help="Memeriksa mengapa tombol Excel register tidak berjalan di PC ini (dan memperbaikinya).")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--perbaiki", "fix", is_flag=True, help="Perbaiki yang dapat diperbaiki: nama berkas, berkas .py tombol, Python di xlwings.conf.")
+@click.option("--buka-blokir", "unblock", is_flag=True, help="Dengan --perbaiki: hapus juga tanda unduhan (Mark of the Web).")
+@guarded
+def doctor_cmd(path: Path, fix: bool, unblock: bool) -> int:
+    from .doctor import diagnose, repair
+
+    if fix:
+        done = repair(path, unblock=unblock)
+        for line in done.done:
+            console.print(f"Diperbaiki: {line}")
+        for line in done.failed:
+            err_console.print(f"Tidak dapat diperbaiki: {line}")
+        path = done.path
+    diagnosis = diagnose(path)
+    render_diagnosis(diagnosis)
+    return EXIT_OK if diagnosis.ok else EXIT_FINDINGS
+
+
+def render_diagnosis(diagnosis: Any) -> None:
+    table = Table(title=f"ppid doctor: {diagnosis.path}", show_lines=True)
+    for head in ("Pemeriksaan", "Hasil", "Keterangan", "Yang perlu dilakukan"):
+        table.add_column(head, overflow="fold")
+    colours = {"ok": "green", "peringatan": "yellow", "masalah": "bold red", "lewati": "dim"}
+    for r in diagnosis.results:
+        status = r.status.value
+        table.add_row(r.title, f"[{colours[status]}]{status}[/]", r.message, r.action)
+    console.print(table)
+    count = len(diagnosis.problems)
+    console.print("Semua pemeriksaan lulus." if not count else f"{count} hal perlu ditangani (lihat kolom terakhir).")
+
+
 @main.command("demo", help="Membuat register contoh berisi ~60 permohonan dan menjalankan semua langkah.")
 @click.argument("directory", type=click.Path(path_type=Path), default=Path("demo-out"))
 @guarded

@@ -33,10 +33,10 @@ from .vba import EXAMPLE_NAME, bad_name_formula, conf_rows
 REF_LIMIT = 1000  # last Referensi row counted by the dropdown names
 SETTINGS_HEADERS = ("Kunci", "Pengaturan", "Nilai", "Keterangan")
 HOLIDAY_SOURCE = "paket holidays"
-BAD_NAME_MESSAGE = (
-    "Tombol tidak dapat berjalan: ganti nama berkas menjadi huruf, angka, dan garis bawah saja "
-    f"(mis. {EXAMPLE_NAME}), tanpa spasi/tanda kurung/tanda hubung, dan beri berkas .py pasangannya "
-    "nama yang sama."
+BAD_NAME_MESSAGE = (  # one Excel string literal: at most 255 characters
+    "Tombol tidak dapat berjalan: nama berkas harus huruf, angka, dan garis bawah saja "
+    f"(mis. {EXAMPLE_NAME}) dengan berkas .py bernama sama. Perbaiki dengan perintah: "
+    "ppid doctor <berkas> --perbaiki"
 )
 WARNING_ROW = 6  # Beranda row 6: file-name warning; row 7: "Ringkasan" header
 GUIDE_COLUMN = BERANDA_SUMMARY_WIDTH + 1  # 0-based: one empty column right of the summary block
@@ -81,7 +81,8 @@ def _guide(ws: Worksheet, styles: Styles) -> None:
         "Kolom abu-abu diisi sistem dan terkunci; kolom putih diisi staf.",
         "Merah: lewat batas waktu. Kuning: mendekati batas. Merah muda: isian bermasalah (lihat Catatan Validasi).",
         f"Tombol menjalankan Python (xlwings) dan memerlukan berkas .py bernama sama dengan berkas ini "
-        f"di folder yang sama (mis. {EXAMPLE_NAME} dan {Path(EXAMPLE_NAME).stem}.py).",
+        f"di folder yang sama (mis. {EXAMPLE_NAME} dan {Path(EXAMPLE_NAME).stem}.py). Bila tombol tidak "
+        "berjalan: ppid doctor <berkas> (tambah --perbaiki untuk memperbaiki).",
         "Setiap operasi mengolah seluruh register (semua lembar), dari lembar mana pun tombol ditekan. "
         "'Proses ke tahap berikutnya' memindahkan setiap permohonan yang tahapnya sudah lengkap, "
         "juga dari lembar 8-10 (10 Arsip: permohonan diarsipkan).",

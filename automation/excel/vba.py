@@ -13,6 +13,7 @@ file name, writes that module and lists the settings of the ``xlwings.conf`` she
 from __future__ import annotations
 
 import importlib.resources
+import importlib.util
 import keyword
 import re
 import sys
@@ -31,6 +32,7 @@ STUB_MARKER = '"""Button entry point of the PPID register workbook'
 # Module names a workbook must not take: they would shadow what the button needs to import.
 RESERVED = frozenset({"automation", "xlwings", "pywintypes", "win32com", "pythoncom"})
 
+
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -48,6 +50,14 @@ def vba_project() -> bytes:
 
 def module_name(path: Path) -> str:
     """The Python module SampleCall will import for this workbook; UsageError when it cannot work."""
+    problem = name_problem(path)
+    if problem:
+        raise UsageError(f"{problem}{_hint(path)}")
+    return path.stem
+
+
+def name_problem(path: Path) -> str | None:
+    """Why the buttons could not import a module named after ``path`` (Indonesian), or None."""
     stem = path.stem
     if (
         not _IDENTIFIER.fullmatch(stem)
@@ -55,11 +65,60 @@ def module_name(path: Path) -> str:
         or stem.casefold() in RESERVED
         or stem in sys.stdlib_module_names
     ):
-        raise UsageError(
+        return (
             f"Nama berkas '{path.name}' tidak dapat dipakai tombol Excel: gunakan huruf, angka, dan garis "
             f"bawah saja, diawali huruf, tanpa spasi/tanda kurung/tanda hubung (mis. {EXAMPLE_NAME})."
         )
-    return stem
+    shadowed = shadowed_module(path)
+    if shadowed:
+        return (
+            f"Nama berkas '{path.name}' sama dengan modul Python '{stem}' yang sudah terpasang ({shadowed}): "
+            f"berkas {stem}.py untuk tombol akan menutupi modul itu dan tombol gagal. Pakai nama lain "
+            f"(mis. {EXAMPLE_NAME})."
+        )
+    return None
+
+
+def safe_name(path: Path) -> Path:
+    """A usable name for ``path`` in the same folder: 'register_ppid_2026 (1).xlsm' -> 'register_ppid_2026_1.xlsm'."""
+    stem = re.sub(r"[^A-Za-z0-9_]+", "_", path.stem).strip("_") or "register_ppid"
+    if not stem[0].isalpha() or name_problem(path.with_name(f"{stem}{path.suffix}")):
+        stem = f"register_{stem}"
+    candidate = path.with_name(f"{stem}{path.suffix}")
+    for number in range(2, 100):
+        if not name_problem(candidate) and not (candidate.exists() and candidate != path):
+            return candidate
+        candidate = path.with_name(f"{stem}_{number}{path.suffix}")
+    raise UsageError(f"Tidak ada nama pengganti yang bebas untuk '{path.name}'; ganti nama berkas secara manual.")
+
+
+def doctor_hint(path: Path | str) -> str:
+    """The sentence every message about the button path ends with."""
+    return f'Periksa dan perbaiki dengan: ppid doctor "{path}" --perbaiki'
+
+
+def _hint(path: Path) -> str:
+    """Point an existing register to ``ppid doctor`` (it can rename it safely); a new one needs none."""
+    return f" {doctor_hint(path)}." if path.exists() else ""
+
+
+def shadowed_module(path: Path) -> str | None:
+    """Where the importable module named like ``path``'s stem lives, when it is not the button module.
+
+    The button puts the workbook's folder first on ``sys.path``, so ``docx.xlsm`` with its ``docx.py``
+    would hide python-docx from the letters.  A module found in the workbook's own folder is the
+    button module itself (or will be replaced by it) and does not count.
+    """
+    try:
+        spec = importlib.util.find_spec(path.stem)
+    except (ImportError, ValueError):  # a broken module of that name is still a name clash
+        return path.stem
+    if spec is None:
+        return None
+    origin = spec.origin or next(iter(spec.submodule_search_locations or []), "")
+    if origin and Path(origin).resolve().parent == path.resolve().parent:
+        return None
+    return origin or path.stem
 
 
 def module_path(workbook: Path) -> Path:

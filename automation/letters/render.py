@@ -27,9 +27,10 @@ from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
 from ..errors import TemplateError
+from ..resources import templates_dir
 from .clean import clean_context
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES_DIR = templates_dir()
 LOGO_HEIGHT = Mm(24)
 _LOGO_TAG = re.compile(r"\{\{\s*logo\s*\}\}")
 _TAGGED_PARTS = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes)\.xml|docProps/core\.xml)$")
@@ -70,7 +71,7 @@ _PREPARED: dict[tuple[Any, ...], Prepared] = {}
 def template_file(name: str, templates_dir: Path | None = None) -> Path:
     path = (templates_dir or TEMPLATES_DIR) / name
     if not path.is_file():
-        raise TemplateError(f"Templat {name} tidak ditemukan di {path.parent}; buat ulang dengan tools/make_templates.py.")
+        raise TemplateError(f"Templat {name} tidak ditemukan di {path.parent}; pasang ulang paket ppid (atau buat ulang dengan tools/make_templates.py di folder proyek).")
     return path
 
 

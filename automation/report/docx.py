@@ -14,8 +14,9 @@ from jinja2 import TemplateError as JinjaError
 from ..errors import TemplateError, WriteRefused
 from ..letters.clean import clean_context
 from ..letters.pdf import PDF_MISSING, convert_to_pdf, find_soffice
+from ..resources import templates_dir
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES = templates_dir()
 MONTHLY_TEMPLATE = "laporan_bulanan.docx"
 ANNUAL_TEMPLATE = "laporan_tahunan.docx"
 CHART_WIDTH = Mm(150)
