@@ -112,8 +112,9 @@ REQUEST_CASES = [
     # choices
     ("choice in other case and spacing", {"saluran": "  datang   LANGSUNG "}, []),
     ("choice not on the list", {"saluran": "WhatsApp"}, [("pilihan_tidak_dikenal", "saluran")]),
-    ("extension without a reason", {"diperpanjang": "Ya"}, [("wajib_diisi", "alasan_perpanjangan")]),
-    ("extension with a reason", {"diperpanjang": "Ya", "alasan_perpanjangan": "Menunggu uji konsekuensi"}, []),
+    ("extension without a reason", {"diperpanjang": "Ya"}, [("wajib_diisi", "alasan_perpanjangan"), ("wajib_diisi", "tanggal_perpanjangan")]),
+    ("extension with a reason and its date", {"diperpanjang": "Ya", "alasan_perpanjangan": "Menunggu uji konsekuensi",
+                                              "tanggal_perpanjangan": date(2026, 11, 24)}, []),
     # odd cells
     ("text that looks like a formula stays text", {"rincian_informasi": '=HYPERLINK("http://x.id","Data")'}, []),
     ("error value in a cell", {"alamat": "#N/A"}, [("sel_galat", "alamat")]),
@@ -245,7 +246,8 @@ def test_classification_rows(case, entered, completing, expected):
 # ---------------------------------------------------------------- the other stages
 DIK = {"no_registrasi": REG, "informasi": "Rekam medis pasien RSUD", "perangkat_daerah": "RSUD dr. Soedarso",
        "pasal17": "17h2", "konsekuensi": "Mengungkap riwayat kesehatan pribadi", "kepentingan_publik": "Privasi pasien",
-       "jenis_jangka_waktu": "Tidak terbatas", "tanggal_mulai": date(2026, 10, 1)}  # fmt: skip
+       "jenis_jangka_waktu": "Tidak terbatas", "tanggal_mulai": date(2026, 10, 1),
+       "nomor_ba": "001/BA-UK/PPID-DISKOMINFO/X/2026"}  # fmt: skip
 OTHER_CASES = [
     ("register_dik", "complete DIK entry", DIK, False, []),
     ("register_dik", "DIK entry before any request", {**DIK, "no_registrasi": None}, False, []),
