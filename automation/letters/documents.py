@@ -103,7 +103,10 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
     for rec, n in _numbered(reg, "berita_acara"):
         add("berita_acara", "berita_acara", rec, n)
     for rec, n in _numbered(reg, "keputusan"):
-        add("penolakan" if as_text(rec.get("jenis_keputusan")).casefold() == "ditolak" else "pemberitahuan", "keputusan", rec, n)
+        kind = as_text(rec.get("jenis_keputusan")).casefold()
+        if kind == "diberikan sebagian":  # the withheld part is refused by its own decree (numbered first)
+            add("penolakan_sebagian", "keputusan", rec, n)
+        add("penolakan" if kind == "ditolak" else "pemberitahuan", "keputusan", rec, n)
     for rec, n in _numbered(reg, "tanda_terima"):
         add("tanda_terima", "tanda_terima", rec, n)
     return out
