@@ -41,7 +41,7 @@ def demo_rows() -> dict[str, list[dict[str, Any]]]:
     return {
         "permohonan": [
             request(REG1, "Budi Santoso", datetime(2026, 11, 24, 9, 15), diperpanjang="Ya",
-                    alasan_perpanjangan="Informasi masih dalam proses uji konsekuensi.", tanggal_perpanjangan=date(2026, 12, 3)),
+                    alasan_perpanjangan="Informasi masih dalam proses uji konsekuensi.", tanggal_perpanjangan=date(2026, 11, 26)),
             request(REG2, "Siti Aminah", "25/11/2026 10:00"),
             request(REG3, "Yohanes", 46352.5),  # Excel serial: 26/11/2026 12:00
         ],

@@ -18,7 +18,7 @@ LONG = os.environ.get("PPID_LONG_TESTS") == "1"
 TODAY = date(2026, 11, 24)  # a Tuesday; floor = 01/01/2025 (no Hari Libur rows: register year = 2026)
 REG = "PPID-KOMINFO/2026/11/0001"
 BA_NO = "001/BA-UK/PPID-DISKOMINFO/XI/2026"
-CHAIN_CODES = {"urutan_tanggal", "tanggal_sebelum_batas_awal", "tindakan_hari_libur", "perpanjangan_terlambat",
+CHAIN_CODES = {"urutan_tanggal", "perpanjangan_sesudah_keputusan", "tanggal_sebelum_batas_awal", "tindakan_hari_libur", "perpanjangan_terlambat",
                "persetujuan_tanpa_nomor_ba", "kesimpulan_tidak_sesuai", "dasar_hukum_belum_dikonfirmasi",
                "alasan_tidak_sesuai_angka", "alasan_tidak_sesuai_huruf"}  # fmt: skip
 
@@ -78,7 +78,7 @@ CASES = [
                                          "tanggal_diterima": date(2026, 11, 23), "tanggal_arsip": date(2026, 11, 23)},
      [("perpanjangan_terlambat", "1 Permohonan", 7, "tanggal_perpanjangan")]),
     ("extension after the decision went out", {"diperpanjang": "Ya", "tanggal_perpanjangan": date(2026, 11, 12)},
-     [("urutan_tanggal", "1 Permohonan", 7, "tanggal_perpanjangan")]),
+     [("perpanjangan_sesudah_keputusan", "1 Permohonan", 7, "tanggal_perpanjangan")]),
     ("approval of a BA without a number", {"nomor_ba": None},
      [("persetujuan_tanpa_nomor_ba", "6 Persetujuan", 7, "nomor_ba")]),
     ("conclusion says open, the item is exempt", {"kesimpulan": "Informasi tidak dikecualikan dan dapat dibuka."},

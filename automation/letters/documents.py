@@ -13,6 +13,7 @@ from ..changes import Changes
 from ..errors import TemplateError, UsageError, WriteRefused
 from ..register import Record, Register
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
+from ..validation.chain import chain_errors
 from ..values import as_text, parse_date
 from . import bahasa
 from .context import Built, build
@@ -194,6 +195,7 @@ class _Run:
         self.changes = Changes()
         self.result = DocumentsResult()
         self.row_messages: dict[tuple[str, int], list[str]] = {}
+        self.chain = chain_errors(reg, today=today)
         self.logo, note = usable_logo(reg.settings.get("logo"), self.base)
         if note:
             self.result.notes.append(note)
@@ -231,6 +233,9 @@ class _Run:
         # rebuilt so that numbers issued earlier in this run (a decision's, for a Tanda Terima) show
         due.built = build(due.doc.key, self.src, due.sheet_key, due.record, today=self.today)
         problems = list(due.built.problems)
+        step = _STEP.get(due.sheet_key, 0)
+        problems += [f"tanggal pada rantai permohonan belum benar ({m})" for s, key, m in self.chain.get(due.reg_no, [])
+                     if (due.doc.key == "perpanjangan" if key == "tanggal_perpanjangan" else s <= step)]
         day = due.day or due.built.day
         if day is None and not problems:
             problems.append("tanggal dokumen tidak dapat ditentukan")

@@ -17,9 +17,11 @@ from datetime import date, datetime
 from ..errors import UsageError
 from ..findings import Finding
 from ..register import Record, Register
+from ..schema import By, Kind
 from ..values import as_text, parse_date, parse_datetime, parse_int
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
 from .codes import level, message
+from .row import RowCheck
 
 KEY = "no_registrasi"
 DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -120,9 +122,12 @@ class Chain:
         }
 
     def above_floor(self, point: Point) -> bool:
+        """Dates before the floor are left out of the order check; staff columns get their finding from
+        :func:`check_floor` (so that ``advance`` is blocked too), system columns get it here."""
         if point.day >= self.floor:
             return True
-        self.add(point, "tanggal_sebelum_batas_awal", tanggal=fmt(point.day), batas=fmt(self.floor))
+        if self.reg.sheets[point.sheet].spec.column(point.key).by is By.SYSTEM:
+            self.add(point, "tanggal_sebelum_batas_awal", tanggal=fmt(point.day), batas=fmt(self.floor))
         return False
 
     def working_day(self, point: Point) -> None:
@@ -157,7 +162,8 @@ class Chain:
             return
         decision = next((p for p in points if p.key == "tanggal_keputusan"), None)
         if decision is not None and day > decision.day:
-            self.add(point, "urutan_tanggal", **self.pair(point, decision))
+            self.add(point, "perpanjangan_sesudah_keputusan", tanggal=fmt(day), tanggal_lain=fmt(decision.day),
+                     sel_lain=self.cell(decision))
 
     def first_deadline(self, intake: Record) -> date | None:
         received, _error = parse_datetime(intake.get("waktu_diterima"))
@@ -179,6 +185,17 @@ class Chain:
         fields.setdefault("kolom", header)
         self.findings.append(Finding(data.name, point.record.row, header, code, message(code, **fields),
                                      key=point.key, level=level(code)))
+
+
+def check_floor(row: RowCheck) -> None:
+    """Row rule: no event date on a stage sheet before the register's floor (a 1900 receipt would be numbered)."""
+    if row.data.spec.kind is not Kind.STAGE:
+        return
+    floor = row.ctx.floor
+    for key, value in list(row.parsed.items()):
+        day = value.date() if isinstance(value, datetime) else value
+        if isinstance(day, date) and day < floor:
+            row.add(key, "tanggal_sebelum_batas_awal", tanggal=fmt(day), batas=fmt(floor))
 
 
 def check_chain(reg: Register, *, today: date, calendar: WorkCalendar) -> list[Finding]:
@@ -219,3 +236,19 @@ def floor_date(reg: Register, today: date) -> date:
     if year is None or not MIN_YEAR <= year <= MAX_YEAR:
         year = register_year(reg, today) - 1
     return date(max(year, MIN_YEAR), 1, 1)
+
+
+def chain_errors(reg: Register, *, today: date) -> dict[str, list[tuple[int, str, str]]]:
+    """Registration number -> (SOP step, column key, message) of every chain *galat*: letters wait for these."""
+    from ..schema import SHEET_BY_KEY
+
+    steps = {data.name: (SHEET_BY_KEY[key].step or 0, data) for key, data in reg.sheets.items()}
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for f in check_chain(reg, today=today, calendar=WorkCalendar.from_register(reg)):
+        if f.level != "galat" or f.sheet not in steps:
+            continue
+        step, data = steps[f.sheet]
+        rec = next((r for r in data.records if r.row == f.row), None)
+        if rec is not None:
+            out.setdefault(as_text(rec.get(KEY)), []).append((step, f.key, f"{f.location()}: {f.message}"))
+    return out
