@@ -12,7 +12,15 @@ from ..register import Record
 from ..schema import DOCUMENT_BY_KEY
 from ..values import as_text
 from . import bahasa
-from .minutes import approval, conclusion, given_and_withheld, members, tested_items, unconfirmed_grounds
+from .minutes import (
+    approval,
+    conclusion,
+    contradicting_conclusion,
+    given_and_withheld,
+    members,
+    tested_items,
+    unconfirmed_grounds,
+)
 from .sources import EMPTY, Row, Sources
 
 DITOLAK = KEPUTUSAN[2]
@@ -163,6 +171,7 @@ def _berita_acara(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
     spelled = bahasa.tanggal_terbilang(test_day) if test_day else dict.fromkeys(("hari", "tanggal_terbilang", "bulan", "tahun_terbilang"), "")
     items = tested_items(src, row, reg_no)
     row.problems.extend(unconfirmed_grounds(src, reg_no))
+    row.problems.extend(contradicting_conclusion(src, row.record, reg_no))
     approved_on, _number = approval(src, reg_no, row.text("nomor_ba", default=""))
     replaced = row.text("menggantikan_ba", default="")
     return {

@@ -140,6 +140,13 @@ def unconfirmed_grounds(src: Sources, reg_no: str) -> list[str]:
     return out
 
 
+def contradicting_conclusion(src: Sources, ba: Record, reg_no: str) -> list[str]:
+    """A typed Kesimpulan that says the opposite of the outcomes keeps the berita acara from being made."""
+    from ..validation.links import conclusion, current_items
+
+    return [f"{f.column}: {f.message}" for f in conclusion(src.reg, ba, current_items(src.reg, reg_no))]
+
+
 def approval(src: Sources, reg_no: str, number: str) -> tuple[str, str]:
     """(approval date in words or a line to date by hand, approved BA number) for the Atasan's block."""
     for rec in reversed(src.rows_of("persetujuan", reg_no)):

@@ -109,9 +109,12 @@ class Chain:
     def order(self, points: list[Point]) -> None:
         """Each point not earlier than the latest point before it (one finding per late-placed date)."""
         latest: Point | None = None
+        flagged: Point | None = None
         for point in points:
             if latest is not None and point.day < latest.day:
-                self.add(point, "urutan_tanggal", **self.pair(point, latest))
+                if not _same_entry(point, flagged):  # Tanggal Berita Acara copied from Tanggal Pengujian: one typo
+                    self.add(point, "urutan_tanggal", **self.pair(point, latest))
+                flagged = point
             else:
                 latest = point
 
@@ -185,6 +188,11 @@ class Chain:
         fields.setdefault("kolom", header)
         self.findings.append(Finding(data.name, point.record.row, header, code, message(code, **fields),
                                      key=point.key, level=level(code)))
+
+
+def _same_entry(point: Point, flagged: Point | None) -> bool:
+    """The point repeats the date just flagged on the same row (the BA date that copies the test date)."""
+    return flagged is not None and flagged.record is point.record and flagged.day == point.day
 
 
 def check_floor(row: RowCheck) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..reference import PASAL20_LETTERS
 from ..schema import By, Column
-from ..values import check_pasal, is_empty, parse_date, parse_int, short
+from ..values import as_text, check_pasal, is_empty, parse_date, parse_int, short
 from .fields import normalise
 from .grounds import check_hints
 from .row import RowCheck
@@ -71,10 +71,15 @@ def _other_law(row: RowCheck, required: bool) -> None:
 
 def _period(row: RowCheck, codes: list[str]) -> None:
     kind_col = row.column("jenis_jangka_waktu")
-    if kind_col is None or not row.has("jenis_jangka_waktu") or "jenis_jangka_waktu" in row.bad:
+    if kind_col is None or not row.has("jenis_jangka_waktu"):
         return
-    kind = normalise(row.text("jenis_jangka_waktu"))
+    kind = normalise(as_text(row.record.values.get("jenis_jangka_waktu")))
     a_to_f = ", ".join(c for c in codes if len(c) > 2 and c[2] in PASAL20_LETTERS)
+    if "jenis_jangka_waktu" in row.bad:  # not on the list: still say what the law requires for a-f
+        if a_to_f and kind and kind not in PERIOD_NEEDS and not any(f.code == "sel_galat" for f in row.findings):
+            row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f,
+                    nilai=as_text(row.record.values.get("jenis_jangka_waktu")))
+        return
     if kind == "tidak terbatas":
         if a_to_f:
             row.add("jenis_jangka_waktu", "jangka_waktu_tidak_terbatas", kode=a_to_f)
