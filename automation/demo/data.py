@@ -198,6 +198,7 @@ def _inject_mistakes(items: list[Scenario]) -> None:
     ]
     newest = sorted(items, key=lambda s: s.received, reverse=True)
     candidates = [s for s in newest[1::3] if s.values.get("kategori_pemohon") == "Perorangan"]
+    candidates.sort(key=lambda s: s.topic.outcome in ("YA", "SEBAGIAN"))  # keep exemptions for the later steps
     for scenario, (key, value, label) in zip(candidates, mistakes, strict=False):
         scenario.values[key] = value
         scenario.mistake = label
@@ -206,28 +207,29 @@ def _inject_mistakes(items: list[Scenario]) -> None:
 
 EXEMPT = ("YA", "SEBAGIAN")
 # Legal-chain mistakes (issue 11), each caught by ``ppid validate`` with a finding that says how to fix it:
-# name -> (needs an exempt outcome, needs a revision round, lowest target step, what staff got wrong).
-LEGAL_MISTAKES: dict[str, tuple[bool, bool, int, str]] = {
-    "keputusan_sebelum_persetujuan": (True, False, 9, "surat keputusan bertanggal sebelum persetujuan Atasan"),
-    "revisi_sebelum_permintaan": (True, True, 7, "berita acara putaran kedua bertanggal sebelum permintaan revisi"),
-    "persetujuan_sebelum_uji": (True, False, 7, "persetujuan bertanggal sebelum pengujian"),
-    "persetujuan_tanpa_nomor_ba": (True, False, 7, "nomor berita acara dihapus dari baris persetujuan"),
-    "kesimpulan_bertentangan": (True, False, 6, "kesimpulan berita acara bertentangan dengan hasil"),
-    "perpanjangan_terlambat": (False, False, 9, "perpanjangan dicatat sesudah 10 hari kerja"),
-    "arsip_hari_libur": (False, False, 11, "pengarsipan bertanggal hari Minggu"),
-    "alasan_angka_lain": (False, False, 6, "rekam medis dikutip sebagai 17h3 (keuangan), bukan 17h2"),
-    "jangka_tidak_terbatas": (False, False, 5, "dasar 17a1 dengan jangka waktu 'tidak terbatas'"),
-    "jangka_permanen": (False, False, 5, "dasar 17e4 dengan jenis jangka waktu 'Permanen'"),
-    "akhir_sebelum_mulai": (False, False, 5, "tanggal akhir pengecualian sebelum tanggal mulai"),
+# name -> (needs an exempt outcome, needs a revision round, lowest target step, what staff got wrong,
+# the finding code that catches it).
+LEGAL_MISTAKES: dict[str, tuple[bool, bool, int, str, str]] = {
+    "keputusan_sebelum_persetujuan": (True, False, 9, "surat keputusan bertanggal sebelum persetujuan Atasan", "urutan_tanggal"),
+    "revisi_sebelum_permintaan": (True, True, 7, "berita acara putaran kedua bertanggal sebelum permintaan revisi", "urutan_tanggal"),
+    "persetujuan_sebelum_uji": (True, False, 7, "persetujuan bertanggal sebelum pengujian", "urutan_tanggal"),
+    "persetujuan_tanpa_nomor_ba": (True, False, 7, "nomor berita acara dihapus dari baris persetujuan", "persetujuan_tanpa_nomor_ba"),
+    "kesimpulan_bertentangan": (True, False, 6, "kesimpulan berita acara bertentangan dengan hasil", "kesimpulan_tidak_sesuai"),
+    "perpanjangan_terlambat": (False, False, 9, "perpanjangan dicatat sesudah 10 hari kerja", "perpanjangan_terlambat"),
+    "arsip_hari_libur": (False, False, 11, "pengarsipan bertanggal hari Minggu", "tindakan_hari_libur"),
+    "alasan_angka_lain": (False, False, 6, "rekam medis dikutip sebagai 17h3 (keuangan), bukan 17h2", "alasan_tidak_sesuai_angka"),
+    "jangka_tidak_terbatas": (False, False, 5, "dasar 17a1 dengan jangka waktu 'tidak terbatas'", "jangka_waktu_permanen"),
+    "jangka_permanen": (False, False, 5, "dasar 17e4 dengan jenis jangka waktu 'Permanen'", "jangka_waktu_permanen"),
+    "akhir_sebelum_mulai": (False, False, 5, "tanggal akhir pengecualian sebelum tanggal mulai", "jangka_waktu_sebelum_mulai"),
 }
 
 RECLASSIFIED = frozenset({"alasan_angka_lain", "jangka_tidak_terbatas", "jangka_permanen", "akhir_sebelum_mulai"})
 
 
 def _inject_legal_mistakes(items: list[Scenario]) -> None:
-    """One scenario per legal mistake, newest first, so the oldest (complete) requests stay clean."""
-    for name, (exempt, revise, target, _label) in LEGAL_MISTAKES.items():
-        for s in sorted(items, key=lambda x: x.index, reverse=True):
+    """One scenario per legal mistake, newest first (partial grants last), so the oldest requests stay clean."""
+    for name, (exempt, revise, target, _label, _code) in LEGAL_MISTAKES.items():
+        for s in sorted(items, key=lambda x: (x.topic.outcome == "SEBAGIAN", -x.index)):  # keep partial grants clean
             if s.mistake or s.legal or s.target_step < target or s.revise_once != revise:
                 continue
             if exempt != (s.topic.outcome in EXEMPT) or (name in RECLASSIFIED and s.topic.outcome != "TIDAK"):
