@@ -369,3 +369,64 @@ def test_second_round_gets_its_own_file(tmp_path):
     _, result = run(reg, tmp_path, reg_no=REG1)
     names = sorted(r.path.name for r in result.rows if r.document == "Berita Acara Uji Konsekuensi")
     assert names == ["berita_acara-2.docx", "berita_acara.docx"]
+
+
+# ---------------------------------------------------------------- issue 11: letters consistent with UU KIP
+def test_perpanjangan_is_dated_by_its_own_column_not_the_run_day(demo):
+    text = letter(demo, REG1, "perpanjangan")
+    assert "Pontianak, 26 November 2026" in text and "25 November 2026" not in text.split("Pontianak,")[-1]
+
+
+def test_late_extension_is_refused_with_what_the_law_requires(tmp_path):
+    reg = demo_register(tmp_path)
+    reg.sheets["permohonan"].records[0].values["tanggal_perpanjangan"] = date(2026, 12, 10)  # after day 10 (8/12)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    (failed,) = [r for r in result.failed if r.document == "Pemberitahuan Perpanjangan Waktu"]
+    assert "Pasal 22 ayat (8)" in failed.message and "kirim pemberitahuan tertulis" in failed.message
+
+
+def test_partial_grant_produces_the_full_set(demo):
+    notice = letter(demo, REG2, "pemberitahuan")
+    refusal = letter(demo, REG2, "penolakan_sebagian")
+    number = demo[3][(REG2, "Keputusan PPID tentang Penolakan Sebagian Permohonan Informasi")].number
+    for expected in ("Di bawah penguasaan Badan Kepegawaian Daerah", "Informasi yang diberikan:",
+                     "INFORMASI YANG TIDAK DAPAT DIBERIKAN (DIKECUALIKAN)", "Nomor rekening pegawai",
+                     "konsekuensi apabila dibuka: Data pribadi terbuka.", f"Keputusan PPID Nomor {number}",
+                     "keberatan secara tertulis kepada Atasan PPID, yaitu Samuel, S.E., M.Si.", "30 (tiga puluh) hari kerja"):
+        assert expected in notice, expected
+    for expected in ("TENTANG PENOLAKAN SEBAGIAN PERMOHONAN INFORMASI", "Nama Pemohon : Siti Aminah",
+                     "sebagian informasi yang dimohon, yang dikuasai oleh Badan Kepegawaian Daerah",
+                     "Nomor rekening pegawai", "Pasal 17 huruf h angka 3 UU 14/2008", "atas bagian tersebut DITOLAK",
+                     "melalui petugas layanan informasi di"):
+        assert expected in refusal, expected
+
+
+def test_flagged_ground_stops_the_berita_acara_until_confirmed(tmp_path):
+    rows = demo_rows()
+    rows["klasifikasi"][0].update(informasi_diuji="Salinan rekam medis pegawai", konsekuensi="Data pribadi pegawai.",
+                                  rincian_informasi="Salinan rekam medis pegawai")
+    reg = demo_register(tmp_path, rows)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    (failed,) = [r for r in result.failed if r.document == "Berita Acara Uji Konsekuensi"]
+    assert "belum dikonfirmasi" in failed.message
+    reg.sheets["berita_acara"].records[0].values["dasar_dikonfirmasi"] = "Ya"
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    assert not [r for r in result.failed if r.document == "Berita Acara Uji Konsekuensi"]
+
+
+def test_replacing_berita_acara_cites_the_one_it_replaces(tmp_path):
+    rows = demo_rows()
+    rows["berita_acara"][0]["menggantikan_ba"] = "001/BA-UK/PPID-DISKOMINFO/XI/2026"
+    reg = demo_register(tmp_path, rows)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    path = next(r.path for r in result.made if r.document == "Berita Acara Uji Konsekuensi")
+    assert "menggantikan Berita Acara Nomor 001/BA-UK/PPID-DISKOMINFO/XI/2026" in flat(text_of(path))
+
+
+def test_contradicting_conclusion_stops_the_berita_acara(tmp_path):
+    rows = demo_rows()
+    rows["berita_acara"][0]["kesimpulan"] = "Seluruh informasi tidak dikecualikan dan dapat dibuka."
+    reg = demo_register(tmp_path, rows)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    (failed,) = [r for r in result.failed if r.document == "Berita Acara Uji Konsekuensi"]
+    assert "Kesimpulan" in failed.message
