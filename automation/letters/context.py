@@ -269,25 +269,27 @@ def _tanda_terima(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
     decision = decisions[-1] if decisions else None
     kind = decision_kind(row.text("jenis_keputusan", default="") or (as_text(decision.get("jenis_keputusan")) if decision else ""))
     number = as_text(src.value("keputusan", decision, "nomor_surat")) if decision else ""
+    refusal = as_text(src.value("keputusan", decision, "nomor_penolakan")) if decision else ""
     return {
         **_base(src, row),
         "nama_penerima": row.text("nama_penerima", required=True),
         "tanggal_diterima": bahasa.hari_tanggal(day) if day else EMPTY,
         "cara_diterima": row.text("cara_diterima"),
         "yang_diterima": received_items(kind, number, carried(src, row, "rincian_informasi"),
-                                        as_text(decision.get("bentuk_informasi")) if decision else ""),
+                                        as_text(decision.get("bentuk_informasi")) if decision else "", refusal),
     }, day
 
 
-def received_items(kind: str | None, number: str, rincian: str, bentuk: str) -> str:
-    """What the requester received, in words, with the letter's number when known."""
+def received_items(kind: str | None, number: str, rincian: str, bentuk: str, refusal: str = "") -> str:
+    """What the requester received, in words, with the letters' numbers when known."""
     ref = f" Nomor {number}" if number else ""
     if kind == DITOLAK:
         return f"Surat Keputusan PPID tentang Penolakan Permohonan Informasi{ref}"
     if kind in (SELURUHNYA, SEBAGIAN):
         form = f" dalam bentuk {bentuk.lower()}" if bentuk else ""
         part = " (sebagian)" if kind == SEBAGIAN else ""
-        return f"Informasi/dokumen yang dimohon{part}{form}, yaitu: {rincian}; beserta Pemberitahuan Tertulis{ref}"
+        also = f" dan Keputusan PPID tentang Penolakan Sebagian Nomor {refusal}" if kind == SEBAGIAN and refusal else ""
+        return f"Informasi/dokumen yang dimohon{part}{form}, yaitu: {rincian}; beserta Pemberitahuan Tertulis{ref}{also}"
     return f"Pemberitahuan Tertulis{ref} atas permohonan informasi: {rincian}"
 
 
