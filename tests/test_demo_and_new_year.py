@@ -87,7 +87,7 @@ def test_demo_catches_every_legal_mistake_with_a_fix(demo: Path) -> None:
     from automation.schema import FIRST_DATA_ROW
     from automation.validation import validate_register
 
-    plan = scenarios(30, today=NOW.date())
+    plan = scenarios(30, today=NOW.date(), legal=True)
     reg = read_register(demo / "register_ppid.xlsm")
     findings = validate_register(reg, today=NOW.date()).findings
     number_of = {s.index: n for n, s in scenario_map(reg, plan).items()}

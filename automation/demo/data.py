@@ -152,8 +152,12 @@ def person(rng: random.Random, n: int) -> dict:
     }
 
 
-def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 55) -> list[Scenario]:
-    """``count`` requests received over the last ``span_days`` days, spread over all stages."""
+def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 55, legal: bool = False) -> list[Scenario]:
+    """``count`` requests received over the last ``span_days`` days, spread over all stages.
+
+    ``legal``: also one deliberate legal-chain mistake per case of LEGAL_MISTAKES (the demo shows them;
+    the bench and the fault tests want letters that can all be made).
+    """
     rng = random.Random(seed)
     out: list[Scenario] = []
     for i in range(count):
@@ -182,7 +186,8 @@ def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 
         revise = topic.outcome in ("YA", "SEBAGIAN") and i < len(TOPICS) and i % 3 == 1
         out.append(Scenario(i, topic, received, target, values, revise_once=revise, extended=(i % 9 == 4)))
     _inject_mistakes(out)
-    _inject_legal_mistakes(out)
+    if legal:
+        _inject_legal_mistakes(out)
     return out
 
 
