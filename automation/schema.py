@@ -272,7 +272,9 @@ PERMOHONAN = Sheet(
         _sys("kalender", "Kalender", T.TEXT, "Kalender hari kerja yang dipakai.", width=22),
         _sys("preseden_dik", "Preseden DIK", T.LONGTEXT, "Entri Register DIK yang mirip (acuan Tim Kerja).", width=36),
         *document_columns("tanda_bukti", "Tanda Bukti"),
-        *document_columns("perpanjangan", "Surat Perpanjangan"),
+        _sys("nomor_perpanjangan", "Nomor Surat Perpanjangan", T.TEXT, "Nomor Surat Perpanjangan (diisi sistem saat dokumen dibuat).", width=30),
+        _c("tanggal_perpanjangan", "Tanggal Surat Perpanjangan", T.DATE, "Tanggal pemberitahuan perpanjangan; paling lambat hari kerja ke-10 (Pasal 22 ayat 8).", need=Need.ENTRY, when=When("diperpanjang", ("Ya",)), width=14),
+        _sys("berkas_perpanjangan", "Berkas Surat Perpanjangan", T.TEXT, "Lokasi berkas Surat Perpanjangan.", width=30),
         *stage_status(),
     ),
 )
@@ -346,6 +348,7 @@ KLASIFIKASI = Sheet(
         _c("jenis_jangka_waktu", "Jenis Jangka Waktu", T.CHOICE, "Tanggal, Tahun, Peristiwa, atau Tidak terbatas (hanya g–j).", need=Need.COMPLETE, when=When("dikecualikan", ("YA", "SEBAGIAN")), choices="jangka_waktu", width=14),
         _c("jangka_waktu", "Jangka Waktu", T.TEXT, "Tanggal akhir, jumlah tahun, atau peristiwa pengakhiran.", width=20),
         _c("bagian_dikecualikan", "Bagian yang Dikecualikan", T.LONGTEXT, "Untuk SEBAGIAN: bagian yang dihitamkan/dikaburkan.", need=Need.COMPLETE, when=When("dikecualikan", ("SEBAGIAN",)), width=30),
+        _c("dasar_dikonfirmasi", "Dasar Hukum Dikonfirmasi", T.CHOICE, "Ya bila Tim Pertimbangan memeriksa peringatan dasar hukum dan tetap memakai huruf/angka Pasal 17 ini.", choices="ya_tidak", width=12),
         _c("catatan_atasan", "Catatan Atasan PPID", T.LONGTEXT, "Catatan bila dikembalikan oleh Atasan PPID.", width=30, by=By.SYSTEM),
         *stage_status(),
     ),
@@ -369,6 +372,8 @@ BERITA_ACARA = Sheet(
         _c("tempat_uji", "Tempat", T.TEXT, "Tempat pengujian.", need=Need.COMPLETE, width=22),
         _c("anggota_hadir", "Anggota Tim Pertimbangan Hadir", T.LONGTEXT, "Nama dan jabatan, satu per baris atau dipisah titik koma.", need=Need.COMPLETE, width=36),
         _c("kesimpulan", "Kesimpulan", T.LONGTEXT, "Kesimpulan pengujian.", width=30),
+        _c("dasar_dikonfirmasi", "Dasar Hukum Dikonfirmasi", T.CHOICE, "Ya bila Tim Pertimbangan telah memeriksa peringatan dasar hukum pada 4 Klasifikasi.", choices="ya_tidak", width=12),
+        _sys("menggantikan_ba", "Menggantikan Berita Acara", T.TEXT, "Nomor berita acara yang diganti (putaran sesudah revisi/penolakan Atasan PPID).", width=30),
         *document_columns("ba", "Berita Acara"),
         *stage_status(),
     ),
@@ -456,6 +461,7 @@ KEPUTUSAN = Sheet(
         _c("tanggal_keputusan", "Tanggal Keputusan", T.DATE, "Tanggal pemberitahuan tertulis/keputusan.", need=Need.COMPLETE, width=14),
         _c("tanggal_penyampaian", "Tanggal Penyampaian", T.DATE, "Tanggal informasi atau surat diserahkan/dikirim.", need=Need.COMPLETE, width=14),
         *document_columns("surat", "Surat Keputusan"),
+        *document_columns("penolakan", "Keputusan Penolakan Sebagian"),
         *stage_status(),
     ),
 )
@@ -621,6 +627,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ambang_mendekati", "Ambang Mendekati Batas (hari kerja)", 2, "Sisa hari kerja yang ditandai kuning."),
     Setting("batas_keberatan", "Batas Keberatan (hari kerja)", 30, "Pasal 36 ayat (1) UU 14/2008."),
     Setting("jumlah_cadangan", "Jumlah Cadangan Disimpan", 10, "Banyaknya salinan cadangan register yang disimpan."),
+    Setting("tahun_paling_awal", "Tahun Paling Awal", "", "Tanggal sebelum 1 Januari tahun ini ditolak; kosong: tahun register dikurangi 1."),
     Setting("ambang_preseden", "Ambang Kemiripan Preseden (0-100)", 70, "Skor minimal kemiripan rincian dengan entri DIK."),
 )
 SETTING_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
@@ -640,9 +647,10 @@ class Document:
 
 DOCUMENTS: tuple[Document, ...] = (
     Document("tanda_bukti", "Tanda Bukti Penerimaan Permohonan Informasi", "tanda_bukti_penerimaan.docx", "permohonan", "tanda_bukti", "pola_tanda_bukti", ("no_registrasi", "nama_pemohon", "rincian_informasi", "waktu_diterima")),
-    Document("perpanjangan", "Pemberitahuan Perpanjangan Waktu", "pemberitahuan_perpanjangan.docx", "permohonan", "perpanjangan", "pola_perpanjangan", ("no_registrasi", "nama_pemohon", "alasan_perpanjangan")),
+    Document("perpanjangan", "Pemberitahuan Perpanjangan Waktu", "pemberitahuan_perpanjangan.docx", "permohonan", "perpanjangan", "pola_perpanjangan", ("no_registrasi", "nama_pemohon", "alasan_perpanjangan", "tanggal_perpanjangan")),
     Document("berita_acara", "Berita Acara Uji Konsekuensi", "berita_acara_uji_konsekuensi.docx", "berita_acara", "ba", "pola_ba", ("no_registrasi", "tanggal_uji", "tempat_uji", "anggota_hadir")),
     Document("penolakan", "Keputusan PPID tentang Penolakan Permohonan Informasi", "keputusan_penolakan.docx", "keputusan", "surat", "pola_penolakan", ("no_registrasi", "nama_pemohon", "pasal17", "konsekuensi", "tanggal_keputusan")),
+    Document("penolakan_sebagian", "Keputusan PPID tentang Penolakan Sebagian Permohonan Informasi", "keputusan_penolakan_sebagian.docx", "keputusan", "penolakan", "pola_penolakan", ("no_registrasi", "nama_pemohon", "pasal17", "konsekuensi", "bagian_dikecualikan", "tanggal_keputusan")),
     Document("pemberitahuan", "Pemberitahuan Tertulis", "pemberitahuan_tertulis.docx", "keputusan", "surat", "pola_pemberitahuan", ("no_registrasi", "nama_pemohon", "jenis_keputusan", "tanggal_keputusan")),
     Document("tanda_terima", "Tanda Terima", "tanda_terima.docx", "tanda_terima", "tanda_terima", "pola_tanda_terima", ("no_registrasi", "nama_penerima", "tanggal_diterima")),
 )

@@ -26,13 +26,13 @@ def request(no: str, name: str, received: Any, **extra: Any) -> dict[str, Any]:
         "telepon": "081234567890", "email": "pemohon@contoh.id",
         "rincian_informasi": f"Daftar gaji pegawai ({no})", "tujuan": "Penelitian",
         "cara_memperoleh": "Mendapatkan salinan (softcopy)", "cara_salinan": "Surel",
-        "perangkat_daerah": "Dinas Komunikasi dan Informatika", **extra,
+        "perangkat_daerah": "Badan Kepegawaian Daerah", **extra,
     }
 
 
 def carried(no: str, name: str) -> dict[str, Any]:
     return {"no_registrasi": no, "nama_pemohon": name, "rincian_informasi": f"Daftar gaji pegawai ({no})",
-            "perangkat_daerah": "Dinas Komunikasi dan Informatika"}
+            "perangkat_daerah": "Badan Kepegawaian Daerah"}
 
 
 def demo_rows() -> dict[str, list[dict[str, Any]]]:
@@ -41,7 +41,7 @@ def demo_rows() -> dict[str, list[dict[str, Any]]]:
     return {
         "permohonan": [
             request(REG1, "Budi Santoso", datetime(2026, 11, 24, 9, 15), diperpanjang="Ya",
-                    alasan_perpanjangan="Informasi masih dalam proses uji konsekuensi."),
+                    alasan_perpanjangan="Informasi masih dalam proses uji konsekuensi.", tanggal_perpanjangan=date(2026, 11, 26)),
             request(REG2, "Siti Aminah", "25/11/2026 10:00"),
             request(REG3, "Yohanes", 46352.5),  # Excel serial: 26/11/2026 12:00
         ],

@@ -68,3 +68,78 @@ def test_new_year_carries_open_requests_and_active_exemptions(demo: Path, tmp_pa
     assert summary.lines()[0].startswith("Register 2027 dibuat")
     with pytest.raises(operations.UsageError):
         start_new_year(old, new, today=NOW.date(), year=2027)
+
+
+# ---------------------------------------------------------------- issue 11: the legal chain in the demo
+FIX_WORDS = ("Perbaiki", "Periksa", "Isi ", "isi ", "Ganti", "Kosongkan", "Sesuaikan", "Jalankan", "Pilih")
+
+
+def _request_of(reg, sheet_name: str, row: int) -> str:
+    for data in reg.sheets.values():
+        if data.name == sheet_name:
+            return next((as_text(r.get("no_registrasi")) for r in data.records if r.row == row), "")
+    return ""
+
+
+def test_demo_catches_every_legal_mistake_with_a_fix(demo: Path) -> None:
+    from automation.demo.data import LEGAL_MISTAKES, scenarios
+    from automation.demo.simulate import scenario_map
+    from automation.schema import FIRST_DATA_ROW
+    from automation.validation import validate_register
+
+    plan = scenarios(30, today=NOW.date(), legal=True)
+    reg = read_register(demo / "register_ppid.xlsm")
+    findings = validate_register(reg, today=NOW.date()).findings
+    number_of = {s.index: n for n, s in scenario_map(reg, plan).items()}
+    assert {s.legal for s in plan if s.legal} == set(LEGAL_MISTAKES)
+    for s in plan:
+        if not s.legal:
+            continue
+        code = LEGAL_MISTAKES[s.legal][4]
+        caught = [f for f in findings if f.code == code and _request_of(reg, f.sheet, f.row) == number_of[s.index]]
+        assert caught, (s.legal, number_of[s.index])
+        assert all(any(w in f.message for w in FIX_WORDS) for f in caught), caught
+    (old,) = [s for s in plan if s.mistake == "penerimaan bertahun 1900"]
+    assert any(f.code == "tanggal_sebelum_batas_awal" and f.sheet == "1 Permohonan" and f.row == FIRST_DATA_ROW + old.index
+               for f in findings)
+    assert not as_text(reg.records("permohonan")[old.index].get("no_registrasi")), "a 1900 receipt gets no number"
+
+
+def test_demo_letters_are_dated_by_the_register_and_name_the_right_people(demo: Path) -> None:
+    import docx
+
+    from automation.validation.chain import chain_errors
+    from automation.workdays import WorkCalendar
+
+    reg = read_register(demo / "register_ppid.xlsm")
+    calendar = WorkCalendar.from_register(reg)
+    errors = chain_errors(reg, today=NOW.date())
+
+    def text(rec, prefix: str) -> str:
+        path = demo / as_text(rec.get(f"berkas_{prefix}"))
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs) + "\n".join(
+            c.text for t in docx.Document(str(path)).tables for row in t.rows for c in row.cells)
+
+    extensions = [r for r in reg.records("permohonan") if as_text(r.get("nomor_perpanjangan"))]
+    assert extensions
+    for rec in extensions:
+        day = rec.get("tanggal_perpanjangan")
+        day = day.date() if isinstance(day, dt.datetime) else day
+        assert day <= calendar.deadline(rec.get("waktu_diterima"), 10), "within the first 10 working days"
+    minutes = [r for r in reg.records("berita_acara") if as_text(r.get("nomor_ba")) and as_text(r.get("berkas_ba"))]
+    assert minutes
+    for rec in minutes:
+        body = text(rec, "ba")
+        assert "Menyetujui" in body and "Mengetahui" not in body
+        assert as_text(rec.get("nama_pemohon")) not in body, "no requester name in the berita acara"
+        assert rec.get("tanggal_ba") is not None
+    for rec in reg.records("keputusan"):
+        if not as_text(rec.get("nomor_surat")):
+            continue
+        assert rec.get("tanggal_surat") == rec.get("tanggal_keputusan"), "the letter is dated by its decision date"
+        assert not [m for step, key, m in errors.get(as_text(rec.get("no_registrasi")), []) if step <= 8 and key != "tanggal_perpanjangan"]
+        body = text(rec, "surat")
+        if as_text(rec.get("jenis_keputusan")) in ("Diberikan seluruhnya", "Diberikan sebagian"):
+            assert f"Di bawah penguasaan {as_text(rec.get('perangkat_daerah'))}" in body
+        if as_text(rec.get("jenis_keputusan")) == "Diberikan sebagian":
+            assert "keberatan" in body and as_text(rec.get("nomor_penolakan")) in body

@@ -44,8 +44,9 @@ def letter(demo, reg_no: str, key: str) -> str:
 def test_every_due_document_is_made(demo):
     _, _, result, _ = demo
     assert not result.failed, [r.message for r in result.failed]
-    # 3 receipts, 1 extension, 1 berita acara, 3 decisions (1 rejection, 2 notices), 1 tanda terima
-    assert len(result.rows) == 9
+    # 3 receipts, 1 extension, 1 berita acara, 3 decisions (1 rejection, 2 notices), the partial grant's
+    # refusal of its withheld part, 1 tanda terima
+    assert len(result.rows) == 10
     assert {r.document for r in result.rows} == {d.title for d in DOCUMENTS}
     assert all(r.path and r.path.is_file() for r in result.rows)
 
@@ -81,18 +82,23 @@ def test_berita_acara_spells_the_day_and_lists_exempt_items(demo):
         "Pasal 17 huruf j UU 14/2008 juncto UU 27/2022 tentang Pelindungan Data Pribadi",
         "Bagian yang dikecualikan: Nomor rekening", "Mengungkap kondisi keuangan pribadi pegawai.",
         "Perlindungan data pribadi.", "5 (lima) tahun", "Tidak terbatas", "Kesimpulan:",
-        "Mengetahui, Atasan PPID", "Samuel, S.E., M.Si.", "NIP 19660408 199303 1 009",
+        "Menyetujui, Tanggal", "Atasan PPID", "Samuel, S.E., M.Si.", "NIP 19660408 199303 1 009",
         "Rudi Hartono, S.Kom., M.M.", "NIP 19790512 200501 1 004",
+        "Jumlah pegawai", "Tidak dikecualikan",  # every tested item is listed with its outcome
+        "Dari 3 (tiga) informasi yang diuji",  # the conclusion is written from the outcomes
     ):
         assert expected in text, expected
-    assert "Jumlah pegawai" not in text  # classified TIDAK: not an exempt item
+    assert "Mengetahui" not in text
+    assert "Budi Santoso" not in text  # the requester is named only in letters addressed to them
 
 
-def test_berita_acara_table_has_a_row_per_exempt_item(demo):
+def test_berita_acara_table_has_a_row_per_tested_item_with_its_outcome(demo):
     path = next(r.path for r in demo[2].rows if r.document == "Berita Acara Uji Konsekuensi")
     tables = docx.Document(str(path)).tables
-    items = next(t for t in tables if "Informasi yang Dikecualikan" in t.rows[0].cells[1].text)
-    assert [row.cells[0].text for row in items.rows[1:]] == ["1", "2"]
+    items = next(t for t in tables if "Informasi yang Diuji" in t.rows[0].cells[1].text)
+    assert [row.cells[0].text for row in items.rows[1:]] == ["1", "2", "3"]
+    assert sorted(row.cells[2].text for row in items.rows[1:]) == [
+        "Dikecualikan", "Dikecualikan sebagian", "Tidak dikecualikan"]
 
 
 def test_penolakan_has_every_field_of_the_form(demo):
@@ -101,10 +107,11 @@ def test_penolakan_has_every_field_of_the_form(demo):
         "SURAT KEPUTUSAN PPID TENTANG PENOLAKAN PERMOHONAN INFORMASI", "Nomor: 001/SK-TOLAK/PPID-DISKOMINFO/XII/2026",
         f"Nomor Pendaftaran : {REG1}", "Nama Pemohon : Budi Santoso", "Alamat : Jl. Gajah Mada No. 1, Pontianak",
         "Nomor Telepon/Surel : 081234567890 / pemohon@contoh.id", f"Daftar gaji pegawai ({REG1})",
-        "PPID memutuskan bahwa informasi yang dimohon adalah informasi yang dikecualikan",
+        "PPID memutuskan bahwa informasi yang dimohon, yang dikuasai oleh Badan Kepegawaian Daerah, adalah informasi yang dikecualikan",
         "Pasal 17 huruf h angka 3 UU 14/2008", "Mengungkap kondisi keuangan pribadi pegawai.",
         "Dengan demikian menyatakan bahwa permohonan informasi DITOLAK",
-        "keberatan kepada Atasan PPID, yaitu Samuel, S.E., M.Si.", "30 (tiga puluh) hari kerja",
+        "keberatan secara tertulis kepada Atasan PPID, yaitu Samuel, S.E., M.Si.", "30 (tiga puluh) hari kerja",
+        "melalui petugas layanan informasi di Dinas Komunikasi dan Informatika Provinsi Kalimantan Barat, Jl. Ahmad Yani",
         "Pontianak, 1 Desember 2026",
     ):
         assert expected in text, expected
@@ -165,7 +172,7 @@ def test_missing_required_field_stops_only_that_document(tmp_path):
     )
     assert "kolom Biaya (Rp) tidak valid" in changes.cells[("keputusan", 8)]["catatan"]
     assert "nomor_ba" not in changes.cells[("berita_acara", 7)]
-    assert len(result.made) == 7
+    assert len(result.made) == 8
     assert not (tmp_path / "output" / "2026" / "PPID-KOMINFO-2026-11-0001" / "berita_acara.docx").exists()
     # fixed and run again: made, and the note is cleared
     apply(reg, changes)
@@ -297,7 +304,7 @@ def test_generator_builds_templates_that_render(tmp_path):
     for doc in DOCUMENTS:
         assert template_placeholders(tmp_path / "templates" / doc.template) <= documented_placeholders()
     _, result = run(demo_register(tmp_path), tmp_path, templates_dir=tmp_path / "templates")
-    assert len(result.made) == 9 and not result.failed
+    assert len(result.made) == 10 and not result.failed
 
 
 def test_render_matches_plain_docxtpl(tmp_path):
@@ -362,3 +369,64 @@ def test_second_round_gets_its_own_file(tmp_path):
     _, result = run(reg, tmp_path, reg_no=REG1)
     names = sorted(r.path.name for r in result.rows if r.document == "Berita Acara Uji Konsekuensi")
     assert names == ["berita_acara-2.docx", "berita_acara.docx"]
+
+
+# ---------------------------------------------------------------- issue 11: letters consistent with UU KIP
+def test_perpanjangan_is_dated_by_its_own_column_not_the_run_day(demo):
+    text = letter(demo, REG1, "perpanjangan")
+    assert "Pontianak, 26 November 2026" in text and "25 November 2026" not in text.split("Pontianak,")[-1]
+
+
+def test_late_extension_is_refused_with_what_the_law_requires(tmp_path):
+    reg = demo_register(tmp_path)
+    reg.sheets["permohonan"].records[0].values["tanggal_perpanjangan"] = date(2026, 12, 10)  # after day 10 (8/12)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    (failed,) = [r for r in result.failed if r.document == "Pemberitahuan Perpanjangan Waktu"]
+    assert "Pasal 22 ayat (8)" in failed.message and "kirim pemberitahuan tertulis" in failed.message
+
+
+def test_partial_grant_produces_the_full_set(demo):
+    notice = letter(demo, REG2, "pemberitahuan")
+    refusal = letter(demo, REG2, "penolakan_sebagian")
+    number = demo[3][(REG2, "Keputusan PPID tentang Penolakan Sebagian Permohonan Informasi")].number
+    for expected in ("Di bawah penguasaan Badan Kepegawaian Daerah", "Informasi yang diberikan:",
+                     "INFORMASI YANG TIDAK DAPAT DIBERIKAN (DIKECUALIKAN)", "Nomor rekening pegawai",
+                     "konsekuensi apabila dibuka: Data pribadi terbuka.", f"Keputusan PPID Nomor {number}",
+                     "keberatan secara tertulis kepada Atasan PPID, yaitu Samuel, S.E., M.Si.", "30 (tiga puluh) hari kerja"):
+        assert expected in notice, expected
+    for expected in ("TENTANG PENOLAKAN SEBAGIAN PERMOHONAN INFORMASI", "Nama Pemohon : Siti Aminah",
+                     "sebagian informasi yang dimohon, yang dikuasai oleh Badan Kepegawaian Daerah",
+                     "Nomor rekening pegawai", "Pasal 17 huruf h angka 3 UU 14/2008", "atas bagian tersebut DITOLAK",
+                     "melalui petugas layanan informasi di"):
+        assert expected in refusal, expected
+
+
+def test_flagged_ground_stops_the_berita_acara_until_confirmed(tmp_path):
+    rows = demo_rows()
+    rows["klasifikasi"][0].update(informasi_diuji="Salinan rekam medis pegawai", konsekuensi="Data pribadi pegawai.",
+                                  rincian_informasi="Salinan rekam medis pegawai")
+    reg = demo_register(tmp_path, rows)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    (failed,) = [r for r in result.failed if r.document == "Berita Acara Uji Konsekuensi"]
+    assert "belum dikonfirmasi" in failed.message
+    reg.sheets["berita_acara"].records[0].values["dasar_dikonfirmasi"] = "Ya"
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    assert not [r for r in result.failed if r.document == "Berita Acara Uji Konsekuensi"]
+
+
+def test_replacing_berita_acara_cites_the_one_it_replaces(tmp_path):
+    rows = demo_rows()
+    rows["berita_acara"][0]["menggantikan_ba"] = "001/BA-UK/PPID-DISKOMINFO/XI/2026"
+    reg = demo_register(tmp_path, rows)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    path = next(r.path for r in result.made if r.document == "Berita Acara Uji Konsekuensi")
+    assert "menggantikan Berita Acara Nomor 001/BA-UK/PPID-DISKOMINFO/XI/2026" in flat(text_of(path))
+
+
+def test_contradicting_conclusion_stops_the_berita_acara(tmp_path):
+    rows = demo_rows()
+    rows["berita_acara"][0]["kesimpulan"] = "Seluruh informasi tidak dikecualikan dan dapat dibuka."
+    reg = demo_register(tmp_path, rows)
+    _, result = run(reg, tmp_path, reg_no=REG1)
+    (failed,) = [r for r in result.failed if r.document == "Berita Acara Uji Konsekuensi"]
+    assert "Kesimpulan" in failed.message

@@ -53,7 +53,8 @@ def test_all_documents_made(hostile):
 def test_markup_braces_and_emoji_render_literally(hostile):
     for row in hostile.made:
         text = text_of(row.path)
-        assert NAME in text
+        # the requester is named in letters addressed to them, never in the berita acara (UU 27/2022)
+        assert (NAME in text) != row.document.startswith("Berita Acara")
         assert "Dinas & Kominfo <Kalbar>" in text
         assert "Rudi \"R\" & {{ x }}" in text or row.document in ("Tanda Bukti Penerimaan Permohonan Informasi", "Tanda Terima")
     rejection = text_of(next(r.path for r in hostile.made if r.document.startswith("Keputusan")))

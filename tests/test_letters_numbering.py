@@ -88,8 +88,8 @@ def test_rejections_and_notices_have_separate_sequences(tmp_path):
 def test_same_pattern_for_two_types_still_gives_unique_numbers(tmp_path):
     reg = demo_register(tmp_path, settings={"pola_penolakan": PT})
     changes, _ = run(reg, tmp_path)
-    surat = list(numbers(changes, "nomor_surat").values())
-    assert sorted(surat) == [f"00{i}/PT/PPID-DISKOMINFO/XII/2026" for i in (1, 2, 3)]
+    surat = list(numbers(changes, "nomor_surat").values()) + list(numbers(changes, "nomor_penolakan").values())
+    assert sorted(surat) == [f"00{i}/PT/PPID-DISKOMINFO/XII/2026" for i in (1, 2, 3, 4)]
 
 
 def test_bad_pattern_stops_that_type_only(tmp_path):

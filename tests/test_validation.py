@@ -10,6 +10,7 @@ import pytest
 from _factories import make_register, make_sheet
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_validation_chain import CASES as CHAIN_CASES
 
 from automation.errors import UsageError
 from automation.excel.builder import build_register
@@ -112,8 +113,9 @@ REQUEST_CASES = [
     # choices
     ("choice in other case and spacing", {"saluran": "  datang   LANGSUNG "}, []),
     ("choice not on the list", {"saluran": "WhatsApp"}, [("pilihan_tidak_dikenal", "saluran")]),
-    ("extension without a reason", {"diperpanjang": "Ya"}, [("wajib_diisi", "alasan_perpanjangan")]),
-    ("extension with a reason", {"diperpanjang": "Ya", "alasan_perpanjangan": "Menunggu uji konsekuensi"}, []),
+    ("extension without a reason", {"diperpanjang": "Ya"}, [("wajib_diisi", "alasan_perpanjangan"), ("wajib_diisi", "tanggal_perpanjangan")]),
+    ("extension with a reason and its date", {"diperpanjang": "Ya", "alasan_perpanjangan": "Menunggu uji konsekuensi",
+                                              "tanggal_perpanjangan": date(2026, 11, 24)}, []),
     # odd cells
     ("text that looks like a formula stays text", {"rincian_informasi": '=HYPERLINK("http://x.id","Data")'}, []),
     ("error value in a cell", {"alamat": "#N/A"}, [("sel_galat", "alamat")]),
@@ -225,6 +227,15 @@ KLASIFIKASI_CASES = [
      [("jangka_waktu_tidak_sesuai", "jangka_waktu")]),
     ("period type chosen but empty", {"jangka_waktu": None}, True, [("jangka_waktu_kosong", "jangka_waktu")]),
     ("period type chosen but empty, in progress", {"jangka_waktu": None}, False, []),
+    # Pasal 20 by law, not by list: a-f are never permanent, whatever the spelling
+    ("a-f: event 'tidak terbatas'", {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "tidak terbatas"},
+     True, [("jangka_waktu_permanen", "jangka_waktu")]),
+    ("a-f: event 'selama-lamanya'", {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Selama-lamanya"},
+     True, [("jangka_waktu_permanen", "jangka_waktu")]),
+    ("a-f: event 'tanpa batas waktu'", {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa",
+                                         "jangka_waktu": "Tanpa batas waktu"}, True, [("jangka_waktu_permanen", "jangka_waktu")]),
+    ("end date before the start", {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": "31/12/2025"}, True,
+     [("jangka_waktu_sebelum_mulai", "jangka_waktu")]),
     # does the reason fit the letter?
     ("economic reason cited as a private deed (17g)", {"pasal17": "17g", "informasi_diuji": "Rencana kenaikan tarif pajak daerah",
                                                        "konsekuensi": "Spekulasi harga"}, True,
@@ -232,6 +243,13 @@ KLASIFIKASI_CASES = [
     ("economic reason cited as economic (17e3)", {"pasal17": "17e3", "informasi_diuji": "Rencana kenaikan tarif pajak daerah",
                                                   "konsekuensi": "Spekulasi harga", "jenis_jangka_waktu": "Peristiwa",
                                                   "jangka_waktu": "Sampai perda ditetapkan"}, True, []),
+    # ... at point level (17h1-h5): the letter fits, the point does not
+    ("medical record cited as finances (17h3)", {"informasi_diuji": "Salinan rekam medis pasien rawat inap",
+                                                 "konsekuensi": "Mengungkap data pribadi pasien"}, True,
+     [("alasan_tidak_sesuai_angka", "pasal17")]),
+    ("confirmed by the Tim Pertimbangan", {"informasi_diuji": "Salinan rekam medis pasien rawat inap",
+                                           "konsekuensi": "Mengungkap data pribadi pasien", "dasar_dikonfirmasi": "Ya"},
+     True, []),
 ]  # fmt: skip
 
 
@@ -242,10 +260,23 @@ def test_classification_rows(case, entered, completing, expected):
     assert findings("klasifikasi", {**EXEMPT, **entered}, completing=completing) == expected
 
 
+@pytest.mark.parametrize(("entered", "expected"), [
+    (INVESTIGATION, [("jangka_waktu_permanen", "jenis_jangka_waktu")]),  # a-f: the law decides, not the list
+    ({}, []),  # h may be closed without an end
+])
+def test_period_value_added_to_referensi(entered, expected):
+    reg = make_register({"klasifikasi": [{**EXEMPT, **entered, "jenis_jangka_waktu": "Permanen", "jangka_waktu": None}]})
+    reg.sheets["referensi"] = SheetData(spec=REFERENSI, records=[Record(7, {"jangka_waktu": "Permanen"})])
+    record = reg.sheets["klasifikasi"].records[0]
+    found = row_findings(reg, "klasifikasi", record, completing=True, today=TODAY)
+    assert [(f.code, f.key) for f in found] == expected
+
+
 # ---------------------------------------------------------------- the other stages
 DIK = {"no_registrasi": REG, "informasi": "Rekam medis pasien RSUD", "perangkat_daerah": "RSUD dr. Soedarso",
        "pasal17": "17h2", "konsekuensi": "Mengungkap riwayat kesehatan pribadi", "kepentingan_publik": "Privasi pasien",
-       "jenis_jangka_waktu": "Tidak terbatas", "tanggal_mulai": date(2026, 10, 1)}  # fmt: skip
+       "jenis_jangka_waktu": "Tidak terbatas", "tanggal_mulai": date(2026, 10, 1),
+       "nomor_ba": "001/BA-UK/PPID-DISKOMINFO/X/2026"}  # fmt: skip
 OTHER_CASES = [
     ("register_dik", "complete DIK entry", DIK, False, []),
     ("register_dik", "DIK entry before any request", {**DIK, "no_registrasi": None}, False, []),
@@ -554,6 +585,9 @@ def test_every_code_in_the_catalogue_is_exercised_by_these_tables():
     seen = {code for _c, _e, expected in REQUEST_CASES for code, _k in expected}
     seen |= {code for _c, _e, _x, expected in KLASIFIKASI_CASES for code, _k in expected}
     seen |= {code for _s, _c, _e, _x, expected in OTHER_CASES for code, _k in expected}
+    seen |= {"jangka_waktu_permanen"}  # test_period_value_added_to_referensi
+    seen |= {code for _c, _d, expected in CHAIN_CASES for code, *_ in expected}  # tests/test_validation_chain.py
+    seen |= {"dasar_hukum_belum_dikonfirmasi"}  # test_flagged_ground_is_repeated_on_the_ba_until_confirmed
     structural = {"lembar_hilang", "kolom_hilang", "sel_digabung", "nomor_registrasi_ganda",
                   "nomor_registrasi_kosong", "referensi_tidak_ada"}  # fmt: skip
     assert seen | structural == set(CODES)

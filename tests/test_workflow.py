@@ -233,3 +233,54 @@ def test_catatan_is_cleared_when_the_row_moves() -> None:
     row.values["rincian_informasi"] = "Data menara"
     advance(reg, MONDAY + timedelta(days=1))
     assert row.get("catatan") is None and row.get("no_registrasi")
+
+
+def _to_minutes(reg: Register) -> str:
+    """One request taken to 5 Berita Acara with one exempt item (working days 0-3)."""
+    run(reg, 0)
+    (number,) = numbers(reg)
+    type_in(reg, "koordinasi", number, **COORDINATED, status_penguasaan="Dikuasai")
+    run(reg, 1)
+    type_in(reg, "kajian", number, **REVIEWED)
+    run(reg, 2)
+    type_in(reg, "klasifikasi", number, dikecualikan="YA", pasal17="17h3", **EXEMPT)
+    run(reg, 3)
+    return number
+
+
+def test_berita_acara_is_numbered_when_the_test_is_recorded_and_a_new_round_cites_it() -> None:
+    reg = register([intake_row("Daftar gaji dan tunjangan pegawai Diskominfo")])
+    number = _to_minutes(reg)
+    type_in(reg, "berita_acara", number, **examined(4))
+    lines = run(reg, 4)
+    (minutes,) = rows_of(reg, "berita_acara", number)
+    assert minutes.get("nomor_ba") == "001/BA-UK/PPID-DISKOMINFO/VII/2026"
+    assert minutes.get("tanggal_ba") == day(4)  # the BA is dated the test day, not the run day
+    assert rows_of(reg, "persetujuan", number)[0].get("nomor_ba") == "001/BA-UK/PPID-DISKOMINFO/VII/2026"
+    assert "Nomor berita acara diberikan: 1" in " ".join(lines)
+    assert any(r.get("keterangan") == "Nomor Berita Acara Uji Konsekuensi: 001/BA-UK/PPID-DISKOMINFO/VII/2026"
+               for r in reg.records("log"))
+
+    type_in(reg, "persetujuan", number, keputusan_atasan="Revisi", tanggal_persetujuan=day(5),
+            catatan_atasan="Uraikan konsekuensi lebih spesifik.")
+    run(reg, 5)
+    rows_of(reg, "klasifikasi", number)[-1].values.update(dikecualikan="YA")
+    run(reg, 6)
+    first, second = rows_of(reg, "berita_acara", number)
+    assert second.get("menggantikan_ba") == "001/BA-UK/PPID-DISKOMINFO/VII/2026"
+    type_in(reg, "berita_acara", number, **examined(7))
+    run(reg, 7)
+    assert second.get("nomor_ba") == "002/BA-UK/PPID-DISKOMINFO/VII/2026"
+
+
+def test_approval_without_a_ba_number_does_not_move() -> None:
+    reg = register([intake_row("Daftar gaji dan tunjangan pegawai Diskominfo")])
+    number = _to_minutes(reg)
+    type_in(reg, "berita_acara", number, **examined(4))
+    run(reg, 4)
+    for sheet in ("berita_acara", "persetujuan"):
+        rows_of(reg, sheet, number)[0].values["nomor_ba"] = None  # staff cleared the number
+    type_in(reg, "persetujuan", number, keputusan_atasan="Disetujui", tanggal_persetujuan=day(5))
+    run(reg, 5)
+    assert open_sheets(reg, number) == ["persetujuan"]
+    assert "Nomor Berita Acara kosong" in rows_of(reg, "persetujuan", number)[0].get("catatan")

@@ -144,9 +144,9 @@ def test_no_row_lost_or_duplicated_and_one_current_step(reg: Register) -> None:
         archived = any(r.get("diteruskan_ke") == FINISHED for r in reg.records("arsip") if r.get("no_registrasi") == number)
         assert len(current) == 1 or (not current and (archived or not has_later_rows)), (number, current)
 
-    # One move, one Log row (plus one per new DIK entry and per ended entry).
+    # One move, one Log row (plus one per new DIK entry, per ended entry and per BA number given).
     moved = sum(len(v) for (_, target), v in summary.moved.items() if target != NAME[DIK])
-    assert len(changes.log) == moved + len(summary.dik_created) + len(summary.dik_retest)
+    assert len(changes.log) == moved + len(summary.dik_created) + len(summary.dik_retest) + len(summary.ba_numbered)
 
     # Running again on the result changes nothing.
     again, _ = plan_advance(reg, today=TODAY, now=NOW)

@@ -1,4 +1,4 @@
-"""Build the six letter templates (docxtpl placeholders) in templates/ with python-docx.
+"""Build the seven letter templates (docxtpl placeholders) in templates/ with python-docx.
 
 Run ``.venv/bin/python tools/make_templates.py [OUT_DIR]``.  The generated .docx files are
 committed so staff can adjust wording and layout in Word; every placeholder is listed in
@@ -219,7 +219,7 @@ def requester_fields(extra: Sequence[tuple[str, str]] = (), first: str = "Nomor 
     ]
 
 
-# ---------------------------------------------------------------- the six templates
+# ---------------------------------------------------------------- the letter templates
 def tanda_bukti(doc: DocxDocument) -> None:
     title(doc, "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK")
     para(doc, "Telah diterima permohonan informasi publik dengan keterangan sebagai berikut:")
@@ -261,23 +261,27 @@ def perpanjangan(doc: DocxDocument) -> None:
 
 def berita_acara(doc: DocxDocument) -> None:
     title(doc, "BERITA ACARA PENGUJIAN KONSEKUENSI INFORMASI PUBLIK")
+    tag(doc, "{%p if menggantikan_ba %}")
+    para(doc, ("Berita acara ini menggantikan Berita Acara Nomor {{ menggantikan_ba }} yang dikembalikan oleh "
+               "Atasan PPID untuk diperbaiki.", "i"))
+    tag(doc, "{%p endif %}")
     para(doc, "Pada hari ini {{ hari }}, tanggal {{ tanggal_terbilang }} bulan {{ bulan }} tahun "
          "{{ tahun_terbilang }}, bertempat di {{ tempat_uji }}, Tim Pertimbangan Pelayanan Informasi "
          "{{ instansi }} telah melaksanakan pengujian konsekuensi atas informasi yang dimohon dengan "
-         "Nomor Registrasi {{ no_registrasi }} atas nama {{ nama_pemohon }}, yaitu: {{ rincian_informasi }}, "
-         "yang dikuasai oleh {{ perangkat_daerah }}. Pengujian dilaksanakan berdasarkan Pasal 2 ayat (4), "
+         "Nomor Registrasi {{ no_registrasi }}, yaitu: {{ rincian_informasi }}, yang dikuasai oleh "
+         "{{ perangkat_daerah }}. Pengujian dilaksanakan berdasarkan Pasal 2 ayat (4), "
          f"Pasal 17, dan Pasal 19 {UU_KIP}.")
     para(doc, "Anggota Tim Pertimbangan yang hadir:", after=0)
     tag(doc, "{%p for a in anggota %}")
     para(doc, "{{ a.no }}. {{ a.nama }} ({{ a.jabatan }})", align="left", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
-    para(doc, "Hasil pengujian konsekuensi adalah sebagai berikut:", before=6)
-    heads = ("No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
+    para(doc, "Hasil pengujian konsekuensi atas setiap informasi yang diuji adalah sebagai berikut:", before=6)
+    heads = ("No", "Informasi yang Diuji", "Hasil", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
              "Pertimbangan Kepentingan Publik apabila Ditutup", "Jangka Waktu Pengecualian")
-    widths = (Mm(9), Mm(31), Mm(30), Mm(32), Mm(32), Mm(26))
-    cells = ("{{ item.no }}", "{{ item.informasi }}", "{{ item.dasar }}", "{{ item.konsekuensi }}",
+    widths = (Mm(8), Mm(30), Mm(18), Mm(26), Mm(28), Mm(28), Mm(22))
+    cells = ("{{ item.no }}", "{{ item.informasi }}", "{{ item.hasil }}", "{{ item.dasar }}", "{{ item.konsekuensi }}",
              "{{ item.kepentingan_publik }}", "{{ item.jangka_waktu }}")
-    table = doc.add_table(rows=4, cols=6)
+    table = doc.add_table(rows=4, cols=len(widths))
     table.style = doc.styles["Table Grid"]
     column_widths(table, widths)
     for r, content in enumerate((heads, ("{%tr for item in items %}",), cells, ("{%tr endfor %}",))):
@@ -291,6 +295,9 @@ def berita_acara(doc: DocxDocument) -> None:
     para(doc, "", after=0)
     para(doc, ("Kesimpulan:", "b"), after=0)
     para(doc, "{{ kesimpulan }}")
+    tag(doc, "{%p if catatan_tim %}")
+    para(doc, "Catatan Tim Pertimbangan: {{ catatan_tim }}")
+    tag(doc, "{%p endif %}")
     para(doc, "Demikian berita acara ini dibuat dengan sebenarnya untuk dilaporkan kepada Atasan PPID guna "
          "mendapatkan persetujuan, dan ditandatangani oleh seluruh anggota Tim Pertimbangan yang hadir.")
     para(doc, "{{ kota }}, {{ tanggal_surat }}", align="right", before=6)
@@ -305,14 +312,30 @@ def berita_acara(doc: DocxDocument) -> None:
             members.rows[r].cells[c].paragraphs[0].add_run(content[c] if c < len(content) else "")
         if r == 1:
             members.rows[r].height = Mm(12)
-    signature(doc, official(["Mengetahui,", "Atasan PPID,", "{{ jabatan_atasan }},"], "nama_atasan", "nip_atasan"),
-              official(["", "", "{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid"))
+    signature(doc, official(["Menyetujui,", "Tanggal {{ tanggal_persetujuan }}", "Atasan PPID,", "{{ jabatan_atasan }},"],
+                            "nama_atasan", "nip_atasan"),
+              official(["", "", "", "{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid"))
 
 
-def penolakan(doc: DocxDocument) -> None:
-    title(doc, "SURAT KEPUTUSAN PPID", "TENTANG PENOLAKAN PERMOHONAN INFORMASI")
+def keberatan_text() -> str:
+    return ("Apabila Pemohon Informasi tidak puas atas keputusan ini, Pemohon Informasi dapat mengajukan keberatan "
+            "secara tertulis kepada Atasan PPID, yaitu {{ nama_atasan }} selaku {{ jabatan_atasan }}, melalui "
+            "petugas layanan informasi di {{ tempat_keberatan }}, paling lambat {{ batas_keberatan }} sejak "
+            f"diterimanya keputusan ini, sesuai dengan Pasal 35 dan Pasal 36 {UU_KIP}.")
+
+
+def penolakan(doc: DocxDocument, partial: bool = False) -> None:
+    title(doc, "SURAT KEPUTUSAN PPID", "TENTANG PENOLAKAN SEBAGIAN PERMOHONAN INFORMASI" if partial
+          else "TENTANG PENOLAKAN PERMOHONAN INFORMASI")
     fields(doc, requester_fields([("Informasi yang Dibutuhkan", "{{ rincian_informasi }}")], first="Nomor Pendaftaran"))
-    para(doc, "PPID memutuskan bahwa informasi yang dimohon adalah informasi yang dikecualikan.")
+    if partial:
+        para(doc, "PPID memutuskan bahwa sebagian informasi yang dimohon, yang dikuasai oleh {{ perangkat_daerah }}, "
+             "adalah informasi yang dikecualikan, yaitu:", after=0)
+        para(doc, ("{{ bagian_dikecualikan }}", "b"), indent=Mm(8))
+        para(doc, "Bagian informasi selebihnya diberikan sebagaimana tercantum dalam Pemberitahuan Tertulis.")
+    else:
+        para(doc, "PPID memutuskan bahwa informasi yang dimohon, yang dikuasai oleh {{ perangkat_daerah }}, adalah "
+             "informasi yang dikecualikan.")
     para(doc, "Pengecualian informasi didasarkan pada alasan:", after=0)
     tag(doc, "{%p for d in dasar %}")
     para(doc, "\u2612 {{ d }}", align="left", after=0, indent=Mm(8))
@@ -320,11 +343,9 @@ def penolakan(doc: DocxDocument) -> None:
     para(doc, "Bahwa berdasarkan ketentuan tersebut di atas, membuka informasi tersebut dapat menimbulkan "
          "konsekuensi sebagai berikut:", before=6, after=0)
     para(doc, "{{ konsekuensi }}", indent=Mm(8))
-    para(doc, ("Dengan demikian menyatakan bahwa permohonan informasi DITOLAK.", "b"))
-    para(doc, "Jika Pemohon Informasi keberatan atas penolakan ini, Pemohon Informasi dapat mengajukan keberatan "
-         "kepada Atasan PPID, yaitu {{ nama_atasan }} selaku {{ jabatan_atasan }}, paling lambat "
-         "{{ batas_keberatan }} sejak diterimanya surat keputusan ini, sesuai dengan Pasal 35 dan Pasal 36 "
-         f"{UU_KIP}.")
+    para(doc, ("Dengan demikian menyatakan bahwa permohonan informasi atas bagian tersebut DITOLAK." if partial
+               else "Dengan demikian menyatakan bahwa permohonan informasi DITOLAK.", "b"))
+    para(doc, keberatan_text())
     signature(doc, [], ppid_block())
     para(doc, "", after=0)
     para(doc, "Tembusan:", align="left", after=0)
@@ -339,34 +360,40 @@ def pemberitahuan(doc: DocxDocument) -> None:
     tag(doc, "{%p if diberikan %}")
     para(doc, ("INFORMASI DAPAT DIBERIKAN", "b"), align="left", after=0)
     fields(doc, [
-        ("Penguasaan Informasi", "Di bawah penguasaan {{ instansi }}"),
+        ("Penguasaan Informasi", "Di bawah penguasaan {{ perangkat_daerah }}"),
         ("Bentuk Fisik Informasi", "{{ bentuk_informasi }}"),
         ("Cara Penyampaian", "{{ cara_penyampaian }}"),
         ("Biaya", "{{ biaya }}"),
         ("Waktu Penyediaan", "{{ waktu_penyediaan }}"),
     ])
     tag(doc, "{%p if sebagian %}")
-    para(doc, "Sebagian informasi yang dimohon merupakan informasi yang dikecualikan sehingga bagian tersebut "
-         "dihitamkan/dikaburkan sebelum informasi diberikan. Bagian yang dikecualikan:", after=0)
-    para(doc, "{{ bagian_dikecualikan }}", indent=Mm(8))
-    para(doc, "Dasar pengecualian:", after=0)
-    tag(doc, "{%p for d in dasar %}")
-    para(doc, "\u2612 {{ d }}", align="left", after=0, indent=Mm(8))
+    para(doc, "Informasi yang diberikan:", after=0)
+    tag(doc, "{%p for g in diberikan_daftar %}")
+    para(doc, "- {{ g }}", align="left", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
-    para(doc, "Konsekuensi apabila bagian tersebut dibuka: {{ konsekuensi }}", before=6)
+    para(doc, ("INFORMASI YANG TIDAK DAPAT DIBERIKAN (DIKECUALIKAN)", "b"), align="left", before=6, after=0)
+    para(doc, "Bagian berikut merupakan informasi yang dikecualikan sehingga dihitamkan/dikaburkan sebelum "
+         "informasi diberikan:", after=0)
+    tag(doc, "{%p for w in dikecualikan_daftar %}")
+    para(doc, "- {{ w.informasi }}; dasar: {{ w.dasar }}; konsekuensi apabila dibuka: {{ w.konsekuensi }}",
+         align="left", after=0, indent=Mm(8))
+    tag(doc, "{%p endfor %}")
+    para(doc, "Penolakan atas bagian tersebut ditetapkan dengan Keputusan PPID Nomor {{ nomor_penolakan }} yang "
+         "disampaikan bersama pemberitahuan ini.", before=6)
+    para(doc, keberatan_text())
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if tidak_dikuasai %}")
     para(doc, ("INFORMASI TIDAK DAPAT DIBERIKAN", "b"), align="left", after=0)
-    para(doc, "Informasi yang dimohon tidak berada di bawah penguasaan {{ instansi }}. Badan Publik yang "
+    para(doc, "Informasi yang dimohon tidak berada di bawah penguasaan {{ perangkat_daerah }}. Badan Publik yang "
          "menguasai informasi tersebut: {{ badan_publik_lain }}. Pemohon dapat mengajukan permohonan "
          "informasi kepada Badan Publik tersebut.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if belum_didokumentasikan %}")
     para(doc, ("INFORMASI TIDAK DAPAT DIBERIKAN", "b"), align="left", after=0)
-    para(doc, "Informasi yang dimohon belum dikuasai atau belum didokumentasikan (Pasal 6 ayat (3) "
-         f"{UU_KIP}). Informasi akan disediakan dalam jangka waktu {{{{ waktu_penyediaan }}}} setelah "
-         "informasi tersebut didokumentasikan.")
+    para(doc, "Informasi yang dimohon belum dikuasai atau belum didokumentasikan oleh {{ perangkat_daerah }} "
+         f"(Pasal 6 ayat (3) {UU_KIP}). Informasi akan disediakan dalam jangka waktu {{{{ waktu_penyediaan }}}} "
+         "setelah informasi tersebut didokumentasikan.")
     tag(doc, "{%p endif %}")
     closing(doc, "Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.")
     signature(doc, [], ppid_block())
@@ -493,6 +520,7 @@ BUILDERS: dict[str, Callable[[DocxDocument], None]] = {
     "perpanjangan": perpanjangan,
     "berita_acara": berita_acara,
     "penolakan": penolakan,
+    "penolakan_sebagian": lambda doc: penolakan(doc, partial=True),
     "pemberitahuan": pemberitahuan,
     "tanda_terima": tanda_terima,
 }

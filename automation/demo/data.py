@@ -124,7 +124,8 @@ class Scenario:
     values: dict
     revise_once: bool = False
     extended: bool = False
-    mistake: str = ""
+    mistake: str = ""  # an entry mistake at intake (the request stays at step 1)
+    legal: str = ""  # a legal-chain mistake staff make later on (LEGAL_MISTAKES)
 
 
 def nik_for(rng: random.Random, region: str, female: bool) -> str:
@@ -151,8 +152,12 @@ def person(rng: random.Random, n: int) -> dict:
     }
 
 
-def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 55) -> list[Scenario]:
-    """``count`` requests received over the last ``span_days`` days, spread over all stages."""
+def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 55, legal: bool = False) -> list[Scenario]:
+    """``count`` requests received over the last ``span_days`` days, spread over all stages.
+
+    ``legal``: also one deliberate legal-chain mistake per case of LEGAL_MISTAKES (the demo shows them;
+    the bench and the fault tests want letters that can all be made).
+    """
     rng = random.Random(seed)
     out: list[Scenario] = []
     for i in range(count):
@@ -181,6 +186,8 @@ def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 
         revise = topic.outcome in ("YA", "SEBAGIAN") and i < len(TOPICS) and i % 3 == 1
         out.append(Scenario(i, topic, received, target, values, revise_once=revise, extended=(i % 9 == 4)))
     _inject_mistakes(out)
+    if legal:
+        _inject_legal_mistakes(out)
     return out
 
 
@@ -192,10 +199,46 @@ def _inject_mistakes(items: list[Scenario]) -> None:
         ("nik", 6171014506900001.0, "NIK diketik sebagai angka"),
         ("tujuan", None, "tujuan kosong"),
         ("telepon", "12345", "telepon tidak valid"),
+        ("waktu_diterima", dt.datetime(1900, 11, 2, 9, 0), "penerimaan bertahun 1900"),
     ]
     newest = sorted(items, key=lambda s: s.received, reverse=True)
     candidates = [s for s in newest[1::3] if s.values.get("kategori_pemohon") == "Perorangan"]
+    candidates.sort(key=lambda s: s.topic.outcome in ("YA", "SEBAGIAN"))  # keep exemptions for the later steps
     for scenario, (key, value, label) in zip(candidates, mistakes, strict=False):
         scenario.values[key] = value
         scenario.mistake = label
         scenario.target_step = 1
+
+
+EXEMPT = ("YA", "SEBAGIAN")
+# Legal-chain mistakes (issue 11), each caught by ``ppid validate`` with a finding that says how to fix it:
+# name -> (needs an exempt outcome, needs a revision round, lowest target step, what staff got wrong,
+# the finding code that catches it).
+LEGAL_MISTAKES: dict[str, tuple[bool, bool, int, str, str]] = {
+    "keputusan_sebelum_persetujuan": (True, False, 9, "surat keputusan bertanggal sebelum persetujuan Atasan", "urutan_tanggal"),
+    "revisi_sebelum_permintaan": (True, True, 7, "berita acara putaran kedua bertanggal sebelum permintaan revisi", "urutan_tanggal"),
+    "persetujuan_sebelum_uji": (True, False, 7, "persetujuan bertanggal sebelum pengujian", "urutan_tanggal"),
+    "persetujuan_tanpa_nomor_ba": (True, False, 7, "nomor berita acara dihapus dari baris persetujuan", "persetujuan_tanpa_nomor_ba"),
+    "kesimpulan_bertentangan": (True, False, 6, "kesimpulan berita acara bertentangan dengan hasil", "kesimpulan_tidak_sesuai"),
+    "perpanjangan_terlambat": (False, False, 9, "perpanjangan dicatat sesudah 10 hari kerja", "perpanjangan_terlambat"),
+    "arsip_hari_libur": (False, False, 11, "pengarsipan bertanggal hari Minggu", "tindakan_hari_libur"),
+    "alasan_angka_lain": (False, False, 6, "rekam medis dikutip sebagai 17h3 (keuangan), bukan 17h2", "alasan_tidak_sesuai_angka"),
+    "jangka_tidak_terbatas": (False, False, 5, "dasar 17a1 dengan jangka waktu 'tidak terbatas'", "jangka_waktu_permanen"),
+    "jangka_permanen": (False, False, 5, "dasar 17e4 dengan jenis jangka waktu 'Permanen'", "jangka_waktu_permanen"),
+    "akhir_sebelum_mulai": (False, False, 5, "tanggal akhir pengecualian sebelum tanggal mulai", "jangka_waktu_sebelum_mulai"),
+}
+
+RECLASSIFIED = frozenset({"alasan_angka_lain", "jangka_tidak_terbatas", "jangka_permanen", "akhir_sebelum_mulai"})
+
+
+def _inject_legal_mistakes(items: list[Scenario]) -> None:
+    """One scenario per legal mistake, newest first (partial grants last), so the oldest requests stay clean."""
+    for name, (exempt, revise, target, _label, _code) in LEGAL_MISTAKES.items():
+        for s in sorted(items, key=lambda x: (x.topic.outcome == "SEBAGIAN", -x.index)):  # keep partial grants clean
+            if s.mistake or s.legal or s.target_step < target or s.revise_once != revise:
+                continue
+            if exempt != (s.topic.outcome in EXEMPT) or (name in RECLASSIFIED and s.topic.outcome != "TIDAK"):
+                continue
+            s.legal = name
+            s.extended = s.extended or name == "perpanjangan_terlambat"
+            break

@@ -33,8 +33,8 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
     build_register(path, force=True, year=today.year)
     console.print(f"[bold]1.[/] Register contoh dibuat: {path}")
 
-    plan = scenarios(count, today=today)
-    rows = intake_rows(plan)
+    plan = scenarios(count, today=today, legal=True)
+    rows = intake_rows(plan, today=today)
     operations.commit(path, lambda reg: (Changes(appends={"permohonan": rows}), None))
     console.print(f"[bold]2.[/] {len(rows)} permohonan contoh dicatat di lembar 1 Permohonan.")
 

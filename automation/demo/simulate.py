@@ -18,6 +18,7 @@ from ..workdays import WorkCalendar
 from .data import Scenario
 
 OPEN = "Selesai"
+FORCE = "_force"  # values a mistake overwrites even when the cell is filled
 
 
 def scenario_map(reg: Register, scenarios: list[Scenario]) -> dict[str, Scenario]:
@@ -44,16 +45,29 @@ def staff_fill(reg: Register, scenarios: list[Scenario], *, today: dt.date, cale
             scenario = by_reg.get(as_text(record.get("no_registrasi")))
             if scenario is None or scenario.target_step <= (sheet.step or 0):
                 continue
-            day = _step_day(scenario, sheet.step or 1, calendar, today)
+            round_no = _round(reg, sheet.key, record)
+            day = _step_day(scenario, sheet.step or 1, calendar, today, round_no)
             values = FILLERS[sheet.key](reg, record, scenario, day)
+            values.update(legal_mistake(scenario, sheet.key, day, calendar, today, round_no))
+            forced = values.pop(FORCE, {})
             for key, value in values.items():
                 if key in reg.sheets[sheet.key].columns and record.get(key) in (None, ""):
                     changes.set(sheet.key, record.row, key, value)
+            for key, value in forced.items():
+                changes.set(sheet.key, record.row, key, value)
     return changes
 
 
-def _step_day(s: Scenario, step: int, calendar: WorkCalendar, today: dt.date) -> dt.date:
-    day = calendar.add_working_days(calendar.effective_receipt(s.received), max(1, step - 1))
+def _round(reg: Register, sheet_key: str, record: Record) -> int:
+    """1 for a request's first row on the sheet, 2 for the row of a revision round, ..."""
+    number = as_text(record.get("no_registrasi"))
+    return sum(1 for r in reg.records(sheet_key) if as_text(r.get("no_registrasi")) == number and r.row <= record.row)
+
+
+def _step_day(s: Scenario, step: int, calendar: WorkCalendar, today: dt.date, round_no: int = 1) -> dt.date:
+    """Step n happens n-1 working days after receipt; a revision round (and all after it) 2 days later."""
+    later = 2 if s.revise_once and (round_no > 1 or step > 6) else 0
+    day = calendar.add_working_days(calendar.effective_receipt(s.received), max(1, step - 1) + later)
     return min(day, today)
 
 
@@ -139,6 +153,41 @@ def _arsip(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any
     return values
 
 
+def legal_mistake(s: Scenario, sheet: str, day: dt.date, calendar: WorkCalendar, today: dt.date, round_no: int) -> dict[str, Any]:
+    """The values a legal-chain mistake puts in place of (or on top of) the correct ones."""
+    before = calendar.add_working_days(day, -2)
+    mistakes: dict[tuple[str, str], dict[str, Any]] = {
+        ("keputusan_sebelum_persetujuan", "keputusan"): {"tanggal_keputusan": calendar.add_working_days(day, -3)},
+        ("persetujuan_sebelum_uji", "persetujuan"): {"tanggal_persetujuan": before},
+        ("persetujuan_tanpa_nomor_ba", "persetujuan"): {FORCE: {"nomor_ba": None}},
+        ("kesimpulan_bertentangan", "berita_acara"): {"kesimpulan": "Informasi yang diuji tidak dikecualikan dan dapat dibuka seluruhnya."},
+        ("arsip_hari_libur", "arsip"): {"tanggal_arsip": _next_sunday(day, today)},
+        ("alasan_angka_lain", "klasifikasi"): {
+            "dikecualikan": "YA", "pasal17": "17h3", "informasi_diuji": "Salinan rekam medis pasien rawat inap",
+            "konsekuensi": "Membuka data pribadi pasien tanpa persetujuannya.",
+            "kepentingan_publik": "Perlindungan data pribadi lebih besar.", "jenis_jangka_waktu": "Tidak terbatas"},
+        ("jangka_tidak_terbatas", "klasifikasi"): {
+            "dikecualikan": "YA", "pasal17": "17a1", "konsekuensi": "Menghambat penyidikan yang sedang berjalan.",
+            "kepentingan_publik": "Penegakan hukum.", "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "tidak terbatas"},
+        ("jangka_permanen", "klasifikasi"): {
+            "dikecualikan": "YA", "pasal17": "17e4", "konsekuensi": "Rencana awal pembelian lahan memicu spekulasi harga tanah.",
+            "kepentingan_publik": "Keuangan daerah.", "jenis_jangka_waktu": "Permanen"},
+        ("akhir_sebelum_mulai", "klasifikasi"): {
+            "dikecualikan": "YA", "pasal17": "17e4", "konsekuensi": "Rencana awal pembelian lahan memicu spekulasi harga tanah.",
+            "kepentingan_publik": "Keuangan daerah.", "jenis_jangka_waktu": "Tanggal",
+            "jangka_waktu": (day - dt.timedelta(days=365)).strftime("%d/%m/%Y")},
+    }
+    if s.legal == "revisi_sebelum_permintaan" and sheet == "berita_acara" and round_no > 1:
+        return {"tanggal_uji": calendar.add_working_days(day, -3)}
+    values = mistakes.get((s.legal, sheet), {})
+    return {FORCE: values} if sheet == "klasifikasi" and values else values
+
+
+def _next_sunday(day: dt.date, today: dt.date) -> dt.date:
+    sunday = day + dt.timedelta(days=6 - day.weekday())
+    return sunday if sunday <= today else day
+
+
 FILLERS = {
     "koordinasi": _koordinasi,
     "kajian": _kajian,
@@ -151,11 +200,25 @@ FILLERS = {
 }
 
 
-def intake_rows(scenarios: list[Scenario]) -> list[dict[str, Any]]:
+def intake_rows(scenarios: list[Scenario], *, today: dt.date | None = None,
+                calendar: WorkCalendar | None = None) -> list[dict[str, Any]]:
+    """1 Permohonan rows; ``today`` (default: the last receipt) caps the extension notices' dates."""
+    calendar = calendar or WorkCalendar()
+    today = today or max((s.received.date() for s in scenarios), default=dt.date.min)
     rows = []
     for s in scenarios:
         values = dict(s.values)
         if s.extended:
-            values.update(diperpanjang="Ya", alasan_perpanjangan="Informasi masih dikumpulkan dari Perangkat Daerah dan memerlukan uji konsekuensi.")
+            values.update(diperpanjang="Ya", alasan_perpanjangan="Informasi masih dikumpulkan dari Perangkat Daerah dan memerlukan uji konsekuensi.",
+                          tanggal_perpanjangan=_extension_day(s, calendar, today))
         rows.append(values)
     return rows
+
+
+def _extension_day(s: Scenario, calendar: WorkCalendar, today: dt.date) -> dt.date:
+    """The notice goes out on the 3rd working day (within the first 10, before the decision);
+    the demo's late-extension mistake records it 2 working days after the 10th."""
+    start = calendar.effective_receipt(s.received)
+    if s.legal == "perpanjangan_terlambat":
+        return min(calendar.add_working_days(calendar.deadline(s.received, 10), 2), today)
+    return max(min(calendar.add_working_days(start, 2), today), s.received.date())

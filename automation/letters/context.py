@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,23 +9,22 @@ from typing import Any
 
 from ..reference import KEPUTUSAN
 from ..register import Record
-from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY
-from ..values import as_text, parse_date, parse_int
-from ..workflow.items import SUPERSEDED
+from ..schema import DOCUMENT_BY_KEY
+from ..values import as_text
 from . import bahasa
+from .minutes import (
+    approval,
+    conclusion,
+    contradicting_conclusion,
+    given_and_withheld,
+    members,
+    tested_items,
+    unconfirmed_grounds,
+)
 from .sources import EMPTY, Row, Sources
 
 DITOLAK = KEPUTUSAN[2]
 SELURUHNYA, SEBAGIAN, TIDAK_DIKUASAI, BELUM_DIDOKUMENTASIKAN = KEPUTUSAN[0], KEPUTUSAN[1], KEPUTUSAN[3], KEPUTUSAN[4]
-EXEMPT = ("ya", "sebagian")
-DEFAULT_KESIMPULAN = (
-    "Berdasarkan hasil pengujian konsekuensi tersebut, Tim Pertimbangan menyimpulkan bahwa informasi "
-    "sebagaimana tercantum dalam tabel di atas merupakan Informasi yang Dikecualikan berdasarkan Pasal 17 "
-    "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, karena akibat yang timbul "
-    "apabila informasi tersebut dibuka lebih besar daripada kepentingan publik yang dilindungi apabila "
-    "informasi tersebut ditutup."
-)
-_MEMBER = re.compile(r"^(?P<nama>.*?)\s*\((?P<jabatan>[^()]*)\)\s*$")
 
 
 @dataclass
@@ -148,114 +146,72 @@ def _perpanjangan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
         "lama_perpanjangan": bahasa.hari_kerja(extra),
         "batas_waktu_awal": bahasa.tanggal(first) if first else EMPTY,
         "batas_waktu": bahasa.tanggal(new) if new else EMPTY,
-    }, today
+    }, _extension_day(row, first)
 
 
-def members(text: str) -> list[dict[str, str]]:
-    """'Nama (Jabatan); Nama (Jabatan)' or one per line -> numbered members."""
-    out = []
-    for part in re.split(r"[;\n]+", text):
-        part = part.strip().lstrip("-•").strip()
-        if not part:
-            continue
-        m = _MEMBER.match(part)
-        nama, jabatan = (m.group("nama"), m.group("jabatan").strip()) if m else (part, "Anggota")
-        out.append({"no": str(len(out) + 1), "nama": nama.strip(), "jabatan": jabatan or "Anggota"})
-    return out
-
-
-def exempt_rows(src: Sources, reg_no: str) -> list[Record]:
-    """Klasifikasi rows of the latest round that are exempt (YA / SEBAGIAN).
-
-    The latest round is what ``advance`` sent to 5 Berita Acara and did not mark as replaced
-    after the Atasan PPID sent it back (``automation.workflow.items.latest_round``).  Rows
-    typed without that trail: the last batch marked Selesai together (same Tanggal Selesai),
-    else the open rows.  A repeated Informasi keeps its last row.
-    """
-    rows = src.rows_of("klasifikasi", reg_no)
-    done = [r for r in rows if as_text(r.get("status_tahap")).casefold() == "selesai"]
-    sent = [
-        r for r in done
-        if as_text(r.get("diteruskan_ke")).casefold() == SHEET_BY_KEY["berita_acara"].name.casefold()
-        and not as_text(r.get("catatan")).startswith(SUPERSEDED)
-    ]
-    if sent:
-        rows = sent
-    elif done:
-        last_day = parse_date(done[-1].get("tanggal_selesai"))[0]
-        rows = [r for r in done if parse_date(r.get("tanggal_selesai"))[0] == last_day]
-    latest: dict[str, Record] = {}
-    for r in rows:
-        if as_text(r.get("dikecualikan")).casefold() in EXEMPT:
-            latest.pop(as_text(r.get("informasi_diuji")).casefold(), None)
-            latest[as_text(r.get("informasi_diuji")).casefold()] = r
-    return list(latest.values())
-
-
-def jangka_waktu(row: Row) -> str:
-    kind = row.text("jenis_jangka_waktu", required=True, default="").casefold()
-    if kind == "tidak terbatas":
-        return "Tidak terbatas"
-    raw = row.raw("jangka_waktu")
-    text = row.text("jangka_waktu", required=bool(kind))
-    if kind == "tanggal":
-        day = parse_date(raw)[0]
-        return f"Sampai dengan {bahasa.tanggal(day)}" if day else text
-    if kind == "tahun":
-        years = parse_int(raw)[0]
-        return f"{bahasa.angka_terbilang(years)} tahun" if years is not None else text
-    return text
-
-
-def exempt_items(src: Sources, row: Row, reg_no: str) -> list[dict[str, str]]:
-    items = []
-    for rec in exempt_rows(src, reg_no):
-        item = Row(src.reg, "klasifikasi", rec, [])
-        informasi = item.text("informasi_diuji", required=True)
-        if as_text(rec.get("dikecualikan")).casefold() == "sebagian":
-            informasi += "\nBagian yang dikecualikan: " + item.text("bagian_dikecualikan", required=True)
-        items.append({
-            "no": str(len(items) + 1),
-            "informasi": informasi,
-            "dasar": "\n".join(item.dasar()),
-            "konsekuensi": item.text("konsekuensi", required=True),
-            "kepentingan_publik": item.text("kepentingan_publik", required=True),
-            "jangka_waktu": jangka_waktu(item),
-        })
-        sheet = src.reg.sheets["klasifikasi"].name if "klasifikasi" in src.reg.sheets else "4 Klasifikasi"
-        row.problems.extend(f"{sheet} baris {rec.row}: {p}" for p in item.problems)
-    if not items:
-        row.problems.append("tidak ada informasi yang dikecualikan (YA/SEBAGIAN) pada lembar 4 Klasifikasi")
-    return items
+def _extension_day(row: Row, first: date | None) -> date | None:
+    """The notice's own date (Tanggal Surat Perpanjangan); none once the first 10 working days are over."""
+    day = row.date("tanggal_perpanjangan", required=True)
+    if day is not None and first is not None and day > first:
+        row.problems.append(
+            f"perpanjangan bertanggal {bahasa.tanggal(day)}, sesudah batas waktu {bahasa.tanggal(first)}; "
+            "Pasal 22 ayat (8) UU 14/2008 hanya membolehkan perpanjangan dalam 10 hari kerja pertama — "
+            "kirim pemberitahuan tertulis, bukan surat perpanjangan"
+        )
+    return day
 
 
 def _berita_acara(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:
-    day = row.date("tanggal_uji", required=True)
+    test_day = row.date("tanggal_uji", required=True)
+    day = row.date("tanggal_ba") or test_day
     anggota = members(row.text("anggota_hadir", default=""))
     if not anggota:
         row.problems.append(f"kolom {row.label('anggota_hadir')} kosong")
-    spelled = bahasa.tanggal_terbilang(day) if day else dict.fromkeys(("hari", "tanggal_terbilang", "bulan", "tahun_terbilang"), "")
+    reg_no = row.text("no_registrasi", default="")
+    spelled = bahasa.tanggal_terbilang(test_day) if test_day else dict.fromkeys(("hari", "tanggal_terbilang", "bulan", "tahun_terbilang"), "")
+    items = tested_items(src, row, reg_no)
+    row.problems.extend(unconfirmed_grounds(src, reg_no))
+    row.problems.extend(contradicting_conclusion(src, row.record, reg_no))
+    approved_on, _number = approval(src, reg_no, row.text("nomor_ba", default=""))
+    replaced = row.text("menggantikan_ba", default="")
     return {
-        **_base(src, row),
+        "no_registrasi": row.text("no_registrasi", required=True),
+        "rincian_informasi": carried(src, row, "rincian_informasi", required=True),
         **spelled,
-        "tanggal_uji": bahasa.tanggal(day) if day else EMPTY,
+        "tanggal_uji": bahasa.tanggal(test_day) if test_day else EMPTY,
         "tempat_uji": row.text("tempat_uji", required=True),
-        "perangkat_daerah": carried(src, row, "perangkat_daerah"),
+        "perangkat_daerah": carried(src, row, "perangkat_daerah", required=True),
         "anggota": anggota,
-        "items": exempt_items(src, row, row.text("no_registrasi", default="")),
-        "kesimpulan": row.text("kesimpulan", default=DEFAULT_KESIMPULAN),
+        "items": items,
+        "kesimpulan": conclusion(items) if items else EMPTY,
+        "catatan_tim": row.text("kesimpulan", default=""),
+        "menggantikan_ba": replaced,
+        "tanggal_persetujuan": approved_on,
     }, day
 
 
 def _penolakan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:
     day = row.date("tanggal_keputusan", required=True)
+    partial = decision_kind(row.text("jenis_keputusan", default="")) == SEBAGIAN
+    row.problems.extend(unconfirmed_grounds(src, row.text("no_registrasi", default="")))
     return {
         **_base(src, row),
         **requester(src, row, need_address=True),
+        **keberatan(src),
+        "sebagian": partial,
+        "bagian_dikecualikan": row.text("bagian_dikecualikan", required=partial),
+        "perangkat_daerah": carried(src, row, "perangkat_daerah", required=True),
         "dasar": row.dasar(),
         "konsekuensi": row.text("konsekuensi", required=True),
-        "batas_keberatan": bahasa.hari_kerja(src.setting_int("batas_keberatan")),
     }, day
+
+
+def keberatan(src: Sources) -> dict[str, str]:
+    """The requester's right to object (UU KIP Ps 35-36): period, the Atasan PPID by name, where to file."""
+    return {
+        "batas_keberatan": bahasa.hari_kerja(src.setting_int("batas_keberatan")),
+        "tempat_keberatan": f"{src.setting('instansi')}, {src.setting('alamat')}",
+    }
 
 
 def decision_kind(text: str) -> str | None:
@@ -270,6 +226,12 @@ def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any],
     day = row.date("tanggal_keputusan", required=True)
     raw = row.text("jenis_keputusan", required=True, default="")
     kind = decision_kind(raw)
+    given_items, withheld = given_and_withheld(src, row.text("no_registrasi", default="")) if kind == SEBAGIAN else ([], [])
+    if kind == SEBAGIAN:
+        row.problems.extend(unconfirmed_grounds(src, row.text("no_registrasi", default="")))
+        if not withheld:  # typed without a 4 Klasifikasi trail: the row's own copy of the withheld part
+            withheld = [{"informasi": row.text("bagian_dikecualikan", required=True),
+                         "dasar": "; ".join(row.dasar()), "konsekuensi": row.text("konsekuensi", required=True)}]
     if raw and (kind is None or kind == DITOLAK):
         row.problems.append(f"kolom {row.label('jenis_keputusan')} berisi '{raw}' yang tidak dikenal")
     given = kind in (SELURUHNYA, SEBAGIAN)
@@ -292,6 +254,11 @@ def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any],
         "dasar": row.dasar(required=partial) if partial else [],
         "konsekuensi": row.text("konsekuensi", required=partial),
         "badan_publik_lain": row.text("badan_publik_lain", default="tidak diketahui"),
+        "perangkat_daerah": carried(src, row, "perangkat_daerah", required=True),
+        "diberikan_daftar": given_items,
+        "dikecualikan_daftar": withheld,
+        "nomor_penolakan": as_text(src.value("keputusan", row.record, "nomor_penolakan")) if partial else "",
+        **keberatan(src),
     }, day
 
 
@@ -302,25 +269,27 @@ def _tanda_terima(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
     decision = decisions[-1] if decisions else None
     kind = decision_kind(row.text("jenis_keputusan", default="") or (as_text(decision.get("jenis_keputusan")) if decision else ""))
     number = as_text(src.value("keputusan", decision, "nomor_surat")) if decision else ""
+    refusal = as_text(src.value("keputusan", decision, "nomor_penolakan")) if decision else ""
     return {
         **_base(src, row),
         "nama_penerima": row.text("nama_penerima", required=True),
         "tanggal_diterima": bahasa.hari_tanggal(day) if day else EMPTY,
         "cara_diterima": row.text("cara_diterima"),
         "yang_diterima": received_items(kind, number, carried(src, row, "rincian_informasi"),
-                                        as_text(decision.get("bentuk_informasi")) if decision else ""),
+                                        as_text(decision.get("bentuk_informasi")) if decision else "", refusal),
     }, day
 
 
-def received_items(kind: str | None, number: str, rincian: str, bentuk: str) -> str:
-    """What the requester received, in words, with the letter's number when known."""
+def received_items(kind: str | None, number: str, rincian: str, bentuk: str, refusal: str = "") -> str:
+    """What the requester received, in words, with the letters' numbers when known."""
     ref = f" Nomor {number}" if number else ""
     if kind == DITOLAK:
         return f"Surat Keputusan PPID tentang Penolakan Permohonan Informasi{ref}"
     if kind in (SELURUHNYA, SEBAGIAN):
         form = f" dalam bentuk {bentuk.lower()}" if bentuk else ""
         part = " (sebagian)" if kind == SEBAGIAN else ""
-        return f"Informasi/dokumen yang dimohon{part}{form}, yaitu: {rincian}; beserta Pemberitahuan Tertulis{ref}"
+        also = f" dan Keputusan PPID tentang Penolakan Sebagian Nomor {refusal}" if kind == SEBAGIAN and refusal else ""
+        return f"Informasi/dokumen yang dimohon{part}{form}, yaitu: {rincian}; beserta Pemberitahuan Tertulis{ref}{also}"
     return f"Pemberitahuan Tertulis{ref} atas permohonan informasi: {rincian}"
 
 
@@ -330,6 +299,7 @@ BUILDERS: dict[str, Builder] = {
     "perpanjangan": _perpanjangan,
     "berita_acara": _berita_acara,
     "penolakan": _penolakan,
+    "penolakan_sebagian": _penolakan,
     "pemberitahuan": _pemberitahuan,
     "tanda_terima": _tanda_terima,
 }

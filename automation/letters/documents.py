@@ -16,6 +16,7 @@ from ..errors import TemplateError, UsageError, WriteRefused
 from ..paths import os_error_reason, safe_component
 from ..register import Record, Register
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
+from ..validation.chain import chain_errors
 from ..values import as_text, parse_date
 from . import bahasa
 from .context import Built, build
@@ -105,7 +106,10 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
     for rec, n in _numbered(reg, "berita_acara"):
         add("berita_acara", "berita_acara", rec, n)
     for rec, n in _numbered(reg, "keputusan"):
-        add("penolakan" if as_text(rec.get("jenis_keputusan")).casefold() == "ditolak" else "pemberitahuan", "keputusan", rec, n)
+        kind = as_text(rec.get("jenis_keputusan")).casefold()
+        if kind == "diberikan sebagian":  # the withheld part is refused by its own decree (numbered first)
+            add("penolakan_sebagian", "keputusan", rec, n)
+        add("penolakan" if kind == "ditolak" else "pemberitahuan", "keputusan", rec, n)
     for rec, n in _numbered(reg, "tanda_terima"):
         add("tanda_terima", "tanda_terima", rec, n)
     return out
@@ -262,6 +266,7 @@ class _Run:
         self.changes = Changes()
         self.result = DocumentsResult()
         self.row_messages: dict[tuple[str, int], list[str]] = {}
+        self.chain = chain_errors(reg, today=today)
         self.logo, note = usable_logo(reg.settings.get("logo"), self.base)
         if note:
             self.result.notes.append(note)
@@ -299,6 +304,9 @@ class _Run:
         # rebuilt so that numbers issued earlier in this run (a decision's, for a Tanda Terima) show
         due.built = build(due.doc.key, self.src, due.sheet_key, due.record, today=self.today)
         problems = list(due.built.problems)
+        step = _STEP.get(due.sheet_key, 0)
+        problems += [f"tanggal pada rantai permohonan belum benar ({m})" for s, key, m in self.chain.get(due.reg_no, [])
+                     if (due.doc.key == "perpanjangan" if key == "tanggal_perpanjangan" else s <= step)]
         day = due.day or due.built.day
         if day is None and not problems:
             problems.append("tanggal dokumen tidak dapat ditentukan")

@@ -117,6 +117,42 @@ CODES_LIST: tuple[Code, ...] = (
        "Dasar {kode} (huruf {huruf}: {tema}) dikutip, tetapi uraian menyebut '{kata}' yang lazim untuk huruf {huruf_lain} ({tema_lain}); periksa kembali huruf Pasal 17 yang dipakai.",
        {"kode": "17g", "huruf": "g", "tema": "akta otentik dan wasiat", "kata": "pajak", "huruf_lain": "e",
         "tema_lain": "ketahanan ekonomi nasional"}),
+    # ---- legal chain (UU KIP Pasal 17, 20, 22; SOP steps 1-10)
+    _C("urutan_tanggal", GALAT, "Rantai", "Tanggal lebih awal daripada tanggal langkah SOP sebelumnya.",
+       "{kolom} {tanggal} ({peristiwa}) lebih awal daripada {tanggal_lain} ({peristiwa_lain}, {sel_lain}). Urutan SOP: permohonan diterima, koordinasi, kajian, pengujian, berita acara, persetujuan Atasan PPID, pemberitahuan/keputusan, penyampaian, diterima pemohon, arsip. Perbaiki tanggal yang salah ketik (di sel ini atau di sel yang disebut) sesuai dokumen aslinya.",
+       {"kolom": "Tanggal Persetujuan", "tanggal": "03/11/2026", "peristiwa": "keputusan Atasan PPID", "tanggal_lain": "05/11/2026",
+        "peristiwa_lain": "pengujian konsekuensi", "sel_lain": "kolom 'Tanggal Pengujian' lembar 5 Berita Acara baris 9"}),
+    _C("tanggal_sebelum_batas_awal", GALAT, "Rantai", "Tanggal sebelum batas awal register (Pengaturan 'Tahun Paling Awal').",
+       "{kolom} berisi {tanggal}, sebelum batas awal register ({batas}); tanggal ini hampir pasti salah ketik (mis. tahun 1900 atau dua digit tahun). Perbaiki tanggalnya; bila memang benar, ubah 'Tahun Paling Awal' di lembar Pengaturan.",
+       {"kolom": "Waktu Diterima", "tanggal": "02/11/1900", "batas": "01/01/2025"}),
+    _C("tindakan_hari_libur", PERINGATAN, "Rantai", "Tindakan resmi bertanggal hari libur.",
+       "{kolom} {tanggal} ({peristiwa}) jatuh pada {sebab}, bukan hari kerja; SOP menetapkan langkah ini pada hari dan jam kerja. Periksa tanggalnya; bila kantor memang bekerja hari itu, catat tanggal itu sebagai 'Bukan hari libur' di lembar Hari Libur.",
+       {"kolom": "Tanggal Persetujuan", "tanggal": "08/11/2026", "peristiwa": "keputusan Atasan PPID", "sebab": "hari Minggu"}),
+    _C("perpanjangan_terlambat", GALAT, "Rantai", "Perpanjangan dicatat sesudah batas 10 hari kerja (Pasal 22 ayat (8)).",
+       "Perpanjangan bertanggal {tanggal}, sesudah batas {hari} hari kerja ({batas}). Pasal 22 ayat (7) dan (8) UU 14/2008: pemberitahuan perpanjangan hanya sah bila dikirim dalam {hari} hari kerja pertama; batas itu sudah lewat dan tidak dapat diperpanjang lagi. Kosongkan 'Diperpanjang' dan tanggalnya, segera kirim pemberitahuan tertulis (Pasal 22 ayat (7)); pemohon berhak mengajukan keberatan atas keterlambatan (Pasal 35 ayat (1) huruf g).",
+       {"tanggal": "02/12/2026", "hari": "10", "batas": "20/11/2026"}),
+    _C("perpanjangan_sesudah_keputusan", GALAT, "Rantai", "Perpanjangan bertanggal sesudah pemberitahuan tertulis/keputusan.",
+       "Perpanjangan bertanggal {tanggal}, sesudah keputusan {tanggal_lain} ({sel_lain}); perpanjangan hanya untuk permohonan yang belum dijawab (Pasal 22 ayat (8) UU 14/2008). Periksa kedua tanggal; bila permohonan sudah dijawab, kosongkan 'Diperpanjang' dan tanggalnya.",
+       {"tanggal": "12/11/2026", "tanggal_lain": "09/11/2026", "sel_lain": "kolom 'Tanggal Keputusan' lembar 8 Keputusan baris 7"}),
+    _C("persetujuan_tanpa_nomor_ba", GALAT, "Rantai", "Persetujuan atau entri DIK tanpa nomor berita acara.",
+       "{kolom} kosong: Atasan PPID menyetujui berita acara yang bernomor (SOP langkah 5-6). Jalankan 'Proses ke tahap berikutnya' pada baris 5 Berita Acara agar nomor diberikan, atau salin nomor berita acara yang disetujui.",
+       {"kolom": "Nomor Berita Acara"}),
+    _C("kesimpulan_tidak_sesuai", PERINGATAN, "Rantai", "Kesimpulan berita acara tidak sesuai dengan hasil per informasi.",
+       "Kesimpulan menyatakan '{kata}', padahal hasil pengujian pada 4 Klasifikasi: {hasil}. Sesuaikan kesimpulan dengan hasil setiap informasi, atau kosongkan agar kesimpulan disusun dari hasilnya.",
+       {"kata": "dikecualikan", "hasil": "1 TIDAK"}),
+    _C("jangka_waktu_permanen", GALAT, "Keputusan", "Jangka waktu huruf a-f ditulis permanen/tidak terbatas dengan ejaan lain (Pasal 20 ayat (1)).",
+       "Dasar {kode}: jangka waktu '{nilai}' berarti permanen, padahal pengecualian Pasal 17 huruf a-f tidak permanen (Pasal 20 ayat (1) UU 14/2008). Isi tanggal akhir, jumlah tahun, atau peristiwa konkret yang mengakhiri pengecualian (mis. 'sampai putusan berkekuatan hukum tetap').",
+       {"kode": "17a1", "nilai": "Permanen"}),
+    _C("jangka_waktu_sebelum_mulai", GALAT, "Keputusan", "Tanggal akhir jangka waktu sebelum tanggal mulai.",
+       "Jangka waktu berakhir {akhir}, sebelum tanggal mulai {mulai}; pengecualian tidak dapat berakhir sebelum ditetapkan. Periksa tahun tanggal akhirnya.",
+       {"akhir": "31/12/2025", "mulai": "10/11/2026"}),
+    _C("alasan_tidak_sesuai_angka", PERINGATAN, "Keputusan", "Uraian alasan lebih cocok dengan angka/huruf Pasal 17 lain.",
+       "Dasar {kode} ({tema}) dikutip, tetapi uraian menyebut '{kata}' yang lazim untuk {kode_lain} ({tema_lain}). {saran} Bila dasar ini sudah diperiksa dan tetap benar, isi 'Dasar Hukum Dikonfirmasi' = Ya.",
+       {"kode": "17h3", "tema": "keuangan dan aset pribadi", "kata": "rekam medis", "kode_lain": "17h2",
+        "tema_lain": "riwayat dan kondisi kesehatan", "saran": "Ganti dengan 17h2 bila yang dikecualikan adalah data kesehatan."}),
+    _C("dasar_hukum_belum_dikonfirmasi", PERINGATAN, "Keputusan", "Berita acara memuat dasar hukum yang diberi peringatan dan belum dikonfirmasi.",
+       "Baris {baris} lembar 4 Klasifikasi ({informasi}) mendapat peringatan dasar hukum: {peringatan} Berita acara ini tidak dibuat sebelum Tim Pertimbangan memeriksanya: perbaiki dasar hukumnya, atau isi 'Dasar Hukum Dikonfirmasi' = Ya di baris ini.",
+       {"baris": "12", "informasi": "Daftar gaji pegawai", "peringatan": "Dasar 17g dikutip, tetapi uraian menyebut 'pajak'."}),
     # ---- references between sheets
     _C("nomor_registrasi_ganda", GALAT, "Rujukan", "Nomor registrasi dipakai lebih dari satu permohonan.",
        "Nomor Registrasi '{nilai}' juga dipakai di baris {baris_lain}; setiap permohonan harus bernomor unik. Periksa baris yang tersalin ganda.",
@@ -178,7 +214,7 @@ def render_catalogue() -> str:
 
 
 def _hint_section() -> list[str]:
-    from .grounds import HINTS  # grounds imports this module through row.py
+    from .grounds import HINTS, POINT_HINTS  # grounds imports this module through row.py
 
     lines = [
         "## Kata kunci huruf Pasal 17 (`alasan_tidak_sesuai_huruf`)",
@@ -191,4 +227,18 @@ def _hint_section() -> list[str]:
         "|---|---|---|",
     ]
     lines += [f"| {letter} | {theme} | {', '.join(words)} |" for letter, (theme, words) in HINTS.items()]
+    lines += [
+        "",
+        "## Kata kunci angka Pasal 17 (`alasan_tidak_sesuai_angka`)",
+        "",
+        "Bila hurufnya cocok tetapi uraian tidak memuat kata kunci angka yang dikutip dan memuat kata kunci",
+        "angka lain dari huruf yang sama (mis. 17h3 untuk rekam medis, yang termasuk 17h2), muncul",
+        "peringatan. Peringatan ini diulang pada baris 5 Berita Acara (`dasar_hukum_belum_dikonfirmasi`)",
+        "dan berita acara tidak dibuat sampai dasar hukumnya diperbaiki atau kolom 'Dasar Hukum",
+        "Dikonfirmasi' diisi Ya.",
+        "",
+        "| Angka | Tema | Kata kunci |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {code} | {theme} | {', '.join(words)} |" for code, (theme, words) in POINT_HINTS.items()]
     return lines

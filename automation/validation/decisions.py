@@ -7,7 +7,7 @@ from typing import Any
 
 from ..reference import PASAL20_LETTERS
 from ..schema import By, Column
-from ..values import check_pasal, is_empty, parse_date, parse_int, short
+from ..values import as_text, check_pasal, is_empty, parse_date, parse_int, short
 from .fields import normalise
 from .grounds import check_hints
 from .row import RowCheck
@@ -20,6 +20,12 @@ PERIOD_NEEDS = {
 _LAW = re.compile(r"\b(uu|undang[-\s]*undang|perppu)\b", re.I)
 _ARTICLE = re.compile(r"\b(pasal|ps\.?)\s*\d+", re.I)
 _YEARS = re.compile(r"^(\d+)\s*(tahun|thn|th)?\.?$", re.I)
+# Pasal 20 ayat (1): a-f are never permanent, whatever the spelling staff choose.
+PERMANENT = re.compile(
+    r"tidak\s*ter\s*batas|tanpa\s*batas|tak\s*terbatas|tidak\s*ada\s*batas|permanen|selama[-\s]*lamanya|"
+    r"selamanya|seterusnya|sampai\s*kapan\s*pun|tidak\s*berakhir|abadi|unlimited|forever|\bn/?a\b|^-+$",
+    re.I,
+)
 
 
 def check_pasal_cell(row: RowCheck, col: Column, value: Any) -> None:
@@ -65,23 +71,46 @@ def _other_law(row: RowCheck, required: bool) -> None:
 
 def _period(row: RowCheck, codes: list[str]) -> None:
     kind_col = row.column("jenis_jangka_waktu")
-    if kind_col is None or not row.has("jenis_jangka_waktu") or "jenis_jangka_waktu" in row.bad:
+    if kind_col is None or not row.has("jenis_jangka_waktu"):
         return
-    kind = normalise(row.text("jenis_jangka_waktu"))
+    kind = normalise(as_text(row.record.values.get("jenis_jangka_waktu")))
+    a_to_f = ", ".join(c for c in codes if len(c) > 2 and c[2] in PASAL20_LETTERS)
+    if "jenis_jangka_waktu" in row.bad:  # not on the list: still say what the law requires for a-f
+        if a_to_f and kind and kind not in PERIOD_NEEDS and not any(f.code == "sel_galat" for f in row.findings):
+            row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f,
+                    nilai=as_text(row.record.values.get("jenis_jangka_waktu")))
+        return
     if kind == "tidak terbatas":
-        a_to_f = [c for c in codes if c[2] in PASAL20_LETTERS]
         if a_to_f:
-            row.add("jenis_jangka_waktu", "jangka_waktu_tidak_terbatas", kode=", ".join(a_to_f))
+            row.add("jenis_jangka_waktu", "jangka_waktu_tidak_terbatas", kode=a_to_f)
         return
-    if kind not in PERIOD_NEEDS or not row.has("jangka_waktu") or "jangka_waktu" in row.bad:
+    if kind not in PERIOD_NEEDS:
+        if a_to_f and kind:  # a value staff added to Referensi: the law, not the list, decides
+            row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f, nilai=row.text("jenis_jangka_waktu"))
+        return
+    if not row.has("jangka_waktu") or "jangka_waktu" in row.bad:
         return
     raw = row.value("jangka_waktu")
     fields = {"jenis": row.text("jenis_jangka_waktu"), "harap": PERIOD_NEEDS[kind]}
     if is_empty(raw):
         if kind_col.required_for(row.record.values, completing=row.completing):
             row.add("jangka_waktu", "jangka_waktu_kosong", **fields)
+    elif a_to_f and PERMANENT.search(short(raw, 200)):
+        row.add("jangka_waktu", "jangka_waktu_permanen", kode=a_to_f, nilai=short(raw))
     elif not _fits(kind, raw):
         row.add("jangka_waktu", "jangka_waktu_tidak_sesuai", nilai=short(raw), **fields)
+    elif kind == "tanggal":
+        _end_after_start(row, raw)
+
+
+def _end_after_start(row: RowCheck, raw: Any) -> None:
+    """A period cannot end before it starts (Tanggal Mulai; on 4 Klasifikasi the day the row closed, else today)."""
+    end = parse_date(raw)[0]
+    start = parse_date(row.record.values.get("tanggal_mulai") or row.record.values.get("tanggal_selesai"))[0]
+    start = start or row.ctx.today
+    if end is not None and end < start:
+        row.add("jangka_waktu", "jangka_waktu_sebelum_mulai", akhir=end.strftime("%d/%m/%Y"),
+                mulai=start.strftime("%d/%m/%Y"))
 
 
 def _fits(kind: str, raw: Any) -> bool:

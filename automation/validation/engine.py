@@ -18,7 +18,9 @@ from ..schema import SHEET_BY_KEY, SHEETS, By, Column, Kind, T
 from ..values import as_text, is_empty, is_error_cell
 from ..workdays import WorkCalendar
 from . import contact, dates, decisions, identity
+from .chain import check_chain, check_floor, floor_date
 from .fields import check_choice, check_number, check_required, normalise
+from .links import check_links
 from .references import dangling_rows, duplicate_numbers, known_numbers
 from .row import Context, RowCheck
 from .structure import merged_cells, missing_columns, missing_sheet
@@ -40,6 +42,7 @@ ROW_RULES: tuple[Callable[[RowCheck], None], ...] = (
     contact.check_contact_present,
     dates.check_office_hours,
     decisions.check_decision,
+    check_floor,
 )
 CHECKED_KINDS = (Kind.STAGE, Kind.HOLIDAYS)
 
@@ -64,6 +67,7 @@ def build_context(reg: Register, today: date) -> Context:
         today=today,
         choices=_choices(reg),
         calendar=WorkCalendar.from_register(reg),
+        floor=floor_date(reg, today),
     )
 
 
@@ -136,6 +140,8 @@ class Validator:
                 report.add(missing_sheet(spec))
             else:
                 report.extend(self.sheet(spec.key, known))
+        report.extend(check_chain(self.reg, today=self.ctx.today, calendar=self.ctx.calendar))
+        report.extend(check_links(self.reg, self.ctx))
         return report
 
 

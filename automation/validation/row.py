@@ -21,6 +21,7 @@ class Context:
     today: date
     choices: dict[str, dict[str, str]]  # list key -> {normalised value: value as listed}
     calendar: WorkCalendar  # Hari Libur sheet + Pengaturan office hours
+    floor: date = date.min  # no event before this day (chain.floor_date: Pengaturan or register year - 1)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..changes import Changes
 from ..findings import Finding
-from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, log_text
+from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, log_text, numbers_in_register
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
 from ..register import Record, Register
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, By, stage_status
@@ -38,6 +38,7 @@ from .summary import AdvanceSummary
 STATUS_KEYS = {c.key for c in stage_status()}
 REQUIRED = "wajib_diisi"  # finding code of an empty required column
 DIK_LOG_TITLE = "DIK"  # Log keterangan "Nomor DIK: DIK-2026-004" (read back to never reuse a number)
+BA_LOG_TITLE = "Berita Acara Uji Konsekuensi"  # = the document's title, so documents never reuse it
 
 
 def plan_advance(
@@ -160,12 +161,26 @@ class Run:
             self._unknown("klasifikasi", unknown, "Dikecualikan", KLASIFIKASI)
             return
         target, extra = route
+        replaced = latest(request.on("berita_acara"), "nomor_ba") if target == "berita_acara" else None
+        if replaced:  # a new round after a revision or refusal: the new BA cites the one it replaces
+            extra = {**extra, "menggantikan_ba": replaced}
         counts = [f"{sum(1 for r in rows if canonical(r.get('dikecualikan'), KLASIFIKASI) == v)} {v}" for v in KLASIFIKASI]
         self.move(request, "klasifikasi", target, rows, extra, "Klasifikasi: " + ", ".join(counts) + ".")
 
     def _from_berita_acara(self, request: Request, rows: list[Record]) -> None:
-        extra = {"nomor_ba": rows[0].get("nomor_ba"), "nama_atasan": self.setting_text("nama_atasan")}
-        self.move(request, "berita_acara", "persetujuan", rows, extra, "Berita acara diajukan kepada Atasan PPID.")
+        """The test is recorded: the berita acara gets its number (dated the test day) before step 6."""
+        row = rows[0]
+        number = as_text(row.get("nomor_ba"))
+        if not number:
+            day, _error = parse_date(row.get("tanggal_uji"))
+            number = self.issue("pola_ba", day)
+            self.draft.set("berita_acara", row, "nomor_ba", number)
+            if not as_text(row.get("tanggal_ba")):
+                self.draft.set("berita_acara", row, "tanggal_ba", day)
+            self.log(request.number, "berita_acara", NAME["berita_acara"], log_text(BA_LOG_TITLE, number))
+            self.summary.ba_numbered.append(number)
+        extra = {"nomor_ba": number, "nama_atasan": self.setting_text("nama_atasan")}
+        self.move(request, "berita_acara", "persetujuan", rows, extra, f"Berita acara {number} diajukan kepada Atasan PPID.")
 
     def _from_persetujuan(self, request: Request, rows: list[Record]) -> None:
         row = rows[0]
@@ -176,6 +191,10 @@ class Run:
         items = latest_round(request)
         if not items:
             self.block("persetujuan", row, "Baris 4 Klasifikasi permohonan ini tidak ditemukan; informasi yang diuji tidak dapat dibaca.")
+            return
+        if verdict and not (as_text(row.get("nomor_ba")) or as_text(latest(request.on("berita_acara"), "nomor_ba"))):
+            self.block("persetujuan", row, "Nomor Berita Acara kosong: Atasan PPID menyetujui berita acara yang bernomor. "
+                       "Salin nomor berita acara dari lembar 5 Berita Acara.")
             return
         if verdict:
             self._approve(request, row, items)
@@ -296,7 +315,7 @@ class Run:
         if setting not in self._patterns:
             self._patterns[setting] = compile_pattern(self.setting_text(setting), SETTING_BY_KEY[setting].label)
         if self._numberer is None:
-            self._numberer = Numberer(used_numbers(self.reg))
+            self._numberer = Numberer(used_numbers(self.reg) + numbers_in_register(self.reg))
         return self._numberer.issue(self._patterns[setting], day or self.today)
 
     def findings_reason(self, key: str, rec: Record, *, completing: bool) -> str:

@@ -25,6 +25,7 @@ class AdvanceSummary:
     registered: list[str] = field(default_factory=list)  # new registration numbers
     dik_created: list[str] = field(default_factory=list)  # new Register DIK numbers
     dik_retest: list[str] = field(default_factory=list)  # entries whose period ended
+    ba_numbered: list[str] = field(default_factory=list)  # berita acara numbers given at step 5
 
     @property
     def registered_count(self) -> int:
@@ -48,6 +49,8 @@ class AdvanceSummary:
             out.append(f"Nomor registrasi baru: {len(self.registered)} ({numbers(self.registered)}).")
         for (source, target), items in sorted(self.moved.items(), key=lambda kv: _order(kv[0])):
             out.append(f"{source} → {target}: {len(items)} permohonan ({numbers(items)}).")
+        if self.ba_numbered:
+            out.append(f"Nomor berita acara diberikan: {len(self.ba_numbered)} ({numbers(self.ba_numbered)}).")
         if self.dik_created:
             out.append(f"Register DIK: {len(self.dik_created)} entri baru ({numbers(self.dik_created)}).")
         if self.dik_retest:

@@ -1,0 +1,179 @@
+"""The tested items of a request as the letters show them: every outcome, the conclusion, the gate.
+
+A berita acara lists every item of the latest round with its outcome (dikecualikan /
+dikecualikan sebagian / tidak dikecualikan) and a conclusion written from those outcomes; a
+ground flagged by the reason-vs-ground hints stops every letter that cites it until someone
+confirms it ("Dasar Hukum Dikonfirmasi" = Ya on the item or on the berita acara row).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..register import Record
+from ..schema import SHEET_BY_KEY
+from ..values import as_text, parse_date, parse_int
+from ..workflow.items import SUPERSEDED
+from . import bahasa
+from .sources import EMPTY, Row, Sources
+
+EXEMPT = ("ya", "sebagian")
+OUTCOME = {"ya": "Dikecualikan", "sebagian": "Dikecualikan sebagian", "tidak": "Tidak dikecualikan"}
+_MEMBER = re.compile(r"^(?P<nama>.*?)\s*\((?P<jabatan>[^()]*)\)\s*$")
+CONFIRMED = "ya"
+
+
+def members(text: str) -> list[dict[str, str]]:
+    """'Nama (Jabatan); Nama (Jabatan)' or one per line -> numbered members."""
+    out = []
+    for part in re.split(r"[;\n]+", text):
+        part = part.strip().lstrip("-•").strip()
+        if not part:
+            continue
+        m = _MEMBER.match(part)
+        nama, jabatan = (m.group("nama"), m.group("jabatan").strip()) if m else (part, "Anggota")
+        out.append({"no": str(len(out) + 1), "nama": nama.strip(), "jabatan": jabatan or "Anggota"})
+    return out
+
+
+def round_rows(src: Sources, reg_no: str) -> list[Record]:
+    """Klasifikasi rows of the latest round, every outcome (YA, TIDAK, SEBAGIAN).
+
+    The latest round is what ``advance`` sent to 5 Berita Acara and did not mark as replaced
+    after the Atasan PPID sent it back (``automation.workflow.items.latest_round``).  Rows
+    typed without that trail: the last batch marked Selesai together (same Tanggal Selesai),
+    else the open rows.  A repeated Informasi keeps its last row.
+    """
+    rows = src.rows_of("klasifikasi", reg_no)
+    done = [r for r in rows if as_text(r.get("status_tahap")).casefold() == "selesai"]
+    sent = [
+        r for r in done
+        if as_text(r.get("diteruskan_ke")).casefold() == SHEET_BY_KEY["berita_acara"].name.casefold()
+        and not as_text(r.get("catatan")).startswith(SUPERSEDED)
+    ]
+    if sent:
+        rows = sent
+    elif done:
+        last_day = parse_date(done[-1].get("tanggal_selesai"))[0]
+        rows = [r for r in done if parse_date(r.get("tanggal_selesai"))[0] == last_day]
+    latest: dict[str, Record] = {}
+    for r in rows:
+        if as_text(r.get("dikecualikan")).casefold() in OUTCOME:
+            latest.pop(as_text(r.get("informasi_diuji")).casefold(), None)
+            latest[as_text(r.get("informasi_diuji")).casefold()] = r
+    return list(latest.values())
+
+
+def exempt_rows(src: Sources, reg_no: str) -> list[Record]:
+    """Klasifikasi rows of the latest round that are exempt (YA / SEBAGIAN)."""
+    return [r for r in round_rows(src, reg_no) if as_text(r.get("dikecualikan")).casefold() in EXEMPT]
+
+
+def jangka_waktu(row: Row) -> str:
+    kind = row.text("jenis_jangka_waktu", required=True, default="").casefold()
+    if kind == "tidak terbatas":
+        return "Tidak terbatas"
+    raw = row.raw("jangka_waktu")
+    text = row.text("jangka_waktu", required=bool(kind))
+    if kind == "tanggal":
+        day = parse_date(raw)[0]
+        return f"Sampai dengan {bahasa.tanggal(day)}" if day else text
+    if kind == "tahun":
+        years = parse_int(raw)[0]
+        return f"{bahasa.angka_terbilang(years)} tahun" if years is not None else text
+    return text
+
+
+def tested_items(src: Sources, row: Row, reg_no: str) -> list[dict[str, str]]:
+    """Every item of the latest round with its outcome; exempt ones with ground, consequence, period."""
+    items = []
+    sheet = src.reg.sheets["klasifikasi"].name if "klasifikasi" in src.reg.sheets else "4 Klasifikasi"
+    for rec in round_rows(src, reg_no):
+        item = Row(src.reg, "klasifikasi", rec, [])
+        outcome = as_text(rec.get("dikecualikan")).casefold()
+        informasi = item.text("informasi_diuji", required=True)
+        entry = {"no": str(len(items) + 1), "informasi": informasi, "hasil": OUTCOME[outcome], "dasar": EMPTY,
+                 "konsekuensi": EMPTY, "kepentingan_publik": EMPTY, "jangka_waktu": EMPTY}
+        if outcome in EXEMPT:
+            if outcome == "sebagian":
+                entry["informasi"] += "\nBagian yang dikecualikan: " + item.text("bagian_dikecualikan", required=True)
+            entry.update(dasar="\n".join(item.dasar()), konsekuensi=item.text("konsekuensi", required=True),
+                         kepentingan_publik=item.text("kepentingan_publik", required=True),
+                         jangka_waktu=jangka_waktu(item))
+        items.append(entry)
+        row.problems.extend(f"{sheet} baris {rec.row}: {p}" for p in item.problems)
+    if not any(i["hasil"] != OUTCOME["tidak"] for i in items):
+        row.problems.append("tidak ada informasi yang dikecualikan (YA/SEBAGIAN) pada lembar 4 Klasifikasi")
+    return items
+
+
+def conclusion(items: list[dict[str, str]]) -> str:
+    """The berita acara's conclusion, written from the outcomes so the two always agree."""
+    counts = {label: sum(1 for i in items if i["hasil"] == label) for label in OUTCOME.values()}
+    parts = [f"{bahasa.angka_terbilang(n)} informasi {label.lower()}" for label, n in counts.items() if n]
+    closed = [i["no"] for i in items if i["hasil"] != OUTCOME["tidak"]]
+    text = (
+        f"Dari {bahasa.angka_terbilang(len(items))} informasi yang diuji: {', '.join(parts)}. Informasi nomor "
+        f"{', '.join(closed)} merupakan Informasi yang Dikecualikan berdasarkan Pasal 17 Undang-Undang Nomor 14 "
+        "Tahun 2008 tentang Keterbukaan Informasi Publik, karena akibat yang timbul apabila informasi tersebut "
+        "dibuka lebih besar daripada kepentingan publik yang dilindungi apabila informasi tersebut ditutup"
+    )
+    opened = [i["no"] for i in items if i["hasil"] == OUTCOME["tidak"]]
+    if opened:
+        text += f"; informasi nomor {', '.join(opened)} terbuka dan diberikan kepada pemohon"
+    return text + "."
+
+
+def unconfirmed_grounds(src: Sources, reg_no: str) -> list[str]:
+    """Problems for every flagged ground of the latest round nobody has confirmed yet."""
+    from ..validation.links import item_warnings  # validation imports the workflow, which imports letters
+
+    bas = src.rows_of("berita_acara", reg_no)
+    if bas and as_text(bas[-1].get("dasar_dikonfirmasi")).casefold() == CONFIRMED:
+        return []
+    sheet = src.reg.sheets["klasifikasi"].name if "klasifikasi" in src.reg.sheets else "4 Klasifikasi"
+    out = []
+    for rec in exempt_rows(src, reg_no):
+        if item_warnings(rec):
+            out.append(f"dasar hukum pada {sheet} baris {rec.row} diberi peringatan dan belum dikonfirmasi "
+                       "(perbaiki Dasar Pasal 17 atau isi 'Dasar Hukum Dikonfirmasi' = Ya)")
+    return out
+
+
+def contradicting_conclusion(src: Sources, ba: Record, reg_no: str) -> list[str]:
+    """A typed Kesimpulan that says the opposite of the outcomes keeps the berita acara from being made."""
+    from ..validation.links import conclusion, current_items
+
+    return [f"{f.column}: {f.message}" for f in conclusion(src.reg, ba, current_items(src.reg, reg_no))]
+
+
+def approval(src: Sources, reg_no: str, number: str) -> tuple[str, str]:
+    """(approval date in words or a line to date by hand, approved BA number) for the Atasan's block."""
+    for rec in reversed(src.rows_of("persetujuan", reg_no)):
+        if as_text(rec.get("keputusan_atasan")).casefold() != "disetujui":
+            continue
+        if number and as_text(rec.get("nomor_ba")) not in ("", number):
+            continue
+        day = parse_date(rec.get("tanggal_persetujuan"))[0]
+        if day is not None:
+            return bahasa.tanggal(day), number
+    return "....................", number
+
+
+def given_and_withheld(src: Sources, reg_no: str) -> tuple[list[str], list[dict[str, str]]]:
+    """What a partial grant gives (open items, redacted items) and what it withholds, with ground."""
+    given: list[str] = []
+    withheld: list[dict[str, str]] = []
+    for rec in round_rows(src, reg_no):
+        item = Row(src.reg, "klasifikasi", rec, [])
+        outcome = as_text(rec.get("dikecualikan")).casefold()
+        informasi = item.text("informasi_diuji")
+        if outcome == "tidak":
+            given.append(informasi)
+            continue
+        part = item.text("bagian_dikecualikan", default="") if outcome == "sebagian" else ""
+        if part:
+            given.append(f"{informasi}, kecuali bagian yang dikecualikan")
+        withheld.append({"informasi": part or informasi, "dasar": "; ".join(item.dasar(required=False)) or EMPTY,
+                         "konsekuensi": item.text("konsekuensi")})
+    return given, withheld
