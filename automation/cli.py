@@ -20,7 +20,16 @@ from rich.console import Console
 from rich.table import Table
 
 from . import clock, operations
-from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, AutomationError, write_crash_log
+from .cli_frame import Group
+from .errors import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_REFUSED,
+    AutomationError,
+    UsageError,
+    write_crash_log,
+)
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message
@@ -63,7 +72,7 @@ def _quiet_unraisable(unraisable: Any) -> None:
         pass
 
 
-@click.group(help="Register Uji Konsekuensi Informasi Publik — PPID Diskominfo Kalbar.")
+@click.group(cls=Group, help="Register Uji Konsekuensi Informasi Publik — PPID Diskominfo Kalbar.")
 @click.version_option(package_name="ppid")
 def main() -> None:
     pass
@@ -94,8 +103,9 @@ def validate_cmd(path: Path, as_json: bool, no_write: bool) -> int:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         render_report(report, written=outcome.written)
-    if outcome.warning:
+    if outcome.warning:  # the notes could not be written (open in Excel, locked, disk full)
         err_console.print(f"Perhatian: {outcome.warning}")
+        return EXIT_REFUSED
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -155,7 +165,7 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
     with progress_bar(console) as progress:
         outcome = operations.documents(path, now=clock.now(), reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
     print_summary(outcome.result, console)
-    return EXIT_FINDINGS if getattr(outcome.result, "failed", None) else EXIT_OK
+    return EXIT_FINDINGS if outcome.result.failed or outcome.result.pdf_failed else EXIT_OK
 
 
 @main.command("report", help="Membuat laporan bulanan (--month) atau tahunan (--year).")
@@ -166,7 +176,9 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 @click.option("--beranda", is_flag=True, help="Tulis juga angka laporan ke lembar Beranda (menyimpan register).")
 @guarded
 def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beranda: bool) -> int:
-    result = operations.report(path, now=clock.now(), month=month, year=year, pdf=pdf, home=beranda)
+    if beranda and not month:
+        raise UsageError("--beranda hanya untuk laporan bulanan; sebutkan juga --month TTTT-BB.")
+    result = operations.report(path, now=clock.now(), month=month, year=year, pdf=pdf, home=False)
     if result.summary:
         console.print(result.summary)
     for label, out in result.paths.items():
@@ -174,7 +186,10 @@ def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beran
             console.print(f"{label}: {out}")
     for warning in result.warnings:
         err_console.print(f"Perhatian: {warning}")
-    return EXIT_OK
+    if beranda:  # refused (open in Excel, locked, disk full) -> one line and exit 3; the report files stay
+        operations.show_on_home(path, result)
+        console.print("Angka laporan ditulis ke lembar Beranda.")
+    return EXIT_FINDINGS if pdf and result.pdf is None else EXIT_OK
 
 
 @main.command("new-year", help="Memulai register tahun baru dari register lama (yang lama tidak diubah).")

@@ -62,6 +62,8 @@ def commit(
     from .excel.safety import refuse_if_open, write_session
 
     path = Path(path)
+    if not path.is_file():  # before the lock, so that a mistyped name leaves no lock file behind
+        read_register(path, with_log=False)  # raises the one-line "not found" / "is a folder"
     if preplan:
         changes, result = planner(read_register(path, with_log=with_log))
         if not changes:
@@ -221,25 +223,35 @@ def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int 
     today = now.date()
     reg = read_register(path, with_log=False)
     out_dir = output_root(path) / "laporan"
+    if month and year is not None:
+        raise UsageError("Pilih salah satu: --month TTTT-BB untuk laporan bulanan atau --year TTTT untuk laporan tahunan.")
     if month:
         parse_month(month)
         result = build_monthly(reg, month, out_dir=out_dir, today=today, pdf=pdf)
         if home:
             _show_on_home(path, result)
-        return result
-    if year is None:
+    elif year is None:
         raise UsageError("Sebutkan --month TTTT-BB atau --year TTTT.")
-    return build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)
+    else:
+        result = build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)
+    if not pdf:  # a PDF left from an earlier run would no longer match the new .docx
+        result.docx.with_suffix(".pdf").unlink(missing_ok=True)
+    return result
 
 
-def _show_on_home(path: Path, result: Any) -> None:
-    """Put the latest monthly figures on Beranda; a register open in Excel only gets a warning."""
+def show_on_home(path: Path, result: Any) -> None:
+    """Put the monthly figures on Beranda (a full save); raises WriteRefused when it cannot."""
     rows = result.home_rows()
 
     def planner(reg: Register) -> tuple[Changes, None]:
         return Changes(home_report=rows), None
 
+    commit(path, planner)
+
+
+def _show_on_home(path: Path, result: Any) -> None:
+    """:func:`show_on_home` for the demo and the buttons: a register open in Excel only gets a warning."""
     try:
-        commit(path, planner)
+        show_on_home(path, result)
     except WriteRefused as exc:
         result.warnings.append(f"Beranda tidak diperbarui: {exc}")

@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 from python_calamine import CalamineWorkbook
 
-from ..errors import UnusableFile
+from ..errors import UnusableFile, describe_cause
 from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
 from ..schema import HEADER_ROW, LOG, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
@@ -46,7 +46,7 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several private error types for broken files
-        raise UnusableFile(f"Berkas {path.name} tidak dapat dibaca sebagai buku kerja Excel ({type(exc).__name__}).") from exc
+        raise UnusableFile(f"Berkas {path.name} tidak dapat dibaca sebagai buku kerja Excel: {describe_cause(exc)}.") from exc
     try:
         names = list(book.sheet_names)
         grids: dict[str, Grid] = {}
@@ -60,7 +60,7 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
             ranges = getattr(sheet, "merged_cell_ranges", None) or []
             merged[name] = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
     except Exception as exc:
-        raise UnusableFile(f"Isi berkas {path.name} rusak atau tidak lengkap ({type(exc).__name__}).") from exc
+        raise UnusableFile(f"Isi berkas {path.name} rusak atau tidak lengkap: {describe_cause(exc)}.") from exc
     finally:
         book.close()
     errors = error_cells(path, skip=skipped)

@@ -39,7 +39,7 @@ def print_summary(result: DocumentsResult, console: Console) -> None:
             table.add_row(row.reg_no, row.document, row.number or "-", str(row.path) if row.path else "-", status)
         console.print(table)
     for note in ([result.pdf_note] if result.pdf_note else []) + result.notes:
-        console.print(note)
+        console.print(note, soft_wrap=True, markup=False)
     line = f"{len(result.made)} dokumen dibuat, {len(result.failed)} belum dapat dibuat"
     if result.skipped:
         line += f", {result.skipped} sudah ada sebelumnya"
