@@ -21,6 +21,7 @@ from rich.table import Table
 
 from . import clock, operations
 from .cli_frame import Group
+from .cli_progress import progress_view
 from .errors import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -97,7 +98,8 @@ def init_cmd(path: Path, force: bool, year: int | None) -> int:
 @click.option("--no-write", is_flag=True, help="Hanya periksa; jangan tulis catatan ke register.")
 @guarded
 def validate_cmd(path: Path, as_json: bool, no_write: bool) -> int:
-    outcome = operations.validate(path, now=clock.now(), write=not no_write)
+    with progress_view(console, err_console) as progress:
+        outcome = operations.validate(path, now=clock.now(), write=not no_write, progress=progress)
     report = outcome.result
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
@@ -130,7 +132,8 @@ def render_report(report: Any, *, written: bool) -> None:
 @click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
 @guarded
 def advance_cmd(path: Path, allow_loss: bool) -> int:
-    outcome = operations.advance(path, now=clock.now(), allow_loss=allow_loss)
+    with progress_view(console, err_console) as progress:
+        outcome = operations.advance(path, now=clock.now(), allow_loss=allow_loss, progress=progress)
     for line in outcome.result.lines():
         console.print(line)
     if not outcome.written:
@@ -160,9 +163,9 @@ def status_cmd(path: Path, reg_no: str) -> int:
 @click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
 @guarded
 def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -> int:
-    from .letters.summary import print_summary, progress_bar
+    from .letters.summary import print_summary
 
-    with progress_bar(console) as progress:
+    with progress_view(console, err_console) as progress:
         outcome = operations.documents(path, now=clock.now(), reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
     print_summary(outcome.result, console)
     return EXIT_FINDINGS if outcome.result.failed or outcome.result.pdf_failed else EXIT_OK
@@ -178,7 +181,8 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beranda: bool) -> int:
     if beranda and not month:
         raise UsageError("--beranda hanya untuk laporan bulanan; sebutkan juga --month TTTT-BB.")
-    result = operations.report(path, now=clock.now(), month=month, year=year, pdf=pdf, home=False)
+    with progress_view(console, err_console) as progress:
+        result = operations.report(path, now=clock.now(), month=month, year=year, pdf=pdf, progress=progress)
     if result.summary:
         console.print(result.summary)
     for label, out in result.paths.items():
@@ -187,7 +191,8 @@ def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beran
     for warning in result.warnings:
         err_console.print(f"Perhatian: {warning}")
     if beranda:  # refused (open in Excel, locked, disk full) -> one line and exit 3; the report files stay
-        operations.show_on_home(path, result)
+        with progress_view(console, err_console) as progress:
+            operations.show_on_home(path, result, progress=progress)
         console.print("Angka laporan ditulis ke lembar Beranda.")
     return EXIT_FINDINGS if pdf and result.pdf is None else EXIT_OK
 

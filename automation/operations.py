@@ -22,6 +22,7 @@ from .excel.layout import resolve
 from .excel.reader import read_register
 from .findings import Finding, Report
 from .notes import plan_notes
+from .progress import PLANNING, SAVING, WAITING_FOR_LOCK, Progress, silent
 from .register import Register
 
 R = TypeVar("R")
@@ -52,12 +53,14 @@ class Outcome:
 
 def commit(
     path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan: bool = True, with_log: bool = True,
+    progress: Progress = silent,
 ) -> Outcome:
     """Plan on a fresh read; when there is something to write, re-plan under the lock and save.
 
     ``preplan=False`` skips the lock-free first plan, for planners with side effects (rendering
     documents) that should run once, under the lock. ``with_log=False`` lets the first plan skip
     the Log sheet; the read under the lock always includes it (a write may append Log rows).
+    ``progress`` hears of every sheet read, the wait for another run's lock, and the save.
     """
     from .excel.safety import refuse_if_open, write_session
 
@@ -65,13 +68,16 @@ def commit(
     if not path.is_file():  # before the lock, so that a mistyped name leaves no lock file behind
         read_register(path, with_log=False)  # raises the one-line "not found" / "is a folder"
     if preplan:
-        changes, result = planner(read_register(path, with_log=with_log))
+        reg = read_register(path, with_log=with_log, progress=progress)
+        progress(0, 0, PLANNING)
+        changes, result = planner(reg)
         if not changes:
             return Outcome(result=result, written=False, changes=changes)
     refuse_if_open(path)
-    with write_session(path) as session:
-        reg = read_register(path)
+    with write_session(path, on_wait=lambda: progress(0, 0, WAITING_FOR_LOCK)) as session:
+        reg = read_register(path, progress=progress)
         session.backups = _int_setting(reg.settings.get("jumlah_cadangan"), 10)
+        progress(0, 0, PLANNING)
         changes, result = planner(reg)
         if not changes:
             return Outcome(result=result, written=False, changes=changes)
@@ -82,6 +88,7 @@ def commit(
                 + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
             )
         _refuse_losses(path, allow_loss)
+        progress(0, 0, SAVING)
         session.save(lambda tmp: _roundtrip(path, tmp, layout))
     return Outcome(result=result, written=True, changes=changes)
 
@@ -134,14 +141,17 @@ def plan_validate(reg: Register, *, now: dt.datetime, trigger: str, user: str = 
     return plan_notes(reg, report, now=now, trigger=trigger, user=user), report
 
 
-def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str = "CLI") -> Outcome:
+def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str = "CLI",
+             progress: Progress = silent) -> Outcome:
     """Check every row; write notes and highlights (only when they change)."""
     if not write:
-        changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
+        reg = read_register(path, with_log=False, progress=progress)
+        progress(0, 0, PLANNING)
+        changes, report = plan_validate(reg, now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes)
     try:
         planner = planner_for("validate", path, now=now, trigger=trigger, user=current_user())
-        return commit(path, planner, with_log=False)
+        return commit(path, planner, with_log=False, progress=progress)
     except WriteRefused as exc:  # still report the findings; only the notes could not be written
         changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes, warning=f"Catatan Validasi tidak ditulis: {exc}")
@@ -179,9 +189,10 @@ def planner_for(
     raise UsageError(f"Operasi '{action}' tidak dikenal.")
 
 
-def advance(path: Path, *, now: dt.datetime, trigger: str = "CLI", allow_loss: bool = False) -> Outcome:
+def advance(path: Path, *, now: dt.datetime, trigger: str = "CLI", allow_loss: bool = False,
+            progress: Progress = silent) -> Outcome:
     planner = planner_for("advance", path, now=now, trigger=trigger, user=current_user())
-    return commit(path, planner, allow_loss=allow_loss)
+    return commit(path, planner, allow_loss=allow_loss, progress=progress)
 
 
 def status(path: Path, reg_no: str) -> Any:
@@ -193,16 +204,16 @@ def status(path: Path, reg_no: str) -> Any:
 # ---------------------------------------------------------------- documents / report
 def documents(
     path: Path, *, now: dt.datetime, reg_no: str | None = None, pdf: bool = False,
-    trigger: str = "CLI", allow_loss: bool = False, progress: Any = None,
+    trigger: str = "CLI", allow_loss: bool = False, progress: Progress = silent,
 ) -> Outcome:
-    """Render the due documents under the lock, write numbers back, then one PDF batch."""
+    """Render the due documents under the lock, write numbers back, then the PDFs in batches."""
     from .letters.documents import add_pdfs
 
     planner = planner_for("documents", path, now=now, trigger=trigger, user=current_user(), reg_no=reg_no,
                           progress=progress)
-    outcome = commit(path, planner, allow_loss=allow_loss, preplan=False)
+    outcome = commit(path, planner, allow_loss=allow_loss, preplan=False, progress=progress)
     if pdf:
-        add_pdfs(outcome.result)
+        add_pdfs(outcome.result, progress=progress)
     return outcome
 
 
@@ -216,12 +227,13 @@ def parse_month(month: str) -> tuple[int, int]:
 
 
 def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int | None = None,
-           pdf: bool = False, home: bool = False) -> Any:
+           pdf: bool = False, home: bool = False, progress: Progress = silent) -> Any:
     """Build a report (read-only); ``home=True`` also puts the figures on Beranda (a full save)."""
     from .report import build_annual, build_monthly
 
     today = now.date()
-    reg = read_register(path, with_log=False)
+    reg = read_register(path, with_log=False, progress=progress)
+    progress(0, 0, "Menyusun laporan")
     out_dir = output_root(path) / "laporan"
     if month and year is not None:
         raise UsageError("Pilih salah satu: --month TTTT-BB untuk laporan bulanan atau --year TTTT untuk laporan tahunan.")
@@ -239,14 +251,14 @@ def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int 
     return result
 
 
-def show_on_home(path: Path, result: Any) -> None:
+def show_on_home(path: Path, result: Any, progress: Progress = silent) -> None:
     """Put the monthly figures on Beranda (a full save); raises WriteRefused when it cannot."""
     rows = result.home_rows()
 
     def planner(reg: Register) -> tuple[Changes, None]:
         return Changes(home_report=rows), None
 
-    commit(path, planner)
+    commit(path, planner, progress=progress)
 
 
 def _show_on_home(path: Path, result: Any) -> None:

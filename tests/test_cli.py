@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -324,3 +325,40 @@ def test_a_missing_register_leaves_no_lock_file(tmp_path: Path, command: str) ->
     code, _, err = invoke(command, str(path))
     assert code == 2 and err.startswith("Gagal:")
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- progress
+def test_progress_is_quiet_when_stdout_is_not_a_terminal(register: Path) -> None:
+    add_request(register)
+    code, out, err = invoke("advance", str(register))
+    assert code == 0 and "Membaca lembar" not in out + err and "Menyimpan" not in out + err
+
+
+def test_the_bar_shows_a_known_count_and_fits_100_columns() -> None:
+    from rich.console import Console
+
+    from automation.cli_progress import progress_view
+
+    screen = Console(file=io.StringIO(), force_terminal=True, width=100, color_system=None)
+    with progress_view(screen, screen) as progress:
+        progress(0, 0, "Menyimpan register")
+        progress(120, 3000, "Membuat dokumen PPID-KOMINFO/2026/11/0001 dan seterusnya sampai selesai")
+    frames = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.file.getvalue()).replace("\r", "\n")
+    assert "120/3000" in frames and "?" not in frames
+    assert all(len(line) <= 100 for line in frames.splitlines())
+
+
+def test_a_run_waiting_for_the_lock_says_so(register: Path) -> None:
+    import threading
+
+    import filelock
+
+    from automation.excel.safety import lock_path
+
+    add_request(register)
+    held = filelock.FileLock(lock_path(register), thread_local=False)
+    held.acquire()
+    threading.Timer(1.5, held.release).start()
+    code, out, err = invoke("advance", str(register))
+    assert code == 0, out + err
+    assert "Menunggu register dilepas oleh proses lain" in err

@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 from python_calamine import CalamineWorkbook
 
 from ..errors import UnusableFile, describe_cause
+from ..progress import READING, Progress, silent
 from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
 from ..schema import HEADER_ROW, LOG, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
@@ -31,7 +32,7 @@ def norm(text: Any) -> str:
     return _SPACES.sub(" ", str(text or "")).strip().casefold()
 
 
-def read_register(path: Path, *, with_log: bool = True) -> Register:
+def read_register(path: Path, *, with_log: bool = True, progress: Progress = silent) -> Register:
     """Read ``path`` with python-calamine; raise UnusableFile when it is not a readable register.
 
     ``with_log=False`` does not parse the Log sheet at all (it is then marked not present, so a
@@ -52,9 +53,10 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
         grids: dict[str, Grid] = {}
         merged: dict[str, list[tuple[int, int, int, int]]] = {}
         skipped = set() if with_log else {n for n in names if norm(n) == norm(LOG.name)}
-        for name in names:
+        for done, name in enumerate(names):
             if name in skipped:
                 continue
+            progress(done, len(names), f"{READING} {name}")
             sheet = book.get_sheet_by_name(name)
             grids[name] = sheet.to_python(skip_empty_area=False)
             ranges = getattr(sheet, "merged_cell_ranges", None) or []

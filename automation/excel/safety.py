@@ -155,10 +155,13 @@ class WriteSession:
 
 
 @contextlib.contextmanager
-def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iterator[WriteSession]:
+def write_session(
+    path: Path, *, backups: int = 10, timeout: float = 30, on_wait: Callable[[], None] | None = None,
+) -> Iterator[WriteSession]:
     """Hold the run lock of ``path`` for a read -> plan -> save cycle.
 
-    A second run waits up to ``timeout`` seconds for the lock, then gets WriteRefused. The
+    A second run waits up to ``timeout`` seconds for the lock (calling ``on_wait`` once when it
+    has to wait), then gets WriteRefused. The
     session refuses while Excel has the file open (checked on entry and again before the replace).
     Read the workbook inside the ``with`` so concurrent runs never lose each other's updates.
     """
@@ -166,7 +169,12 @@ def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iter
     refuse_if_open(path)
     lock = filelock.FileLock(lock_path(path), timeout=timeout)
     try:
-        lock.acquire()
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            if on_wait is not None:
+                on_wait()
+            lock.acquire()
     except filelock.Timeout:
         raise WriteRefused(
             f"Register {path.name} sedang ditulis oleh proses lain; tunggu sebentar lalu ulangi."

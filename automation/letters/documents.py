@@ -143,10 +143,10 @@ def make_documents(
     pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max, _STEP.get(d.sheet_key, 0), d.record.row))
     for i, due in enumerate(pending):
         if progress:
-            progress(i, len(pending), f"{due.doc.title} {due.reg_no}")
+            progress(i, len(pending), "Membuat dokumen")
         run.make(due)
     if progress:
-        progress(len(pending), len(pending), "")
+        progress(len(pending), len(pending), "Membuat dokumen")
     run.finish()
     if pdf:
         add_pdfs(run.result)
