@@ -135,10 +135,13 @@ def structural_findings(reg: Register) -> list[Finding]:
 
 def plan_validate(reg: Register, *, now: dt.datetime, trigger: str, user: str = "") -> tuple[Changes, Report]:
     from .validation import validate_register
+    from .validation.dates import text_date_fixes
 
     report = validate_register(reg, today=now.date())
     report.findings[:0] = structural_findings(reg)
-    return plan_notes(reg, report, now=now, trigger=trigger, user=user), report
+    changes = plan_notes(reg, report, now=now, trigger=trigger, user=user)
+    text_date_fixes(reg, report.findings, changes)
+    return changes, report
 
 
 def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str = "CLI",

@@ -64,6 +64,7 @@ def build_context(reg: Register, today: date) -> Context:
         today=today,
         choices=_choices(reg),
         calendar=WorkCalendar.from_register(reg),
+        receipts=dates.receipts(reg),
     )
 
 

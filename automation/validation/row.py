@@ -21,6 +21,7 @@ class Context:
     today: date
     choices: dict[str, dict[str, str]]  # list key -> {normalised value: value as listed}
     calendar: WorkCalendar  # Hari Libur sheet + Pengaturan office hours
+    receipts: dict[str, date] = field(default_factory=dict)  # no_registrasi -> day the request was received
 
 
 @dataclass
