@@ -20,7 +20,17 @@ from rich.console import Console
 from rich.table import Table
 
 from . import clock, operations
-from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, AutomationError, write_crash_log
+from .cli_frame import Group
+from .cli_progress import progress_view
+from .errors import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_REFUSED,
+    AutomationError,
+    UsageError,
+    write_crash_log,
+)
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message
@@ -63,7 +73,7 @@ def _quiet_unraisable(unraisable: Any) -> None:
         pass
 
 
-@click.group(help="Register Uji Konsekuensi Informasi Publik — PPID Diskominfo Kalbar.")
+@click.group(cls=Group, help="Register Uji Konsekuensi Informasi Publik — PPID Diskominfo Kalbar.")
 @click.version_option(package_name="ppid")
 def main() -> None:
     pass
@@ -88,14 +98,16 @@ def init_cmd(path: Path, force: bool, year: int | None) -> int:
 @click.option("--no-write", is_flag=True, help="Hanya periksa; jangan tulis catatan ke register.")
 @guarded
 def validate_cmd(path: Path, as_json: bool, no_write: bool) -> int:
-    outcome = operations.validate(path, now=clock.now(), write=not no_write)
+    with progress_view(console, err_console) as progress:
+        outcome = operations.validate(path, now=clock.now(), write=not no_write, progress=progress)
     report = outcome.result
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         render_report(report, written=outcome.written)
-    if outcome.warning:
+    if outcome.warning:  # the notes could not be written (open in Excel, locked, disk full)
         err_console.print(f"Perhatian: {outcome.warning}")
+        return EXIT_REFUSED
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -127,7 +139,8 @@ def render_report(report: Any, *, written: bool) -> None:
 @click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
 @guarded
 def advance_cmd(path: Path, allow_loss: bool) -> int:
-    outcome = operations.advance(path, now=clock.now(), allow_loss=allow_loss)
+    with progress_view(console, err_console) as progress:
+        outcome = operations.advance(path, now=clock.now(), allow_loss=allow_loss, progress=progress)
     _notes(outcome.notes)
     for line in outcome.result.lines():
         console.print(line)
@@ -159,13 +172,13 @@ def status_cmd(path: Path, reg_no: str) -> int:
 @click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
 @guarded
 def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -> int:
-    from .letters.summary import print_summary, progress_bar
+    from .letters.summary import print_summary
 
-    with progress_bar(console) as progress:
+    with progress_view(console, err_console) as progress:
         outcome = operations.documents(path, now=clock.now(), reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
     _notes(outcome.notes)
     print_summary(outcome.result, console)
-    return EXIT_FINDINGS if getattr(outcome.result, "failed", None) else EXIT_OK
+    return EXIT_FINDINGS if outcome.result.failed or outcome.result.pdf_failed else EXIT_OK
 
 
 @main.command("report", help="Membuat laporan bulanan (--month) atau tahunan (--year).")
@@ -176,7 +189,10 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 @click.option("--beranda", is_flag=True, help="Tulis juga angka laporan ke lembar Beranda (menyimpan register).")
 @guarded
 def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beranda: bool) -> int:
-    result = operations.report(path, now=clock.now(), month=month, year=year, pdf=pdf, home=beranda)
+    if beranda and not month:
+        raise UsageError("--beranda hanya untuk laporan bulanan; sebutkan juga --month TTTT-BB.")
+    with progress_view(console, err_console) as progress:
+        result = operations.report(path, now=clock.now(), month=month, year=year, pdf=pdf, progress=progress)
     if result.summary:
         console.print(result.summary)
     for label, out in result.paths.items():
@@ -184,7 +200,11 @@ def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beran
             console.print(f"{label}: {out}")
     for warning in result.warnings:
         err_console.print(f"Perhatian: {warning}")
-    return EXIT_OK
+    if beranda:  # refused (open in Excel, locked, disk full) -> one line and exit 3; the report files stay
+        with progress_view(console, err_console) as progress:
+            operations.show_on_home(path, result, progress=progress)
+        console.print("Angka laporan ditulis ke lembar Beranda.")
+    return EXIT_FINDINGS if pdf and result.pdf is None else EXIT_OK
 
 
 @main.command("impor-dik", help="Mengimpor tabel DIK yang sudah terbit (.xlsx/.docx) ke lembar 7 Register DIK.")

@@ -50,3 +50,25 @@ def write_crash_log() -> str:
     except OSError:
         return "(log tidak dapat ditulis)"
     return str(path)
+
+
+# Library exception names -> the cause staff read (python-calamine, zipfile, openpyxl, lxml, msoffcrypto).
+_CAUSES = {
+    "PasswordError": "berkas dilindungi kata sandi; buka di Excel, hapus kata sandinya, simpan, lalu ulangi",
+    "FileFormatError": "berkas terenkripsi atau bukan format Excel yang dikenal",
+    "ZipError": "bukan berkas Excel (.xlsm) atau isinya terpotong",
+    "BadZipFile": "bukan berkas Excel (.xlsm) atau isinya terpotong",
+    "XmlError": "isi XML di dalam berkas rusak",
+    "XMLSyntaxError": "isi XML di dalam berkas rusak",
+    "ParseError": "isi XML di dalam berkas rusak",
+    "PermissionError": "akses ke berkas ditolak; mungkin sedang dibuka program lain",
+    "KeyError": "bagian buku kerja hilang",
+}
+
+
+def describe_cause(exc: BaseException) -> str:
+    """An Indonesian cause for a library's exception, never its class name (staff cannot act on 'ZipError')."""
+    for kind in type(exc).__mro__:
+        if kind.__name__ in _CAUSES:
+            return _CAUSES[kind.__name__]
+    return "format berkas tidak dikenali atau rusak"

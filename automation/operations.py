@@ -23,6 +23,7 @@ from .excel.layout import resolve
 from .excel.reader import read_register
 from .findings import Finding, Report
 from .notes import plan_notes
+from .progress import PLANNING, SAVING, WAITING_FOR_LOCK, Progress, silent
 from .register import Register
 
 R = TypeVar("R")
@@ -55,6 +56,7 @@ class Outcome:
 def commit(
     path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan: bool = True, with_log: bool = True,
     after_save: Callable[[], None] | None = None,
+    progress: Progress = silent,
 ) -> Outcome:
     """Plan on a fresh read; when there is something to write, re-plan under the lock and save.
 
@@ -62,19 +64,24 @@ def commit(
     documents) that should run once, under the lock. ``with_log=False`` lets the first plan skip
     the Log sheet; the read under the lock always includes it (a write may append Log rows).
     ``after_save`` runs under the lock once the register is saved (or had nothing to save).
+    ``progress`` hears of every sheet read, the wait for another run's lock, and the save.
     """
     from .excel.safety import refuse_if_open, write_session
 
     path = Path(path)
+    if not path.is_file():  # before the lock, so that a mistyped name leaves no lock file behind
+        read_register(path, with_log=False)  # raises the one-line "not found" / "is a folder"
     if preplan:
-        reg = read_register(path, with_log=with_log)
+        reg = read_register(path, with_log=with_log, progress=progress)
+        progress(0, 0, PLANNING)
         changes, result = planner(reg)
         if not changes:
             return Outcome(result=result, written=False, changes=changes, notes=setting_warnings(reg))
     refuse_if_open(path)
-    with write_session(path) as session:
-        reg = read_register(path)
+    with write_session(path, on_wait=lambda: progress(0, 0, WAITING_FOR_LOCK)) as session:
+        reg = read_register(path, progress=progress)
         session.backups = int(reg.settings["jumlah_cadangan"])  # bounded by automation.settings
+        progress(0, 0, PLANNING)
         changes, result = planner(reg)
         if not changes:
             if after_save:
@@ -87,6 +94,7 @@ def commit(
                 + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
             )
         _refuse_losses(path, allow_loss)
+        progress(0, 0, SAVING)
         session.save(lambda tmp: _roundtrip(path, tmp, layout))
         if after_save:
             after_save()
@@ -134,22 +142,28 @@ def structural_findings(reg: Register) -> list[Finding]:
 
 def plan_validate(reg: Register, *, now: dt.datetime, trigger: str, user: str = "") -> tuple[Changes, Report]:
     from .validation import validate_register
+    from .validation.dates import text_date_fixes
     from .workflow.precedent import open_precedents
 
     report = validate_register(reg, today=now.date())
     report.findings[:0] = structural_findings(reg)
     report.precedents = open_precedents(reg, now.date())
-    return plan_notes(reg, report, now=now, trigger=trigger, user=user), report
+    changes = plan_notes(reg, report, now=now, trigger=trigger, user=user)
+    text_date_fixes(reg, report.findings, changes)
+    return changes, report
 
 
-def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str = "CLI") -> Outcome:
+def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str = "CLI",
+             progress: Progress = silent) -> Outcome:
     """Check every row; write notes and highlights (only when they change)."""
     if not write:
-        changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
+        reg = read_register(path, with_log=False, progress=progress)
+        progress(0, 0, PLANNING)
+        changes, report = plan_validate(reg, now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes)
     try:
         planner = planner_for("validate", path, now=now, trigger=trigger, user=current_user())
-        return commit(path, planner, with_log=False)
+        return commit(path, planner, with_log=False, progress=progress)
     except WriteRefused as exc:  # still report the findings; only the notes could not be written
         changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes, warning=f"Catatan Validasi tidak ditulis: {exc}")
@@ -192,9 +206,10 @@ def planner_for(
     raise UsageError(f"Operasi '{action}' tidak dikenal.")
 
 
-def advance(path: Path, *, now: dt.datetime, trigger: str = "CLI", allow_loss: bool = False) -> Outcome:
+def advance(path: Path, *, now: dt.datetime, trigger: str = "CLI", allow_loss: bool = False,
+            progress: Progress = silent) -> Outcome:
     planner = planner_for("advance", path, now=now, trigger=trigger, user=current_user())
-    return commit(path, planner, allow_loss=allow_loss)
+    return commit(path, planner, allow_loss=allow_loss, progress=progress)
 
 
 def status(path: Path, reg_no: str) -> Any:
@@ -212,13 +227,13 @@ def status_precedent(path: Path, reg_no: str, *, now: dt.datetime) -> str:
 # ---------------------------------------------------------------- documents / report
 def documents(
     path: Path, *, now: dt.datetime, reg_no: str | None = None, pdf: bool = False,
-    trigger: str = "CLI", allow_loss: bool = False, progress: Any = None,
+    trigger: str = "CLI", allow_loss: bool = False, progress: Progress = silent,
 ) -> Outcome:
     """Render the due documents under the lock into a staging folder, save the numbers, then publish.
 
     The letters reach ``output/`` only after the register was saved; when the save does not
     happen (refused, disk full, killed) they are removed, so no number is on a file the register
-    does not know.  Then one PDF batch.
+    does not know.  Then the PDFs, in batches.
     """
     from .letters.documents import Staging, add_pdfs
 
@@ -227,11 +242,11 @@ def documents(
                           progress=progress, stage=stage)
     notes: list[str] = []
     with discard_on_failure(stage):
-        outcome = commit(path, planner, allow_loss=allow_loss, preplan=False,
+        outcome = commit(path, planner, allow_loss=allow_loss, preplan=False, progress=progress,
                          after_save=lambda: notes.extend(stage.publish()))
     outcome.result.notes.extend(notes)
     if pdf:
-        add_pdfs(outcome.result)
+        add_pdfs(outcome.result, progress=progress)
     return outcome
 
 
@@ -261,13 +276,16 @@ def parse_month(month: str) -> tuple[int, int]:
 
 
 def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int | None = None,
-           pdf: bool = False, home: bool = False) -> Any:
+           pdf: bool = False, home: bool = False, progress: Progress = silent) -> Any:
     """Build a report (read-only); ``home=True`` also puts the figures on Beranda (a full save)."""
     from .report import build_annual, build_monthly
 
     today = now.date()
-    reg = read_register(path, with_log=False)
+    reg = read_register(path, with_log=False, progress=progress)
+    progress(0, 0, "Menyusun laporan")
     out_dir = output_root(path) / "laporan"
+    if month and year is not None:
+        raise UsageError("Pilih salah satu: --month TTTT-BB untuk laporan bulanan atau --year TTTT untuk laporan tahunan.")
     if month:
         parse_month(month)
         with _output_errors(out_dir):
@@ -275,12 +293,14 @@ def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int 
         result.warnings[:0] = setting_warnings(reg)
         if home:
             _show_on_home(path, result)
-        return result
-    if year is None:
+    elif year is None:
         raise UsageError("Sebutkan --month TTTT-BB atau --year TTTT.")
-    with _output_errors(out_dir):
-        result = build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)
-    result.warnings[:0] = setting_warnings(reg)
+    else:
+        with _output_errors(out_dir):
+            result = build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)
+        result.warnings[:0] = setting_warnings(reg)
+    if not pdf:  # a PDF left from an earlier run would no longer match the new .docx
+        result.docx.with_suffix(".pdf").unlink(missing_ok=True)
     return result
 
 
@@ -308,14 +328,19 @@ def _output_errors(folder: Path) -> Iterator[None]:
         ) from caught
 
 
-def _show_on_home(path: Path, result: Any) -> None:
-    """Put the latest monthly figures on Beranda; a register open in Excel only gets a warning."""
+def show_on_home(path: Path, result: Any, progress: Progress = silent) -> None:
+    """Put the monthly figures on Beranda (a full save); raises WriteRefused when it cannot."""
     rows = result.home_rows()
 
     def planner(reg: Register) -> tuple[Changes, None]:
         return Changes(home_report=rows), None
 
+    commit(path, planner, progress=progress)
+
+
+def _show_on_home(path: Path, result: Any) -> None:
+    """:func:`show_on_home` for the demo and the buttons: a register open in Excel only gets a warning."""
     try:
-        commit(path, planner)
+        show_on_home(path, result)
     except WriteRefused as exc:
         result.warnings.append(f"Beranda tidak diperbarui: {exc}")

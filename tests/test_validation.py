@@ -97,14 +97,15 @@ REQUEST_CASES = [
     ("only e-mail is enough", {"telepon": None}, []),
     ("no phone and no e-mail", {"telepon": None, "email": None}, [("kontak_kosong", "telepon")]),
     # receipt date and office hours
-    ("date typed as Indonesian text", {"waktu_diterima": "23 November 2026 pukul 09.15"}, []),
-    ("date typed dd-mm-yyyy", {"waktu_diterima": "23-11-2026 09:15"}, []),
+    ("date typed as Indonesian text", {"waktu_diterima": "23 November 2026 pukul 09.15"},
+     [("tanggal_berupa_teks", "waktu_diterima")]),
+    ("date typed dd-mm-yyyy", {"waktu_diterima": "23-11-2026 09:15"}, [("tanggal_berupa_teks", "waktu_diterima")]),
     ("date only (no time)", {"waktu_diterima": date(2026, 11, 23)}, []),
     ("date that does not exist", {"waktu_diterima": "31/11/2026 09:00"}, [("tanggal_tidak_terbaca", "waktu_diterima")]),
     ("date in the future", {"waktu_diterima": datetime(2026, 12, 1, 9)}, [("tanggal_masa_depan", "waktu_diterima")]),
     ("received after closing", {"waktu_diterima": datetime(2026, 11, 23, 16, 30)},
      [("di_luar_jam_layanan", "waktu_diterima")]),
-    ("received before opening counts that same day", {"waktu_diterima": "23/11/2026 06:45"}, []),
+    ("received before opening counts that same day", {"waktu_diterima": datetime(2026, 11, 23, 6, 45)}, []),
     ("received at closing time", {"waktu_diterima": datetime(2026, 11, 23, 16, 0)}, []),
     ("received on Independence Day", {"waktu_diterima": datetime(2026, 8, 17, 10)},
      [("di_luar_jam_layanan", "waktu_diterima")]),
@@ -285,7 +286,7 @@ OTHER_CASES = [
     ("register_dik", "DIK: defence ground cannot be unlimited",
      {**DIK, "pasal17": "17c1", "informasi": "Denah pangkalan militer", "konsekuensi": "Membahayakan pertahanan"},
      False, [("jangka_waktu_tidak_terbatas", "jenis_jangka_waktu")]),
-    ("register_dik", "DIK start date in the future", {**DIK, "tanggal_mulai": "01/01/2027"}, False,
+    ("register_dik", "DIK start date in the future", {**DIK, "tanggal_mulai": date(2027, 1, 1)}, False,
      [("tanggal_masa_depan", "tanggal_mulai")]),
     ("koordinasi", "coordination in progress", {"no_registrasi": REG, "petugas_pd": "Andi"}, False, []),
     ("koordinasi", "coordination finished without its facts", {"no_registrasi": REG, "petugas_pd": "Andi"}, True,
@@ -302,9 +303,9 @@ OTHER_CASES = [
     ("arsip", "objection date in the future", {"lokasi_arsip": "Lemari 2", "tanggal_keberatan": date(2026, 12, 2)},
      False, [("tanggal_masa_depan", "tanggal_keberatan")]),
     ("arsip", "objection ground from Pasal 35", {"alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"}, False, []),
-    ("hari_libur", "holidays may lie in the future", {"tanggal": "25/12/2027", "keterangan": "Natal",
+    ("hari_libur", "holidays may lie in the future", {"tanggal": date(2027, 12, 25), "keterangan": "Natal",
                                                       "jenis": "Libur nasional"}, False, []),
-    ("hari_libur", "unknown holiday type", {"tanggal": "25/12/2027", "keterangan": "Natal", "jenis": "Libur"}, False,
+    ("hari_libur", "unknown holiday type", {"tanggal": date(2027, 12, 25), "keterangan": "Natal", "jenis": "Libur"}, False,
      [("pilihan_tidak_dikenal", "jenis")]),
     ("hari_libur", "holiday date unreadable", {"tanggal": "25/13/2027", "keterangan": "X", "jenis": "Cuti bersama"},
      False, [("tanggal_tidak_terbaca", "tanggal")]),
@@ -318,6 +319,38 @@ OTHER_CASES = [
 )
 def test_other_stage_rows(sheet, case, entered, completing, expected):
     assert findings(sheet, entered, completing=completing) == expected
+
+
+# ---------------------------------------------------------------- dates typed as text, day and month swapped
+EARLY = {**REQUEST, "waktu_diterima": datetime(2026, 11, 2, 9)}  # an event of it falls on 2-24 November
+DATE_CASES = [
+    ("real date inside the window", date(2026, 11, 5), []),
+    ("text dd-mm-yyyy inside the window", "05-11-2026", [("tanggal_berupa_teks", "tanggal_kajian")]),
+    ("text dd.mm.yyyy", "05.11.2026", [("tanggal_berupa_teks", "tanggal_kajian")]),
+    ("text with an Indonesian month", "5 November 2026", [("tanggal_berupa_teks", "tanggal_kajian")]),
+    ("US swap: 11 February read from 2/11", date(2026, 2, 11), [("bulan_tertukar", "tanggal_kajian")]),
+    ("text readable both ways, only the swap fits", "11/02/2026", [("tanggal_teks_ambigu", "tanggal_kajian")]),
+    ("before the request and no swap fits", date(2026, 10, 20), []),
+    ("future date whose swap fits", date(2026, 12, 11), [("bulan_tertukar", "tanggal_kajian")]),
+    ("future date, no swap possible", date(2026, 11, 30), [("tanggal_masa_depan", "tanggal_kajian")]),
+]
+
+
+@pytest.mark.parametrize(("case", "entered", "expected"), DATE_CASES, ids=[c[0] for c in DATE_CASES])
+def test_dates_against_their_request(case, entered, expected):
+    row = {"no_registrasi": REG, "tanggal_kajian": entered}
+    assert findings("kajian", row, permohonan=[EARLY]) == expected
+
+
+def test_a_text_date_is_written_back_as_a_real_date():
+    from automation.operations import plan_validate
+
+    reg = make_register({"permohonan": [{**REQUEST, "waktu_diterima": "23 November 2026 pukul 09.15"}]})
+    changes, report = plan_validate(reg, now=datetime(2026, 11, 24, 10), trigger="CLI")
+    (finding,) = [f for f in report.findings if f.code != "lembar_hilang"]  # no support sheets in this register
+    assert finding.code == "tanggal_berupa_teks" and "dibaca sebagai 23/11/2026 09:15" in finding.message
+    assert changes.cells[("permohonan", 7)]["waktu_diterima"] == datetime(2026, 11, 23, 9, 15)
+    assert "23 November 2026" in changes.cells[("permohonan", 7)]["catatan_validasi"]
 
 
 # ---------------------------------------------------------------- the whole register
@@ -529,6 +562,7 @@ def test_mistakes_typed_into_a_real_workbook(tmp_path):
     found = [(f.row, f.code, f.key) for f in report.findings if f.sheet == PERMOHONAN.name]
     assert found == [
         (0, "kolom_hilang", "tujuan"),
+        (7, "tanggal_berupa_teks", "waktu_diterima"),  # typed as text: read, noted, written back as a date
         (9, "nik_jadi_angka", "nik"),
         (9, "surel_tidak_valid", "email"),
         (10, "tanggal_tidak_terbaca", "waktu_diterima"),
@@ -588,6 +622,7 @@ def test_every_code_in_the_catalogue_is_exercised_by_these_tables():
     seen |= {"jangka_waktu_permanen"}  # test_period_value_added_to_referensi
     seen |= {code for _c, _d, expected in CHAIN_CASES for code, *_ in expected}  # tests/test_validation_chain.py
     seen |= {"dasar_hukum_belum_dikonfirmasi"}  # test_flagged_ground_is_repeated_on_the_ba_until_confirmed
+    seen |= {code for _c, _e, expected in DATE_CASES for code, _k in expected}
     structural = {"lembar_hilang", "kolom_hilang", "sel_digabung", "nomor_registrasi_ganda",
                   "nomor_registrasi_kosong", "referensi_tidak_ada"}  # fmt: skip
     assert seen | structural == set(CODES)

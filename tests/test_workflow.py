@@ -211,6 +211,9 @@ def test_sop_path_from_intake_to_archive() -> None:
     assert sheets[0] == "1 Permohonan" and sheets.count("4 Klasifikasi") == 2 and sheets.count("6 Persetujuan") == 2
     assert any("Revisi" in e.note for e in history)
     assert history[-1].status == FINISHED
+    # 4 Klasifikasi has no date of its own: no date rather than the day advance ran
+    assert [e.date for e in history if e.sheet == "4 Klasifikasi"] == [None, None]
+    assert all(e.date is not None for e in history if e.sheet in ("1 Permohonan", "6 Persetujuan"))
 
 
 def test_intake_number_is_never_reused() -> None:

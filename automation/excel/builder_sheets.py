@@ -51,6 +51,7 @@ def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any]) ->
     ws.set_column(1, 1, 24)
     ws.set_column(2, BERANDA_SUMMARY_WIDTH - 1, 14)
     ws.set_column(GUIDE_COLUMN, GUIDE_COLUMN, 90)
+    ws.set_column(GUIDE_COLUMN + 1, GUIDE_COLUMN + 1, 32)  # "Laporan terakhir" values: dates, file names
     ws.write_string(0, 0, BERANDA.title, styles.title)
     ws.write_string(1, 0, f"PPID {settings.get('instansi', '')}".strip(), styles.subtitle)
     ws.write_string(2, 0, "Isi lembar 1–10 sesuai urutan SOP, lalu tekan tombol di lembar itu.", styles.subtitle)
@@ -63,7 +64,7 @@ def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any]) ->
     ws.write_formula(WARNING_ROW - 1, 0, bad_name_formula(BAD_NAME_MESSAGE), styles.warning, "")
     ws.write_string(BERANDA_SUMMARY_ROW - 2, 0, "Ringkasan", styles.section)
     _guide(ws, styles)
-    print_setup(ws, repeat_header=False)
+    print_setup(ws, repeat_header=False, pages_tall=1)  # Beranda on one page
     if BERANDA.button:
         add_button(ws, BERANDA, styles)
 

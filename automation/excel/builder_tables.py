@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -53,7 +54,7 @@ def write_table_sheet(
     table(ws, sheet, styles, rows)
     validations(ws, sheet)
     highlights(ws, sheet, styles)
-    print_setup(ws)
+    print_setup(ws, last_column=printed_columns(sheet) - 1, pages_wide=pages_wide(sheet))
     ws.freeze_panes(FIRST, 1)  # rows 1-6 and column A stay in view
     if sheet.button:
         add_button(ws, sheet, styles)
@@ -196,10 +197,44 @@ def _rule(ws: Worksheet, columns: list[int], formula: str, fmt: Any) -> None:
     ws.conditional_format(ranges[0], {"type": "formula", "criteria": formula, "format": fmt, "multi_range": " ".join(ranges)})
 
 
-def print_setup(ws: Worksheet, *, repeat_header: bool = True) -> None:
+# Where the paper copy of a stage sheet ends: before the validation notes (a screen aid), and on
+# 1 Permohonan after the deadline status (the document numbers and file paths that follow are on screen).
+PRINT_UNTIL = {"permohonan": "status_waktu"}
+NOT_PRINTED = ("catatan_validasi", "kolom_bermasalah")
+
+
+def printed_columns(sheet: Sheet) -> int:
+    """How many columns from A the printed copy of ``sheet`` shows."""
+    keys = [c.key for c in sheet.columns]
+    last = PRINT_UNTIL.get(sheet.key)
+    if last in keys:
+        return keys.index(last) + 1
+    return next((i for i, key in enumerate(keys) if key in NOT_PRINTED), len(keys))
+
+
+PAGE_CHARACTERS = 150  # character widths on one A4 landscape page at 100 %
+MIN_PRINT_SCALE = 0.55  # below this, text on paper is too small to read
+
+
+def pages_wide(sheet: Sheet) -> int:
+    """A4 landscape pages across for ``sheet``'s printed columns: 2, or more when 2 would print too small."""
+    width = sum(c.width for c in sheet.columns[: printed_columns(sheet)] if not c.hidden)
+    return max(2, math.ceil(width * MIN_PRINT_SCALE / PAGE_CHARACTERS))
+
+
+def print_setup(ws: Worksheet, *, repeat_header: bool = True, last_column: int | None = None,
+                pages_wide: int = 1, pages_tall: int = 0) -> None:
+    """Landscape A4; at most ``pages_wide`` pages wide (``pages_tall`` 0: as many as needed).
+
+    ``last_column`` (0-based) limits the print area to columns A..last, with the header row and
+    column A (the registration number) repeated on every page.
+    """
     ws.set_landscape()
     ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)  # one page wide, as many pages tall as needed
+    ws.fit_to_pages(pages_wide, pages_tall)
+    if last_column is not None:
+        ws.print_area(0, 0, 1_048_575, last_column)  # whole columns: Excel prints only the rows in use
+        ws.repeat_columns(0)
     if repeat_header:
         ws.repeat_rows(HEADER)  # the header row on every page
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)

@@ -614,6 +614,7 @@ def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], 
         warnings.simplefilter("ignore")  # "extension is not supported": check_losses reports those
         wb = load_workbook(original, keep_vba=keep_vba, rich_text=True)
     try:
+        _keep_column_print_areas(original, wb)
         mutate(wb)
         wb.save(dest)
     finally:
@@ -625,3 +626,22 @@ def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], 
     if problems:
         raise WriteRefused("Hasil simpan tidak utuh (" + "; ".join(problems[:3]) + "); register tidak diubah.")
     return restored
+
+
+_PRINT_AREA = re.compile(r'<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>([^<]+)</definedName>')
+
+
+def _keep_column_print_areas(original: Path, wb: Workbook) -> None:
+    """openpyxl drops a print area of whole columns ("'1 Permohonan'!$A:$X"); put it back as a sheet name."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    with zipfile.ZipFile(original) as package:
+        xml = package.read("xl/workbook.xml").decode("utf-8", errors="replace")
+    for index, text in _PRINT_AREA.findall(xml):
+        position = int(index)
+        if position >= len(wb.worksheets):
+            continue
+        ws = wb.worksheets[position]
+        if not ws.print_area and "_xlnm.Print_Area" not in ws.defined_names:
+            value = text.replace("&apos;", "'").replace("&amp;", "&")
+            ws.defined_names["_xlnm.Print_Area"] = DefinedName("_xlnm.Print_Area", localSheetId=position, attr_text=value)

@@ -16,7 +16,8 @@ from xml.etree import ElementTree
 
 from python_calamine import CalamineWorkbook
 
-from ..errors import UnusableFile
+from ..errors import UnusableFile, describe_cause
+from ..progress import READING, Progress, silent
 from ..recovery import restore_hint
 from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
@@ -34,7 +35,7 @@ def norm(text: Any) -> str:
     return _SPACES.sub(" ", str(text or "")).strip().casefold()
 
 
-def read_register(path: Path, *, with_log: bool = True) -> Register:
+def read_register(path: Path, *, with_log: bool = True, progress: Progress = silent) -> Register:
     """Read ``path`` with python-calamine; raise UnusableFile when it is not a readable register.
 
     ``with_log=False`` does not parse the Log sheet at all (it is then marked not present, so a
@@ -51,7 +52,7 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several private error types for broken files
         raise UnusableFile(
-            f"Berkas {path.name} rusak atau bukan buku kerja Excel: isinya tidak dapat dibaca; berkas tidak diubah. "
+            f"Berkas {path.name} rusak atau bukan buku kerja Excel: {describe_cause(exc)}; berkas tidak diubah. "
             + restore_hint(path)
         ) from exc
     try:
@@ -59,16 +60,18 @@ def read_register(path: Path, *, with_log: bool = True) -> Register:
         grids: dict[str, Grid] = {}
         merged: dict[str, list[tuple[int, int, int, int]]] = {}
         skipped = set() if with_log else {n for n in names if norm(n) == norm(LOG.name)}
-        for name in names:
+        for done, name in enumerate(names):
             if name in skipped:
                 continue
+            progress(done, len(names), f"{READING} {name}")
             sheet = book.get_sheet_by_name(name)
             grids[name] = sheet.to_python(skip_empty_area=False)
             ranges = getattr(sheet, "merged_cell_ranges", None) or []
             merged[name] = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
     except Exception as exc:
         raise UnusableFile(
-            f"Isi berkas {path.name} rusak atau tidak lengkap; berkas tidak diubah. " + restore_hint(path)
+            f"Isi berkas {path.name} rusak atau tidak lengkap: {describe_cause(exc)}; berkas tidak diubah. "
+            + restore_hint(path)
         ) from exc
     finally:
         book.close()

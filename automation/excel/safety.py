@@ -181,17 +181,20 @@ class WriteSession:
 
 
 @contextlib.contextmanager
-def write_session(path: Path, *, backups: int = 10, timeout: float = 30) -> Iterator[WriteSession]:
+def write_session(
+    path: Path, *, backups: int = 10, timeout: float = 30, on_wait: Callable[[], None] | None = None,
+) -> Iterator[WriteSession]:
     """Hold the run lock of ``path`` for a read -> plan -> save cycle.
 
-    A second run waits up to ``timeout`` seconds for the lock, then gets WriteRefused. The
+    A second run waits up to ``timeout`` seconds for the lock (calling ``on_wait`` once when it
+    has to wait), then gets WriteRefused. The
     session refuses while Excel has the file open (checked on entry and again before the replace).
     Read the workbook inside the ``with`` so concurrent runs never lose each other's updates.
     """
     refuse_if_open(path)
     link = Path(path) if Path(path).is_symlink() else None
     path = real_path(path)  # a symlinked register: lock, check and replace the real file
-    with run_lock(path, timeout=timeout):
+    with run_lock(path, timeout=timeout, on_wait=on_wait):
         refuse_if_open(link or path)
         refuse_if_read_only(path)
         _remove_stale_temps(path)
@@ -202,16 +205,21 @@ BUSY = "Register {name} sedang ditulis oleh proses lain (perintah ppid atau klik
 
 
 @contextlib.contextmanager
-def run_lock(path: Path, *, timeout: float = 30) -> Iterator[None]:
+def run_lock(path: Path, *, timeout: float = 30, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """The one lock every writer of ``path`` takes: the CLI (via write_session) and the Excel buttons.
 
     WriteRefused when another run holds it for ``timeout`` seconds, or when the lock file cannot
-    be made (read-only folder, disk full).
+    be made (read-only folder, disk full).  ``on_wait`` is called once when the lock is busy.
     """
     path = real_path(Path(path))
     lock = filelock.FileLock(lock_path(path), timeout=timeout)
     try:
-        lock.acquire()
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            if on_wait is not None:
+                on_wait()
+            lock.acquire()
     except filelock.Timeout:
         raise WriteRefused(BUSY.format(name=path.name)) from None
     except OSError as exc:

@@ -21,7 +21,7 @@ from ..values import as_text, parse_date
 from . import bahasa
 from .context import Built, build
 from .numbering import Numberer, Pattern, PatternError, compile_pattern, log_text
-from .pdf import PDF_MISSING, convert_beside, find_soffice
+from .pdf import CHUNK, PDF_MISSING, convert_beside_report, find_soffice
 from .render import render_docx, template_file, usable_logo
 from .sources import Sources
 
@@ -52,6 +52,7 @@ class DocumentsResult:
     pdf_note: str = ""  # PDF_MISSING when LibreOffice is absent
     pdf_pending: list[Path] = field(default_factory=list)  # made earlier, still without a PDF
     notes: list[str] = field(default_factory=list)  # run-wide remarks (logo not usable, ...)
+    pdf_failed: dict[Path, str] = field(default_factory=dict)  # .docx -> why no PDF could be made
 
     @property
     def made(self) -> list[DocumentRow]:
@@ -153,18 +154,18 @@ def make_documents(
     pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max, _STEP.get(d.sheet_key, 0), d.record.row))
     for i, due in enumerate(pending):
         if progress:
-            progress(i, len(pending), f"{due.doc.title} {due.reg_no}")
+            progress(i, len(pending), "Membuat dokumen")
         run.make(due)
     if progress:
-        progress(len(pending), len(pending), "")
+        progress(len(pending), len(pending), "Membuat dokumen")
     run.finish()
     if pdf:
         add_pdfs(run.result)
     return run.changes, run.result
 
 
-def add_pdfs(result: DocumentsResult) -> None:
-    """Convert the letters of a run (and earlier ones still without a PDF) in ONE soffice call.
+def add_pdfs(result: DocumentsResult, progress: Progress | None = None, chunk: int = CHUNK) -> None:
+    """Convert the letters of a run (and earlier ones still without a PDF) in batches of ``chunk``.
 
     Separate from :func:`make_documents` so that a caller which plans twice (once without the
     lock, once under it) converts only once, after the write.
@@ -175,9 +176,14 @@ def add_pdfs(result: DocumentsResult) -> None:
     if find_soffice() is None:
         result.pdf_note = PDF_MISSING
         return
-    result.pdfs = convert_beside(paths)
-    if len(result.pdfs) < len(paths):
-        result.notes.append(f"{len(paths) - len(result.pdfs)} berkas tidak dapat dikonversi ke PDF.")
+    conversion = convert_beside_report(paths, chunk=chunk, progress=progress)
+    result.pdfs, result.pdf_failed = conversion.pdfs, conversion.failed
+    if conversion.failed:
+        result.notes.append(f"{len(conversion.failed)} berkas tidak dapat dikonversi ke PDF:")
+        failed = list(conversion.failed.items())
+        result.notes += [f"  {path}: {why}." for path, why in failed[:20]]
+        if len(failed) > 20:
+            result.notes.append(f"  ... dan {len(failed) - 20} berkas lain; jalankan ulang dengan --pdf untuk mencoba lagi.")
 
 
 STAGING_PREFIX = ".staging-"

@@ -1,20 +1,36 @@
-"""PDF through LibreOffice headless: one soffice call for a whole batch, private user profile."""
+"""PDF through LibreOffice headless: batches of at most :data:`CHUNK` files per soffice call, private profile.
+
+One ``soffice --convert-to`` call stops silently after 246 files (measured with LibreOffice 7 on
+Linux: 400 files given, 246 PDFs, exit status 0 — soffice drops every argument past its 256th), so
+a long list is converted in chunks well below that, and every file a chunk did not convert is
+retried on its own; what still fails comes back with a reason.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PDF_MISSING = "LibreOffice tidak ditemukan; berkas .docx tetap disimpan"
+CHUNK = 200  # files per soffice call; must stay below the 246 one call accepts
 _WINDOWS_PATHS = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
+Progress = Callable[[int, int, str], None]  # (done, total, label)
+
+
+@dataclass
+class Conversion:
+    """The PDFs made (in input order) and, per source that could not be converted, why."""
+
+    pdfs: list[Path] = field(default_factory=list)
+    failed: dict[Path, str] = field(default_factory=dict)
 
 
 def find_soffice() -> str | None:
@@ -26,41 +42,97 @@ def find_soffice() -> str | None:
     return next((p for p in _WINDOWS_PATHS if os.name == "nt" and Path(p).is_file()), None)
 
 
-def _run(exe: str, paths: Sequence[Path], outdir: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="ppid-lo-") as profile:
-        cmd = [
-            exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(outdir), *(str(p) for p in paths),
-        ]
-        # On a timeout or a crash, whatever was converted is still returned by the caller.
-        with contextlib.suppress(subprocess.TimeoutExpired, OSError):
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                           timeout=120 + 15 * len(paths))
+def _run(exe: str, profile: Path, paths: Sequence[Path], outdir: Path) -> str:
+    """One soffice call; returns "" when it ended normally, else why it did not (Indonesian)."""
+    cmd = [
+        exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+        "--convert-to", "pdf", "--outdir", str(outdir), *(str(p) for p in paths),
+    ]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", check=False,
+                              timeout=120 + 15 * len(paths))
+    except subprocess.TimeoutExpired:
+        return "LibreOffice tidak selesai dalam batas waktu"
+    except OSError as exc:
+        return f"LibreOffice tidak dapat dijalankan ({exc.strerror or exc})"
+    said = f"{done.stdout}\n{done.stderr}"
+    if "could not be loaded" in said or "Error: source file" in said:
+        return "LibreOffice tidak dapat membuka berkas (rusak atau bukan dokumen Word)"
+    return "" if done.returncode == 0 else f"LibreOffice berhenti dengan kode {done.returncode}"
+
+
+def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CHUNK,
+            progress: Progress | None = None) -> Conversion:
+    """Convert ``sources[i]`` to ``targets[i]`` in chunks, retrying each miss alone.
+
+    Sources are copied under unique names into a scratch folder first, so files sharing a name
+    (every request has a ``tanda_bukti.docx``) never overwrite each other's PDF.
+    """
+    result = Conversion()
+    exe = find_soffice()
+    if exe is None or not sources:
+        return result
+    with tempfile.TemporaryDirectory(prefix="ppid-pdf-") as scratch:
+        root = Path(scratch)
+        stage, out, profile = root / "in", root / "out", root / "profile"
+        stage.mkdir()
+        staged = _stage(sources, stage, result)
+        work = [(i, item) for i, item in enumerate(staged) if item is not None]
+        missed: list[int] = []
+        for start in range(0, len(work), max(1, chunk)):
+            part = work[start:start + chunk]
+            _run(exe, profile, [item for _, item in part], out)
+            missed += [i for i, item in part if not _collect(out / f"{item.stem}.pdf", targets[i])]
+            if progress:
+                progress(min(start + chunk, len(work)), len(work), "Konversi PDF")
+        for i in missed:  # alone, so that one broken letter cannot take its neighbours down
+            item = staged[i]
+            assert item is not None
+            why = _run(exe, profile, [item], out)
+            if not _collect(out / f"{item.stem}.pdf", targets[i]):
+                result.failed[Path(sources[i])] = why or "LibreOffice tidak menghasilkan PDF"
+    result.pdfs = [Path(t) for s, t in zip(sources, targets, strict=True)
+                   if Path(s) not in result.failed and Path(t).is_file()]
+    return result
+
+
+def _stage(sources: Sequence[Path], stage: Path, result: Conversion) -> list[Path | None]:
+    staged: list[Path | None] = []
+    for i, src in enumerate(sources):
+        item = stage / f"{i:05d}{Path(src).suffix}"
+        try:
+            shutil.copyfile(src, item)
+        except OSError as exc:
+            result.failed[Path(src)] = f"berkas tidak dapat dibaca ({exc.strerror or exc})"
+            staged.append(None)
+            continue
+        staged.append(item)
+    return staged
+
+
+def _collect(pdf: Path, target: Path) -> bool:
+    if not pdf.is_file():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # os.rename on Windows refuses to replace
+    shutil.move(str(pdf), target)
+    return True
 
 
 def convert_to_pdf(paths: Path | Sequence[Path], outdir: Path | None = None) -> list[Path]:
-    """Convert every file in ONE soffice call; PDFs go to ``outdir`` (default: beside each file).
+    """Convert every file; PDFs go to ``outdir`` (default: beside each file).
 
     Files sharing a name get ``-2``, ``-3`` ... in ``outdir``.
     Returns the PDFs that exist afterwards, in input order; [] when LibreOffice is not installed
     (the caller then prints :data:`PDF_MISSING`).
     """
     sources = [Path(paths)] if isinstance(paths, str | os.PathLike) else [Path(p) for p in paths]
-    if not sources:
-        return []
-    exe = find_soffice()
-    if exe is None:
-        return []
     if outdir is None:
-        return _convert_beside(exe, sources)
-    outdir.mkdir(parents=True, exist_ok=True)
+        return convert_beside(sources)
     targets = _unique_targets(sources, outdir)
-    if any(t.stem != p.stem for t, p in zip(targets, sources, strict=True)):
-        return _convert_staged(exe, sources, targets)
     for target in targets:
         target.unlink(missing_ok=True)
-    _run(exe, [p.resolve() for p in sources], outdir)
-    return [t for t in targets if t.is_file()]
+    return convert(sources, targets).pdfs
 
 
 def _unique_targets(sources: list[Path], outdir: Path) -> list[Path]:
@@ -74,33 +146,12 @@ def _unique_targets(sources: list[Path], outdir: Path) -> list[Path]:
     return targets
 
 
-def convert_beside(paths: Sequence[Path]) -> list[Path]:
-    """One soffice call for files in many folders; each PDF lands next to its .docx."""
-    exe = find_soffice()
-    if exe is None or not paths:
-        return []
-    return _convert_beside(exe, [Path(p) for p in paths])
+def convert_beside(paths: Sequence[Path], *, chunk: int = CHUNK, progress: Progress | None = None) -> list[Path]:
+    """Files in many folders; each PDF lands next to its .docx."""
+    return convert_beside_report(paths, chunk=chunk, progress=progress).pdfs
 
 
-def _convert_beside(exe: str, sources: list[Path]) -> list[Path]:
-    return _convert_staged(exe, sources, [p.with_suffix(".pdf") for p in sources])
-
-
-def _convert_staged(exe: str, sources: list[Path], targets: list[Path]) -> list[Path]:
-    """Copy the inputs under unique names into a scratch folder, convert once, move PDFs out."""
-    done: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="ppid-pdf-") as scratch:
-        stage, out = Path(scratch) / "in", Path(scratch) / "out"
-        stage.mkdir()
-        staged = []
-        for i, src in enumerate(sources):
-            staged.append(stage / f"{i:05d}{src.suffix}")
-            shutil.copyfile(src, staged[-1])
-        _run(exe, staged, out)
-        for item, target in zip(staged, targets, strict=True):
-            pdf = out / f"{item.stem}.pdf"
-            if pdf.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(pdf), target)
-                done.append(target)
-    return done
+def convert_beside_report(paths: Sequence[Path], *, chunk: int = CHUNK, progress: Progress | None = None) -> Conversion:
+    """:func:`convert_beside` with the reason for every file that could not be converted."""
+    sources = [Path(p) for p in paths]
+    return convert(sources, [p.with_suffix(".pdf") for p in sources], chunk=chunk, progress=progress)

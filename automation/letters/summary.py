@@ -1,31 +1,11 @@
-"""Terminal output of a documents run: a rich progress bar and the summary table (CLI adapter use)."""
+"""Terminal output of a documents run: the summary table (CLI adapter use)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .documents import FAILED, DocumentsResult
-from .documents import Progress as ProgressCallback
-
-
-@contextmanager
-def progress_bar(console: Console) -> Iterator[ProgressCallback]:
-    """A callback for ``make_documents(progress=...)`` drawing one bar on ``console``."""
-    with Progress(
-        TextColumn("Membuat dokumen"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=console, transient=True,
-    ) as bar:
-        task = bar.add_task("", total=None)
-
-        def update(done: int, total: int, label: str) -> None:
-            bar.update(task, completed=done, total=total, description=label)
-
-        yield update
 
 
 def print_summary(result: DocumentsResult, console: Console) -> None:
@@ -39,7 +19,7 @@ def print_summary(result: DocumentsResult, console: Console) -> None:
             table.add_row(row.reg_no, row.document, row.number or "-", str(row.path) if row.path else "-", status)
         console.print(table)
     for note in ([result.pdf_note] if result.pdf_note else []) + result.notes:
-        console.print(note)
+        console.print(note, soft_wrap=True, markup=False)
     line = f"{len(result.made)} dokumen dibuat, {len(result.failed)} belum dapat dibuat"
     if result.skipped:
         line += f", {result.skipped} sudah ada sebelumnya"

@@ -68,6 +68,7 @@ def build_context(reg: Register, today: date) -> Context:
         choices=_choices(reg),
         calendar=WorkCalendar.from_register(reg),
         floor=floor_date(reg, today),
+        receipts=dates.receipts(reg),
     )
 
 

@@ -22,6 +22,7 @@ class Context:
     choices: dict[str, dict[str, str]]  # list key -> {normalised value: value as listed}
     calendar: WorkCalendar  # Hari Libur sheet + Pengaturan office hours
     floor: date = date.min  # no event before this day (chain.floor_date: Pengaturan or register year - 1)
+    receipts: dict[str, date] = field(default_factory=dict)  # no_registrasi -> day the request was received
 
 
 @dataclass

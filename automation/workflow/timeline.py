@@ -15,11 +15,13 @@ from .routes import DIK, DONE, FINISHED, INTAKE, NAME, OPEN, REQUEST_SHEETS, STE
 from .state import reg_no as number_of
 
 # The date that tells when each step happened, and the column naming who acted (if any).
+# 4 Klasifikasi has no date of its own: its Tanggal Selesai is the day `advance` forwarded the row,
+# not the day the classification was made, so it only orders the step and is not shown.
 EVENT_DATE = {
     "permohonan": "waktu_diterima",
     "koordinasi": "tanggal_koordinasi",
     "kajian": "tanggal_kajian",
-    "klasifikasi": "tanggal_selesai",
+    "klasifikasi": "",
     "berita_acara": "tanggal_uji",
     "persetujuan": "tanggal_persetujuan",
     "register_dik": "tanggal_mulai",
@@ -70,14 +72,13 @@ def timeline(reg: Register, reg_no: str) -> list[TimelineEntry]:
 
 
 def _event(key: str, rec: Record) -> datetime | None:
-    when, _error = parse_datetime(rec.get(EVENT_DATE[key]))
-    if when is None:
-        when, _error = parse_datetime(rec.get("tanggal_selesai"))
-    return when
+    """The step's own date (what staff entered), None when it has none."""
+    column = EVENT_DATE[key]
+    return parse_datetime(rec.get(column))[0] if column else None
 
 
 def _sort_key(key: str, rec: Record) -> tuple[int, datetime, int, int]:
-    when = _event(key, rec)
+    when = _event(key, rec) or parse_datetime(rec.get("tanggal_selesai"))[0]  # the day it was forwarded
     return (0 if key == INTAKE else 1, when or datetime.max, STEP[key], rec.row)
 
 
