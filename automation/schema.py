@@ -567,6 +567,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nama_atasan", "Nama Atasan PPID", "Samuel, S.E., M.Si.", "Atasan PPID (Kepala Dinas)."),
     Setting("nip_atasan", "NIP Atasan PPID", "196604081993031009", "NIP Atasan PPID."),
     Setting("jabatan_atasan", "Jabatan Atasan PPID", "Kepala Dinas Komunikasi dan Informatika Provinsi Kalimantan Barat", "Jabatan Atasan PPID."),
+    Setting("pangkat_ppid", "Pangkat/Golongan PPID", "Pembina (IV/a)", "Baris pangkat di bawah nama PPID pada blok tanda tangan."),
+    Setting("pangkat_atasan", "Pangkat/Golongan Atasan PPID", "Pembina Utama Madya (IV/d)", "Baris pangkat di bawah nama Atasan PPID."),
     Setting("tim_pertimbangan", "Anggota Tim Pertimbangan", "Drs. Agus Salim (Ketua); Maria Goreti, S.H. (Anggota); Yohanes Edi, S.Sos. (Anggota)", "Dipisah titik koma: nama (jabatan)."),
     Setting("pola_registrasi", "Pola Nomor Registrasi", "PPID-KOMINFO/{tahun}/{bulan:02d}/{seq:04d}", "Pola nomor registrasi permohonan."),
     Setting("pola_tanda_bukti", "Pola Nomor Tanda Bukti", "{seq:03d}/TBP/PPID-DISKOMINFO/{romawi}/{tahun}", "Tanda bukti penerimaan permohonan."),
