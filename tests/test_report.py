@@ -115,7 +115,7 @@ def test_monthly_counts_equal_hand_count(march: Any) -> None:
     assert f["mean_days"] == pytest.approx(40 / 7)
     assert f["max_days"] == 11
     assert f["within_limit"] == pytest.approx(6 / 7)
-    assert f["extended_share"] == pytest.approx(1 / 7)
+    assert (f["extended"], f["extended_share"]) == (1, pytest.approx(1 / 9))  # R4 of the 9 received in March
     assert (f["open"], f["open_late"], f["late_done"], f["overdue"]) == (3, 1, 1, 2)  # R7, R8, R9 open; R9 late
     assert (f["objections"], f["objections_decided"]) == (1, 0)
 
@@ -170,7 +170,8 @@ def test_result_paths_and_home_rows(march: Any) -> None:
     assert march.paths["pdf"] is None
     rows = dict((r[0], r[1]) for r in march.home_rows())
     assert rows["Laporan terakhir"] == "Laporan bulanan Maret 2026"
-    assert (rows["Permohonan diterima"], rows["Belum selesai"], rows["Lewat batas waktu"]) == (9, 3, 2)
+    assert (rows["Permohonan diterima"], rows["Belum selesai (akhir periode)"]) == (9, 3)
+    assert (rows["Belum selesai, lewat batas waktu"], rows["Selesai terlambat"]) == (1, 1)
 
 
 # ---------------------------------------------------------------- edge cases

@@ -134,7 +134,8 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
     if cur["timed"]:
         out.append(f"Waktu penyelesaian rata-rata {angka(cur['mean_days'])} hari kerja (median "
                    f"{angka(cur['median_days'])} hari kerja); {persen(cur['within_limit'])} selesai dalam {answer} "
-                   f"hari kerja dan {persen(cur['extended_share'])} diperpanjang.")
+                   f"hari kerja. Permohonan yang diperpanjang: {cur['extended']} dari {cur['received']} permohonan "
+                   "yang diterima bulan ini.")
     if cur["open"]:
         out.append(f"Per {tanggal(as_of)} masih ada {cur['open']} permohonan yang belum selesai; "
                    f"{cur['open_late']} di antaranya telah melewati batas waktu.")

@@ -75,8 +75,10 @@ def comparison_rows(figs: list[dict[str, Any]], answer_days: int) -> list[list[A
         line("Median waktu penyelesaian (hari kerja)", lambda f: r1(f["median_days"])),
         line("Rata-rata waktu penyelesaian (hari kerja)", lambda f: r1(f["mean_days"])),
         line(f"Selesai dalam {answer_days} hari kerja (%)", lambda f: pct(f["within_limit"])),
-        line("Diperpanjang (%)", lambda f: pct(f["extended_share"])),
-        line("Lewat batas waktu (permohonan)", lambda f: f["overdue"]),
+        line("Diperpanjang (permohonan diterima)", lambda f: f["extended"]),
+        line("Selesai melewati batas waktu", lambda f: f["late_done"]),
+        line("Belum selesai, lewat batas waktu (akhir periode)", lambda f: f["open_late"]),
+        line("Uji konsekuensi (permohonan)", lambda f: f["tests"]),
         line("Keberatan diajukan", lambda f: f["objections"]),
     ]
     return rows
@@ -93,18 +95,18 @@ def letters_table(figs: dict[str, Any]) -> Table:
     rows = [[f"Huruf {k}" if k != NO_LETTER else NO_LETTER, PASAL17_LETTERS.get(k, "dasar tidak diisi"), v]
             for k, v in figs["letters"].items()]
     return table("pasal17", "Alasan penolakan (ditolak atau diberikan sebagian) menurut Pasal 17 UU 14/2008", rows,
-                 chart=Chart("bar", values=(2,), title="Alasan penolakan"), empty="Tidak ada penolakan.")
+                 chart=Chart("bar", values=(2,), title="Alasan penolakan", category_title="Pasal 17"), empty="Tidak ada penolakan.")
 
 
 def breakdown_tables(frame: pd.DataFrame) -> list[Table]:
     total = len(frame)
     return [
         table("saluran", "Permohonan diterima menurut saluran", share_rows(frame["saluran"], total),
-              chart=Chart("bar", title="Saluran"), empty="Tidak ada permohonan."),
+              chart=Chart("bar", title="Saluran", category_title="Saluran"), empty="Tidak ada permohonan."),
         table("kategori", "Permohonan diterima menurut kategori pemohon", share_rows(frame["kategori"], total),
               chart=Chart("pie", title="Kategori pemohon"), empty="Tidak ada permohonan."),
         table("perangkat_daerah", "Permohonan diterima menurut Perangkat Daerah", share_rows(frame["pd"], total),
-              chart=Chart("bar", title="Perangkat Daerah"), empty="Tidak ada permohonan."),
+              chart=Chart("bar", title="Perangkat Daerah", category_title="Perangkat Daerah"), empty="Tidak ada permohonan."),
     ]
 
 
@@ -115,8 +117,8 @@ def time_table(figs: dict[str, Any], limits: Limits) -> Table:
         ["Rata-rata waktu penyelesaian (hari kerja)", r1(figs["mean_days"])],
         ["Waktu terlama (hari kerja)", figs["max_days"]],
         [f"Selesai dalam {limits.answer} hari kerja (%)", pct(figs["within_limit"])],
-        ["Diperpanjang (permohonan)", figs["extended"]],
-        ["Diperpanjang (%)", pct(figs["extended_share"])],
+        ["Diperpanjang (permohonan diterima dalam periode)", figs["extended"]],
+        ["Diperpanjang (% dari permohonan diterima)", pct(figs["extended_share"])],
         ["Selesai melewati batas waktu (permohonan)", figs["late_done"]],
         [f"Selesai lebih dari {limits.answer + limits.extension} hari kerja (permohonan)", figs["over_extension"]],
     ]
@@ -177,13 +179,13 @@ def objections_table(tally: Tally, period: Period) -> Table:
 def trend_table(months: list[dict[str, Any]], key: str = "tren") -> Table:
     rows = [[month_name(m["period"].start.month), m["received"], m["processed"], m["open"]] for m in months]
     return table(key, "Perkembangan bulanan tahun berjalan", rows,
-                 chart=Chart("column", values=(1, 2), title="Permohonan per bulan"))
+                 chart=Chart("column", values=(1, 2), title="Permohonan per bulan", category_title="Bulan"))
 
 
 def monthly_breakdown(months: list[dict[str, Any]]) -> Table:
     rows = [[month_name(m["period"].start.month), m["received"], m["processed"],
              *(m["decisions"].get(k, 0) for k in KEPUTUSAN), r1(m["median_days"])] for m in months]
-    return table("bulanan", "Rekapitulasi per bulan", rows, chart=Chart("column", values=(1, 2), title="Permohonan per bulan"))
+    return table("bulanan", "Rekapitulasi per bulan", rows, chart=Chart("column", values=(1, 2), title="Permohonan per bulan", category_title="Bulan"))
 
 
 def tests_table(tally: Tally, period: Period) -> Table:

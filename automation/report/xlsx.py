@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from datetime import date, datetime
 from pathlib import Path
@@ -135,11 +136,31 @@ def _chart(wb: Workbook, ws: Worksheet, table: Table, top: int, row: int) -> Non
             series["data_labels"] = {"value": True}
         chart.add_series(series)
     chart.set_title({"name": spec.title or table.title, "name_font": {"size": 11}})
-    if spec.type == "bar":
-        chart.set_y_axis({"reverse": True})
+    if spec.type != "pie":
+        _axes(chart, spec, table)
     if len(spec.values) == 1 and spec.type != "pie":
         chart.set_legend({"none": True})
+    categories = len(table.rows)
+    if spec.type == "bar" and categories > 10:  # one readable row per category
+        chart.set_size({"width": 620, "height": 120 + 22 * categories})
     ws.insert_chart(row, len(table.cols) + 1, chart)
+
+
+def _axes(chart: Any, spec: Any, table: Table) -> None:
+    """Whole-number count axis (0, 1, 2 ... never 0.2), axis titles, every category label shown."""
+    top = max((row[v] or 0 for row in table.rows for v in spec.values if isinstance(row[v], int | float)), default=0)
+    unit = max(1, math.ceil(top / 8))
+    counts = {"name": spec.value_title, "min": 0, "major_unit": unit, "num_format": "0",
+              "major_gridlines": {"visible": True, "line": {"color": "#dddddd"}}}
+    labels: dict[str, Any] = {"interval_unit": 1, "num_font": {"size": 8}}
+    if spec.category_title:
+        labels["name"] = spec.category_title
+    if spec.type == "bar":  # xlsxwriter: in a bar chart the x axis is the value axis
+        chart.set_x_axis(counts)
+        chart.set_y_axis({**labels, "reverse": True})
+    else:
+        chart.set_y_axis(counts)
+        chart.set_x_axis(labels)
 
 
 def _unique(name: str, names: set[str]) -> str:
