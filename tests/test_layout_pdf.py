@@ -11,6 +11,7 @@ tests/test_report.py).  Checked on the PDF text, page by page:
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -37,8 +38,8 @@ REG4 = "PPID-KOMINFO/2026/11/0004"  # a legal entity, granted in full, collected
 ENTITY = "PT Borneo Data Nusantara"
 LONG = ("Rekapitulasi anggaran belanja pegawai per Perangkat Daerah beserta rincian tunjangan kinerja, "
         "honorarium tim, dan perjalanan dinas triwulan III tahun anggaran 2026. ")
-CLOSING = re.compile(r"^\s*(Demikian|Simpan tanda bukti)", re.M)
-SIGNED = re.compile(r"NIP \d|\(\.{6,}\)|\d+\. \.{6,}")  # NIP lines, blank name lines, BA member lines
+CLOSING = re.compile(r"^\s*(Demikian|Simpan tanda bukti|Jika Pemohon Informasi keberatan)", re.M)
+SIGNED = re.compile(r"NIP \d|\(\.{6,}\)|\d+\. \.{6,}|tanpa tanda tangan basah")  # NIP, blank name, BA member lines
 
 
 def sample_rows() -> dict[str, list[dict[str, Any]]]:
@@ -112,8 +113,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
         shutil.copy(src, staged / f"{name}.docx")
     pdfs = convert_to_pdf([staged / f"{n}.docx" for n in names], tmp / "pdf")
     assert len(pdfs) == len(names)
-    return {name: pdf_pages(tmp / "pdf" / f"{name}.pdf") for name in names} | {
+    out = {name: pdf_pages(tmp / "pdf" / f"{name}.pdf") for name in names} | {
         f"{name}.docx": [str(staged / f"{name}.docx")] for name in names}
+    if os.environ.get("PPID_LAYOUT_DUMP"):  # read the pages by eye: PPID_LAYOUT_DUMP=/tmp/folder
+        dump(out, Path(os.environ["PPID_LAYOUT_DUMP"]))
+        shutil.copytree(tmp / "pdf", Path(os.environ["PPID_LAYOUT_DUMP"]) / "pdf", dirs_exist_ok=True)
+    return out
 
 
 def documents(rendered: dict[str, list[str]]) -> list[str]:
@@ -183,3 +188,10 @@ def test_e_mail_receipt_has_no_wet_signature(rendered: dict[str, list[str]]) -> 
     assert "secara elektronik" in by_mail and "Yang Menerima" not in by_mail
     in_person = "\n".join(rendered[f"{REG2.replace('/', '-')}-tanda_terima"])
     assert "Yang Menerima" in in_person and "secara elektronik" not in in_person
+
+
+def dump(rendered: dict[str, list[str]], folder: Path) -> None:
+    """Write each PDF's text to ``folder`` (for reading the layout by eye while debugging)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in documents(rendered):
+        (folder / f"{name}.txt").write_text("\n\f".join(rendered[name]), encoding="utf-8")

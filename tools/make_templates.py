@@ -399,7 +399,7 @@ def berita_acara(doc: DocxDocument) -> None:
     para(doc, "Hasil pengujian konsekuensi adalah sebagai berikut:", before=6)
     heads = ("No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
              "Pertimbangan Kepentingan Publik apabila Ditutup", "Jangka Waktu Pengecualian")
-    widths = (Mm(9), Mm(31), Mm(30), Mm(32), Mm(32), Mm(26))
+    widths = (Mm(9), Mm(30), Mm(29), Mm(31), Mm(32), Mm(29))  # "Pengecualian" fits its column
     cells = ("{{ item.no }}", "{{ item.informasi }}", "{{ item.dasar }}", "{{ item.konsekuensi }}",
              "{{ item.kepentingan_publik }}", "{{ item.jangka_waktu }}")
     table = doc.add_table(rows=4, cols=6)

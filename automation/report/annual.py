@@ -130,6 +130,7 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
         "nama_ppid": str(s.get("nama_ppid") or ""),
         "nip_ppid": nip(str(s.get("nip_ppid") or "")),
         "jabatan_ppid": str(s.get("jabatan_ppid") or ""),
+        "pangkat_ppid": str(s.get("pangkat_ppid") or ""),
     }
     return finish(prep, kind="tahunan", period_key=str(year), label=period.label,
                   title=f"Laporan Layanan Informasi Publik Tahun {year}", pages=pages, tables=tables,

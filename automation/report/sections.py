@@ -15,6 +15,7 @@ from ..values import as_text
 from .frame import Limits
 from .metrics import NO_LETTER, PASAL17_LETTERS, Period, Tally, share_rows, within
 from .model import DATE, INT, NUM, PCT, Chart, Col, Table
+from .pending import Pending
 from .text import month_name, tanggal
 
 SHARE = (Col("Uraian", width=44), Col("Jumlah", INT, 10), Col("Persentase", PCT, 12))
@@ -42,7 +43,9 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
              Col("Belum selesai (akhir bulan)", INT, 14)),
     "bulanan": (Col("Bulan", width=13), Col("Diterima", INT, 11), Col("Selesai", INT, 10),
                 *(Col(k, INT, 15) for k in KEPUTUSAN), Col("Median hari kerja", NUM, 10)),
-    "uji_konsekuensi": (Col("Hasil pengujian", width=44), Col("Jumlah informasi", INT, 12)),
+    "uji_konsekuensi": (Col("Hasil pengujian", width=44), Col("Jumlah permohonan", INT, 12)),
+    "perlu_keputusan": (Col("Nomor Registrasi", width=28), Col("Perihal", width=40), Col("Sejak", DATE, 13),
+                        Col("Lama menunggu (hari kerja)", INT, 13)),
 }
 
 
@@ -188,11 +191,19 @@ def monthly_breakdown(months: list[dict[str, Any]]) -> Table:
     return table("bulanan", "Rekapitulasi per bulan", rows, chart=Chart("column", values=(1, 2), title="Permohonan per bulan", category_title="Bulan"))
 
 
+def pending_table(items: list[Pending]) -> Table:
+    return table("perlu_keputusan", "Perlu keputusan Bapak/Ibu", [p.row() for p in items],
+                 empty="Tidak ada yang menunggu keputusan Bapak/Ibu.")
+
+
 def tests_table(tally: Tally, period: Period) -> Table:
     counts = tally.tests(period)
     labels = {"YA": "Dikecualikan (YA)", "TIDAK": "Terbuka (TIDAK)", "SEBAGIAN": "Dikecualikan sebagian (SEBAGIAN)"}
-    rows = [[labels.get(str(k), str(k)), int(v)] for k, v in counts.items()]
-    return table("uji_konsekuensi", "Hasil uji konsekuensi (menurut tanggal pengujian)", rows,
+    order = [*labels, *(k for k in counts.index if k not in labels)]
+    rows = [[labels.get(str(k), str(k)), int(counts.get(k, 0))] for k in order if k in labels or counts.get(k, 0)]
+    if not counts.sum():
+        rows = []
+    return table("uji_konsekuensi", "Hasil uji konsekuensi, satu per permohonan (menurut tanggal pengujian)", rows,
                  empty="Tidak ada uji konsekuensi pada periode ini.")
 
 
