@@ -38,7 +38,7 @@ from make_templates import (  # noqa: E402  (one set of layout helpers for both 
 
 from automation.report.annual import PARTS, PLACEHOLDER  # noqa: E402
 from automation.report.build import Section  # noqa: E402
-from automation.report.model import DATE, INT, NUM, PCT, Col  # noqa: E402
+from automation.report.model import DATE, INT, NUM, PCT, TEXT, Col  # noqa: E402
 from automation.report.monthly import DOCX_LAYOUT  # noqa: E402
 from automation.report.sections import COLUMNS  # noqa: E402
 
@@ -77,8 +77,9 @@ def word_widths(cols: tuple[Col, ...]) -> tuple[list[float], float]:
         need = _needs(cols, size)
         spare = TEXT_WIDTH_CM - sum(need)
         if spare >= 0:
-            total = sum(c.width for c in cols)
-            return [n + spare * c.width / total for n, c in zip(need, cols, strict=True)], size
+            free = [c.kind == TEXT and c.header not in SAMPLE_BY_HEADER for c in cols]  # free text takes the rest
+            weights = [c.width if f or not any(free) else 0 for c, f in zip(cols, free, strict=True)]
+            return [n + spare * w / sum(weights) for n, w in zip(need, weights, strict=True)], size
     return [TEXT_WIDTH_CM * n / sum(need) for n in need], SIZES[-1]
 
 

@@ -230,16 +230,16 @@ def kop(doc: DocxDocument) -> None:
     placeholders as they must be typed.  ``kop_instansi`` drops the region the government line
     already names ("... Provinsi Kalimantan Barat" is printed once).
     """
-    table = doc.add_table(rows=1, cols=3)  # the empty right column keeps the text centred
+    table = doc.add_table(rows=1, cols=3)  # a narrow right column: the text sits nearly centred
     borderless(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    column_widths(table, (Mm(26), TEXT_WIDTH - Mm(52), Mm(26)))
+    column_widths(table, (Mm(26), TEXT_WIDTH - Mm(34), Mm(8)))
     logo, text, _ = table.rows[0].cells
     logo.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_runs(logo.paragraphs[0], ["{{ logo }}"])
     lines = [
-        ("{{ pemerintah|upper }}", Pt(13), True),
-        ("{{ instansi|kop_instansi(pemerintah)|upper }}", Pt(14), True),
+        ("{{ pemerintah|upper }}", Pt(12), True),
+        ("{{ instansi|kop_instansi(pemerintah)|upper }}", Pt(13), True),
         ("{{ alamat_instansi }}", Pt(9), False),
         ("Telepon {{ telepon_instansi }}, Surel {{ surel_instansi }}", Pt(9), False),
         ("Laman {{ laman }}", Pt(9), False),
@@ -533,7 +533,17 @@ def finish_layout(doc: DocxDocument) -> None:
     for table in doc.tables:
         merge_tag_rows(table)
         rows_unsplit(table, header_rows=1 if _has_header(table) else 0)
+    keep_intro_with_table(doc)
     keep_ending_together(doc)
+
+
+def keep_intro_with_table(doc: DocxDocument) -> None:
+    """A paragraph ending in ':' right before a table stays on the page where the table starts."""
+    previous = None
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:tbl") and previous is not None and Paragraph(previous, doc).text.rstrip().endswith(":"):
+            keep_with_next(Paragraph(previous, doc))
+        previous = el if el.tag == qn("w:p") else None
 
 
 def _has_header(table: Table) -> bool:
