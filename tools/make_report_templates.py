@@ -285,8 +285,11 @@ def annual() -> DocumentObject:
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "templates"
     out.mkdir(parents=True, exist_ok=True)
-    monthly().save(str(out / "laporan_bulanan.docx"))
-    annual().save(str(out / "laporan_tahunan.docx"))
+    for name, build in (("laporan_bulanan.docx", monthly), ("laporan_tahunan.docx", annual)):
+        doc = build()
+        for table in doc.tables:  # no row of any table (header fields, signature) splits across pages
+            rows_unsplit(table)
+        doc.save(str(out / name))
     print(f"Templat laporan ditulis ke {out}")
     return 0
 
