@@ -217,6 +217,7 @@ PERMOHONAN = Sheet(
         _c("nik", "NIK", T.NIK, "16 digit NIK sesuai KTP; ketik sebagai teks.", need=Need.ENTRY, when=IDENTITY_NIK, width=20),
         _c("dokumen_badan_hukum", "Nomor Pengesahan Badan Hukum", T.TEXT, "Nomor SK pengesahan Kementerian Hukum (wajib bagi badan hukum).", need=Need.ENTRY, when=When("kategori_pemohon", ("Badan Hukum",)), width=26),
         _c("surat_kuasa", "Surat Kuasa", T.TEXT, "Nomor/tanggal surat kuasa (wajib bagi kelompok orang).", need=Need.ENTRY, when=When("kategori_pemohon", ("Kelompok Orang",)), width=20),
+        _c("nama_wakil", "Nama Wakil/Kuasa", T.TEXT, "Badan hukum atau kelompok orang: nama orang yang mewakili (sesuai akta atau surat kuasa); surat ditujukan kepadanya.", width=22),
         _c("alamat", "Alamat", T.LONGTEXT, "Alamat lengkap pemohon.", need=Need.ENTRY, width=32),
         _c("pekerjaan", "Pekerjaan", T.TEXT, "Pekerjaan pemohon.", width=16),
         _c("telepon", "Nomor Telepon", T.PHONE, "Contoh: 081234567890; ketik sebagai teks.", width=16),

@@ -48,7 +48,8 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
     c2, c4 = carried(REG2, "Siti Aminah"), carried(REG4, ENTITY)
     rows["permohonan"].append(request(
         REG4, ENTITY, datetime(2026, 11, 26, 9, 0), kategori_pemohon="Badan Hukum", jenis_identitas="Akta Badan Hukum",
-        dokumen_badan_hukum="AHU-0012345.AH.01.01.TAHUN 2020", pekerjaan="Petani", rincian_informasi=LONG))
+        dokumen_badan_hukum="AHU-0012345.AH.01.01.TAHUN 2020", pekerjaan="Petani", nama_wakil="Andreas Wijaya",
+        rincian_informasi=LONG))
     members = "; ".join(f"{n} (Anggota)" for n in ("Drs. Agus Salim", "Maria Goreti, S.H.", "Yohanes Edi, S.Sos.",
                                                    "Dra. Theresia Lim, M.Si.", "Ir. Hendrikus Ajan, M.T.",
                                                    "Nurhayati, S.Kom."))
@@ -181,7 +182,8 @@ def test_legal_entity_shows_its_number_not_an_occupation(rendered: dict[str, lis
         text = "\n".join(rendered[name])
         assert "Petani" not in text and "Pekerjaan" not in text, name
         if "pemberitahuan" in name:
-            assert "AHU-0012345.AH.01.01.TAHUN 2020" in text
+            assert "AHU-0012345.AH.01.01.TAHUN 2020" in text and "Diwakili oleh" in text and "Andreas Wijaya" in text
+            assert "Nama Badan Hukum" in text
 
 
 def test_e_mail_receipt_has_no_wet_signature(rendered: dict[str, list[str]]) -> None:

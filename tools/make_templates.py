@@ -329,14 +329,19 @@ def closing(doc: DocxDocument, text: str) -> None:
 
 
 def requester_fields(extra: Sequence[tuple[str, str]] = (), first: str = "Nomor Registrasi") -> list[tuple[str, str]]:
-    """The requester's identity; a legal entity shows its legal-entity number instead of an occupation."""
+    """The requester's identity; a legal entity shows its name, legal-entity number and representative
+    instead of a person's name and occupation."""
     return [
         (first, "{{ no_registrasi }}"),
-        ("Nama Pemohon", "{{ nama_pemohon }}"),
-        ("Alamat", "{{ alamat_pemohon }}"),
         ("{%tr if badan_hukum %}", ""),
+        ("Nama Badan Hukum", "{{ nama_pemohon }}"),
         ("Nomor Pengesahan Badan Hukum", "{{ nomor_badan_hukum }}"),
+        ("Diwakili oleh", "{{ wakil_pemohon }}"),
         ("{%tr else %}", ""),
+        ("Nama Pemohon", "{{ nama_pemohon }}"),
+        ("{%tr endif %}", ""),
+        ("Alamat", "{{ alamat_pemohon }}"),
+        ("{%tr if not badan_hukum %}", ""),
         ("Pekerjaan", "{{ pekerjaan_pemohon }}"),
         ("{%tr endif %}", ""),
         ("Nomor Telepon/Surel", "{{ kontak_pemohon }}"),

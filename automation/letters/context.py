@@ -103,7 +103,7 @@ def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, Any]:
             if need_address:
                 row.problems.append(f"permohonan {reg_no} tidak ditemukan pada lembar 1 Permohonan")
             return {"alamat_pemohon": EMPTY, "pekerjaan_pemohon": EMPTY, "kontak_pemohon": EMPTY, "waktu_diterima": EMPTY,
-                    "badan_hukum": False, "nomor_badan_hukum": EMPTY}
+                    "badan_hukum": False, "nomor_badan_hukum": EMPTY, "wakil_pemohon": EMPTY}
         req = Row(src.reg, "permohonan", rec, row.problems, foreign=True)
     contacts = [c for c in (req.text("telepon", default=""), req.text("email", default="")) if c]
     received = req.datetime("waktu_diterima")
@@ -115,6 +115,7 @@ def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, Any]:
         # a legal entity: its legal-entity number replaces the occupation line
         "badan_hukum": req.text("kategori_pemohon", default="").casefold() == BADAN_HUKUM.casefold(),
         "nomor_badan_hukum": req.text("dokumen_badan_hukum"),
+        "wakil_pemohon": req.text("nama_wakil"),
     }
 
 

@@ -20,7 +20,7 @@ from ..schema import PERSONAL_KEYS, SETTING_BY_KEY, SHEET_BY_KEY
 from ..values import as_text, parse_datetime, parse_int, parse_pasal
 from ..workdays import WorkCalendar
 
-EXCLUDED = PERSONAL_KEYS | {"nama_pemohon", "nama_penerima"}
+EXCLUDED = PERSONAL_KEYS | {"nama_pemohon", "nama_penerima", "nama_wakil"}
 YEARS = fig.YEARS  # dates outside are typing errors (left to validation), not service history
 UNDECIDED = "Belum diisi"
 OTHER = "Lainnya"
