@@ -273,3 +273,35 @@ def test_messy_cells_do_not_break_the_report(tmp_path: Path) -> None:
     assert "4 baris pada lembar 1 Permohonan" in docx_text(result.docx)
     counts = {row[0]: row[1] for row in sheet_rows(result.xlsx, "Permohonan") if isinstance(row[1], int)}
     assert counts["12"] == 1 and counts['=HYPERLINK("x")'] == 1
+
+
+# ---------------------------------------------------------------- charts and long text
+def test_bar_chart_keeps_every_category_with_a_lainnya_bar() -> None:
+    from automation.report.build import BAR_LIMIT, top_with_rest
+
+    items = [(f"Perangkat Daerah {i:02d}", 31 - i) for i in range(31)]
+    labels, counts = top_with_rest(items, BAR_LIMIT)
+    assert len(labels) == BAR_LIMIT and labels[-1] == "Lainnya (20 kategori)"
+    assert sum(counts) == sum(v for _, v in items)  # the bars add up to the table
+    assert top_with_rest(items[:5], BAR_LIMIT) == ([k for k, _ in items[:5]], [v for _, v in items[:5]])
+
+
+def test_excel_charts_have_whole_number_axes_titles_and_every_label(march: Any) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(march.xlsx) as zf:
+        charts = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/chart")]
+    axes = [c for c in charts if "<c:valAx>" in c]
+    assert axes
+    for chart in axes:
+        assert '<c:majorUnit val="' in chart and 'formatCode="0"' in chart
+        assert "Jumlah permohonan" in chart and '<c:tickLblSkip val="1"/>' in chart
+
+
+def test_long_dik_text_is_cut_between_words() -> None:
+    from automation.report.sections import _short
+
+    text = "Data gaji pegawai " * 20
+    short = _short(text.strip())
+    assert short.endswith(" …") and len(short) <= 162
+    assert short[:-2].split()[-1] in {"Data", "gaji", "pegawai"}

@@ -213,7 +213,11 @@ def _int(value: float) -> int | None:
 
 
 def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """At most ``limit`` characters, cut at a space (never inside a word) and marked with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + " …"
 
 
 def _d(value: Any) -> Any:
