@@ -198,3 +198,15 @@ def dump(rendered: dict[str, list[str]], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in documents(rendered):
         (folder / f"{name}.txt").write_text("\n\f".join(rendered[name]), encoding="utf-8")
+
+
+LETTER_NUMBER = re.compile(r"\d{3}/[A-Z-]+/PPID-DISKOMINFO/[IVX]+/\d{4}")
+
+
+def test_letter_numbers_are_never_broken(rendered: dict[str, list[str]]) -> None:
+    from _letters_data import text_of
+
+    for name in documents(rendered):
+        numbers = LETTER_NUMBER.findall(text_of(Path(rendered[f"{name}.docx"][0])))
+        text = "\n".join(rendered[name])
+        assert all(n in text for n in numbers), (name, numbers)

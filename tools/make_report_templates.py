@@ -223,7 +223,7 @@ def monthly() -> DocumentObject:
     for row, (label, key) in zip(head.rows, fields, strict=True):
         row.cells[0].paragraphs[0].add_run(label)
         row.cells[1].paragraphs[0].add_run(":")
-        row.cells[2].paragraphs[0].add_run(var(key))
+        row.cells[2].paragraphs[0].add_run(var(key + ("|nobreak" if key == "nomor" else "")))
     bottom_rule(para(doc), style="double", size="6")
     para(doc, "Dengan hormat,")
     keep_with_next(para(doc, "Perlu keputusan Bapak/Ibu", bold=True))
@@ -240,7 +240,7 @@ def monthly() -> DocumentObject:
     signature(doc, place=False)
     page_break(doc)
     para(doc, "LAMPIRAN NOTA DINAS PPID", bold=True)
-    para(doc, "Nomor: {{ nomor }} — Tanggal: {{ tanggal }}", size=10)
+    para(doc, "Nomor: {{ nomor|nobreak }} — Tanggal: {{ tanggal }}", size=10)
     para(doc, "{{ judul_laporan }}", bold=True, size=12, align="center")
     sections(doc, DOCX_LAYOUT)
     notes(doc)

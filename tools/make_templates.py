@@ -511,7 +511,7 @@ def tanda_terima(doc: DocxDocument) -> None:
         ("Nomor Registrasi", "{{ no_registrasi }}"),
     ])
     para(doc, "telah menerima dari PPID {{ instansi }}:", after=0)
-    para(doc, "{{ yang_diterima }}", indent=Mm(8))
+    para(doc, "{{ yang_diterima|nobreak }}", indent=Mm(8))  # the letter number in it never breaks
     fields(doc, [("Cara Penyerahan", "{{ cara_diterima }}")])
     para(doc, "Demikian tanda terima ini dibuat untuk dipergunakan sebagaimana mestinya.")
     signature(doc, ["", "Yang Menerima,", "", "", "", [("{{ nama_penerima }}", "bu")]],
