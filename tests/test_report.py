@@ -305,3 +305,36 @@ def test_long_dik_text_is_cut_between_words() -> None:
     short = _short(text.strip())
     assert short.endswith(" …") and len(short) <= 162
     assert short[:-2].split()[-1] in {"Data", "gaji", "pegawai"}
+
+
+# ---------------------------------------------------------------- the nota dinas opening list
+def test_nota_dinas_opens_with_what_awaits_the_kepala_dinas(tmp_path: Path) -> None:
+    from automation.report.pending import APPROVAL, OBJECTION, STUCK
+
+    rows = fixture_rows()
+    approval, late_letter = REG.format("03/0006"), REG.format("03/0007")
+    rows["berita_acara"] = [{"no_registrasi": approval, "tanggal_uji": date(2026, 4, 1), "tanggal_ba": date(2026, 4, 1),
+                             "status_tahap": "Selesai", "diteruskan_ke": "6 Persetujuan"}]
+    rows["persetujuan"] = [{"no_registrasi": approval, "status_tahap": "Dalam proses"}]
+    rows["keputusan"].append({**decision("03/0007", "Diberikan seluruhnya", datetime(2026, 4, 2)),
+                              "status_tahap": "Dalam proses"})
+    result = build_monthly(make_register(rows), "2026-03", out_dir=tmp_path, today=TODAY)
+    waiting = [r for r in sheet_rows(result.xlsx, "Ringkasan") if str(r[0]).startswith("PPID-KOMINFO")][:10]
+    found = {(r[0], r[1]): r[3] for r in waiting}
+    # working days to 15 April 2026: Idul Fitri cuti bersama ended 24 March; Good Friday 3 April
+    assert found[(approval, APPROVAL)] == 9
+    assert found[(R["03/0002"], OBJECTION)] == 14  # filed 25 March, no verdict
+    assert found[(late_letter, STUCK)] == 8  # decided 2 April, still on 8 Keputusan
+    text = docx_text(result.docx)
+    assert text.index("Perlu keputusan Bapak/Ibu") < text.index("Bersama ini kami sampaikan")
+    assert approval in text and "menunggu persetujuan Atasan PPID" in text
+
+
+def test_workbook_summary_prints_readably_on_a4(march: Any) -> None:
+    ws = openpyxl.load_workbook(march.xlsx)["Ringkasan"]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1)  # 1 page wide
+    assert ws.page_setup.fitToHeight == 0  # as many pages long as needed
+    assert ws.print_area and ws.print_title_rows
+    notes = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value[:2] == "1."]
+    assert notes and any(str(r).startswith(notes[0].coordinate) for r in ws.merged_cells.ranges)
