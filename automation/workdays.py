@@ -179,8 +179,8 @@ class WorkCalendar:
         """Indonesian account of the calendar used; ``years`` defaults to the years computed so far."""
         chosen = sorted(set(years) if years is not None else range(self._lo, self._hi + 1) if self._lo else ())
         parts = [
-            "Hari kerja: Senin sampai Jumat, kecuali libur nasional dan cuti bersama menurut paket "
-            f"holidays versi {holidays.__version__} (Indonesia, kategori {' dan '.join(CATEGORIES)}).",
+            "Hari kerja: Senin sampai Jumat, kecuali libur nasional dan cuti bersama menurut kalender libur "
+            f"Indonesia bawaan aplikasi (pustaka holidays versi {holidays.__version__}).",
             f"Lembar Hari Libur: {len(self.added)} hari libur/penutupan kantor ditambahkan, "
             f"{len(self.removed)} hari dibatalkan ({NOT_A_HOLIDAY}).",
             f"Jam layanan {self.office_open:%H.%M}–{self.office_close:%H.%M}; permohonan sesudah jam tutup "

@@ -214,6 +214,7 @@ def registered_documents(path: Path) -> dict[str, str]:
 def docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as zf:
         xml = "".join(zf.read(n).decode("utf-8") for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml"))
+    xml = xml.replace("<w:noBreakHyphen/>", "-")  # the letter number's non-breaking hyphens
     return re.sub(r"<[^>]+>", "", re.sub(r"</w:p>", "\n", xml))
 
 

@@ -57,11 +57,12 @@ def test_tanda_bukti_carries_the_request(demo):
         "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK", "Nomor: 001/TBP/PPID-DISKOMINFO/XI/2026",
         REG1, "Budi Santoso", "Selasa, 24 November 2026 pukul 09.15 WIB", f"Daftar gaji pegawai ({REG1})",
         "Penelitian", "Mendapatkan salinan (softcopy)", "Surel", "8 Desember 2026", "10 (sepuluh) hari kerja",
-        "Pontianak, 24 November 2026", "Dinas Komunikasi dan Informatika Provinsi Kalimantan Barat",
+        "Pontianak, 24 November 2026", "PEMERINTAH PROVINSI KALIMANTAN BARAT DINAS KOMUNIKASI DAN INFORMATIKA Jl.",
         "Jl. Ahmad Yani", "diskominfo@kalbarprov.go.id", "https://diskominfo.kalbarprov.go.id",
     ):
         assert expected in text, expected
     assert "6171010101010001" not in text  # the NIK never appears in a letter
+    assert text.count("PROVINSI KALIMANTAN BARAT") == 1  # the kop names the region once
 
 
 def test_perpanjangan_gives_reason_and_new_deadline(demo):
@@ -97,8 +98,9 @@ def test_berita_acara_table_has_a_row_per_tested_item_with_its_outcome(demo):
     tables = docx.Document(str(path)).tables
     items = next(t for t in tables if "Informasi yang Diuji" in t.rows[0].cells[1].text)
     assert [row.cells[0].text for row in items.rows[1:]] == ["1", "2", "3"]
-    assert sorted(row.cells[2].text for row in items.rows[1:]) == [
-        "Dikecualikan", "Dikecualikan sebagian", "Tidak dikecualikan"]
+    # the outcome is the second line of the item's cell (six columns fit A4 without breaking words)
+    assert sorted(row.cells[1].text.splitlines()[-1] for row in items.rows[1:]) == [
+        "Hasil: Dikecualikan", "Hasil: Dikecualikan sebagian", "Hasil: Tidak dikecualikan"]
 
 
 def test_penolakan_has_every_field_of_the_form(demo):
@@ -142,9 +144,10 @@ def test_tanda_terima_names_recipient_and_the_letter_received(demo):
     for expected in (
         "TANDA TERIMA INFORMASI PUBLIK", "Pada hari ini Rabu, 2 Desember 2026", "Nama Penerima : Budi Santoso",
         "Surat Keputusan PPID tentang Penolakan Permohonan Informasi Nomor 001/SK-TOLAK/PPID-DISKOMINFO/XII/2026",
-        "Cara Penyerahan : Surel", "Yang Menerima", "Yang Menyerahkan",
+        "Cara Penyerahan : Surel", "dibuat secara elektronik", "sah tanpa tanda tangan basah",
     ):
         assert expected in text, expected
+    assert "Yang Menerima" not in text and "(......" not in text  # delivered by e-mail: no wet signature
 
 
 def test_number_date_and_path_written_back_and_logged(demo, tmp_path):
@@ -315,7 +318,7 @@ def test_render_matches_plain_docxtpl(tmp_path):
     from automation.letters.clean import clean_context
     from automation.letters.context import build
     from automation.letters.documents import due_documents
-    from automation.letters.render import render_docx, template_file
+    from automation.letters.render import jinja_env, render_docx, template_file
     from automation.letters.sources import Sources
 
     reg = hostile_register(tmp_path)
@@ -327,7 +330,7 @@ def test_render_matches_plain_docxtpl(tmp_path):
         context = {**built.context, "nomor": "001/UJI/2026", "tanggal_surat": "1 Desember 2026"}
         ours = render_docx(template_file(due.doc.template), context, tmp_path / "ours.docx")
         plain = DocxTemplate(template_file(due.doc.template))
-        plain.render(clean_context(context), autoescape=True)
+        plain.render(clean_context(context), jinja_env=jinja_env(), autoescape=True)
         plain.save(tmp_path / "plain.docx")
         assert text_of(ours) == text_of(tmp_path / "plain.docx"), due.doc.key
 

@@ -115,7 +115,7 @@ def test_monthly_counts_equal_hand_count(march: Any) -> None:
     assert f["mean_days"] == pytest.approx(40 / 7)
     assert f["max_days"] == 11
     assert f["within_limit"] == pytest.approx(6 / 7)
-    assert f["extended_share"] == pytest.approx(1 / 7)
+    assert (f["extended"], f["extended_share"]) == (1, pytest.approx(1 / 9))  # R4 of the 9 received in March
     assert (f["open"], f["open_late"], f["late_done"], f["overdue"]) == (3, 1, 1, 2)  # R7, R8, R9 open; R9 late
     assert (f["objections"], f["objections_decided"]) == (1, 0)
 
@@ -170,7 +170,8 @@ def test_result_paths_and_home_rows(march: Any) -> None:
     assert march.paths["pdf"] is None
     rows = dict((r[0], r[1]) for r in march.home_rows())
     assert rows["Laporan terakhir"] == "Laporan bulanan Maret 2026"
-    assert (rows["Permohonan diterima"], rows["Belum selesai"], rows["Lewat batas waktu"]) == (9, 3, 2)
+    assert (rows["Permohonan diterima"], rows["Belum selesai (akhir periode)"]) == (9, 3)
+    assert (rows["Belum selesai, lewat batas waktu"], rows["Selesai terlambat"]) == (1, 1)
 
 
 # ---------------------------------------------------------------- edge cases
@@ -273,3 +274,68 @@ def test_messy_cells_do_not_break_the_report(tmp_path: Path) -> None:
     counts = {row[0]: row[1] for row in sheet_rows(result.xlsx, "Permohonan") if isinstance(row[1], int)}
     # values outside the Referensi lists (a number, a formula-like text) are counted as "Lainnya"
     assert "12" not in counts and '=HYPERLINK("x")' not in counts and counts["Lainnya"] >= 1
+
+
+# ---------------------------------------------------------------- charts and long text
+def test_bar_chart_keeps_every_category_with_a_lainnya_bar() -> None:
+    from automation.report.build import BAR_LIMIT, top_with_rest
+
+    items = [(f"Perangkat Daerah {i:02d}", 31 - i) for i in range(31)]
+    labels, counts = top_with_rest(items, BAR_LIMIT)
+    assert len(labels) == BAR_LIMIT and labels[-1] == "Lainnya (20 kategori)"
+    assert sum(counts) == sum(v for _, v in items)  # the bars add up to the table
+    assert top_with_rest(items[:5], BAR_LIMIT) == ([k for k, _ in items[:5]], [v for _, v in items[:5]])
+
+
+def test_excel_charts_have_whole_number_axes_titles_and_every_label(march: Any) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(march.xlsx) as zf:
+        charts = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/chart")]
+    axes = [c for c in charts if "<c:valAx>" in c]
+    assert axes
+    for chart in axes:
+        assert '<c:majorUnit val="' in chart and 'formatCode="0"' in chart
+        assert "Jumlah permohonan" in chart and '<c:tickLblSkip val="1"/>' in chart
+
+
+def test_long_dik_text_is_cut_between_words() -> None:
+    from automation.report.sections import _short
+
+    text = "Data gaji pegawai " * 20
+    short = _short(text.strip())
+    assert short.endswith(" …") and len(short) <= 162
+    assert short[:-2].split()[-1] in {"Data", "gaji", "pegawai"}
+
+
+# ---------------------------------------------------------------- the nota dinas opening list
+def test_nota_dinas_opens_with_what_awaits_the_kepala_dinas(tmp_path: Path) -> None:
+    from automation.report.pending import APPROVAL, OBJECTION, STUCK
+
+    rows = fixture_rows()
+    approval, late_letter = REG.format("03/0006"), REG.format("03/0007")
+    rows["berita_acara"] = [{"no_registrasi": approval, "tanggal_uji": date(2026, 4, 1), "tanggal_ba": date(2026, 4, 1),
+                             "status_tahap": "Selesai", "diteruskan_ke": "6 Persetujuan"}]
+    rows["persetujuan"] = [{"no_registrasi": approval, "status_tahap": "Dalam proses"}]
+    rows["keputusan"].append({**decision("03/0007", "Diberikan seluruhnya", datetime(2026, 4, 2)),
+                              "status_tahap": "Dalam proses"})
+    result = build_monthly(make_register(rows), "2026-03", out_dir=tmp_path, today=TODAY)
+    waiting = [r for r in sheet_rows(result.xlsx, "Ringkasan") if str(r[0]).startswith("PPID-KOMINFO")][:10]
+    found = {(r[0], r[1]): r[3] for r in waiting}
+    # working days to 15 April 2026: Idul Fitri cuti bersama ended 24 March; Good Friday 3 April
+    assert found[(approval, APPROVAL)] == 9
+    assert found[(R["03/0002"], OBJECTION)] == 14  # filed 25 March, no verdict
+    assert found[(late_letter, STUCK)] == 8  # decided 2 April, still on 8 Keputusan
+    text = docx_text(result.docx)
+    assert text.index("Perlu keputusan Bapak/Ibu") < text.index("Bersama ini kami sampaikan")
+    assert approval in text and "menunggu persetujuan Atasan PPID" in text
+
+
+def test_workbook_summary_prints_readably_on_a4(march: Any) -> None:
+    ws = openpyxl.load_workbook(march.xlsx)["Ringkasan"]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1)  # 1 page wide
+    assert ws.page_setup.fitToHeight == 0  # as many pages long as needed
+    assert ws.print_area and ws.print_title_rows
+    notes = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value[:2] == "1."]
+    assert notes and any(str(r).startswith(notes[0].coordinate) for r in ws.merged_cells.ranges)

@@ -20,19 +20,67 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Cm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from make_templates import bottom_rule  # noqa: E402  (one kop-rule helper for both tools)
+from make_templates import (  # noqa: E402  (one set of layout helpers for both template tools)
+    bottom_rule,
+    keep_table_together,
+    keep_with_next,
+    merge_tag_rows,
+    page_number_footer,
+    rows_unsplit,
+)
 
 from automation.report.annual import PARTS, PLACEHOLDER  # noqa: E402
 from automation.report.build import Section  # noqa: E402
+from automation.report.model import DATE, INT, NUM, PCT, TEXT, Col  # noqa: E402
 from automation.report.monthly import DOCX_LAYOUT  # noqa: E402
 from automation.report.sections import COLUMNS  # noqa: E402
 
 TEXT_WIDTH_CM = 16.0
+CELL_PADDING_CM = 0.45  # Table Grid: 0.19 cm each side, plus room for rounding
+# The longest realistic value of a column that must not wrap inside a word.
+SAMPLE_BY_KIND = {DATE: "30/12/2026", INT: "9.999", NUM: "99,9", PCT: "100,0%"}
+SAMPLE_BY_HEADER = {"Nomor Registrasi": "PPID-KOMINFO/2026/10/0001", "Nomor DIK": "DIK-2026-001",
+                    "Perangkat Daerah": "Perindustrian", "Tahap Saat Ini": "Persetujuan", "Bulan": "September"}
+SIZES = (9.0, 8.0, 7.5, 7.0)  # body sizes tried, largest first, until the longest values fit
+_MEASURE = TextToPath()
+
+
+def text_cm(text: str, size: float, bold: bool = False) -> float:
+    """Printed width of ``text`` at ``size`` pt, measured with DejaVu Sans (matplotlib ships it):
+    the face LibreOffice on Linux puts in place of a missing Arial, and wider than Arial."""
+    font = FontProperties(family="DejaVu Sans", weight="bold" if bold else "normal", size=size)
+    width, _height, _descent = _MEASURE.get_text_width_height_descent(text, font, ismath=False)
+    return width / 72 * 2.54
+
+
+def _needs(cols: tuple[Col, ...], size: float) -> list[float]:
+    need = []
+    for col in cols:
+        header = max(text_cm(w, size, bold=True) for w in col.header.split())
+        values = [v for v in (SAMPLE_BY_KIND.get(col.kind, ""), SAMPLE_BY_HEADER.get(col.header, "")) if v]
+        need.append(max([header, *(text_cm(v, size) for v in values)]) + CELL_PADDING_CM)
+    return need
+
+
+def word_widths(cols: tuple[Col, ...]) -> tuple[list[float], float]:
+    """Column widths (cm) over the text width and the type size: each column at least its longest
+    header word and its longest realistic value; the rest shared in proportion to the Excel widths.
+    Wide tables step down in type size until everything fits."""
+    for size in SIZES:
+        need = _needs(cols, size)
+        spare = TEXT_WIDTH_CM - sum(need)
+        if spare >= 0:
+            free = [c.kind == TEXT and c.header not in SAMPLE_BY_HEADER for c in cols]  # free text takes the rest
+            weights = [c.width if f or not any(free) else 0 for c, f in zip(cols, free, strict=True)]
+            return [n + spare * w / sum(weights) for n, w in zip(need, weights, strict=True)], size
+    return [TEXT_WIDTH_CM * n / sum(need) for n in need], SIZES[-1]
 
 
 def var(expression: str) -> str:
@@ -51,6 +99,8 @@ def new_document() -> DocumentObject:
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.widow_control = True
+    page_number_footer(doc)
     return doc
 
 
@@ -87,35 +137,42 @@ def page_break(doc: DocumentObject) -> None:
 
 def letterhead(doc: DocumentObject) -> None:
     para(doc, "{{ pemerintah|upper }}", bold=True, size=12, align="center")
-    p = para(doc, "{{ instansi|upper }}", bold=True, size=13, align="center")
+    p = para(doc, "{{ instansi|kop_instansi(pemerintah)|upper }}", bold=True, size=13, align="center")
     bottom_rule(p, style="double", size="6")
 
 
-def data_table(doc: DocumentObject, key: str, columns: str) -> None:
-    """Title line plus a table whose body rows loop over ``t.<key>`` (docxtpl ``{%tr %}`` rows)."""
-    para(doc, var(f"judul.{key}"), italic=True, size=10)
+def data_table(doc: DocumentObject, key: str, columns: str, *, titled: bool = True) -> None:
+    """Title line plus a table whose body rows loop over ``t.<key>`` (docxtpl ``{%tr %}`` rows).
+
+    The header row repeats on every page, no row splits across pages, the title stays with the
+    table, and the widths fit the longest realistic value of each column.
+    """
+    if titled:
+        keep_with_next(para(doc, var(f"judul.{key}"), italic=True, size=10))
     cols = COLUMNS[columns]
     table = doc.add_table(rows=4, cols=len(cols))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    size = Pt(8 if len(cols) >= 7 else 9)  # wide tables: smaller type so headers wrap at spaces
-    total = sum(c.width for c in cols)
-    set_widths(table, [TEXT_WIDTH_CM * c.width / total for c in cols])
+    widths, size = word_widths(cols)
+    set_widths(table, widths)
     for i, col in enumerate(cols):
         header = table.rows[0].cells[i].paragraphs[0]
         run = header.add_run(col.header)
         run.bold = True
-        run.font.size = size
-        body = table.rows[2].cells[i].paragraphs[0].add_run(var(f"r[{i}]"))
-        body.font.size = size
+        run.font.size = Pt(size)
+        keep_with_next(header)  # the header row stays with the first body row
+        body = table.rows[2].cells[i].paragraphs[0].add_run(var(f"r[{i}]|nobreak"))  # no break at a hyphen
+        body.font.size = Pt(size)
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for r in t." + key + " %}")
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    merge_tag_rows(table)
+    rows_unsplit(table, header_rows=1)
     doc.add_paragraph()
 
 
 def sections(doc: DocumentObject, layout: list[Section] | tuple[Section, ...], start: int = 1) -> None:
     for number, section in enumerate(layout, start=start):
-        para(doc, f"{number}. {section.heading}", bold=True)
+        keep_with_next(para(doc, f"{number}. {section.heading}", bold=True))
         for key in section.tables:
             data_table(doc, key, key if key in COLUMNS else _columns_of(key))
         if section.chart:
@@ -138,14 +195,21 @@ def notes(doc: DocumentObject) -> None:
 
 
 def signature(doc: DocumentObject, *, place: bool) -> None:
-    """Signature block on the right half of the page (text left-aligned inside it)."""
+    """Signature block on the right half of the page, kept on the page of the closing paragraph
+    before it: place and date, office, room to sign, name, pangkat, NIP."""
+    keep_with_next(doc.paragraphs[-1])
     lines = [("{{ kota }}, {{ tanggal }}", False)] if place else []
     lines += [("{{ jabatan_ppid }},", False), ("", False), ("", False), ("", False), ("{{ nama_ppid }}", True),
-              ("NIP {{ nip_ppid }}", False)]
-    for text, strong in lines:
-        p = para(doc, text, bold=strong, underline=strong)
-        p.paragraph_format.left_indent = Cm(9)
+              ("{{ pangkat_ppid }}", False), ("NIP {{ nip_ppid }}", False)]
+    table = doc.add_table(rows=1, cols=2)
+    set_widths(table, [TEXT_WIDTH_CM - 8.0, 8.0])
+    cell = table.rows[0].cells[1]
+    for i, (text, strong) in enumerate(lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        run = p.add_run(text)
+        run.bold = run.underline = strong or None
         p.paragraph_format.space_after = Pt(0)
+    keep_table_together(table)
 
 
 def monthly() -> DocumentObject:
@@ -159,9 +223,12 @@ def monthly() -> DocumentObject:
     for row, (label, key) in zip(head.rows, fields, strict=True):
         row.cells[0].paragraphs[0].add_run(label)
         row.cells[1].paragraphs[0].add_run(":")
-        row.cells[2].paragraphs[0].add_run(var(key))
+        row.cells[2].paragraphs[0].add_run(var(key + ("|nobreak" if key == "nomor" else "")))
     bottom_rule(para(doc), style="double", size="6")
     para(doc, "Dengan hormat,")
+    keep_with_next(para(doc, "Perlu keputusan Bapak/Ibu", bold=True))
+    keep_with_next(para(doc, "{{ menunggu }}", align="justify"))
+    data_table(doc, "perlu_keputusan", "perlu_keputusan", titled=False)
     para(doc, "Bersama ini kami sampaikan laporan layanan informasi publik bulan {{ bulan }} dengan pokok-pokok "
          "sebagai berikut:", align="justify")
     para(doc, "{%p for k in kalimat %}")
@@ -173,7 +240,7 @@ def monthly() -> DocumentObject:
     signature(doc, place=False)
     page_break(doc)
     para(doc, "LAMPIRAN NOTA DINAS PPID", bold=True)
-    para(doc, "Nomor: {{ nomor }} — Tanggal: {{ tanggal }}", size=10)
+    para(doc, "Nomor: {{ nomor|nobreak }} — Tanggal: {{ tanggal }}", size=10)
     para(doc, "{{ judul_laporan }}", bold=True, size=12, align="center")
     sections(doc, DOCX_LAYOUT)
     notes(doc)
@@ -208,6 +275,8 @@ def annual() -> DocumentObject:
             para(doc, "{%p endfor %}")
         sections(doc, part.sections, start=number)
         number += len(part.sections)
+    para(doc, "Demikian laporan layanan informasi publik ini disusun untuk dipergunakan sebagaimana mestinya.",
+         align="justify")
     signature(doc, place=True)
     notes(doc)
     return doc
@@ -216,8 +285,11 @@ def annual() -> DocumentObject:
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "templates"
     out.mkdir(parents=True, exist_ok=True)
-    monthly().save(str(out / "laporan_bulanan.docx"))
-    annual().save(str(out / "laporan_tahunan.docx"))
+    for name, build in (("laporan_bulanan.docx", monthly), ("laporan_tahunan.docx", annual)):
+        doc = build()
+        for table in doc.tables:  # no row of any table (header fields, signature) splits across pages
+            rows_unsplit(table)
+        doc.save(str(out / name))
     print(f"Templat laporan ditulis ke {out}")
     return 0
 

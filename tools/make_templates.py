@@ -19,7 +19,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -51,7 +52,90 @@ def new_document(title: str) -> DocxDocument:
     props.title, props.author, props.subject = title, "PPID Dinas Komunikasi dan Informatika", "Templat dokumen PPID"
     props.created = props.modified = datetime(2026, 1, 1)
     props.comments = "Daftar isian templat ada di docs/templates.md."
+    page_number_footer(doc)
     return doc
+
+
+# ---------------------------------------------------------------- layout helpers (letters and reports)
+def field_run(paragraph: Paragraph, instruction: str, size: Pt | None = None) -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``) as begin/instr/separate/result/end runs; Word and
+    LibreOffice both recompute the result when the page is laid out."""
+    def run(*children: tuple[str, dict[str, str], str]) -> None:
+        r = paragraph.add_run()
+        if size is not None:
+            r.font.size = size
+        for tag_name, attrs, text in children:
+            el = OxmlElement(tag_name)
+            for key, value in attrs.items():
+                el.set(qn(key), value)
+            if text:
+                el.text = text
+            r._r.append(el)
+
+    run(("w:fldChar", {"w:fldCharType": "begin"}, ""))
+    run(("w:instrText", {"xml:space": "preserve"}, f" {instruction} "))
+    run(("w:fldChar", {"w:fldCharType": "separate"}, ""))
+    run(("w:t", {}, "1"))
+    run(("w:fldChar", {"w:fldCharType": "end"}, ""))
+
+
+def page_number_footer(doc: DocxDocument, size: int = 9) -> None:
+    """'Halaman x dari y' at the bottom right of every page of every section."""
+    for section in doc.sections:
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.add_run("Halaman ").font.size = Pt(size)
+        field_run(p, "PAGE", Pt(size))
+        p.add_run(" dari ").font.size = Pt(size)
+        field_run(p, "NUMPAGES", Pt(size))
+
+
+def keep_with_next(paragraph: Paragraph, lines: bool = True) -> None:
+    """Keep this paragraph on the page of the next one (and its own lines together)."""
+    fmt = paragraph.paragraph_format
+    fmt.keep_with_next = True
+    if lines:
+        fmt.keep_together = True
+
+
+def rows_unsplit(table: Table, header_rows: int = 0) -> None:
+    """No row of ``table`` breaks across pages; the first ``header_rows`` repeat on every page."""
+    for i, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            tr_pr.insert(0, OxmlElement("w:cantSplit"))
+        if i < header_rows and tr_pr.find(qn("w:tblHeader")) is None:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def keep_table_together(table: Table) -> None:
+    """Every row kept with the next: the whole (small) table stays on one page with what follows."""
+    rows_unsplit(table)
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                keep_with_next(p)
+
+
+def keep_ending_together(doc: DocxDocument, start: str = "Demikian") -> None:
+    """From the closing sentence (last body paragraph starting with ``start``) to the end of the
+    letter, everything stays on one page: date line, signature tables, names, NIP."""
+    body = doc.element.body
+    blocks = [el for el in body.iterchildren() if el.tag in (qn("w:p"), qn("w:tbl"))]
+    first = None
+    for i, el in enumerate(blocks):
+        if el.tag == qn("w:p") and Paragraph(el, doc).text.strip().startswith(start):
+            first = i
+    if first is None:
+        return
+    tail = blocks[first:]
+    for el in tail[:-1]:
+        if el.tag == qn("w:p"):
+            keep_with_next(Paragraph(el, doc))
+        else:
+            keep_table_together(Table(el, doc))
 
 
 def add_runs(paragraph, segments: Sequence[Seg], size: Pt | None = None, caps: bool = False) -> None:
@@ -140,17 +224,22 @@ def cell_lines(cell: _Cell, lines: Sequence[Sequence[Seg] | str], align: str = "
 
 # ---------------------------------------------------------------- letter parts
 def kop(doc: DocxDocument) -> None:
-    """Letterhead: logo (optional) left, government and office centred, then the double rule."""
-    table = doc.add_table(rows=1, cols=3)  # the empty right column keeps the text centred
+    """Letterhead: logo (optional) left, government and office centred, then the double rule.
+
+    Capitals come from the ``upper`` filter, not from All Caps formatting: Word then shows the
+    placeholders as they must be typed.  ``kop_instansi`` drops the region the government line
+    already names ("... Provinsi Kalimantan Barat" is printed once).
+    """
+    table = doc.add_table(rows=1, cols=3)  # a narrow right column: the text sits nearly centred
     borderless(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    column_widths(table, (Mm(26), TEXT_WIDTH - Mm(52), Mm(26)))
+    column_widths(table, (Mm(26), TEXT_WIDTH - Mm(34), Mm(8)))
     logo, text, _ = table.rows[0].cells
     logo.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_runs(logo.paragraphs[0], ["{{ logo }}"])
     lines = [
-        ("{{ pemerintah }}", Pt(13), True),
-        ("{{ instansi }}", Pt(14), True),
+        ("{{ pemerintah|upper }}", Pt(12), True),
+        ("{{ instansi|kop_instansi(pemerintah)|upper }}", Pt(13), True),
         ("{{ alamat_instansi }}", Pt(9), False),
         ("Telepon {{ telepon_instansi }}, Surel {{ surel_instansi }}", Pt(9), False),
         ("Laman {{ laman }}", Pt(9), False),
@@ -158,7 +247,8 @@ def kop(doc: DocxDocument) -> None:
     for i, (line, size, bold) in enumerate(lines):
         p = text.paragraphs[0] if i == 0 else text.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_runs(p, [(line, "b" if bold else "")], size=size, caps=bold)
+        add_runs(p, [(line, "b" if bold else "")], size=size)
+    rows_unsplit(table)
     rule = para(doc, "", after=12)
     bottom_rule(rule)
 
@@ -167,36 +257,66 @@ def title(doc: DocxDocument, *lines: str, number: bool = True) -> None:
     for line in lines:
         para(doc, (line, "bu"), align="center", after=0)
     if number:
-        para(doc, "Nomor: {{ nomor }}", align="center", after=12)
+        para(doc, "Nomor: {{ nomor|nobreak }}", align="center", after=12)
     else:
         para(doc, "", after=6)
 
 
 def fields(doc_or_cell, rows: Sequence[tuple[str, str]], label_width: Mm = LABEL_WIDTH) -> None:
-    """Label : value lines as a borderless three-column table."""
+    """Label : value lines as a borderless three-column table.
+
+    A row whose label is a docxtpl row tag (``{%tr if ... %}``, value "") is a tag row: merged
+    across the table by ``finish_layout`` and removed when rendered.
+    """
     table = doc_or_cell.add_table(rows=len(rows), cols=3)
     borderless(table)
     column_widths(table, (label_width, Mm(4), TEXT_WIDTH - label_width - Mm(4)))
     for (label, value), row in zip(rows, table.rows, strict=True):
         cells = row.cells
         cells[0].paragraphs[0].add_run(label)
-        cells[1].paragraphs[0].add_run(":")
+        if not label.startswith("{%tr"):
+            cells[1].paragraphs[0].add_run(":")
         cells[2].paragraphs[0].add_run(value)
+    rows_unsplit(table)
     para(doc_or_cell, "", after=0)
 
 
-def signature(doc: DocxDocument, left: Sequence[Sequence[Seg] | str], right: Sequence[Sequence[Seg] | str]) -> None:
-    """Two signature blocks side by side (either may be empty)."""
-    para(doc, "", after=0)
+def signature(doc: DocxDocument, left: Sequence[Sequence[Seg] | str], right: Sequence[Sequence[Seg] | str],
+              when: str = "") -> None:
+    """Two signature blocks side by side (either may be empty), kept on the page of the paragraph
+    before them: the closing line, the date, the names and the NIP never part.
+
+    ``when``: a Jinja condition; the blocks are printed only when it holds (e.g. ``not elektronik``).
+    """
+    previous = doc.paragraphs[-1] if doc.paragraphs else None
+    if previous is not None:
+        keep_with_next(previous)
+    if when:
+        tag(doc, f"{{%p if {when} %}}")
+    keep_with_next(para(doc, "", after=0))
     table = doc.add_table(rows=1, cols=2)
     borderless(table)
     column_widths(table, (TEXT_WIDTH // 2, TEXT_WIDTH // 2))
     cell_lines(table.rows[0].cells[0], left or [""], "center")
     cell_lines(table.rows[0].cells[1], right or [""], "center")
+    keep_table_together(table)
+    if when:
+        tag(doc, "{%p endif %}")
+
+
+def electronic_note(doc: DocxDocument) -> None:
+    """For a delivery by e-mail: place, date and a note instead of a wet-signature block."""
+    tag(doc, "{%p if elektronik %}")
+    para(doc, "{{ kota }}, {{ tanggal_surat }}", align="right", before=6)
+    para(doc, ("Informasi disampaikan melalui surel. Tanda terima ini dibuat secara elektronik oleh Petugas "
+               "Pelayanan Informasi dan sah tanpa tanda tangan basah.", "i"), before=6)
+    tag(doc, "{%p endif %}")
 
 
 def official(role: Sequence[str], name: str, nip: str) -> list[Sequence[Seg] | str]:
-    return [*role, "", "", "", [(f"{{{{ {name} }}}}", "bu")], f"NIP {{{{ {nip} }}}}"]
+    """Role lines, room to sign, name (bold, underlined), pangkat/golongan, NIP."""
+    pangkat = name.replace("nama_", "pangkat_")
+    return [*role, "", "", "", [(f"{{{{ {name} }}}}", "bu")], f"{{{{ {pangkat} }}}}", f"NIP {{{{ {nip} }}}}"]
 
 
 def ppid_block(dated: bool = True) -> list[Sequence[Seg] | str]:
@@ -209,11 +329,21 @@ def closing(doc: DocxDocument, text: str) -> None:
 
 
 def requester_fields(extra: Sequence[tuple[str, str]] = (), first: str = "Nomor Registrasi") -> list[tuple[str, str]]:
+    """The requester's identity; a legal entity shows its name, legal-entity number and representative
+    instead of a person's name and occupation."""
     return [
         (first, "{{ no_registrasi }}"),
+        ("{%tr if badan_hukum %}", ""),
+        ("Nama Badan Hukum", "{{ nama_pemohon }}"),
+        ("Nomor Pengesahan Badan Hukum", "{{ nomor_badan_hukum }}"),
+        ("Diwakili oleh", "{{ wakil_pemohon }}"),
+        ("{%tr else %}", ""),
         ("Nama Pemohon", "{{ nama_pemohon }}"),
+        ("{%tr endif %}", ""),
         ("Alamat", "{{ alamat_pemohon }}"),
+        ("{%tr if not badan_hukum %}", ""),
         ("Pekerjaan", "{{ pekerjaan_pemohon }}"),
+        ("{%tr endif %}", ""),
         ("Nomor Telepon/Surel", "{{ kontak_pemohon }}"),
         *extra,
     ]
@@ -276,11 +406,11 @@ def berita_acara(doc: DocxDocument) -> None:
     para(doc, "{{ a.no }}. {{ a.nama }} ({{ a.jabatan }})", align="left", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
     para(doc, "Hasil pengujian konsekuensi atas setiap informasi yang diuji adalah sebagai berikut:", before=6)
-    heads = ("No", "Informasi yang Diuji", "Hasil", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
+    heads = ("No", "Informasi yang Diuji dan Hasilnya", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
              "Pertimbangan Kepentingan Publik apabila Ditutup", "Jangka Waktu Pengecualian")
-    widths = (Mm(8), Mm(30), Mm(18), Mm(26), Mm(28), Mm(28), Mm(22))
-    cells = ("{{ item.no }}", "{{ item.informasi }}", "{{ item.hasil }}", "{{ item.dasar }}", "{{ item.konsekuensi }}",
-             "{{ item.kepentingan_publik }}", "{{ item.jangka_waktu }}")
+    widths = (Mm(9), Mm(30), Mm(29), Mm(31), Mm(32), Mm(29))  # 160 mm; "Pengecualian" fits its column
+    cells = ("{{ item.no }}", "{{ item.informasi }}\nHasil: {{ item.hasil }}", "{{ item.dasar }}",
+             "{{ item.konsekuensi }}", "{{ item.kepentingan_publik }}", "{{ item.jangka_waktu }}")
     table = doc.add_table(rows=4, cols=len(widths))
     table.style = doc.styles["Table Grid"]
     column_widths(table, widths)
@@ -408,12 +538,49 @@ def tanda_terima(doc: DocxDocument) -> None:
         ("Nomor Registrasi", "{{ no_registrasi }}"),
     ])
     para(doc, "telah menerima dari PPID {{ instansi }}:", after=0)
-    para(doc, "{{ yang_diterima }}", indent=Mm(8))
+    para(doc, "{{ yang_diterima|nobreak }}", indent=Mm(8))  # the letter number in it never breaks
     fields(doc, [("Cara Penyerahan", "{{ cara_diterima }}")])
     para(doc, "Demikian tanda terima ini dibuat untuk dipergunakan sebagaimana mestinya.")
     signature(doc, ["", "Yang Menerima,", "", "", "", [("{{ nama_penerima }}", "bu")]],
               ["{{ kota }}, {{ tanggal_surat }}", "Yang Menyerahkan,", "Petugas Pelayanan Informasi,", "", "", "",
-               "(.................................)"])
+               "(.................................)"], when="not elektronik")
+    electronic_note(doc)
+
+
+def merge_tag_rows(table: Table) -> None:
+    """A row holding only a ``{%tr ... %}`` tag becomes one cell across the table, so the tag is
+    readable in Word instead of wrapping in a narrow first column."""
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) > 1 and cells[0].text.startswith("{%tr") and not any(c.text for c in cells[1:]):
+            cells[0].merge(cells[-1])
+            merged = row.cells[0]
+            for extra in merged.paragraphs[1:]:
+                extra._p.getparent().remove(extra._p)
+
+
+def finish_layout(doc: DocxDocument) -> None:
+    """Layout rules every letter shares: no table row splits across pages, tag rows merged, and
+    the closing sentence kept on the page of the signatures."""
+    for table in doc.tables:
+        merge_tag_rows(table)
+        rows_unsplit(table, header_rows=1 if _has_header(table) else 0)
+    keep_intro_with_table(doc)
+    keep_ending_together(doc)
+
+
+def keep_intro_with_table(doc: DocxDocument) -> None:
+    """A paragraph ending in ':' right before a table stays on the page where the table starts."""
+    previous = None
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:tbl") and previous is not None and Paragraph(previous, doc).text.rstrip().endswith(":"):
+            keep_with_next(Paragraph(previous, doc))
+        previous = el if el.tag == qn("w:p") else None
+
+
+def _has_header(table: Table) -> bool:
+    """A grid table whose second row starts a row loop: its first row is a header to repeat."""
+    return len(table.rows) > 2 and table.rows[1].cells[0].text.startswith("{%tr for")
 
 
 # ---------------------------------------------------------------- Penetapan DIK (ppid dik)
@@ -463,18 +630,18 @@ def _numbered(doc: DocxDocument, label: str, lines: Sequence[str], marks: Sequen
         cells[2].paragraphs[0].add_run(marks[i])
         cells[3].paragraphs[0].add_run(line)
         cells[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    rows_unsplit(table)
     para(doc, "", after=0)
 
 
 def penetapan_dik(doc: DocxDocument) -> None:
     title(doc, "KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI", number=False)
-    para(doc, ("{{ instansi }}", "b"), align="center", after=0, caps=True)
+    para(doc, ("{{ instansi|upper }}", "b"), align="center", after=0)
     para(doc, "Nomor: {{ nomor }}", align="center", after=6)
     para(doc, ("TENTANG", "b"), align="center", after=0)
     para(doc, ("PENETAPAN DAFTAR INFORMASI YANG DIKECUALIKAN", "b"), align="center", after=0)
     para(doc, ("TAHUN {{ tahun }}", "b"), align="center", after=12)
-    para(doc, ("PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI {{ instansi }},", "b"), align="center", after=6,
-         caps=True)
+    para(doc, ("PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI {{ instansi|upper }},", "b"), align="center", after=6)
     _numbered(doc, "Menimbang", DIK_MENIMBANG, "abcd")
     _numbered(doc, "Mengingat", DIK_MENGINGAT, [f"{i}." for i in range(1, len(DIK_MENGINGAT) + 1)])
     para(doc, ("MEMUTUSKAN:", "b"), align="center", after=6)
@@ -502,7 +669,7 @@ def penetapan_dik(doc: DocxDocument) -> None:
             add_runs(paragraph, [(text, "b" if r == 0 else "")], size=Pt(9))
             if r == 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on every page
+    rows_unsplit(table, header_rows=1)  # no row breaks across pages; the header repeats
     signature(doc, [], ["{{ jabatan_ppid }},", "", "", "", [("{{ nama_ppid }}", "bu")], "NIP {{ nip_ppid }}"])
 
 
@@ -510,6 +677,7 @@ def make_penetapan_dik(out_dir: Path) -> Path:
     doc = new_document(PENETAPAN_DIK_TITLE)
     kop(doc)
     penetapan_dik(doc)
+    finish_layout(doc)
     path = out_dir / PENETAPAN_DIK_FILE
     doc.save(str(path))
     return path
@@ -534,6 +702,7 @@ def make_templates(out_dir: Path) -> list[Path]:
         doc = new_document(spec.title)
         kop(doc)
         builder(doc)
+        finish_layout(doc)
         path = out_dir / spec.template
         doc.save(str(path))
         written.append(path)

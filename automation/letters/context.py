@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..reference import KEPUTUSAN
+from ..reference import KATEGORI_PEMOHON, KEPUTUSAN
 from ..register import Record
 from ..schema import DOCUMENT_BY_KEY
 from ..values import as_text
@@ -25,6 +25,8 @@ from .sources import EMPTY, Row, Sources
 
 DITOLAK = KEPUTUSAN[2]
 SELURUHNYA, SEBAGIAN, TIDAK_DIKUASAI, BELUM_DIDOKUMENTASIKAN = KEPUTUSAN[0], KEPUTUSAN[1], KEPUTUSAN[3], KEPUTUSAN[4]
+BADAN_HUKUM = KATEGORI_PEMOHON[2]
+SUREL = "Surel"  # Cara Diterima of a delivery by e-mail: no wet signature
 
 
 @dataclass
@@ -66,9 +68,11 @@ def kop(src: Sources) -> dict[str, Any]:
         "nama_ppid": src.setting("nama_ppid"),
         "nip_ppid": bahasa.nip(src.setting("nip_ppid")),
         "jabatan_ppid": src.setting("jabatan_ppid"),
+        "pangkat_ppid": src.setting("pangkat_ppid"),
         "nama_atasan": src.setting("nama_atasan"),
         "nip_atasan": bahasa.nip(src.setting("nip_atasan")),
         "jabatan_atasan": src.setting("jabatan_atasan"),
+        "pangkat_atasan": src.setting("pangkat_atasan"),
     }
 
 
@@ -86,7 +90,7 @@ def carried(src: Sources, row: Row, key: str, *, required: bool = False) -> str:
     return value or EMPTY
 
 
-def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, str]:
+def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, Any]:
     """Identity block of the requester (always from the Permohonan row)."""
     reg_no = row.text("no_registrasi", default="")
     if row.sheet_key == "permohonan":
@@ -96,7 +100,8 @@ def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, str]:
         if rec is None:
             if need_address:
                 row.problems.append(f"permohonan {reg_no} tidak ditemukan pada lembar 1 Permohonan")
-            return {"alamat_pemohon": EMPTY, "pekerjaan_pemohon": EMPTY, "kontak_pemohon": EMPTY, "waktu_diterima": EMPTY}
+            return {"alamat_pemohon": EMPTY, "pekerjaan_pemohon": EMPTY, "kontak_pemohon": EMPTY, "waktu_diterima": EMPTY,
+                    "badan_hukum": False, "nomor_badan_hukum": EMPTY, "wakil_pemohon": EMPTY}
         req = Row(src.reg, "permohonan", rec, row.problems, foreign=True)
     contacts = [c for c in (req.text("telepon", default=""), req.text("email", default="")) if c]
     received = req.datetime("waktu_diterima")
@@ -105,6 +110,10 @@ def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, str]:
         "alamat_pemohon": req.text("alamat", required=need_address),
         "pekerjaan_pemohon": req.text("pekerjaan"),
         "kontak_pemohon": " / ".join(contacts) or EMPTY,
+        # a legal entity: its legal-entity number replaces the occupation line
+        "badan_hukum": req.text("kategori_pemohon", default="").casefold() == BADAN_HUKUM.casefold(),
+        "nomor_badan_hukum": req.text("dokumen_badan_hukum"),
+        "wakil_pemohon": req.text("nama_wakil"),
     }
 
 
@@ -275,6 +284,7 @@ def _tanda_terima(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
         "nama_penerima": row.text("nama_penerima", required=True),
         "tanggal_diterima": bahasa.hari_tanggal(day) if day else EMPTY,
         "cara_diterima": row.text("cara_diterima"),
+        "elektronik": row.text("cara_diterima", default="").casefold() == SUREL.casefold(),
         "yang_diterima": received_items(kind, number, carried(src, row, "rincian_informasi"),
                                         as_text(decision.get("bentuk_informasi")) if decision else "", refusal),
     }, day

@@ -25,6 +25,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
+from markupsafe import Markup, escape
 
 from ..errors import TemplateError
 from ..resources import templates_dir
@@ -37,11 +38,41 @@ _TAGGED_PARTS = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes)\.xm
 _DOCXTPL = DocxTemplate("")  # only its string methods are used: patch_xml, render_xml_part
 
 
+_NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def nobreak(value: Any) -> Markup:
+    """Jinja filter: every hyphen becomes Word's non-breaking hyphen, so a letter number such as
+    ``001/PT/PPID-DISKOMINFO/XI/2026`` never wraps at its hyphen (the tag must sit inside a run)."""
+    return Markup(_NO_BREAK_HYPHEN).join(escape(part) for part in str(value).split("-"))
+
+
+def kop_instansi(instansi: Any, pemerintah: Any = "") -> str:
+    """Jinja filter: the office name without the region the government line already names
+    ("Dinas ... Provinsi Kalimantan Barat" under "Pemerintah Provinsi Kalimantan Barat")."""
+    name, government = " ".join(str(instansi).split()), " ".join(str(pemerintah).split())
+    region = government.split(" ", 1)[1] if government.casefold().startswith("pemerintah ") else ""
+    if region and name.casefold().endswith(" " + region.casefold()) and len(name) > len(region) + 1:
+        return name[: -len(region) - 1].rstrip(" ,")
+    return name
+
+
+FILTERS = {"nobreak": nobreak, "kop_instansi": kop_instansi}
+
+
+def jinja_env() -> Environment:
+    """A plain autoescaping environment with our filters (for docxtpl's own ``render``)."""
+    env = Environment(autoescape=True)
+    env.filters.update(FILTERS)
+    return env
+
+
 class _CompiledCache(Environment):
     """docxtpl calls ``from_string`` on every render; compile each distinct source once."""
 
     def __init__(self) -> None:
         super().__init__(autoescape=True, undefined=StrictUndefined)
+        self.filters.update(FILTERS)
         self._compiled: dict[str, Template] = {}
 
     def from_string(self, source, globals=None, template_class=None):  # type: ignore[no-untyped-def,override]

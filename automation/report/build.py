@@ -20,7 +20,8 @@ from .xlsx import write_xlsx
 
 PRIVACY_NOTE = ("Laporan ini tidak memuat data pribadi pemohon (NIK, nomor telepon, surel, alamat, nama); "
                 "permohonan disebut dengan nomor registrasinya.")
-BAR_LIMIT = 12  # bars drawn in a Word chart; the Excel table keeps every row
+BAR_LIMIT = 12  # bars drawn in a Word chart (the last one "Lainnya"); the Excel table keeps every row
+OTHERS = "Lainnya"
 WORD_ROWS = 60  # rows of one table printed in Word; the Excel table keeps every row
 
 
@@ -87,8 +88,20 @@ def draw(table: Table, path: Path) -> Path:
     cat = spec.category if spec else 0
     values = spec.values if spec else (1,)
     title = (spec.title if spec else "") or table.title
+    axes = (spec.category_title, spec.value_title) if spec else ("", "Jumlah permohonan")
     if spec is not None and spec.type == "column":
         series = {table.cols[v].header: [row[v] or 0 for row in table.rows] for v in values}
-        return column_chart(path, [str(row[cat])[:3] for row in table.rows], series, title)
-    rows = table.rows[:BAR_LIMIT]
-    return bar_chart(path, [str(row[cat]) for row in rows], [row[values[0]] or 0 for row in rows], title)
+        return column_chart(path, [str(row[cat])[:3] for row in table.rows], series, title, axes)
+    labels, counts = top_with_rest([(str(row[cat]), row[values[0]] or 0) for row in table.rows], BAR_LIMIT)
+    return bar_chart(path, labels, counts, title, axes)
+
+
+def top_with_rest(items: list[tuple[str, int]], limit: int) -> tuple[list[str], list[int]]:
+    """At most ``limit`` bars: the largest ``limit - 1`` and one "Lainnya (n kategori)" bar with
+    the rest, so the bars always add up to the table total."""
+    if len(items) <= limit:
+        return [k for k, _ in items], [v for _, v in items]
+    ranked = sorted(items, key=lambda kv: -kv[1])
+    head, rest = ranked[: limit - 1], ranked[limit - 1:]
+    return ([k for k, _ in head] + [f"{OTHERS} ({len(rest)} kategori)"],
+            [v for _, v in head] + [sum(v for _, v in rest)])

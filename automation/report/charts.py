@@ -7,6 +7,7 @@ from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 _COLORS = ("#1f5f99", "#e08a1e", "#4f9a4a", "#b03a2e", "#7a5195", "#6c757d")
 _DPI = 110
@@ -20,9 +21,11 @@ def _wrap(label: str, width: int = 28) -> str:
     return label[:cut] + "\n" + _wrap(label[cut:].strip(), width)
 
 
-def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title: str) -> Path:
-    """Horizontal bars, largest on top; an empty chart says there is no data."""
-    height = 1.2 + 0.38 * max(len(labels), 2)
+def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title: str,
+              axes: tuple[str, str] = ("", "Jumlah permohonan")) -> Path:
+    """Horizontal bars, largest on top, every label shown; whole-number count axis with titles;
+    an empty chart says there is no data."""
+    height = 1.5 + 0.4 * max(len(labels), 2)
     fig = _figure(6.4, min(height, 9.0))
     ax = fig.add_subplot()
     if not labels or not any(values):
@@ -32,17 +35,22 @@ def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title:
     ax.set_yticks(list(positions), [_wrap(str(label)) for label in labels], fontsize=8)
     ax.invert_yaxis()
     ax.bar_label(bars, fmt="%d", fontsize=8, padding=2)
-    ax.set_xlim(0, max(values) * 1.15)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.subplots_adjust(left=0.36, right=0.96, top=1 - 0.45 / fig.get_figheight(), bottom=0.3 / fig.get_figheight())
+    ax.set_xlim(0, max(max(values) * 1.15, 1))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(axes[1], fontsize=8)
+    if axes[0]:
+        ax.set_ylabel(axes[0], fontsize=8)
+    fig.subplots_adjust(left=0.4, right=0.96, top=1 - 0.45 / fig.get_figheight(), bottom=0.6 / fig.get_figheight())
     _finish(fig, ax, title)
     fig.savefig(path, format="png")
     return path
 
 
-def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequence[float]], title: str) -> Path:
-    """Grouped columns, one group per category (e.g. month) and one color per series."""
-    fig = _figure(6.4, 3.2)
+def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequence[float]], title: str,
+                 axes: tuple[str, str] = ("", "Jumlah permohonan")) -> Path:
+    """Grouped columns, one group per category (e.g. month) and one color per series; whole-number
+    count axis with titles."""
+    fig = _figure(6.4, 3.4)
     ax = fig.add_subplot()
     if not categories or not any(any(v) for v in series.values()):
         return _empty(fig, ax, path, title)
@@ -51,9 +59,12 @@ def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequen
         xs = [c + (i - (len(series) - 1) / 2) * width for c in range(len(categories))]
         ax.bar(xs, list(values), width=width, label=name, color=_COLORS[i % len(_COLORS)])
     ax.set_xticks(list(range(len(categories))), list(categories), fontsize=8)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(axes[1], fontsize=8)
+    if axes[0]:
+        ax.set_xlabel(axes[0], fontsize=8)
     ax.legend(fontsize=8, frameon=False)
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.88, bottom=0.1)
+    fig.subplots_adjust(left=0.1, right=0.98, top=0.88, bottom=0.17)
     _finish(fig, ax, title)
     fig.savefig(path, format="png")
     return path

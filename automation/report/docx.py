@@ -14,6 +14,7 @@ from jinja2 import TemplateError as JinjaError
 from ..errors import TemplateError, WriteRefused
 from ..letters.clean import clean_context
 from ..letters.pdf import PDF_MISSING, convert_to_pdf, find_soffice
+from ..letters.render import jinja_env
 from ..resources import templates_dir
 
 TEMPLATES = templates_dir()
@@ -31,7 +32,7 @@ def render_docx(template: Path, out: Path, context: dict[str, Any], images: dict
         ctx = clean_context(context)
         for key, image in images.items():
             ctx[key] = InlineImage(tpl, str(image), width=CHART_WIDTH)
-        tpl.render(ctx, autoescape=True)
+        tpl.render(ctx, jinja_env=jinja_env(), autoescape=True)
     except (JinjaError, PackageNotFoundError, KeyError, ValueError) as exc:  # template edited into a broken state
         raise TemplateError(f"Templat {template.name} tidak dapat diisi: {exc}") from exc
     tmp = out.with_name(f".{out.stem}.tmp.docx")

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
 
+from .. import figures as fig
 from ..privacy import allowed_values, controlled
 from ..reference import KEPUTUSAN, KLASIFIKASI
 from ..register import Register
 from ..schema import PERSONAL_KEYS, SETTING_BY_KEY, SHEET_BY_KEY
-from ..values import as_text, parse_date, parse_datetime, parse_int, parse_pasal
+from ..values import as_text, parse_datetime, parse_int, parse_pasal
 from ..workdays import WorkCalendar
 
-EXCLUDED = PERSONAL_KEYS | {"nama_pemohon", "nama_penerima"}
-YEARS = (2000, 2100)  # dates outside are typing errors (left to validation), not service history
+EXCLUDED = PERSONAL_KEYS | {"nama_pemohon", "nama_penerima", "nama_wakil"}
+YEARS = fig.YEARS  # dates outside are typing errors (left to validation), not service history
 UNDECIDED = "Belum diisi"
 OTHER = "Lainnya"
 _STAGE = re.compile(r"^\s*(?:tahap\s*)?(\d{1,2})\b", re.IGNORECASE)
@@ -74,10 +75,17 @@ def build_frames(reg: Register, cal: WorkCalendar, limits: Limits) -> Frames:
                   notes=notes)
 
 
-def _date(value: Any) -> date | None:
-    """A parsed date, None when empty, unreadable or outside the years a report can count."""
-    day = parse_date(value)[0]
-    return day if day is not None and YEARS[0] <= day.year <= YEARS[1] else None
+_date = fig.day  # a parsed date, None when empty, unreadable or outside the years a report can count
+
+
+def _all_by_regno(reg: Register, key: str) -> dict[str, list[dict[str, Any]]]:
+    """Values of every row of ``key`` per registration number, in Excel row order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for rec in reg.records(key):
+        regno = rec.text("no_registrasi")
+        if regno:
+            out.setdefault(regno, []).append(rec.values)
+    return out
 
 
 def _last_by_regno(reg: Register, key: str) -> dict[str, dict[str, Any]]:
@@ -133,7 +141,7 @@ def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list
     (working days used up to the decision date, NaN when undecided).
     """
     notes = notes if notes is not None else []
-    decisions = _last_by_regno(reg, "keputusan")
+    decisions = _all_by_regno(reg, "keputusan")
     receipts = _last_by_regno(reg, "tanda_terima")
     archive = _last_by_regno(reg, "arsip")
     exempt = _exempt_letters(reg)
@@ -145,7 +153,7 @@ def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list
             undated += 1
             continue
         regno = rec.text("no_registrasi")
-        rows.append(_request_row(rec.row, regno, received, rec.values, decisions.get(regno, {}),
+        rows.append(_request_row(rec.row, regno, received, rec.values, decisions.get(regno, []),
                                  receipts.get(regno), archive.get(regno), exempt.get(regno, ())))
     if undated:
         notes.append(f"{undated} baris pada lembar 1 Permohonan tidak memiliki Waktu Diterima yang sah "
@@ -176,17 +184,16 @@ _EMPTY_ROW: dict[str, Any] = dict.fromkeys((  # the parsed columns, before the c
 ))
 
 
-def _request_row(row: int, regno: str, received: datetime, values: dict[str, Any], dec: dict[str, Any],
+def _request_row(row: int, regno: str, received: datetime, values: dict[str, Any], decisions: list[dict[str, Any]],
                  receipt: dict[str, Any] | None, archive: dict[str, Any] | None,
                  exempt: tuple[str, ...]) -> dict[str, Any]:
     stage_text = as_text(values.get("tahap_saat_ini"))
     stage = _stage(stage_text)
-    decision_date = _date(dec.get("tanggal_keputusan")) or _date(dec.get("tanggal_penyampaian"))
+    dec = decisions[-1] if decisions else {}
+    decision_date = fig.decided_on(decisions)
     reached = (stage or 0) >= 9 or receipt is not None or archive is not None
-    finish = decision_date
-    if finish is None and reached:
-        finish = (_date(dec.get("tanggal_selesai")) or _date((receipt or {}).get("tanggal_diterima"))
-                  or _date((archive or {}).get("tanggal_arsip")))
+    finish = fig.finished_on(decision_date, reached, (dec.get("tanggal_selesai"), (receipt or {}).get("tanggal_diterima"),
+                                                      (archive or {}).get("tanggal_arsip")))
     arch = archive or {}
     return {
         "row": row,
@@ -196,7 +203,7 @@ def _request_row(row: int, regno: str, received: datetime, values: dict[str, Any
         "saluran": as_text(values.get("saluran")) or "Tidak diisi",
         "kategori": as_text(values.get("kategori_pemohon")) or "Tidak diisi",
         "pd": as_text(values.get("perangkat_daerah")) or "Tidak diisi",
-        "extended": as_text(values.get("diperpanjang")).casefold() == "ya",
+        "extended": fig.is_extended(values),
         "stage": stage,
         "stage_text": stage_text,
         "decision": decision_label(dec.get("jenis_keputusan")),
@@ -221,13 +228,11 @@ def dik_frame(reg: Register) -> pd.DataFrame:
 
 
 def tests_frame(reg: Register) -> pd.DataFrame:
-    """Consequence tests: one row per 4 Klasifikasi item with the test date of its 5 Berita Acara."""
-    test_day = {regno: _date(v.get("tanggal_uji")) for regno, v in _last_by_regno(reg, "berita_acara").items()}
-    rows = []
-    for rec in reg.records("klasifikasi"):
-        regno = rec.text("no_registrasi")
-        rows.append({"regno": regno, "result": rec.text("dikecualikan").upper() or "Belum diisi",
-                     "test_day": test_day.get(regno)})
+    """Consequence tests, one row per request with a 5 Berita Acara row: the test date of its last
+    round and one outcome (YA / TIDAK / SEBAGIAN) over the items of that round (``figures``)."""
+    items = _all_by_regno(reg, "klasifikasi")
+    rows = [{"regno": regno, "result": fig.consequence_outcome(items.get(regno, [])), "test_day": fig.tested_on(reports)}
+            for regno, reports in _all_by_regno(reg, "berita_acara").items()]
     frame = pd.DataFrame(rows, columns=["regno", "result", "test_day"])
     frame["test_day"] = pd.to_datetime(frame["test_day"])
     return frame

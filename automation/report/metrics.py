@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import figures as fig
 from ..reference import KEPUTUSAN, STATUS_DIK
 from ..workdays import WorkCalendar
 from .frame import OTHER, UNDECIDED, Frames, Limits
@@ -68,6 +69,22 @@ def open_at(rq: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return rq[(rq["received_day"] <= ts) & unfinished & ~rq["undated_finish"].astype(bool)]
 
 
+def _d(value: Any) -> date | None:
+    return None if pd.isna(value) else value.date()
+
+
+def late_mask(rows: pd.DataFrame, as_of: date) -> pd.Series:
+    """``figures.overdue_open`` for each row: still open on ``as_of`` and past Batas Waktu."""
+    return pd.Series([fig.overdue_open(_d(r.deadline), _d(r.finish_date), bool(r.undated_finish), as_of)
+                      for r in rows.itertuples()], index=rows.index, dtype=bool)
+
+
+def decided_late_mask(rows: pd.DataFrame) -> pd.Series:
+    """``figures.decided_late`` for each row."""
+    return pd.Series([fig.decided_late(_d(r.deadline), _d(r.decision_date)) for r in rows.itertuples()],
+                     index=rows.index, dtype=bool)
+
+
 class Tally:
     """Counts any period of one register; ``today`` caps the as-of date of periods not yet over."""
 
@@ -93,7 +110,7 @@ class Tally:
         as_of = self.as_of(period)
         rows = open_at(self.rq, as_of).copy()
         rows["age"] = [self._used(r, as_of) for r in rows["receipt"]]
-        rows["late"] = rows["deadline"] < pd.Timestamp(as_of)
+        rows["late"] = late_mask(rows, as_of)
         return rows
 
     def _used(self, receipt: date, as_of: date) -> int:
@@ -105,7 +122,7 @@ class Tally:
     def late_done(self, period: Period) -> pd.DataFrame:
         """Finished in the period with a decision dated after the deadline (10 or 17 working days)."""
         done = self.processed(period)
-        return done[done["decision_date"] > done["deadline"]]
+        return done[decided_late_mask(done)]
 
     def figures(self, period: Period) -> dict[str, Any]:
         """Scalar figures and counts of a period, keyed in English (also the ReportResult figures)."""
@@ -113,8 +130,8 @@ class Tally:
         done = self.processed(period)
         days = done["days_taken"].dropna()
         still_open = open_at(self.rq, self.as_of(period))
-        open_late = int((still_open["deadline"] < pd.Timestamp(self.as_of(period))).sum())
-        late_done = int((done["decision_date"] > done["deadline"]).sum())
+        open_late = int(late_mask(still_open, self.as_of(period)).sum())
+        late_done = int(decided_late_mask(done).sum())
         decisions = decision_counts(done)
         objections = self.rq[within(self.rq["objection_date"], period)]
         return {
@@ -134,8 +151,9 @@ class Tally:
             "max_days": int(days.max()) if len(days) else None,
             "within_limit": float((days <= self.limits.answer).mean()) if len(days) else None,
             "over_extension": int((days > self.limits.answer + self.limits.extension).sum()),
-            "extended": int(done["extended"].astype(bool).sum()),
-            "extended_share": float(done["extended"].astype(bool).mean()) if len(done) else None,
+            "extended": int(recv["extended"].astype(bool).sum()),  # figures.is_extended, received in the period
+            "extended_share": float(recv["extended"].astype(bool).mean()) if len(recv) else None,
+            "tests": int(within(self.frames.tests["test_day"], period).sum()),
             "objections": len(objections),
             "objections_decided": int(within(self.rq["verdict_date"], period).sum()),
         }
@@ -153,7 +171,7 @@ class Tally:
         }
 
     def tests(self, period: Period) -> pd.Series:
-        """Consequence-test results (YA/TIDAK/SEBAGIAN) of items tested in the period."""
+        """Consequence tests in the period, one per request (last round), by outcome YA/TIDAK/SEBAGIAN."""
         tests = self.frames.tests
         return tests[within(tests["test_day"], period)]["result"].value_counts()
 

@@ -28,6 +28,8 @@ class Chart:
     values: tuple[int, ...] = (1,)
     category: int = 0
     title: str = ""
+    category_title: str = ""  # axis titles (bar and column charts)
+    value_title: str = "Jumlah permohonan"
 
 
 @dataclass
@@ -107,7 +109,8 @@ class ReportResult:
             ["Dibuat pada", self.made_on],
             ["Permohonan diterima", f.get("received", 0)],
             ["Selesai diproses", f.get("processed", 0)],
-            ["Belum selesai", f.get("open", 0)],
-            ["Lewat batas waktu", f.get("overdue", 0)],
+            ["Belum selesai (akhir periode)", f.get("open", 0)],
+            ["Belum selesai, lewat batas waktu", f.get("open_late", 0)],
+            ["Selesai terlambat", f.get("late_done", 0)],
             ["Berkas", self.xlsx.name],
         ]

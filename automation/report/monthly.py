@@ -13,6 +13,7 @@ from ..register import Register
 from .build import Prepared, Section, finish, prepare
 from .metrics import GRANTED_ALL, GRANTED_PART, NOT_HELD, PASAL17_LETTERS, REFUSED, UNDOCUMENTED, Period
 from .model import Page, ReportResult, Table
+from .pending import pending_decisions
 from .sections import (
     COLUMNS,
     breakdown_tables,
@@ -23,6 +24,7 @@ from .sections import (
     objections_table,
     open_table,
     overdue_table,
+    pending_table,
     table,
     time_table,
     trend_table,
@@ -68,7 +70,9 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
     ytd = tally.figures(period.year_to_date())
     months = tally.monthly_rows(year, mon)
     received = tally.received(period)
+    waiting = pending_decisions(reg, prep.cal, today)
     tables: dict[str, Table] = {
+        "perlu_keputusan": pending_table(waiting),
         "perbandingan": table("perbandingan", f"Angka utama {period.label}",
                               comparison_rows([prev, cur, ytd], limits.answer)),
         "keputusan": decisions_table(cur),
@@ -82,7 +86,7 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
         "tren": trend_table(months),
     }
     pages = [
-        Page("Ringkasan", [tables["perbandingan"]]),
+        Page("Ringkasan", [tables["perlu_keputusan"], tables["perbandingan"]]),
         Page("Permohonan", [tables["saluran"], tables["kategori"], tables["perangkat_daerah"]]),
         Page("Keputusan", [tables["keputusan"], tables["pasal17"]]),
         Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
@@ -92,7 +96,7 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
         Page("Tren", [tables["tren"]]),
     ]
     lines = sentences(cur, prev, ytd, period, limits.answer, tally.as_of(period), tables)
-    context = _memo_context(prep, period, today, lines)
+    context = {**_memo_context(prep, period, today, lines), "menunggu": _waiting_sentence(len(waiting))}
     return finish(
         prep,
         kind="bulanan",
@@ -134,7 +138,8 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
     if cur["timed"]:
         out.append(f"Waktu penyelesaian rata-rata {angka(cur['mean_days'])} hari kerja (median "
                    f"{angka(cur['median_days'])} hari kerja); {persen(cur['within_limit'])} selesai dalam {answer} "
-                   f"hari kerja dan {persen(cur['extended_share'])} diperpanjang.")
+                   f"hari kerja. Permohonan yang diperpanjang: {cur['extended']} dari {cur['received']} permohonan "
+                   "yang diterima bulan ini.")
     if cur["open"]:
         out.append(f"Per {tanggal(as_of)} masih ada {cur['open']} permohonan yang belum selesai; "
                    f"{cur['open_late']} di antaranya telah melewati batas waktu.")
@@ -160,6 +165,13 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
     return out
 
 
+def _waiting_sentence(count: int) -> str:
+    if not count:
+        return "Saat ini tidak ada permohonan atau keberatan yang menunggu keputusan Bapak/Ibu."
+    return (f"Sebanyak {count} hal menunggu keputusan atau tindak lanjut Bapak/Ibu selaku Atasan PPID, dengan lama "
+            "menunggu dalam hari kerja sampai tanggal nota dinas ini:")
+
+
 def _memo_context(prep: Prepared, period: Period, today: date, lines: list[str]) -> dict[str, Any]:
     s = prep.reg.settings
     return {
@@ -176,6 +188,7 @@ def _memo_context(prep: Prepared, period: Period, today: date, lines: list[str])
         "nama_ppid": str(s.get("nama_ppid") or ""),
         "nip_ppid": nip(str(s.get("nip_ppid") or "")),
         "jabatan_ppid": str(s.get("jabatan_ppid") or ""),
+        "pangkat_ppid": str(s.get("pangkat_ppid") or ""),
     }
 
 

@@ -15,6 +15,7 @@ from ..values import as_text
 from .frame import Limits
 from .metrics import NO_LETTER, PASAL17_LETTERS, Period, Tally, share_rows, within
 from .model import DATE, INT, NUM, PCT, Chart, Col, Table
+from .pending import Pending
 from .text import month_name, tanggal
 
 SHARE = (Col("Uraian", width=44), Col("Jumlah", INT, 10), Col("Persentase", PCT, 12))
@@ -42,7 +43,9 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
              Col("Belum selesai (akhir bulan)", INT, 14)),
     "bulanan": (Col("Bulan", width=13), Col("Diterima", INT, 11), Col("Selesai", INT, 10),
                 *(Col(k, INT, 15) for k in KEPUTUSAN), Col("Median hari kerja", NUM, 10)),
-    "uji_konsekuensi": (Col("Hasil pengujian", width=44), Col("Jumlah informasi", INT, 12)),
+    "uji_konsekuensi": (Col("Hasil pengujian", width=44), Col("Jumlah permohonan", INT, 12)),
+    "perlu_keputusan": (Col("Nomor Registrasi", width=28), Col("Perihal", width=40), Col("Sejak", DATE, 13),
+                        Col("Lama menunggu (hari kerja)", INT, 13)),
 }
 
 
@@ -75,8 +78,10 @@ def comparison_rows(figs: list[dict[str, Any]], answer_days: int) -> list[list[A
         line("Median waktu penyelesaian (hari kerja)", lambda f: r1(f["median_days"])),
         line("Rata-rata waktu penyelesaian (hari kerja)", lambda f: r1(f["mean_days"])),
         line(f"Selesai dalam {answer_days} hari kerja (%)", lambda f: pct(f["within_limit"])),
-        line("Diperpanjang (%)", lambda f: pct(f["extended_share"])),
-        line("Lewat batas waktu (permohonan)", lambda f: f["overdue"]),
+        line("Diperpanjang (permohonan diterima)", lambda f: f["extended"]),
+        line("Selesai melewati batas waktu", lambda f: f["late_done"]),
+        line("Belum selesai, lewat batas waktu (akhir periode)", lambda f: f["open_late"]),
+        line("Uji konsekuensi (permohonan)", lambda f: f["tests"]),
         line("Keberatan diajukan", lambda f: f["objections"]),
     ]
     return rows
@@ -93,18 +98,18 @@ def letters_table(figs: dict[str, Any]) -> Table:
     rows = [[f"Huruf {k}" if k != NO_LETTER else NO_LETTER, PASAL17_LETTERS.get(k, "dasar tidak diisi"), v]
             for k, v in figs["letters"].items()]
     return table("pasal17", "Alasan penolakan (ditolak atau diberikan sebagian) menurut Pasal 17 UU 14/2008", rows,
-                 chart=Chart("bar", values=(2,), title="Alasan penolakan"), empty="Tidak ada penolakan.")
+                 chart=Chart("bar", values=(2,), title="Alasan penolakan", category_title="Pasal 17"), empty="Tidak ada penolakan.")
 
 
 def breakdown_tables(frame: pd.DataFrame) -> list[Table]:
     total = len(frame)
     return [
         table("saluran", "Permohonan diterima menurut saluran", share_rows(frame["saluran"], total),
-              chart=Chart("bar", title="Saluran"), empty="Tidak ada permohonan."),
+              chart=Chart("bar", title="Saluran", category_title="Saluran"), empty="Tidak ada permohonan."),
         table("kategori", "Permohonan diterima menurut kategori pemohon", share_rows(frame["kategori"], total),
               chart=Chart("pie", title="Kategori pemohon"), empty="Tidak ada permohonan."),
         table("perangkat_daerah", "Permohonan diterima menurut Perangkat Daerah", share_rows(frame["pd"], total),
-              chart=Chart("bar", title="Perangkat Daerah"), empty="Tidak ada permohonan."),
+              chart=Chart("bar", title="Perangkat Daerah", category_title="Perangkat Daerah"), empty="Tidak ada permohonan."),
     ]
 
 
@@ -115,8 +120,8 @@ def time_table(figs: dict[str, Any], limits: Limits) -> Table:
         ["Rata-rata waktu penyelesaian (hari kerja)", r1(figs["mean_days"])],
         ["Waktu terlama (hari kerja)", figs["max_days"]],
         [f"Selesai dalam {limits.answer} hari kerja (%)", pct(figs["within_limit"])],
-        ["Diperpanjang (permohonan)", figs["extended"]],
-        ["Diperpanjang (%)", pct(figs["extended_share"])],
+        ["Diperpanjang (permohonan diterima dalam periode)", figs["extended"]],
+        ["Diperpanjang (% dari permohonan diterima)", pct(figs["extended_share"])],
         ["Selesai melewati batas waktu (permohonan)", figs["late_done"]],
         [f"Selesai lebih dari {limits.answer + limits.extension} hari kerja (permohonan)", figs["over_extension"]],
     ]
@@ -177,20 +182,28 @@ def objections_table(tally: Tally, period: Period) -> Table:
 def trend_table(months: list[dict[str, Any]], key: str = "tren") -> Table:
     rows = [[month_name(m["period"].start.month), m["received"], m["processed"], m["open"]] for m in months]
     return table(key, "Perkembangan bulanan tahun berjalan", rows,
-                 chart=Chart("column", values=(1, 2), title="Permohonan per bulan"))
+                 chart=Chart("column", values=(1, 2), title="Permohonan per bulan", category_title="Bulan"))
 
 
 def monthly_breakdown(months: list[dict[str, Any]]) -> Table:
     rows = [[month_name(m["period"].start.month), m["received"], m["processed"],
              *(m["decisions"].get(k, 0) for k in KEPUTUSAN), r1(m["median_days"])] for m in months]
-    return table("bulanan", "Rekapitulasi per bulan", rows, chart=Chart("column", values=(1, 2), title="Permohonan per bulan"))
+    return table("bulanan", "Rekapitulasi per bulan", rows, chart=Chart("column", values=(1, 2), title="Permohonan per bulan", category_title="Bulan"))
+
+
+def pending_table(items: list[Pending]) -> Table:
+    return table("perlu_keputusan", "Perlu keputusan Bapak/Ibu", [p.row() for p in items],
+                 empty="Tidak ada yang menunggu keputusan Bapak/Ibu.")
 
 
 def tests_table(tally: Tally, period: Period) -> Table:
     counts = tally.tests(period)
     labels = {"YA": "Dikecualikan (YA)", "TIDAK": "Terbuka (TIDAK)", "SEBAGIAN": "Dikecualikan sebagian (SEBAGIAN)"}
-    rows = [[labels.get(str(k), str(k)), int(v)] for k, v in counts.items()]
-    return table("uji_konsekuensi", "Hasil uji konsekuensi (menurut tanggal pengujian)", rows,
+    order = [*labels, *(k for k in counts.index if k not in labels)]
+    rows = [[labels.get(str(k), str(k)), int(counts.get(k, 0))] for k in order if k in labels or counts.get(k, 0)]
+    if not counts.sum():
+        rows = []
+    return table("uji_konsekuensi", "Hasil uji konsekuensi, satu per permohonan (menurut tanggal pengujian)", rows,
                  empty="Tidak ada uji konsekuensi pada periode ini.")
 
 
@@ -200,7 +213,11 @@ def _int(value: float) -> int | None:
 
 
 def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """At most ``limit`` characters, cut at a space (never inside a word) and marked with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + " …"
 
 
 def _d(value: Any) -> Any:

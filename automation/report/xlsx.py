@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from .model import DATE, INT, NUM, PCT, Page, Table
 from .text import redact
 
 CHART_ROWS = 16  # a default chart (480 x 288 px) covers about 15 rows
+CHART_COLUMNS = 9  # ... and about 8 default-width columns (beside the table, one column apart)
 # Workbook options: user text that starts with "=" stays text; no automatic links or numbers.
 OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
@@ -49,14 +51,15 @@ def write_xlsx(path: Path, *, title: str, subtitle: str, pages: list[Page], note
         ws.fit_to_pages(1, 0)
         ws.write_string(0, 0, title, fmt.title)
         ws.write_string(1, 0, subtitle, fmt.subtitle)
-        _widths(ws, page.tables)
+        widths = _widths(ws, page.tables)
         row = 3
         for table in page.tables:
             row = _table(wb, ws, fmt, table, row, names)
         if page is pages[0] and notes:
-            ws.write_string(row, 0, "Catatan", fmt.heading)
-            for i, note in enumerate(notes, start=1):
-                ws.write_string(row + i, 0, f"{i}. {redact(note)}")
+            row = _notes(ws, fmt, notes, row, widths)
+        charts = any(t.chart is not None and t.rows for t in page.tables)
+        ws.print_area(0, 0, row, len(widths) - 1 + (CHART_COLUMNS if charts else 0))
+        ws.repeat_rows(0, 1)
     wb.close()
     _replace(tmp, path)
     return path
@@ -70,13 +73,25 @@ def _replace(tmp: Path, path: Path) -> None:
         raise WriteRefused(f"Berkas {path.name} sedang dibuka (mungkin di Excel); tutup berkas itu lalu ulangi.") from exc
 
 
-def _widths(ws: Worksheet, tables: list[Table]) -> None:
+def _widths(ws: Worksheet, tables: list[Table]) -> list[int]:
     widths: dict[int, int] = {}
     for table in tables:
         for i, col in enumerate(table.cols):
             widths[i] = max(widths.get(i, 0), col.width)
     for i, width in widths.items():
         ws.set_column(i, i, width)
+    return [widths[i] for i in sorted(widths)]
+
+
+def _notes(ws: Worksheet, fmt: _Formats, notes: list[str], row: int, widths: list[int]) -> int:
+    """The notes wrapped inside the table width (long lines would make a fit-to-width print tiny)."""
+    ws.write_string(row, 0, "Catatan", fmt.heading)
+    chars = max(sum(widths), 40)
+    for i, note in enumerate(notes, start=1):
+        text = f"{i}. {redact(note)}"
+        ws.merge_range(row + i, 0, row + i, max(len(widths) - 1, 1), text, fmt.note)
+        ws.set_row(row + i, 15 * max(1, math.ceil(len(text) * 1.1 / chars)))
+    return row + len(notes) + 1
 
 
 def _table(wb: Workbook, ws: Worksheet, fmt: _Formats, table: Table, row: int, names: set[str]) -> int:
@@ -99,7 +114,7 @@ def _table(wb: Workbook, ws: Worksheet, fmt: _Formats, table: Table, row: int, n
     height = count + 3
     if table.chart is not None and table.rows:
         _chart(wb, ws, table, top, row)
-        height = max(height, CHART_ROWS + 2)
+        height = max(height, _chart_rows(table) + 2)
     return row + height
 
 
@@ -135,11 +150,37 @@ def _chart(wb: Workbook, ws: Worksheet, table: Table, top: int, row: int) -> Non
             series["data_labels"] = {"value": True}
         chart.add_series(series)
     chart.set_title({"name": spec.title or table.title, "name_font": {"size": 11}})
-    if spec.type == "bar":
-        chart.set_y_axis({"reverse": True})
+    if spec.type != "pie":
+        _axes(chart, spec, table)
     if len(spec.values) == 1 and spec.type != "pie":
         chart.set_legend({"none": True})
+    if _chart_rows(table) > CHART_ROWS:  # one readable line per category
+        chart.set_size({"width": 620, "height": 20 * _chart_rows(table)})
     ws.insert_chart(row, len(table.cols) + 1, chart)
+
+
+def _axes(chart: Any, spec: Any, table: Table) -> None:
+    """Whole-number count axis (0, 1, 2 ... never 0.2), axis titles, every category label shown."""
+    top = max((row[v] or 0 for row in table.rows for v in spec.values if isinstance(row[v], int | float)), default=0)
+    unit = max(1, math.ceil(top / 8))
+    counts = {"name": spec.value_title, "min": 0, "major_unit": unit, "num_format": "0",
+              "major_gridlines": {"visible": True, "line": {"color": "#dddddd"}}}
+    labels: dict[str, Any] = {"interval_unit": 1, "num_font": {"size": 8}}
+    if spec.category_title:
+        labels["name"] = spec.category_title
+    if spec.type == "bar":  # xlsxwriter: in a bar chart the x axis is the value axis
+        chart.set_x_axis(counts)
+        chart.set_y_axis({**labels, "reverse": True})
+    else:
+        chart.set_y_axis(counts)
+        chart.set_x_axis(labels)
+
+
+def _chart_rows(table: Table) -> int:
+    """Worksheet rows (20 px) a chart of this table covers: taller for bar charts of many categories."""
+    if table.chart is not None and table.chart.type == "bar" and len(table.rows) > 10:
+        return 6 + math.ceil(1.1 * len(table.rows))
+    return CHART_ROWS
 
 
 def _unique(name: str, names: set[str]) -> str:

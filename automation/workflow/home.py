@@ -1,14 +1,19 @@
-"""Beranda summary block: requests per step and the overdue list (registration numbers only)."""
+"""Beranda summary block: requests per step and the overdue list (registration numbers only).
+
+"Lewat batas" is ``automation.figures.overdue_open`` on the run day, the same rule the reports
+use for "belum selesai, lewat batas waktu" at the end of a period.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
+from .. import figures as fig
 from ..reference import STATUS_DIK
 from ..register import Register
 from ..schema import BERANDA_SUMMARY_HEIGHT, STAGES
-from .deadlines import LATE, NEAR, Rules, decision_date, received_at, time_status
+from .deadlines import NEAR, Rules, received_at, time_status
 from .precedent import RETEST, in_force
 from .routes import DIK, FINISHED, NAME, canonical
 from .state import CONFLICT, LOST, Registry, collect
@@ -35,13 +40,13 @@ def home_rows(
         row = counts.setdefault(label, [0, 0, 0])
         row[0] += 1
         due = rules.deadline(request.intake)
-        state = time_status(due, decision_date(request), rules, today)
-        if state == LATE and due is not None:
+        decided, finished, undated = finish_of(request)
+        if fig.overdue_open(due, finished, undated, today) and due is not None:
             row[1] += 1
             received = received_at(request.intake)
             used = rules.used(received, today) if received else None
             overdue.append((due, request.number, label, used))
-        elif state == NEAR:
+        elif finished is None and not undated and time_status(due, None, rules, today) == NEAR:
             row[2] += 1
     out: list[list[Any]] = [
         [f"Posisi permohonan per {today:%d/%m/%Y}"],
@@ -58,7 +63,7 @@ def home_rows(
     out.append(["Register DIK berlaku", sum(1 for e in entries if in_force(e)), None, None])
     out.append(["Register DIK perlu uji ulang", sum(1 for e in entries if _retest(e)), None, None])
     out.append([])
-    out.append([f"Permohonan lewat batas waktu: {len(overdue)}"])
+    out.append([f"Belum selesai dan lewat batas waktu per {today:%d/%m/%Y}: {len(overdue)}"])
     if overdue:
         out.append(["Nomor Registrasi", "Tahap Saat Ini", "Batas Waktu", "Hari Kerja Terpakai"])
         room = BERANDA_SUMMARY_HEIGHT - len(out) - 1
@@ -68,6 +73,19 @@ def home_rows(
         if len(overdue) > room:
             out.append([f"… dan {len(overdue) - room} permohonan lainnya (lihat lembar 1 Permohonan)."])
     return out
+
+
+def finish_of(request: Any) -> tuple[date | None, date | None, bool]:
+    """(decided, finished, finished without any date) by ``automation.figures``, as the reports count."""
+    decisions = [r.values for r in request.on("keputusan")]
+    decided = fig.decided_on(decisions)
+    later = [*request.on("tanda_terima"), *request.on("arsip")]
+    reached = bool(later) or request.current == FINISHED
+    last = decisions[-1] if decisions else {}
+    finished = fig.finished_on(decided, reached, (last.get("tanggal_selesai"),
+                                                  *(r.get("tanggal_diterima") for r in request.on("tanda_terima")[-1:]),
+                                                  *(r.get("tanggal_arsip") for r in request.on("arsip")[-1:])))
+    return decided, finished, reached and finished is None
 
 
 def _retest(entry: Any) -> bool:

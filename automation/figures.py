@@ -1,0 +1,100 @@
+"""One definition per reported figure: decided, finished, extended, overdue, consequence test.
+
+The monthly and annual reports (``automation.report``), their Excel files and the Beranda block
+(``automation.workflow.home``) all count with these functions, so a number printed in two places
+is the same number.  They take plain row values (dicts) and dates; no workbook, no pandas.
+docs/reports.md ("Cara menghitung") states each rule in Indonesian.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from .values import as_text, parse_date
+
+Row = Mapping[str, Any]
+YEARS = (2000, 2100)  # dates outside are typing errors (left to validation), not service history
+YA, TIDAK, SEBAGIAN = "YA", "TIDAK", "SEBAGIAN"
+UNFILLED = "Belum diisi"
+SUPERSEDED = "Dikembalikan Atasan PPID"  # Catatan of 4 Klasifikasi rows replaced by a new round
+BA_SHEET = "5 Berita Acara"
+DONE = "selesai"
+
+
+def day(value: Any) -> date | None:
+    """A date the figures can count with (None when empty, unreadable or outside YEARS)."""
+    found = parse_date(value)[0]
+    return found if found is not None and YEARS[0] <= found.year <= YEARS[1] else None
+
+
+def decided_on(decisions: Sequence[Row]) -> date | None:
+    """**Decided**: the latest Tanggal Keputusan of the request's 8 Keputusan rows; when no row
+    has one, the latest Tanggal Penyampaian."""
+    for key in ("tanggal_keputusan", "tanggal_penyampaian"):
+        days = [d for d in (day(r.get(key)) for r in decisions) if d is not None]
+        if days:
+            return max(days)
+    return None
+
+
+def finished_on(decided: date | None, reached_end: bool, later_days: Iterable[Any]) -> date | None:
+    """**Finished**: the decision date; for a request already at 9 Tanda Terima / 10 Arsip without
+    one, the first usable of Tanggal Selesai (8 Keputusan), Tanggal Diterima (9), Tanggal Arsip (10)."""
+    if decided is not None or not reached_end:
+        return decided
+    return next((d for d in (day(v) for v in later_days) if d is not None), None)
+
+
+def is_extended(intake: Row) -> bool:
+    """**Extended**: Diperpanjang = Ya on 1 Permohonan, or a Nomor Surat Perpanjangan was issued."""
+    return as_text(intake.get("diperpanjang")).casefold() == "ya" or bool(as_text(intake.get("nomor_perpanjangan")))
+
+
+def overdue_open(deadline: date | None, finished: date | None, undated_end: bool, as_of: date) -> bool:
+    """**Overdue, still open** on ``as_of``: not finished by then and ``as_of`` is past Batas Waktu.
+    A request at 9/10 with no date at all is not open (it cannot be placed in time)."""
+    if deadline is None or undated_end:
+        return False
+    return (finished is None or finished > as_of) and as_of > deadline
+
+
+def decided_late(deadline: date | None, decided: date | None) -> bool:
+    """**Decided late**: Tanggal Keputusan after Batas Waktu (10 working days, 17 when extended)."""
+    return deadline is not None and decided is not None and decided > deadline
+
+
+def latest_round(items: Sequence[Row]) -> list[Row]:
+    """The 4 Klasifikasi rows of the request's last consequence test: those sent to 5 Berita Acara
+    and not replaced after the Atasan PPID sent them back; without that trail, the last batch
+    marked Selesai together; else every row."""
+    done = [r for r in items if as_text(r.get("status_tahap")).casefold() == DONE]
+    sent = [r for r in done if as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
+            and not as_text(r.get("catatan")).startswith(SUPERSEDED)]
+    if sent:
+        return sent
+    if done:
+        last = day(done[-1].get("tanggal_selesai"))
+        return [r for r in done if day(r.get("tanggal_selesai")) == last]
+    return list(items)
+
+
+def consequence_outcome(items: Sequence[Row]) -> str:
+    """**Consequence test outcome, one per request**: YA when every tested item is exempt, TIDAK
+    when none is, SEBAGIAN otherwise (mixed, or any item exempt in part)."""
+    results = {as_text(r.get("dikecualikan")).upper() for r in latest_round(items)} - {""}
+    if not results:
+        return UNFILLED
+    if results == {YA}:
+        return YA
+    if results == {TIDAK}:
+        return TIDAK
+    return SEBAGIAN
+
+
+def tested_on(reports: Sequence[Row]) -> date | None:
+    """**Tested**: the Tanggal Uji of the request's last 5 Berita Acara row that has one (a re-test
+    moves the request to the later date; it is still one test)."""
+    days = [d for d in (day(r.get("tanggal_uji")) for r in reports) if d is not None]
+    return days[-1] if days else None
