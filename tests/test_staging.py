@@ -44,7 +44,8 @@ def _pending(path: Path) -> list[str]:
 
 def _docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as zf:
-        return re.sub(r"<[^>]+>", "", zf.read("word/document.xml").decode("utf-8"))
+        xml = zf.read("word/document.xml").decode("utf-8")
+    return re.sub(r"<[^>]+>", "", xml.replace("<w:noBreakHyphen/>", "-"))  # letter numbers never break
 
 
 def _letters_match_register(path: Path) -> None:
