@@ -153,7 +153,7 @@ def _perpanjangan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
 
 def members(text: str) -> list[dict[str, str]]:
     """'Nama (Jabatan); Nama (Jabatan)' or one per line -> numbered members."""
-    out = []
+    out: list[dict[str, str]] = []
     for part in re.split(r"[;\n]+", text):
         part = part.strip().lstrip("-•").strip()
         if not part:
@@ -208,7 +208,7 @@ def jangka_waktu(row: Row) -> str:
 
 
 def exempt_items(src: Sources, row: Row, reg_no: str) -> list[dict[str, str]]:
-    items = []
+    items: list[dict[str, str]] = []
     for rec in exempt_rows(src, reg_no):
         item = Row(src.reg, "klasifikasi", rec, [])
         informasi = item.text("informasi_diuji", required=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -33,14 +33,14 @@ def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title:
     ax.invert_yaxis()
     ax.bar_label(bars, fmt="%d", fontsize=8, padding=2)
     ax.set_xlim(0, max(values) * 1.15)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.locator_params(axis="x", integer=True)
     fig.subplots_adjust(left=0.36, right=0.96, top=1 - 0.45 / fig.get_figheight(), bottom=0.3 / fig.get_figheight())
     _finish(fig, ax, title)
     fig.savefig(path, format="png")
     return path
 
 
-def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequence[float]], title: str) -> Path:
+def column_chart(path: Path, categories: Sequence[str], series: Mapping[str, Sequence[float]], title: str) -> Path:
     """Grouped columns, one group per category (e.g. month) and one color per series."""
     fig = _figure(6.4, 3.2)
     ax = fig.add_subplot()
@@ -51,7 +51,7 @@ def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequen
         xs = [c + (i - (len(series) - 1) / 2) * width for c in range(len(categories))]
         ax.bar(xs, list(values), width=width, label=name, color=_COLORS[i % len(_COLORS)])
     ax.set_xticks(list(range(len(categories))), list(categories), fontsize=8)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.locator_params(axis="y", integer=True)
     ax.legend(fontsize=8, frameon=False)
     fig.subplots_adjust(left=0.08, right=0.98, top=0.88, bottom=0.1)
     _finish(fig, ax, title)
