@@ -11,6 +11,7 @@ from automation.schema import SHEETS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = "workbook/ is out of date: run `make workbook` and commit workbook/"
+pytestmark = pytest.mark.xdist_group("workbook")  # one fresh build for the module
 
 
 def _tool():
@@ -28,13 +29,18 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tool.fresh(tmp_path_factory.mktemp("fresh"))
 
 
+@pytest.fixture(scope="module")
+def structures(fresh: Path) -> tuple[dict, dict]:
+    return tool.structure(tool.FOLDER / tool.NAME), tool.structure(fresh)
+
+
 @pytest.mark.parametrize("part", ["sheets", "defined_names", "sheet", "buttons", "module"])
-def test_reference_workbook_matches_a_fresh_build(fresh: Path, part: str) -> None:
-    committed = tool.structure(tool.FOLDER / tool.NAME)
-    assert committed[part] == tool.structure(fresh)[part], f"{part}: {FIX}"
+def test_reference_workbook_matches_a_fresh_build(structures: tuple[dict, dict], part: str) -> None:
+    committed, new = structures
+    assert committed[part] == new[part], f"{part}: {FIX}"
 
 
-def test_structure_sees_a_changed_header(fresh: Path, tmp_path: Path) -> None:
+def test_structure_sees_a_changed_header(fresh: Path, structures: tuple[dict, dict], tmp_path: Path) -> None:
     """The comparison is not blind: a renamed header or a dropped validation is a difference."""
     import openpyxl
 
@@ -45,7 +51,7 @@ def test_structure_sees_a_changed_header(fresh: Path, tmp_path: Path) -> None:
     changed = tmp_path / tool.NAME
     book.save(changed)
     changed.with_suffix(".py").write_text(fresh.with_suffix(".py").read_text(encoding="utf-8"), encoding="utf-8")
-    assert tool.structure(changed)["sheet"][ws.title] != tool.structure(fresh)["sheet"][ws.title]
+    assert tool.structure(changed)["sheet"][ws.title] != structures[1]["sheet"][ws.title]
 
 
 def test_readme_is_generated_and_shows_every_sheet() -> None:
