@@ -16,6 +16,8 @@ from automation.values import as_text
 
 NOW = dt.datetime(2026, 11, 25, 10, 0)
 
+pytestmark = pytest.mark.xdist_group("demo")  # one demo run for the module, not one per worker
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
