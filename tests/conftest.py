@@ -39,6 +39,17 @@ settings.register_profile("ppid", database=DirectoryBasedExampleDatabase(HYPOTHE
 settings.load_profile("ppid")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Stop when ``--dist loadgroup`` silently stops grouping (pytest-xdist#1386, pytest 9.2):
+    grouped tests would then build their expensive module fixtures on both workers."""
+    if getattr(config.option, "loadgroup", False):
+        lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+        if lost:
+            raise pytest.UsageError(f"xdist_group ignored by this pytest/pytest-xdist pair (e.g. {lost[0]}); "
+                                    "install the versions pinned in pyproject.toml")
+
+
 # ---------------------------------------------------------------- registers built once per run
 @pytest.fixture(scope="session")
 def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Callable[..., Path]:
