@@ -257,7 +257,7 @@ def fresh(src: Path, folder: str) -> Path:
 
 
 # ---------------------------------------------------------------- validate
-@examples(quick=20)  # about 1.5 s per example on one idle core
+@examples(quick=15)  # about 1.5 s per example on one idle core
 @given(plan=plans)
 def test_validate_survives_hostile_values_in_every_column(empty: Path, plan: Plan) -> None:
     with tempfile.TemporaryDirectory() as folder:
