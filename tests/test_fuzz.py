@@ -257,7 +257,7 @@ def fresh(src: Path, folder: str) -> Path:
 
 
 # ---------------------------------------------------------------- validate
-@examples(quick=15)  # about 1.5 s per example on one idle core
+@examples(quick=12)  # about 1.5 s per example on one idle core
 @given(plan=plans)
 def test_validate_survives_hostile_values_in_every_column(empty: Path, plan: Plan) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -283,7 +283,7 @@ CARRIED_TEXT = {"nama_pemohon", "rincian_informasi", "alamat", "tujuan", "pekerj
                 "kepentingan_publik", "dokumen_terkait", "draf_dik", "kesimpulan", "lokasi_arsip", "petugas_pd"}
 
 
-@examples(quick=6, long=300)
+@examples(quick=4, long=300)
 @given(plan=plans, wreck=st.booleans())
 def test_advance_carries_hostile_text_as_text(sample: Path, plan: Plan, wreck: bool) -> None:
     """Hostile text in the free-text columns of ready rows (and, with ``wreck``, rows of nonsense)."""
