@@ -6,6 +6,7 @@ lets the button path write each sheet in a fixed number of bulk range writes.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,7 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.cells or self.appends or self.log or self.home is not None or self.home_report is not None)
 
-    def touched_sheets(self) -> set[str]:
+    def touched_sheets(self) -> builtins.set[str]:  # `set` alone names the method above
         sheets = {s for s, _ in self.cells} | set(self.appends)
         if self.log:
             sheets.add("log")

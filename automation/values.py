@@ -476,11 +476,11 @@ def parse_phone(value: Any) -> tuple[str | None, str | None]:
     for part in re.split(r"[/,;]|\batau\b", text):
         if not part.strip():
             continue
-        number, msg = _one_phone(part.strip())
+        phone, msg = _one_phone(part.strip())
         if msg:
             return None, msg
-        if number:
-            found.append(number)
+        if phone:
+            found.append(phone)
     if not found:
         return None, f"Nomor telepon '{_mask_phone(text)}' tidak terbaca; tulis misalnya 081234567890."
     return ", ".join(found), None

@@ -138,7 +138,7 @@ class WorkCalendar:
         roll = "backward" if n > 0 else "forward"
         while True:
             self._ensure(lo, hi)
-            value = np.busday_offset(np.datetime64(start, "D"), n, roll=roll, busdaycal=self._cal)
+            value = np.busday_offset(np.datetime64(start, "D"), n, roll=roll, busdaycal=self._cal)  # type: ignore[call-overload]
             result: date = value.item()
             if self._lo <= result.year <= self._hi:
                 break

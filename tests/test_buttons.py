@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,13 +28,14 @@ TODAY = dt.date(2026, 11, 20)
 NOW = dt.datetime(2026, 11, 20, 10, 0)
 NAME = "register_ppid.xlsm"
 LONG = os.environ.get("PPID_LONG_TESTS") == "1"
+ROWS_SMALL = 100 if LONG else 40  # against ten times as many rows
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample(built_once: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """30 demo requests (some with entry mistakes) spread over the stages, open rows ready to move."""
-    folder = tmp_path_factory.mktemp("sample")
-    return make_register(folder / NAME, count=30, today=TODAY, rounds=6, ready=True)
+    build = lambda p: make_register(p, count=30, today=TODAY, rounds=6, ready=True)  # noqa: E731
+    return built_once("remote-30-6-ready", build, tmp_path_factory.mktemp("sample"))
 
 
 def _copies(src: Path, tmp_path: Path) -> tuple[Path, Path]:
@@ -111,8 +113,8 @@ def test_month_cell_values(value: object, month: str) -> None:
 
 # ---------------------------------------------------------------- fixed number of Excel writes
 def test_actions_per_click_do_not_grow_with_rows(tmp_path: Path) -> None:
-    small = make_register(tmp_path / "r100.xlsm", count=100, today=TODAY, rounds=1, ready=True)
-    large = make_register(tmp_path / "r1000.xlsm", count=1000, today=TODAY, rounds=1, ready=True)
+    small = make_register(tmp_path / "small.xlsm", count=ROWS_SMALL, today=TODAY, rounds=1, ready=True)
+    large = make_register(tmp_path / "large.xlsm", count=10 * ROWS_SMALL, today=TODAY, rounds=1, ready=True)
     for action in ("validate", "advance", "report"):
         assert count_actions(large, action, now=NOW) == count_actions(small, action, now=NOW), action
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,13 +17,20 @@ from automation.newyear import start_new_year
 from automation.values import as_text
 
 NOW = dt.datetime(2026, 11, 25, 10, 0)
+LONG = os.environ.get("PPID_LONG_TESTS") == "1"
+
+pytestmark = pytest.mark.xdist_group("demo")  # one demo run for the module, not one per worker
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("demo")
     console = Console(file=open(directory / "demo.log", "w", encoding="utf-8"), width=120)  # noqa: SIM115
-    assert run_demo(directory, console, count=30, now=NOW) == 0
+    with pytest.MonkeyPatch.context() as mp:
+        if not LONG:  # quick profile: no PDF of every letter (tests/test_letters_pdf.py converts a batch)
+            real_which = shutil.which
+            mp.setattr(shutil, "which", lambda name, *a, **k: None if name == "soffice" else real_which(name, *a, **k))
+        assert run_demo(directory, console, count=30, now=NOW) == 0
     console.file.close()
     return directory
 

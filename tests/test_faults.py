@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ from automation.memory import apply_changes
 from automation.schema import DOCUMENTS, FIRST_DATA_ROW, LOG, STAGES, STATUS_ROW
 
 LONG = os.environ.get("PPID_LONG_TESTS") == "1"
-KILLS = 40 if LONG else 6
+KILLS = 40 if LONG else 2  # each kill costs two CLI processes (~3 s)
 NAME = "register_ppid.xlsm"
 TODAY = PINNED_TODAY  # the CLI runs on the pinned clock (PPID_SEKARANG, set in conftest)
 TIMEOUT = 180
@@ -121,10 +121,10 @@ def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample(built_once: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """16 demo requests over all steps, open rows completed by staff: advance and documents have work."""
-    folder = tmp_path_factory.mktemp("sample")
-    return make_sample(folder / NAME, count=16, today=TODAY, rounds=4)
+    build = lambda p: make_sample(p, count=16, today=TODAY, rounds=4)  # noqa: E731
+    return built_once("sample-16-4", build, tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture(scope="session")

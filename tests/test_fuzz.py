@@ -17,6 +17,7 @@ import shutil
 import tempfile
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,6 @@ from test_faults import make_sample
 
 from automation import operations
 from automation.cli import main
-from automation.excel.builder import build_register
 from automation.excel.preserve import roundtrip_openpyxl
 from automation.excel.reader import read_register
 from automation.schema import FIRST_DATA_ROW, STAGES, By, Sheet
@@ -240,13 +240,14 @@ def no_new_formula_and_text_stays(path: Path, base: Path, written: dict[tuple[st
 
 # ---------------------------------------------------------------- fixtures
 @pytest.fixture(scope="session")
-def empty(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_register(tmp_path_factory.mktemp("kosong") / NAME, year=2026, force=True)
+def empty(blank: Path) -> Path:
+    return blank
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_sample(tmp_path_factory.mktemp("contoh") / NAME, count=16, today=TODAY, rounds=8)
+def sample(built_once: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    build = lambda p: make_sample(p, count=16, today=TODAY, rounds=8)  # noqa: E731
+    return built_once("sample-16-8", build, tmp_path_factory.mktemp("contoh"))
 
 
 def fresh(src: Path, folder: str) -> Path:
@@ -256,7 +257,7 @@ def fresh(src: Path, folder: str) -> Path:
 
 
 # ---------------------------------------------------------------- validate
-@examples(quick=100)
+@examples(quick=12)  # about 1.5 s per example on one idle core
 @given(plan=plans)
 def test_validate_survives_hostile_values_in_every_column(empty: Path, plan: Plan) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -282,7 +283,7 @@ CARRIED_TEXT = {"nama_pemohon", "rincian_informasi", "alamat", "tujuan", "pekerj
                 "kepentingan_publik", "dokumen_terkait", "draf_dik", "kesimpulan", "lokasi_arsip", "petugas_pd"}
 
 
-@examples(quick=30, long=300)
+@examples(quick=4, long=300)
 @given(plan=plans, wreck=st.booleans())
 def test_advance_carries_hostile_text_as_text(sample: Path, plan: Plan, wreck: bool) -> None:
     """Hostile text in the free-text columns of ready rows (and, with ``wreck``, rows of nonsense)."""
@@ -319,7 +320,7 @@ LETTER_TEXT = {"nama_pemohon", "rincian_informasi", "alamat", "tujuan", "pekerja
                "anggota_hadir", "kesimpulan", "nama_penerima", "uu_lain", "bagian_dikecualikan", "kepentingan_publik"}
 
 
-@examples(quick=12, long=150)
+@examples(quick=4, long=150)
 @given(plan=plans)
 def test_every_generated_document_opens(sample: Path, plan: Plan) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -342,7 +343,7 @@ REPORT_KEYS = {"perangkat_daerah", "saluran", "kategori_pemohon", "jenis_keputus
                "status_penguasaan", "alasan_keberatan", "putusan_keberatan", "rincian_informasi", "informasi"}
 
 
-@examples(quick=10, long=100)
+@examples(quick=4, long=100)
 @given(values=st.lists(st.one_of(formula_like, mixed, errors, wrong_types), min_size=1, max_size=8),
        shift=st.integers(0, 20))
 def test_report_keeps_hostile_text_as_text(sample: Path, values: list[Any], shift: int) -> None:

@@ -7,11 +7,13 @@ output/laporan (xlsx, docx, pdf, text) is scanned, and so is everything the comm
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,7 @@ PHONE = re.compile(r"(?<![\w/])(?:\+?62|0)8[\d .-]{7,14}\d")
 TEXT_SUFFIXES = {".csv", ".json", ".txt", ".md", ".html", ".xml"}
 
 pytestmark = pytest.mark.xdist_group("privacy")
+LONG_PROFILE = os.environ.get("PPID_LONG_TESTS") == "1"  # 40 requests instead of 16
 
 
 def ppid(*args: object, cwd: Path) -> str:
@@ -43,10 +46,12 @@ def ppid(*args: object, cwd: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def run(built_once: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The register after validate, advance, documents, status and both reports; all CLI output."""
     folder = tmp_path_factory.mktemp("privasi")
-    path = make_sample(folder / NAME, count=40, today=TODAY, rounds=8)
+    count = 40 if LONG_PROFILE else 16
+    build = lambda p: make_sample(p, count=count, today=TODAY, rounds=8)  # noqa: E731
+    path = built_once(f"sample-{count}-8", build, folder)
     out = [ppid("validate", path, cwd=folder), ppid("validate", path, "--json", cwd=folder),
            ppid("advance", path, cwd=folder), ppid("documents", path, cwd=folder)]
     pdf = ["--pdf"] if find_soffice() else []

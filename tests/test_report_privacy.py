@@ -17,6 +17,8 @@ from test_report import PERSONAL, TODAY, fixture_rows
 
 from automation.report import build_annual, build_monthly
 
+pytestmark = pytest.mark.xdist_group("report_privacy")  # one module fixture (LibreOffice PDF) per run
+
 PATTERNS = {
     "NIK": re.compile(r"(?<!\d)\d{16}(?!\d)"),
     "telepon": re.compile(r"(?<!\d)08\d{8,11}(?!\d)|\+62[\s.-]?\d"),

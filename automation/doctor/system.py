@@ -159,7 +159,7 @@ class LocalSystem:
             return None
         ids = [str(i).lower() for i in _as_list(data.get("AttackSurfaceReductionRules_Ids"))]
         actions = _as_list(data.get("AttackSurfaceReductionRules_Actions"))
-        return int(actions[ids.index(rule)]) if rule in ids and ids.index(rule) < len(actions) else 0
+        return int(str(actions[ids.index(rule)])) if rule in ids and ids.index(rule) < len(actions) else 0
 
     def _registry_subkeys(self, hive: int, key: str) -> list[dict[str, object]]:
         if not self.windows:

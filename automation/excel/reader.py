@@ -182,9 +182,9 @@ def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
     header_row, hits = _find_header_row(spec, grid)
     header_line = grid[header_row - 1] if len(grid) >= header_row else []
     found: dict[str, int] = {}
-    for index, cell in enumerate(header_line):
+    for i, cell in enumerate(header_line):
         if isinstance(cell, str) and cell.strip():
-            found.setdefault(norm(cell), index + 1)
+            found.setdefault(norm(cell), i + 1)
     data = SheetData(spec=spec, header_row=header_row, status_row=status_row(grid, header_row, hits))
     known = set()
     for col in spec.columns:

@@ -128,7 +128,7 @@ class WriteSession:
     backups: int = 10
     link: Path | None = None  # the symbolic link the register was opened through (Excel's owner file sits beside it)
 
-    def save(self, write_fn: Callable[[Path], None]) -> Path | None:
+    def save(self, write_fn: Callable[[Path], object]) -> Path | None:
         """Let ``write_fn`` write the new workbook to a temp file, check it, back up, replace.
 
         Returns the backup of the previous version (None when there was no previous file or

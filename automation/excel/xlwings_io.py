@@ -187,7 +187,7 @@ class WritePlan:
     def sheets(self) -> list[str]:
         seen: dict[str, None] = {}
         for item in [*self.resizes, *self.blocks]:
-            seen.setdefault(item.sheet, None)
+            seen.setdefault(item.sheet, None)  # type: ignore[attr-defined]  # mypy joins Resize|Block to object
         return list(seen)
 
     @property

@@ -25,7 +25,7 @@ CONFIRMED = "ya"
 
 def members(text: str) -> list[dict[str, str]]:
     """'Nama (Jabatan); Nama (Jabatan)' or one per line -> numbered members."""
-    out = []
+    out: list[dict[str, str]] = []
     for part in re.split(r"[;\n]+", text):
         part = part.strip().lstrip("-•").strip()
         if not part:
@@ -86,7 +86,7 @@ def jangka_waktu(row: Row) -> str:
 
 def tested_items(src: Sources, row: Row, reg_no: str) -> list[dict[str, str]]:
     """Every item of the latest round with its outcome; exempt ones with ground, consequence, period."""
-    items = []
+    items: list[dict[str, str]] = []
     sheet = src.reg.sheets["klasifikasi"].name if "klasifikasi" in src.reg.sheets else "4 Klasifikasi"
     for rec in round_rows(src, reg_no):
         item = Row(src.reg, "klasifikasi", rec, [])

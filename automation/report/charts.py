@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -46,7 +46,7 @@ def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title:
     return path
 
 
-def column_chart(path: Path, categories: Sequence[str], series: dict[str, Sequence[float]], title: str,
+def column_chart(path: Path, categories: Sequence[str], series: Mapping[str, Sequence[float]], title: str,
                  axes: tuple[str, str] = ("", "Jumlah permohonan")) -> Path:
     """Grouped columns, one group per category (e.g. month) and one color per series; whole-number
     count axis with titles."""

@@ -112,7 +112,7 @@ class Validator:
         for col in columns:
             value = values.get(col.key)
             if is_error_cell(value):
-                check.add(col.key, "sel_galat", nilai=value.strip())
+                check.add(col.key, "sel_galat", nilai=str(value).strip())
             elif is_empty(value):
                 check_required(check, col)
             elif col.type in TYPE_RULES:
