@@ -253,6 +253,7 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, 
                 + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
             )
         lines = summary_lines(action, result, where)
+        lines += [f"Perhatian: {f.message}" for f in reg.setting_findings]  # the CLI says them too
         outcome = ButtonResult(action, snap.active, True, "\n".join(lines), "", result, written=bool(changes))
     except AutomationError as exc:
         text = f"Gagal: {exc}"

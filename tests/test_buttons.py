@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # PolyForm Noncommercial (tests only), before xlwings loads
@@ -710,3 +711,20 @@ def test_a_click_does_not_import_openpyxl_or_docx_before_it_needs_them() -> None
     code = "import sys, automation.buttons; print(sorted(m for m in ('openpyxl', 'docxtpl') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_click_says_which_pengaturan_value_fell_back_to_its_default(sample: Path, tmp_path: Path) -> None:
+    from automation.schema import PENGATURAN
+
+    button, _ = _copies(sample, tmp_path)
+
+    def hostile(wb: openpyxl.Workbook) -> None:
+        ws = wb[PENGATURAN.name]
+        for row in ws.iter_rows():
+            if row[0].value == "jumlah_cadangan":
+                row[2].value = "1e400"
+
+    edit(button, hostile)
+    result, actions = click(button, "validate")
+    alert = [a for a in actions if a["func"] == "alert"][0]["args"][0]
+    assert result.ok and "Perhatian:" in alert and "bawaan" in alert
