@@ -55,7 +55,7 @@ def test_demo_writes_letters_and_the_monthly_report(demo: Path) -> None:
     out = demo / "output"
     kinds = {p.stem.split("-")[0] for p in out.glob("2026/*/*.docx")}
     assert kinds >= {"tanda_bukti", "berita_acara", "penolakan", "pemberitahuan", "tanda_terima", "perpanjangan"}
-    assert (out / "laporan" / "laporan-bulanan-2026-11.xlsx").exists()
+    assert (out / "laporan" / "laporan-bulanan-2026-10.xlsx").exists()  # the last complete month
 
 
 def test_new_year_carries_open_requests_and_active_exemptions(demo: Path, tmp_path: Path) -> None:

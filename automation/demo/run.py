@@ -12,6 +12,7 @@ from rich.console import Console
 
 from .. import operations
 from ..changes import Changes
+from ..clock import last_complete_month
 from ..errors import EXIT_OK
 from ..excel.reader import read_register
 from ..register import Register
@@ -60,7 +61,7 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
     docs = operations.documents(path, pdf=shutil.which("soffice") is not None, now=now, trigger="Demo").result
     _print_docs(docs, console)
 
-    month = today.strftime("%Y-%m")
+    month = last_complete_month(today)  # what the Beranda button reports by default
     result = operations.report(path, month=month, pdf=shutil.which("soffice") is not None, now=now, home=True)
     console.print(f"[bold]6.[/] Laporan bulanan {month}: " + ", ".join(str(p) for p in result.paths.values() if p))
 
