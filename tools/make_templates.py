@@ -332,7 +332,7 @@ def requester_fields(extra: Sequence[tuple[str, str]] = (), first: str = "Nomor 
     """The requester's identity; a legal entity shows its name, legal-entity number and representative
     instead of a person's name and occupation."""
     return [
-        (first, "{{ no_registrasi }}"),
+        (first, "{{ no_registrasi|nobreak }}"),
         ("{%tr if badan_hukum %}", ""),
         ("Nama Badan Hukum", "{{ nama_pemohon }}"),
         ("Nomor Pengesahan Badan Hukum", "{{ nomor_badan_hukum }}"),
@@ -392,13 +392,13 @@ def perpanjangan(doc: DocxDocument) -> None:
 def berita_acara(doc: DocxDocument) -> None:
     title(doc, "BERITA ACARA PENGUJIAN KONSEKUENSI INFORMASI PUBLIK")
     tag(doc, "{%p if menggantikan_ba %}")
-    para(doc, ("Berita acara ini menggantikan Berita Acara Nomor {{ menggantikan_ba }} yang dikembalikan oleh "
+    para(doc, ("Berita acara ini menggantikan Berita Acara Nomor {{ menggantikan_ba|nobreak }} yang dikembalikan oleh "
                "Atasan PPID untuk diperbaiki.", "i"))
     tag(doc, "{%p endif %}")
     para(doc, "Pada hari ini {{ hari }}, tanggal {{ tanggal_terbilang }} bulan {{ bulan }} tahun "
          "{{ tahun_terbilang }}, bertempat di {{ tempat_uji }}, Tim Pertimbangan Pelayanan Informasi "
          "{{ instansi }} telah melaksanakan pengujian konsekuensi atas informasi yang dimohon dengan "
-         "Nomor Registrasi {{ no_registrasi }}, yaitu: {{ rincian_informasi }}, yang dikuasai oleh "
+         "Nomor Registrasi {{ no_registrasi|nobreak }}, yaitu: {{ rincian_informasi }}, yang dikuasai oleh "
          "{{ perangkat_daerah }}. Pengujian dilaksanakan berdasarkan Pasal 2 ayat (4), "
          f"Pasal 17, dan Pasal 19 {UU_KIP}.")
     para(doc, "Anggota Tim Pertimbangan yang hadir:", after=0)
@@ -508,7 +508,7 @@ def pemberitahuan(doc: DocxDocument) -> None:
     para(doc, "- {{ w.informasi }}; dasar: {{ w.dasar }}; konsekuensi apabila dibuka: {{ w.konsekuensi }}",
          align="left", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
-    para(doc, "Penolakan atas bagian tersebut ditetapkan dengan Keputusan PPID Nomor {{ nomor_penolakan }} yang "
+    para(doc, "Penolakan atas bagian tersebut ditetapkan dengan Keputusan PPID Nomor {{ nomor_penolakan|nobreak }} yang "
          "disampaikan bersama pemberitahuan ini.", before=6)
     para(doc, keberatan_text())
     tag(doc, "{%p endif %}")
@@ -535,7 +535,7 @@ def tanda_terima(doc: DocxDocument) -> None:
     fields(doc, [
         ("Nama Penerima", "{{ nama_penerima }}"),
         ("Atas Nama Pemohon", "{{ nama_pemohon }}"),
-        ("Nomor Registrasi", "{{ no_registrasi }}"),
+        ("Nomor Registrasi", "{{ no_registrasi|nobreak }}"),
     ])
     para(doc, "telah menerima dari PPID {{ instansi }}:", after=0)
     para(doc, "{{ yang_diterima|nobreak }}", indent=Mm(8))  # the letter number in it never breaks
