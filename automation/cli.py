@@ -247,7 +247,8 @@ def dik_cmd(path: Path, pdf: bool) -> int:
 def new_year_cmd(old: Path, new: Path, year: int | None) -> int:
     from .newyear import start_new_year
 
-    summary = start_new_year(old, new, today=clock.now().date(), year=year)
+    with progress_view(console, err_console) as progress:
+        summary = start_new_year(old, new, today=clock.now().date(), year=year, progress=progress)
     for line in summary.lines():
         console.print(line)
     return EXIT_OK

@@ -15,6 +15,7 @@ from . import operations
 from .changes import Changes
 from .errors import UsageError
 from .excel.reader import read_register
+from .progress import Progress, silent
 from .register import Register
 from .schema import SETTINGS, SHEET_BY_KEY
 
@@ -35,20 +36,22 @@ class NewYearSummary:
         return out
 
 
-def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = None) -> NewYearSummary:
+def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = None,
+                   progress: Progress = silent) -> NewYearSummary:
     from .excel.builder import build_register
     from .workflow.newyear import plan_new_year
 
-    old_reg = read_register(old)
+    old_reg = read_register(old, progress=progress)
     if Path(new).exists():
         raise UsageError(f"Berkas {new} sudah ada; pilih nama lain untuk register tahun baru.")
     year = year or _guess_year(old_reg, today) + 1
     settings = {s.key: old_reg.settings.get(s.key, s.default) for s in SETTINGS}
+    progress(0, 0, "Membuat register baru")
     build_register(Path(new), year=year, settings=settings)
     rows = plan_new_year(old_reg, year)
     rows = {k: v for k, v in rows.items() if v}
     if rows:
-        operations.commit(Path(new), lambda reg: (Changes(appends=dict(rows)), None))
+        operations.commit(Path(new), lambda reg: (Changes(appends=dict(rows)), None), progress=progress)
     return NewYearSummary(path=Path(new), year=year, carried={k: len(v) for k, v in rows.items()})
 
 
