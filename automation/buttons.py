@@ -243,7 +243,7 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, 
         held.enter_context(run_lock(where, timeout=CLICK_LOCK_TIMEOUT))
         _status_bar(book, f"PPID: {ACTION_CAPTIONS[action]}…")
         reg = register_from_grids(where, snap.grids)
-        backup_file(where, reg.settings.get("jumlah_cadangan"))  # the saved file, before anything is made
+        backup_file(where, int(reg.settings["jumlah_cadangan"]))  # bounded by automation.settings
         stage = _staging(where) if action == "documents" else None
         changes, result = plan(action, reg, where, snap, now=now, user=excel_user(book) or current_user(), stage=stage)
         layout = resolve(reg, changes)
@@ -406,12 +406,8 @@ def _documents_lines(result: Any, folder: Path) -> list[str]:
     return lines
 
 
-def backup_file(path: Path, keep: Any) -> Path | None:
+def backup_file(path: Path, count: int) -> Path | None:
     """Copy the saved file into ``cadangan/`` before Excel saves over it: the CLI's backup and prune."""
-    try:
-        count = int(float(keep))
-    except (TypeError, ValueError, OverflowError):
-        count = 10
     try:
         target = make_backup(path, count)
     except OSError as exc:
