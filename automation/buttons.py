@@ -3,7 +3,7 @@
 A click shows a status-bar message, reads every sheet once, refuses a read-only workbook, takes
 the CLI's run lock, backs the saved file up, builds the same Register the CLI reads, calls the same
 planner the CLI calls, resolves the same Layout and writes it back in a fixed number of bulk writes
-(``automation.excel.xlwings_io``), saves, and only then publishes the letters it made.  It ends
+(``automation.excel.xlwings_read`` / ``xlwings_plan`` / ``xlwings_write``), saves, and only then publishes the letters it made.  It ends
 with a one-line summary in the clicked sheet's status cell (A5) and a message box.  Problems are
 messages, never tracebacks, and never silence (see :func:`last_resort`).
 """
@@ -28,20 +28,13 @@ from .excel.layout import Layout, SheetWrites, resolve, status_row_of
 from .excel.reader import norm, register_from_grids
 from .excel.safety import BACKUP_DIR, make_backup, prune_backups, run_lock
 from .excel.vba import module_name
-from .excel.xlwings_io import (
-    Grid,
-    Snapshot,
-    apply_plan,
-    excel_user,
-    month_text,
-    plan_writes,
-    read_book,
-    save_book,
-)
-from .operations import current_user, output_root, planner_for
+from .excel.xlwings_plan import plan_writes
+from .excel.xlwings_read import Grid, Snapshot, excel_user, month_text, read_book
+from .excel.xlwings_write import apply_plan, save_book
+from .operation import Operation
+from .operations import Request, current_user, output_root, planner_for
 from .register import Register
 from .schema import (
-    ACTION_CAPTIONS,
     BERANDA,
     BERANDA_MONTH_CELL,
     CHOICE_CELL,
@@ -56,8 +49,6 @@ if TYPE_CHECKING:
 
 TRIGGER = "Tombol"
 TITLE = "Register PPID"
-ACTIONS = ("validate", "advance", "documents", "report")
-ACTION_NAMES = ACTION_CAPTIONS
 STATUS_SHEETS = {norm(s.name) for s in SHEETS if s.columns or s is BERANDA}
 MESSAGE_LINES = 12  # lines shown in the message box before "..."
 
@@ -183,7 +174,7 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
                path: Path | None = None, alert: bool = True) -> ButtonResult:
     """Run one operation on the live ``book``: status bar, read once, lock, plan, write once, save, report.
 
-    ``action``: one of ACTIONS (default: the active sheet's button and dropdown); ``path``: where the
+    ``action``: an Operation or its name (default: the active sheet's button and dropdown); ``path``: where the
     workbook file is (default ``book.fullname``; the remote engine only knows the name).
     """
     now = now or clock.now()  # the click's moment: the only clock read on the button path
@@ -235,16 +226,14 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, 
     stage: Staging | None = None
     try:
         where = workbook_path(snap, path)
-        action = action or action_for(snap.active, snap.grids.get(snap.active))
-        if action not in ACTIONS:
-            raise UsageError(f"Operasi '{action}' tidak dikenal; pilih salah satu: {', '.join(ACTIONS)}.")
+        action = Operation.parse(action or action_for(snap.active, snap.grids.get(snap.active)))
         if HOST.read_only(book, where):
             raise WriteRefused(READ_ONLY.format(name=where.name))
         held.enter_context(run_lock(where, timeout=CLICK_LOCK_TIMEOUT))
-        _status_bar(book, f"PPID: {ACTION_CAPTIONS[action]}…")
+        _status_bar(book, f"PPID: {action.caption}…")
         reg = register_from_grids(where, snap.grids)
         backup_file(where, int(reg.settings["jumlah_cadangan"]))  # bounded by automation.settings
-        stage = _staging(where) if action == "documents" else None
+        stage = _staging(where) if action is Operation.DOCUMENTS else None
         changes, result = plan(action, reg, where, snap, now=now, user=excel_user(book) or current_user(), stage=stage)
         layout = resolve(reg, changes)
         if layout.unplaced:
@@ -297,7 +286,7 @@ def _remote_engine() -> None:
 
 
 # ---------------------------------------------------------------- which operation, which file
-def action_for(sheet_name: str, grid: Grid | None = None) -> str:
+def action_for(sheet_name: str, grid: Grid | None = None) -> Operation:
     """The operation the button on ``sheet_name`` runs: its only one, or the one chosen in its dropdown.
 
     Without ``grid`` (the sheet's values) the sheet's default operation (schema ``Sheet.action``).
@@ -307,19 +296,19 @@ def action_for(sheet_name: str, grid: Grid | None = None) -> str:
         buttons = ", ".join(s.name for s in SHEETS if s.actions)
         raise UsageError(f"Lembar '{sheet_name}' tidak memiliki tombol. Tombol ada di lembar: {buttons}.")
     if not spec.has_choice or grid is None:
-        return spec.action
+        return spec.action or spec.actions[0]
     chosen = chosen_action(spec, grid)
     if chosen is None:
-        captions = ", ".join(f"'{ACTION_CAPTIONS[a]}'" for a in spec.actions)
+        captions = ", ".join(f"'{a.caption}'" for a in spec.actions)
         raise UsageError(
             f"Pilih operasi di sel {CHOICE_CELL} lembar '{spec.name}' ({captions}), lalu tekan '{RUN_CAPTION}' lagi."
         )
     return chosen
 
 
-def chosen_action(spec: Sheet, grid: Grid) -> str | None:
+def chosen_action(spec: Sheet, grid: Grid) -> Operation | None:
     """The operation whose caption stands in the dropdown (searched above the table: rows may be inserted)."""
-    captions = {norm(ACTION_CAPTIONS[a]): a for a in spec.actions}
+    captions = {norm(a.caption): a for a in spec.actions}
     for line in grid[: HEADER_ROW + CHOICE_SEARCH_ROWS]:
         for value in line:
             if isinstance(value, str) and norm(value) in captions:
@@ -350,11 +339,11 @@ def workbook_path(snap: Snapshot, path: Path | None) -> Path:
 
 
 # ---------------------------------------------------------------- the planners (same calls as the CLI)
-def plan(action: str, reg: Register, path: Path, snap: Snapshot, *, now: dt.datetime, user: str,
+def plan(action: Operation, reg: Register, path: Path, snap: Snapshot, *, now: dt.datetime, user: str,
          stage: Staging | None = None) -> tuple[Changes, Any]:
     """The same planner the CLI uses (operations.planner_for); only the month comes from Beranda."""
-    month = report_month(snap, now.date()) if action == "report" else None
-    return planner_for(action, path, now=now, trigger=TRIGGER, user=user, month=month, stage=stage)(reg)
+    month = report_month(snap, now.date()) if action is Operation.REPORT else None
+    return planner_for(action, Request(path, now, TRIGGER, user, month=month, stage=stage))(reg)
 
 
 def report_month(snap: Snapshot, today: dt.date) -> str:
@@ -370,13 +359,13 @@ def report_month(snap: Snapshot, today: dt.date) -> str:
 
 
 # ---------------------------------------------------------------- texts
-def summary_lines(action: str, result: Any, path: Path) -> list[str]:
+def summary_lines(action: Operation, result: Any, path: Path) -> list[str]:
     """Indonesian lines for the message box; the first one also goes to the status cell."""
-    if action == "validate":
+    if action is Operation.VALIDATE:
         return _validate_lines(result)
-    if action == "advance":
+    if action is Operation.ADVANCE:
         return [result.status_text().rstrip(".") + ".", *result.lines()]
-    if action == "documents":
+    if action is Operation.DOCUMENTS:
         return _documents_lines(result, output_root(path))
     return [result.summary or f"Laporan bulanan {result.label} dibuat.",
             *(f"Berkas: {p}" for p in result.files()), *result.warnings]
@@ -420,7 +409,7 @@ def backup_file(path: Path, count: int) -> Path | None:
 
 
 def _status_line(first: str, now: dt.datetime, action: str | None) -> str:
-    caption = ACTION_NAMES.get(action or "", "")
+    caption = action.caption if isinstance(action, Operation) else ""
     label = f"{TRIGGER} '{caption}'" if caption else TRIGGER
     return f"Hasil terakhir ({now:%d/%m/%Y %H:%M}, {label}): {first}"
 

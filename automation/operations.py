@@ -23,6 +23,7 @@ from .excel.layout import resolve
 from .excel.reader import read_register
 from .findings import Finding, Report
 from .notes import plan_notes
+from .operation import Operation
 from .progress import PLANNING, SAVING, WAITING_FOR_LOCK, Progress, silent
 from .register import Register
 
@@ -162,7 +163,7 @@ def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str =
         changes, report = plan_validate(reg, now=now, trigger=trigger)
         return Outcome(result=report, written=False, changes=changes)
     try:
-        planner = planner_for("validate", path, now=now, trigger=trigger, user=current_user())
+        planner = planner_for(Operation.VALIDATE, Request(path, now, trigger, current_user()))
         return commit(path, planner, with_log=False, progress=progress)
     except WriteRefused as exc:  # still report the findings; only the notes could not be written
         changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
@@ -170,45 +171,72 @@ def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str =
 
 
 # ---------------------------------------------------------------- advance / status
-def planner_for(
-    action: str, path: Path, *, now: dt.datetime, trigger: str, user: str = "", month: str | None = None,
-    reg_no: str | None = None, progress: Any = None, stage: Any = None,
-) -> Planner[Any]:
-    """The one planner per operation, shared by the CLI and the Excel buttons."""
-    today = now.date()
-    if action == "validate":
-        return lambda reg: plan_validate(reg, now=now, trigger=trigger, user=user)
-    if action == "advance":
-        from .workflow.advance import plan_advance
+@dataclass(frozen=True)
+class Request:
+    """What a planner needs besides the register: where, when, who, and the operation's options."""
 
-        return lambda reg: plan_advance(reg, today=today, now=now, trigger=trigger, user=user)
-    if action == "documents":
-        from .letters.documents import make_documents
+    path: Path
+    now: dt.datetime
+    trigger: str
+    user: str = ""
+    month: str | None = None  # report: 'YYYY-MM' (default: the last complete month)
+    reg_no: str | None = None  # documents: one request only
+    progress: Any = None
+    stage: Any = None  # documents: the Staging folder the letters are written into
 
-        out_root = output_root(path)
-        def documents_planner(reg: Register) -> tuple[Changes, Any]:
-            return make_documents(reg, out_root=out_root, today=today, now=now, reg_no=reg_no, pdf=False,
-                                  trigger=trigger, user=user, progress=progress,
-                                  stage=stage.open() if stage is not None else None)
 
-        return documents_planner
-    if action == "report":
+def _validate_planner(req: Request) -> Planner[Any]:
+    return lambda reg: plan_validate(reg, now=req.now, trigger=req.trigger, user=req.user)
+
+
+def _advance_planner(req: Request) -> Planner[Any]:
+    from .workflow.advance import plan_advance
+
+    return lambda reg: plan_advance(reg, today=req.now.date(), now=req.now, trigger=req.trigger, user=req.user)
+
+
+def _documents_planner(req: Request) -> Planner[Any]:
+    from .letters.documents import make_documents
+
+    def documents_planner(reg: Register) -> tuple[Changes, Any]:
+        return make_documents(reg, out_root=output_root(req.path), today=req.now.date(), now=req.now,
+                              reg_no=req.reg_no, pdf=False, trigger=req.trigger, user=req.user,
+                              progress=req.progress, stage=req.stage.open() if req.stage is not None else None)
+
+    return documents_planner
+
+
+def _report_planner(req: Request) -> Planner[Any]:
+    out_dir = output_root(req.path) / "laporan"
+
+    def report_planner(reg: Register) -> tuple[Changes, Any]:
         from .report import build_monthly
 
-        out_dir = output_root(path) / "laporan"
+        with _output_errors(out_dir):
+            result = build_monthly(reg, req.month or last_complete_month(req.now.date()), out_dir=out_dir,
+                                   today=req.now.date(), pdf=False)
+        return Changes(home_report=result.home_rows()), result
 
-        def report_planner(reg: Register) -> tuple[Changes, Any]:
-            with _output_errors(out_dir):
-                result = build_monthly(reg, month or last_complete_month(today), out_dir=out_dir, today=today, pdf=False)
-            return Changes(home_report=result.home_rows()), result
+    return report_planner
 
-        return report_planner
-    raise UsageError(f"Operasi '{action}' tidak dikenal.")
+
+PLANNERS: dict[Operation, Callable[[Request], Planner[Any]]] = {
+    Operation.VALIDATE: _validate_planner,
+    Operation.ADVANCE: _advance_planner,
+    Operation.DOCUMENTS: _documents_planner,
+    Operation.REPORT: _report_planner,
+}
+"""The one planner per operation, shared by the CLI and the Excel buttons."""
+
+
+def planner_for(operation: Operation | str, request: Request) -> Planner[Any]:
+    """The planner of ``operation`` (UsageError when there is no such operation)."""
+    return PLANNERS[Operation.parse(operation)](request)
 
 
 def advance(path: Path, *, now: dt.datetime, trigger: str = "CLI", allow_loss: bool = False,
             progress: Progress = silent) -> Outcome:
-    planner = planner_for("advance", path, now=now, trigger=trigger, user=current_user())
+    planner = planner_for(Operation.ADVANCE, Request(path, now, trigger, current_user()))
     return commit(path, planner, allow_loss=allow_loss, progress=progress)
 
 
@@ -238,8 +266,8 @@ def documents(
     from .letters.documents import Staging, add_pdfs
 
     stage = Staging(output_root(path))
-    planner = planner_for("documents", path, now=now, trigger=trigger, user=current_user(), reg_no=reg_no,
-                          progress=progress, stage=stage)
+    request = Request(path, now, trigger, current_user(), reg_no=reg_no, progress=progress, stage=stage)
+    planner = planner_for(Operation.DOCUMENTS, request)
     notes: list[str] = []
     with discard_on_failure(stage):
         outcome = commit(path, planner, allow_loss=allow_loss, preplan=False, progress=progress,

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .operation import Operation
+
 
 class T(StrEnum):
     """Column types; each has one parser in ``automation.values``."""
@@ -117,8 +119,8 @@ class Sheet:
     step: int | None = None
     columns: tuple[Column, ...] = ()
     table: str = ""
-    actions: tuple[str, ...] = ()  # operations offered on the sheet (ACTION_CAPTIONS keys), in dropdown order
-    action: str = ""  # the operation chosen when the workbook is built (one of ``actions``)
+    actions: tuple[Operation, ...] = ()  # operations offered on the sheet, in dropdown order
+    action: Operation | None = None  # the operation chosen when the workbook is built (one of ``actions``)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -135,11 +137,11 @@ class Sheet:
         """Caption of the sheet's one button: the operation itself, or "Jalankan pilihan" with a dropdown."""
         if not self.actions:
             return ""
-        return ACTION_CAPTIONS[self.actions[0]] if len(self.actions) == 1 else RUN_CAPTION
+        return self.actions[0].caption if len(self.actions) == 1 else RUN_CAPTION
 
     def operations_text(self) -> str:
         """The sheet's operations in one Indonesian sentence (Beranda guide, docs test)."""
-        captions = ", ".join(f"'{ACTION_CAPTIONS[a]}'" for a in self.actions)
+        captions = ", ".join(f"'{a.caption}'" for a in self.actions)
         if self.has_choice:
             return f"Pilih di sel {CHOICE_CELL} lalu tekan '{RUN_CAPTION}': {captions}."
         return f"Tombol: {captions}." if captions else ""
@@ -160,24 +162,18 @@ STATUS_ROW = 5  # row 5: "Hasil terakhir" status cell written by commands and bu
 HEADER_ROW = 6
 FIRST_DATA_ROW = 7
 BUTTON_COLUMN = 6  # the button sits right of the title block, over columns F-H of rows 1-3
-# The operation map (issue 13): what each sheet's button can do.  A sheet with one operation has a
+# The operation map (issue 13): what each sheet's button can do (captions: automation.operation).  A sheet with one operation has a
 # button captioned with it; a sheet with several has a dropdown (CHOICE_CELL, merged over
 # CHOICE_SPAN columns, label above it) and one button "Jalankan pilihan" right of the dropdown.
 # Every button runs xlwings' SampleCall; Python reads the active sheet and its dropdown (docs/excel.md).
-ACTION_CAPTIONS = {
-    "validate": "Periksa isian",
-    "advance": "Proses ke tahap berikutnya",
-    "documents": "Buat dokumen",
-    "report": "Buat laporan bulanan",
-}
 RUN_CAPTION = "Jalankan pilihan"
 CHOICE_CELL = "F2"  # the dropdown (rows 1-4 are the title block; the label goes one row above)
 CHOICE_LABEL = "Pilih operasi, lalu tekan 'Jalankan pilihan':"
 CHOICE_SPAN = 3  # F2:H2 merged; the button sits right of it (column I)
-CHECK = ("validate",)
-CHECK_MOVE = ("validate", "advance")
-CHECK_MOVE_LETTERS = ("validate", "advance", "documents")
-REPORT = ("report",)
+CHECK = (Operation.VALIDATE,)
+CHECK_MOVE = (Operation.VALIDATE, Operation.ADVANCE)
+CHECK_MOVE_LETTERS = (Operation.VALIDATE, Operation.ADVANCE, Operation.DOCUMENTS)
+REPORT = (Operation.REPORT,)
 BERANDA_MONTH_CELL = "C5"  # month (YYYY-MM) used by the "Buat laporan bulanan" button
 BERANDA_SUMMARY_ROW = 8  # the Beranda summary block is written from A8 down
 BERANDA_SUMMARY_WIDTH = 6  # columns A-F of that block
@@ -243,7 +239,7 @@ PERMOHONAN = Sheet(
     output="Keluaran: permohonan informasi tercatat, nomor registrasi, tanda bukti penerimaan",
     table="tblPermohonan",
     actions=CHECK_MOVE_LETTERS,
-    action="advance",
+    action=Operation.ADVANCE,
     columns=(
         REG,
         _c("waktu_diterima", "Waktu Diterima", T.DATETIME, "Tanggal dan jam permohonan diterima (dd/mm/yyyy jj:mm).", need=Need.ENTRY, width=18),
@@ -291,7 +287,7 @@ KOORDINASI = Sheet(
     output="Keluaran: draf Daftar Informasi yang Dikecualikan dari Perangkat Daerah",
     table="tblKoordinasi",
     actions=CHECK_MOVE,
-    action="advance",
+    action=Operation.ADVANCE,
     columns=(
         *carried(),
         _c("tanggal_koordinasi", "Tanggal Koordinasi", T.DATE, "Tanggal koordinasi dengan Perangkat Daerah.", need=Need.COMPLETE, width=14),
@@ -315,7 +311,7 @@ KAJIAN = Sheet(
     output="Keluaran: draf Daftar Informasi yang Dikecualikan",
     table="tblKajian",
     actions=CHECK_MOVE,
-    action="advance",
+    action=Operation.ADVANCE,
     columns=(
         *carried(),
         _sys("preseden_dik", "Preseden DIK", T.LONGTEXT, "Entri Register DIK yang mirip (acuan kajian).", width=36),
@@ -337,7 +333,7 @@ KLASIFIKASI = Sheet(
     output="Keluaran: Daftar Informasi yang Dikecualikan (YA / TIDAK / SEBAGIAN)",
     table="tblKlasifikasi",
     actions=CHECK_MOVE,
-    action="advance",
+    action=Operation.ADVANCE,
     columns=(
         *carried(),
         _c("informasi_diuji", "Informasi yang Diuji", T.LONGTEXT, "Informasi spesifik yang diuji (bukan seluruh dokumen).", need=Need.COMPLETE, width=36),
@@ -366,7 +362,7 @@ BERITA_ACARA = Sheet(
     output="Keluaran: berita acara pengujian konsekuensi",
     table="tblBeritaAcara",
     actions=CHECK_MOVE_LETTERS,
-    action="documents",
+    action=Operation.DOCUMENTS,
     columns=(
         *carried(),
         _c("tanggal_uji", "Tanggal Pengujian", T.DATE, "Tanggal pengujian konsekuensi.", need=Need.COMPLETE, width=14),
@@ -391,7 +387,7 @@ PERSETUJUAN = Sheet(
     output="Keluaran: berita acara yang disetujui",
     table="tblPersetujuan",
     actions=CHECK_MOVE,
-    action="advance",
+    action=Operation.ADVANCE,
     columns=(
         *carried(),
         _sys("nomor_ba", "Nomor Berita Acara", T.TEXT, "Disalin dari tahap 5.", width=30),
@@ -414,7 +410,7 @@ REGISTER_DIK = Sheet(
     output="Keluaran: arsip informasi yang dikecualikan",
     table="tblRegisterDIK",
     actions=CHECK,
-    action="validate",
+    action=Operation.VALIDATE,
     columns=(
         _sys("no_dik", "Nomor DIK", T.TEXT, "Nomor entri DIK (diisi sistem).", width=16),
         REG,
@@ -446,7 +442,7 @@ KEPUTUSAN = Sheet(
     output="Keluaran: pemberitahuan tertulis atau keputusan penolakan",
     table="tblKeputusan",
     actions=CHECK_MOVE_LETTERS,
-    action="documents",
+    action=Operation.DOCUMENTS,
     columns=(
         *carried(),
         _c("jenis_keputusan", "Jenis Keputusan", T.CHOICE, "Diberikan seluruhnya/sebagian, ditolak, tidak dikuasai, belum didokumentasikan.", need=Need.COMPLETE, choices="keputusan", width=22),
@@ -478,7 +474,7 @@ TANDA_TERIMA = Sheet(
     output="Keluaran: informasi/dokumen atau surat penolakan diterima",
     table="tblTandaTerima",
     actions=CHECK_MOVE_LETTERS,
-    action="documents",
+    action=Operation.DOCUMENTS,
     columns=(
         *carried(),
         _sys("jenis_keputusan", "Jenis Keputusan", T.TEXT, "Disalin dari tahap 8.", width=22),
@@ -501,7 +497,7 @@ ARSIP = Sheet(
     output="Keluaran: berkas terarsip (softcopy dan hardcopy); laporan",
     table="tblArsip",
     actions=CHECK_MOVE,
-    action="advance",
+    action=Operation.ADVANCE,
     columns=(
         *carried(),
         _sys("jenis_keputusan", "Jenis Keputusan", T.TEXT, "Disalin dari tahap 8.", width=22),
@@ -574,7 +570,7 @@ BERANDA = Sheet(
     actor="PPID Dinas Komunikasi dan Informatika Provinsi Kalimantan Barat",
     output="Ringkasan per tahap dan daftar permohonan lewat batas waktu (diperbarui setiap proses)",
     actions=REPORT,
-    action="report",
+    action=Operation.REPORT,
 )
 
 REFERENSI = Sheet(key="referensi", name="Referensi", kind=Kind.REFERENCE, title="Daftar Pilihan (sumber dropdown)")

@@ -22,7 +22,9 @@ from automation.buttons import action_for, main, run_payload
 from automation.clock import last_complete_month
 from automation.excel.reader import read_register
 from automation.excel.remote import button_sheet, count_actions, payload_from_file
-from automation.excel.xlwings_io import month_text, needs_quote, plan_writes, to_excel
+from automation.excel.xlwings_plan import plan_writes
+from automation.excel.xlwings_read import month_text
+from automation.excel.xlwings_values import needs_quote, to_excel
 from automation.schema import BERANDA, PERMOHONAN, STATUS_ROW, By
 
 TODAY = dt.date(2026, 11, 20)
@@ -295,7 +297,7 @@ class _Sheet:
 
 
 def test_protected_sheet_is_unprotected_for_the_write_and_protected_again() -> None:
-    from automation.excel.xlwings_io import unprotected
+    from automation.excel.xlwings_write import unprotected
 
     sheet = _Sheet()
     with unprotected(sheet):
@@ -311,7 +313,8 @@ class _Range:
 
 
 def test_rewritten_cells_keep_their_formulas_on_excel() -> None:
-    from automation.excel.xlwings_io import Block, keep_formulas
+    from automation.excel.xlwings_plan import Block
+    from automation.excel.xlwings_write import keep_formulas
 
     block = Block("S", 7, 2, [["a", "'=teks"], [3.0, "x"]], planned={(8, 3)})
     grid = [[] for _ in range(6)] + [[None, "a", "=teks"], [None, 3.0, "lama"]]
@@ -625,7 +628,8 @@ def built_buttons(path: Path) -> dict[str, tuple[list[str], list[str], list[str]
 def test_the_built_workbook_has_the_schema_operation_map(tmp_path: Path) -> None:
     from automation.excel.builder import build_register
     from automation.excel.vba import MACRO
-    from automation.schema import ACTION_CAPTIONS, RUN_CAPTION, SHEETS
+    from automation.operation import Operation
+    from automation.schema import RUN_CAPTION, SHEETS
 
     found = built_buttons(build_register(tmp_path / NAME, year=TODAY.year))
     for sheet in SHEETS:
@@ -636,9 +640,9 @@ def test_the_built_workbook_has_the_schema_operation_map(tmp_path: Path) -> None
         assert macros == [f"[0]!{MACRO}"], sheet.name
         assert sheet.action in sheet.actions
         if sheet.has_choice:
-            assert captions == [RUN_CAPTION] and choices == [ACTION_CAPTIONS[a] for a in sheet.actions], sheet.name
+            assert captions == [RUN_CAPTION] and choices == [a.caption for a in sheet.actions], sheet.name
         else:
-            assert captions == [ACTION_CAPTIONS[sheet.action]] and choices == [], sheet.name
+            assert sheet.action is not None and captions == [sheet.action.caption] and choices == [], sheet.name
     stages = [s for s in SHEETS if s.step]
     assert all("advance" in s.actions for s in stages if s.step != 7)  # sheets 8-10 move requests on too
     assert {s.step for s in stages if "documents" in s.actions} == {1, 5, 8, 9}  # the sheets with letters
@@ -648,7 +652,8 @@ def test_docs_and_guide_state_the_operation_map(tmp_path: Path) -> None:
     from python_calamine import CalamineWorkbook
 
     from automation.excel.builder import build_register
-    from automation.schema import ACTION_CAPTIONS, SHEETS
+    from automation.operation import Operation
+    from automation.schema import SHEETS
 
     root = Path(__file__).resolve().parents[1]
     book = CalamineWorkbook.from_path(str(build_register(tmp_path / NAME, year=TODAY.year)))
@@ -657,12 +662,12 @@ def test_docs_and_guide_state_the_operation_map(tmp_path: Path) -> None:
         text = (root / doc).read_text(encoding="utf-8")
         for sheet in (s for s in SHEETS if s.actions):
             rows = [line for line in text.splitlines() if line.startswith(f"| {sheet.name} |")
-                    and any(caption in line for caption in ACTION_CAPTIONS.values())]
+                    and any(op.caption in line for op in Operation)]
             assert len(rows) == 1, f"{doc}: no single row for {sheet.name} in the operation map"
             for action in sheet.actions:
-                assert ACTION_CAPTIONS[action] in rows[0], f"{doc}: {sheet.name} lacks '{ACTION_CAPTIONS[action]}'"
-            missing = set(ACTION_CAPTIONS) - set(sheet.actions)
-            assert not any(ACTION_CAPTIONS[a] in rows[0] for a in missing), f"{doc}: {sheet.name} offers too much"
+                assert action.caption in rows[0], f"{doc}: {sheet.name} lacks '{action.caption}'"
+            missing = set(Operation) - set(sheet.actions)
+            assert not any(a.caption in rows[0] for a in missing), f"{doc}: {sheet.name} offers too much"
     for sheet in (s for s in SHEETS if s.step):
         assert f"{sheet.name}: " in guide and sheet.operations_text() in guide
     readme = (root / "README.md").read_text(encoding="utf-8")
@@ -696,10 +701,10 @@ def test_unknown_operation_is_a_message(sample: Path) -> None:
 def test_click_text_cleaning_matches_the_cli_writer() -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    from automation.excel import writer, xlwings_io
+    from automation.excel import writer, xlwings_values
 
-    assert xlwings_io.ILLEGAL_CHARACTERS.pattern == ILLEGAL_CHARACTERS_RE.pattern
-    assert xlwings_io.EXCEL_MAX_TEXT == writer.EXCEL_MAX_TEXT
+    assert xlwings_values.ILLEGAL_CHARACTERS.pattern == ILLEGAL_CHARACTERS_RE.pattern
+    assert xlwings_values.EXCEL_MAX_TEXT == writer.EXCEL_MAX_TEXT
     text = "a\x01b\x0bc" + "x" * 40000
     assert to_excel(text) == writer.excel_text(text)
 

@@ -12,7 +12,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..reference import STATUS_TAHAP
 from ..schema import (
-    ACTION_CAPTIONS,
     BUTTON_COLUMN,
     CHOICE_CELL,
     CHOICE_LABEL,
@@ -251,9 +250,10 @@ def add_button(ws: Worksheet, sheet: Sheet, styles: Styles) -> None:
     column = BUTTON_COLUMN - 1
     if sheet.has_choice:
         row, col = xl_cell_to_rowcol(CHOICE_CELL)
-        captions = [ACTION_CAPTIONS[a] for a in sheet.actions]
+        captions = [a.caption for a in sheet.actions]
         ws.write_string(row - 1, col, CHOICE_LABEL, styles.choice_label)
-        ws.merge_range(row, col, row, col + CHOICE_SPAN - 1, ACTION_CAPTIONS[sheet.action], styles.choice)
+        chosen = (sheet.action or sheet.actions[0]).caption
+        ws.merge_range(row, col, row, col + CHOICE_SPAN - 1, chosen, styles.choice)
         ws.data_validation(row, col, row, col + CHOICE_SPAN - 1, {
             "validate": "list", "source": captions, "error_type": "stop",
             "input_title": "Operasi tombol", "input_message": "Pilih operasi, lalu tekan 'Jalankan pilihan'.",
