@@ -158,18 +158,6 @@ READ_ONLY = (
 )
 
 
-def run_payload(payload: dict, *, action: str | None = None, now: dt.datetime | None = None,
-                path: Path | None = None) -> tuple[ButtonResult, list[dict]]:
-    """One click on xlwings' remote engine (the JSON of xlwings Server/Lite); returns the actions for Excel.
-
-    Needs the XLWINGS_LICENSE_KEY environment variable (tests and bench use "noncommercial").
-    """
-    _remote_engine()
-    book = xw.Book(json=payload)
-    result = run_button(book, action, now=now, path=path)
-    return result, book.json()["actions"]
-
-
 def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None = None,
                path: Path | None = None, alert: bool = True) -> ButtonResult:
     """Run one operation on the live ``book``: status bar, read once, lock, plan, write once, save, report.
@@ -272,17 +260,6 @@ def _status_bar(book: Any, text: str | bool) -> None:
         book.app.status_bar = text
     except Exception:  # the remote engine raises NotImplementedError; a busy Excel a COM error: cosmetic only
         return
-
-
-def _remote_engine() -> None:
-    """xlwings registers its remote engine on import only if the license key was set by then."""
-    if "remote" in xw.engines.engines_by_name:
-        return
-    try:
-        from xlwings.pro import _xlremote
-    except (ImportError, xw.LicenseError) as exc:
-        raise UsageError(f"Mesin remote xlwings memerlukan XLWINGS_LICENSE_KEY ({exc}).") from exc
-    xw.engines.add(xw.Engine(impl=_xlremote.engine))
 
 
 # ---------------------------------------------------------------- which operation, which file

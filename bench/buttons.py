@@ -12,7 +12,7 @@ ACTIONS = ("validate", "advance", "report")
 
 def actions_per_click(path: Path, today: dt.date) -> dict[str, int]:
     """Action -> number of actions one click returns (each click on a fresh copy of ``path``)."""
-    from automation.excel.remote import count_actions
+    from automation.remote_click import count_actions
 
     now = dt.datetime.combine(today, dt.time(15, 0))
     return {action: count_actions(path, action, now=now) for action in ACTIONS}

@@ -18,13 +18,14 @@ from _remote import apply_actions, differences, edit, files_under, make_register
 from openpyxl.workbook.workbook import Workbook
 
 from automation import operations
-from automation.buttons import action_for, main, run_payload
+from automation.buttons import action_for, main
 from automation.clock import last_complete_month
 from automation.excel.reader import read_register
-from automation.excel.remote import button_sheet, count_actions, payload_from_file
+from automation.excel.remote import button_sheet, payload_from_file
 from automation.excel.xlwings_plan import plan_writes
 from automation.excel.xlwings_read import month_text
 from automation.excel.xlwings_values import needs_quote, to_excel
+from automation.remote_click import count_actions, run_payload
 from automation.schema import BERANDA, PERMOHONAN, STATUS_ROW, By
 
 TODAY = dt.date(2026, 11, 20)
@@ -388,7 +389,7 @@ class _Book:
 
 
 def _book(path: Path, sheet: str = "7 Register DIK", **kw: object) -> _Book:
-    from automation.buttons import _remote_engine
+    from automation.remote_click import _remote_engine
 
     _remote_engine()
     payload = payload_from_file(path, active=sheet)
@@ -628,7 +629,6 @@ def built_buttons(path: Path) -> dict[str, tuple[list[str], list[str], list[str]
 def test_the_built_workbook_has_the_schema_operation_map(tmp_path: Path) -> None:
     from automation.excel.builder import build_register
     from automation.excel.vba import MACRO
-    from automation.operation import Operation
     from automation.schema import RUN_CAPTION, SHEETS
 
     found = built_buttons(build_register(tmp_path / NAME, year=TODAY.year))
@@ -733,3 +733,32 @@ def test_a_click_says_which_pengaturan_value_fell_back_to_its_default(sample: Pa
     result, actions = click(button, "validate")
     alert = [a for a in actions if a["func"] == "alert"][0]["args"][0]
     assert result.ok and "Perhatian:" in alert and "bawaan" in alert
+
+
+def test_the_excel_layer_never_imports_the_adapters() -> None:
+    """excel/ turns sheets into rows and back; the CLI, the buttons and the remote-engine harness sit above it."""
+    import ast
+
+    adapters = {"automation.buttons", "automation.cli", "automation.remote_click"}
+    package = Path(__file__).resolve().parents[1] / "automation" / "excel"
+    for module in package.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = {f"automation.{node.module}" if node.level == 2 else node.module or ""}
+                names |= {f"automation.{a.name}" for a in node.names if node.level == 2 and not node.module}
+            elif isinstance(node, ast.Import):
+                names = {a.name for a in node.names}
+            else:
+                continue
+            assert not names & adapters, f"{module.name} imports {names & adapters}"
+
+
+def test_an_operation_is_named_once() -> None:
+    from automation.errors import UsageError
+    from automation.operation import Operation
+    from automation.operations import PLANNERS
+
+    assert set(PLANNERS) == set(Operation)
+    assert Operation.parse("report") is Operation.REPORT and Operation.REPORT.caption == "Buat laporan bulanan"
+    with pytest.raises(UsageError, match="Operasi 'hapus' tidak dikenal"):
+        Operation.parse("hapus")

@@ -1,7 +1,8 @@
 """A register file as the JSON xlwings' remote engine receives from Excel, and a click counted on it.
 
 Used by the tests (button path vs CLI path on the same file) and by the bench
-(``button_actions_10k_vs_100``).  The payload follows what xlwings' Office.js client sends
+(``button_actions_10k_vs_100``) through :mod:`automation.remote_click`; this module knows nothing
+of the buttons.  The payload follows what xlwings' Office.js client sends
 (``xlwings/pro/_xlremote.py``): per sheet its values anchored at A1 (dates as ISO text, empty
 cells as ""), its tables, the defined names, and the active sheet.
 """
@@ -9,11 +10,8 @@ cells as ""), its tables, the defined names, and the active sheet.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import posixpath
 import re
-import shutil
-import tempfile
 import zipfile
 from importlib.metadata import version
 from pathlib import Path
@@ -22,12 +20,11 @@ from xml.etree import ElementTree
 
 from python_calamine import CalamineWorkbook
 
-from ..errors import AutomationError, UsageError
+from ..errors import UsageError
 from ..schema import BERANDA, SHEETS
 from .reader import error_cells
 
 CLIENT = "Microsoft Excel"
-LICENSE_VARIABLE = "XLWINGS_LICENSE_KEY"
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -165,28 +162,3 @@ def _names(path: Path, sheets: list[str]) -> list[dict[str, Any]]:
                 entry["address"] = match.group(3).replace("$", "")
         out.append(entry)
     return out
-
-
-def count_actions(path: Path, action: str, *, now: dt.datetime) -> int:
-    """Actions xlwings' remote engine returns for one click of ``action`` on a copy of ``path``.
-
-    A measuring tool for tests and the bench (never called by the product): it sets
-    XLWINGS_LICENSE_KEY=noncommercial for its own call when unset (PolyForm Noncommercial).
-    """
-    from ..buttons import run_payload
-
-    path = Path(path)
-    with tempfile.TemporaryDirectory(prefix="ppid-klik-") as tmp:
-        copy = Path(tmp) / path.name
-        shutil.copy2(path, copy)
-        payload = payload_from_file(copy, active=button_sheet(action))
-        had_key = LICENSE_VARIABLE in os.environ
-        os.environ.setdefault(LICENSE_VARIABLE, "noncommercial")
-        try:
-            result, actions = run_payload(payload, action=action, now=now, path=copy)
-        finally:
-            if not had_key:
-                os.environ.pop(LICENSE_VARIABLE, None)
-    if not result.ok:
-        raise AutomationError(f"Klik '{action}' pada {path.name} gagal: {result.message}")
-    return len(actions)
