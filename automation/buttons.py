@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 import xlwings as xw
 
 from . import clock
-from .changes import Changes
+from .changes import Changes, status_text
 from .clock import last_complete_month
 from .errors import AutomationError, UsageError, WriteRefused, write_crash_log
-from .excel.layout import Layout, SheetWrites, resolve, status_row_of
+from .excel.layout import Layout, SheetWrites, placed, status_row_of
 from .excel.reader import norm, register_from_grids
-from .excel.safety import BACKUP_DIR, make_backup, prune_backups, run_lock
+from .excel.safety import back_up, run_lock
 from .excel.vba import module_name
 from .excel.xlwings_plan import plan_writes
 from .excel.xlwings_read import Grid, Snapshot, excel_user, month_text, read_book
@@ -220,15 +220,10 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, 
         held.enter_context(run_lock(where, timeout=CLICK_LOCK_TIMEOUT))
         _status_bar(book, f"PPID: {action.caption}…")
         reg = register_from_grids(where, snap.grids)
-        backup_file(where, int(reg.settings["jumlah_cadangan"]))  # bounded by automation.settings
+        back_up(where, int(reg.settings["jumlah_cadangan"]))  # bounded by automation.settings
         stage = _staging(where) if action is Operation.DOCUMENTS else None
         changes, result = plan(action, reg, where, snap, now=now, user=excel_user(book) or current_user(), stage=stage)
-        layout = resolve(reg, changes)
-        if layout.unplaced:
-            raise WriteRefused(
-                "Register tidak diubah karena " + "; ".join(sorted(set(layout.unplaced)))
-                + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
-            )
+        layout = placed(reg, changes)
         lines = summary_lines(action, result, where)
         lines += [f"Perhatian: {f.message}" for f in reg.setting_findings]  # the CLI says them too
         outcome = ButtonResult(action, snap.active, True, "\n".join(lines), "", result, written=bool(changes))
@@ -372,23 +367,10 @@ def _documents_lines(result: Any, folder: Path) -> list[str]:
     return lines
 
 
-def backup_file(path: Path, count: int) -> Path | None:
-    """Copy the saved file into ``cadangan/`` before Excel saves over it: the CLI's backup and prune."""
-    try:
-        target = make_backup(path, count)
-    except OSError as exc:
-        raise WriteRefused(
-            f"Cadangan register tidak dapat dibuat di {path.parent / BACKUP_DIR} ({exc.strerror or exc}); register "
-            "tidak diubah. Periksa izin tulis dan ruang disk folder register, lalu ulangi."
-        ) from exc
-    prune_backups(path, count)
-    return target
-
-
 def _status_line(first: str, now: dt.datetime, action: str | None) -> str:
     caption = action.caption if isinstance(action, Operation) else ""
     label = f"{TRIGGER} '{caption}'" if caption else TRIGGER
-    return f"Hasil terakhir ({now:%d/%m/%Y %H:%M}, {label}): {first}"
+    return status_text(now, label, first)
 
 
 def _status_cell(layout: Layout, sheet: str, text: str, reg: Register | None) -> None:

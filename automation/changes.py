@@ -7,6 +7,7 @@ lets the button path write each sheet in a fixed number of bulk range writes.
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,3 +41,10 @@ class Changes:
         if self.log:
             sheets.add("log")
         return sheets
+
+
+def status_text(now: dt.datetime, trigger: str, body: str, *, what: str = "") -> str:
+    """The one shape of a sheet's status cell (row 5), for every planner and the buttons:
+    ``Hasil <what> terakhir (dd/mm/yyyy HH:MM, <trigger>): <body>``."""
+    head = f"Hasil {what} terakhir" if what else "Hasil terakhir"
+    return f"{head} ({now:%d/%m/%Y %H:%M}, {trigger}): {body}"

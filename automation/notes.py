@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .changes import Changes
+from .changes import Changes, status_text
 from .findings import Finding, Report
 from .register import Register
 
@@ -49,11 +49,10 @@ def plan_notes(reg: Register, report: Report, *, now: dt.datetime, trigger: str,
             "keterangan": f"Catatan Validasi diperbarui pada {rows} baris; {len(report.findings)} temuan.",
             "pemicu": trigger, "pengguna": user,
         })
-        stamp = now.strftime("%d/%m/%Y %H:%M")
         for key, data in reg.sheets.items():
             if data.present:
                 count = sum(1 for f in report.findings if f.sheet == data.name)
-                changes.status[key] = f"Hasil pemeriksaan terakhir ({stamp}, {trigger}): {count} temuan."
+                changes.status[key] = status_text(now, trigger, f"{count} temuan.", what="pemeriksaan")
     return changes
 
 

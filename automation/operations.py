@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from .changes import Changes
 from .clock import last_complete_month
 from .errors import AutomationError, UsageError, WriteRefused
-from .excel.layout import resolve
+from .excel.layout import placed
 from .excel.reader import read_register
 from .findings import Finding, Report
 from .notes import plan_notes
@@ -88,12 +88,7 @@ def commit(
             if after_save:
                 after_save()
             return Outcome(result=result, written=False, changes=changes, notes=setting_warnings(reg))
-        layout = resolve(reg, changes)
-        if layout.unplaced:
-            raise WriteRefused(
-                "Register tidak diubah karena " + "; ".join(sorted(set(layout.unplaced)))
-                + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
-            )
+        layout = placed(reg, changes)
         _refuse_losses(path, allow_loss)
         progress(0, 0, SAVING)
         session.save(lambda tmp: _roundtrip(path, tmp, layout))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..changes import Changes
+from ..errors import WriteRefused
 from ..register import Register
 from ..schema import (
     BERANDA,
@@ -48,40 +49,60 @@ class Layout:
 
 
 def resolve(reg: Register, changes: Changes) -> Layout:
+    """Every planned value at its cell in the workbook as read; values without a cell in ``unplaced``."""
     layout = Layout()
     for (key, row), values in changes.cells.items():
         target = _target(reg, layout, key)
-        if target is None:
-            continue
-        for col_key, value in values.items():
-            _place(reg, layout, target, key, row, col_key, value)
-    log = list(changes.log)
-    appends = dict(changes.appends)
-    if log:
-        appends["log"] = [*appends.get("log", []), *log]
-    for key, rows in appends.items():
-        target = _target(reg, layout, key)
-        if target is None or not rows:
-            continue
-        data = reg.sheets[key]
-        start = max(data.last_row, data.header_row) + 1
-        target.first_new_row = start
-        for offset, values in enumerate(rows):
+        if target is not None:
             for col_key, value in values.items():
-                _place(reg, layout, target, key, start + offset, col_key, value)
-        target.last_row = start + len(rows) - 1
+                _place(reg, layout, target, key, row, col_key, value)
+    appends = dict(changes.appends)
+    if changes.log:
+        appends["log"] = [*appends.get("log", []), *changes.log]
+    for key, rows in appends.items():
+        _append(reg, layout, key, rows)
     for key, text in changes.status.items():
         name = _sheet_name(reg, key)
         row = status_row(reg, key)
         if name and row:
             layout.sheets.setdefault(name, SheetWrites(name=name)).cells[(row, 1)] = text
+    _home_blocks(reg, layout, changes)
+    return layout
+
+
+def placed(reg: Register, changes: Changes) -> Layout:
+    """:func:`resolve`, refused when a value has no cell: the one check of the CLI and the buttons."""
+    layout = resolve(reg, changes)
+    if layout.unplaced:
+        raise WriteRefused(
+            "Register tidak diubah karena " + "; ".join(sorted(set(layout.unplaced)))
+            + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
+        )
+    return layout
+
+
+def _append(reg: Register, layout: Layout, key: str, rows: list[dict[str, Any]]) -> None:
+    """New rows below the table's last row as read."""
+    target = _target(reg, layout, key)
+    if target is None or not rows:
+        return
+    data = reg.sheets[key]
+    start = max(data.last_row, data.header_row) + 1
+    target.first_new_row = start
+    for offset, values in enumerate(rows):
+        for col_key, value in values.items():
+            _place(reg, layout, target, key, start + offset, col_key, value)
+    target.last_row = start + len(rows) - 1
+
+
+def _home_blocks(reg: Register, layout: Layout, changes: Changes) -> None:
+    """Beranda's summary and "Laporan terakhir" blocks, when the changes carry them."""
     name = _sheet_name(reg, BERANDA.key)
     if name and changes.home is not None:
         _block(layout, name, changes.home, BERANDA_SUMMARY_ROW, 1, BERANDA_SUMMARY_HEIGHT, BERANDA_SUMMARY_WIDTH)
     if name and changes.home_report is not None:
         _block(layout, name, changes.home_report, BERANDA_REPORT_ROW, BERANDA_REPORT_COLUMN,
                BERANDA_REPORT_HEIGHT, BERANDA_REPORT_WIDTH)
-    return layout
 
 
 def _block(layout: Layout, name: str, rows: list[list[Any]], top: int, left: int, height: int, width: int) -> None:

@@ -156,10 +156,7 @@ class WriteSession:
             if backup is not None:
                 _remove(backup)
             if stage == "backup" and not _is_disk_full(exc) and _os_error(exc, _DENIED) is not None:
-                raise WriteRefused(
-                    f"Folder cadangan {self.path.parent / BACKUP_DIR} tidak dapat ditulis (izin ditolak); "
-                    f"register {self.path.name} tidak diubah. Periksa izin tulis folder cadangan itu lalu ulangi."
-                ) from exc
+                raise backup_refused(self.path, exc) from exc
             if _is_disk_full(exc):
                 raise WriteRefused(
                     f"Ruang disk penuh: register {self.path.name} tidak diubah; "
@@ -301,6 +298,31 @@ def make_backup(path: Path, keep: int) -> Path | None:
         _remove(partial)
         raise
     return target
+
+
+def back_up(path: Path, keep: int) -> Path | None:
+    """The button's backup before Excel saves over the file: :func:`make_backup`, then prune.
+
+    The CLI makes the same copy inside :meth:`WriteSession.save`, right before the replace.
+    """
+    try:
+        target = make_backup(path, keep)
+    except OSError as exc:
+        raise backup_refused(path, exc) from exc
+    prune_backups(path, keep)
+    return target
+
+
+def backup_refused(path: Path, exc: BaseException) -> WriteRefused:
+    """The one refusal, for the CLI and the buttons, when the backup copy cannot be made."""
+    error = _os_error(exc, _DENIED) or _os_error(exc, _NO_SPACE)
+    reason = ("izin ditolak" if error is not None and _errno_of(error) in _DENIED
+              else "ruang disk penuh" if error is not None else str(getattr(exc, "strerror", "") or exc))
+    path = Path(path)
+    return WriteRefused(
+        f"Cadangan register tidak dapat dibuat di folder {path.parent / BACKUP_DIR} ({reason}); register "
+        f"{path.name} tidak diubah. Periksa izin tulis dan ruang disk folder itu, lalu ulangi."
+    )
 
 
 def backups_to_keep(names: list[str], keep: int) -> set[str]:

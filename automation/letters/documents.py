@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from ..changes import Changes
+from ..changes import Changes, status_text
 from ..errors import TemplateError, UsageError, WriteRefused
 from ..paths import os_error_reason, safe_component
 from ..register import Record, Register
@@ -395,11 +395,9 @@ class _Run:
             if new != old:
                 self.changes.set(sheet, row, "catatan", new or None)
         if self.result.rows:
-            stamp = self.now.strftime("%d/%m/%Y %H:%M")
             for key in {k for k, _ in self.row_messages}:
                 name = self._sheet_name(key)
                 made = sum(1 for r in self.result.made if r.sheet == name)
                 failed = sum(1 for r in self.result.failed if r.sheet == name)
-                self.changes.status[key] = (
-                    f"Hasil pembuatan dokumen terakhir ({stamp}, {self.trigger}): {made} dibuat, {failed} belum dapat dibuat."
-                )
+                body = f"{made} dibuat, {failed} belum dapat dibuat."
+                self.changes.status[key] = status_text(self.now, self.trigger, body, what="pembuatan dokumen")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..changes import status_text
 from ..schema import DOCUMENTS
 from ..values import as_text, parse_date
 from .deadlines import status_values
@@ -42,7 +43,7 @@ def finish(run: Run) -> None:
     changes = run.draft.changes
     if changes:
         changes.home = home_rows(run.draft.view(), today=run.today, rules=run.rules, registry=registry)
-        text = f"Hasil proses terakhir ({run.now:%d/%m/%Y %H:%M}, {run.trigger}): {run.summary.status_text()}"
+        text = status_text(run.now, run.trigger, run.summary.status_text(), what="proses")
         for key in (INTAKE, *REQUEST_SHEETS, DIK):
             data = run.reg.sheets.get(key)
             if data is not None and data.present:
