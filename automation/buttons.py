@@ -32,7 +32,7 @@ from .excel.xlwings_plan import plan_writes
 from .excel.xlwings_read import Grid, Snapshot, excel_user, month_text, read_book
 from .excel.xlwings_write import apply_plan, save_book
 from .operation import Operation
-from .operations import Request, current_user, output_root, planner_for
+from .operations import Request, current_user, output_root, planner_for, write_report
 from .register import Register
 from .schema import (
     BERANDA,
@@ -315,7 +315,10 @@ def plan(action: Operation, reg: Register, path: Path, snap: Snapshot, *, now: d
          stage: Staging | None = None) -> tuple[Changes, Any]:
     """The same planner the CLI uses (operations.planner_for); only the month comes from Beranda."""
     month = report_month(snap, now.date()) if action is Operation.REPORT else None
-    return planner_for(action, Request(path, now, TRIGGER, user, month=month, stage=stage))(reg)
+    changes, result = planner_for(action, Request(path, now, TRIGGER, user, month=month, stage=stage))(reg)
+    if action is Operation.REPORT:  # the planner drafts the report; its files are written before the save
+        result = write_report(path, result)
+    return changes, result
 
 
 def report_month(snap: Snapshot, today: dt.date) -> str:

@@ -202,15 +202,9 @@ def _documents_planner(req: Request) -> Planner[Any]:
 
 
 def _report_planner(req: Request) -> Planner[Any]:
-    out_dir = output_root(req.path) / "laporan"
-
     def report_planner(reg: Register) -> tuple[Changes, Any]:
-        from .report import build_monthly
-
-        with _output_errors(out_dir):
-            result = build_monthly(reg, req.month or last_complete_month(req.now.date()), out_dir=out_dir,
-                                   today=req.now.date(), pdf=False)
-        return Changes(home_report=result.home_rows()), result
+        draft = plan_report(reg, today=req.now.date(), month=req.month or last_complete_month(req.now.date()))
+        return Changes(home_report=draft.home_rows()), draft
 
     return report_planner
 
@@ -289,41 +283,42 @@ def discard_on_failure(stage: Any) -> Iterator[None]:
         raise
 
 
-def parse_month(month: str) -> tuple[int, int]:
-    try:
-        year, mon = (int(p) for p in month.strip().split("-"))
-        dt.date(year, mon, 1)
-    except (ValueError, AttributeError):
-        raise UsageError(f"Bulan '{month}' tidak dikenali; tulis dalam bentuk TTTT-BB, misalnya 2026-11.") from None
-    return year, mon
+def plan_report(reg: Register, *, today: dt.date, month: str | None = None, year: int | None = None) -> Any:
+    """The one report planner (CLI and button): the monthly or annual report as a draft; nothing written."""
+    from .report import plan_annual, plan_monthly
+
+    if month and year is not None:
+        raise UsageError(
+            "Pilih salah satu: --month TTTT-BB untuk laporan bulanan atau --year TTTT untuk laporan tahunan."
+        )
+    if month:
+        return plan_monthly(reg, month, today=today)
+    if year is None:
+        raise UsageError("Sebutkan --month TTTT-BB atau --year TTTT.")
+    return plan_annual(reg, year, today=today)
+
+
+def write_report(path: Path, draft: Any, *, pdf: bool = False) -> Any:
+    """Write a planned report beside the register (``output/laporan``): the only place report files are made."""
+    from .report import write_report as write_files
+
+    out_dir = output_root(path) / "laporan"
+    with _output_errors(out_dir):
+        result = write_files(draft, out_dir, pdf=pdf)
+    if not pdf:  # a PDF left from an earlier run would no longer match the new .docx
+        result.docx.with_suffix(".pdf").unlink(missing_ok=True)
+    return result
 
 
 def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int | None = None,
            pdf: bool = False, home: bool = False, progress: Progress = silent) -> Any:
     """Build a report (read-only); ``home=True`` also puts the figures on Beranda (a full save)."""
-    from .report import build_annual, build_monthly
-
-    today = now.date()
     reg = read_register(path, with_log=False, progress=progress)
     progress(0, 0, "Menyusun laporan")
-    out_dir = output_root(path) / "laporan"
-    if month and year is not None:
-        raise UsageError("Pilih salah satu: --month TTTT-BB untuk laporan bulanan atau --year TTTT untuk laporan tahunan.")
-    if month:
-        parse_month(month)
-        with _output_errors(out_dir):
-            result = build_monthly(reg, month, out_dir=out_dir, today=today, pdf=pdf)
-        result.warnings[:0] = setting_warnings(reg)
-        if home:
-            _show_on_home(path, result)
-    elif year is None:
-        raise UsageError("Sebutkan --month TTTT-BB atau --year TTTT.")
-    else:
-        with _output_errors(out_dir):
-            result = build_annual(reg, year, out_dir=out_dir, today=today, pdf=pdf)
-        result.warnings[:0] = setting_warnings(reg)
-    if not pdf:  # a PDF left from an earlier run would no longer match the new .docx
-        result.docx.with_suffix(".pdf").unlink(missing_ok=True)
+    result = write_report(path, plan_report(reg, today=now.date(), month=month, year=year), pdf=pdf)
+    result.warnings[:0] = setting_warnings(reg)
+    if home and month:
+        _show_on_home(path, result)
     return result
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import UsageError
 from ..letters.bahasa import nip
 from ..register import Register
-from .build import Section, finish, prepare
+from .build import Section, compose, prepare, write_report
 from .metrics import (
     GRANTED_ALL,
     GRANTED_PART,
@@ -22,7 +22,7 @@ from .metrics import (
     share_rows,
     within,
 )
-from .model import Page, ReportResult, Table
+from .model import Page, ReportDraft, ReportResult, Table
 from .sections import (
     breakdown_tables,
     decisions_table,
@@ -83,10 +83,12 @@ PARTS: tuple[Part, ...] = (
 
 def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: bool = False) -> ReportResult:
     """Build laporan-tahunan-YYYY.xlsx/.docx (and .pdf) under ``out_dir``."""
-    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-        raise UsageError(f"Tahun laporan '{year}' tidak dikenali; tulis empat angka, misalnya 2026.")
-    if year > today.year:
-        raise UsageError(f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya.")
+    return write_report(plan_annual(reg, year, today=today), out_dir, pdf=pdf)
+
+
+def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
+    """The annual report of ``year`` as data; nothing is written."""
+    _check_year(year, today)
     period = Period.year(year)
     prep = prepare(reg, today)
     tally, limits = prep.tally, prep.limits
@@ -132,11 +134,18 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
         "jabatan_ppid": str(s.get("jabatan_ppid") or ""),
         "pangkat_ppid": str(s.get("pangkat_ppid") or ""),
     }
-    return finish(prep, kind="tahunan", period_key=str(year), label=period.label,
-                  title=f"Laporan Layanan Informasi Publik Tahun {year}", pages=pages, tables=tables,
-                  layout=[sec for part in PARTS for sec in part.sections], context=context, out_dir=out_dir,
-                  template_name="laporan_tahunan.docx", figures=figs, today=today, pdf=pdf, summary=lines[0],
-                  years=[year])
+    return compose(prep, kind="tahunan", period_key=str(year), label=period.label,
+                   title=f"Laporan Layanan Informasi Publik Tahun {year}", pages=pages, tables=tables,
+                   layout=[sec for part in PARTS for sec in part.sections], context=context,
+                   template_name="laporan_tahunan.docx", figures=figs, today=today, summary=lines[0],
+                   years=[year])
+
+
+def _check_year(year: int, today: date) -> None:
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
+        raise UsageError(f"Tahun laporan '{year}' tidak dikenali; tulis empat angka, misalnya 2026.")
+    if year > today.year:
+        raise UsageError(f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya.")
 
 
 def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:

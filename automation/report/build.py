@@ -1,4 +1,4 @@
-"""Steps shared by the monthly and annual reports: prepare the counts, then write every file."""
+"""Steps shared by the monthly and annual reports: count, compose the draft (pure), write the files."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any
 from ..register import Register
 from ..workdays import WorkCalendar
 from .charts import bar_chart, column_chart
-from .docx import TEMPLATES, render_docx, to_pdf
+from .docx import TEMPLATES, render_report_docx, to_pdf
 from .frame import Frames, Limits, build_frames
 from .metrics import Tally
-from .model import Page, ReportResult, Table
+from .model import Page, ReportDraft, ReportResult, Table
 from .text import tanggal
 from .xlsx import write_xlsx
 
@@ -35,7 +35,9 @@ class Section:
 
 
 @dataclass
-class Prepared:
+class Counts:
+    """What every report is counted from: the register, its calendar and limits, the frames, the tally."""
+
     reg: Register
     cal: WorkCalendar
     limits: Limits
@@ -46,25 +48,20 @@ class Prepared:
         return [*self.frames.notes, self.cal.describe(years), PRIVACY_NOTE]
 
 
-def prepare(reg: Register, today: date) -> Prepared:
+def prepare(reg: Register, today: date) -> Counts:
     cal = WorkCalendar.from_register(reg)
     limits = Limits.from_register(reg)
     frames = build_frames(reg, cal, limits)
-    return Prepared(reg, cal, limits, frames, Tally(frames, cal, limits, today))
+    return Counts(reg, cal, limits, frames, Tally(frames, cal, limits, today))
 
 
-def finish(prep: Prepared, *, kind: str, period_key: str, label: str, title: str, pages: list[Page],
-           tables: dict[str, Table], layout: list[Section], context: dict[str, Any], out_dir: Path,
-           template_name: str, figures: dict[str, Any], today: date, pdf: bool, summary: str,
-           years: list[int]) -> ReportResult:
-    """Write laporan-<kind>-<period>.xlsx and .docx (and .pdf) and describe them."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"laporan-{kind}-{period_key}"
-    settings = prep.reg.settings
+def compose(counts: Counts, *, kind: str, period_key: str, label: str, title: str, pages: list[Page],
+            tables: dict[str, Table], layout: list[Section], context: dict[str, Any], template_name: str,
+            figures: dict[str, Any], today: date, summary: str, years: list[int]) -> ReportDraft:
+    """The report as data (pure): the Excel pages, the Word values and charts, the key figures."""
+    settings = counts.reg.settings
     instansi = str(settings.get("instansi") or "")
-    notes = prep.notes(years)
-    xlsx = write_xlsx(out_dir / f"{stem}.xlsx", title=title, subtitle=f"{instansi} — dibuat {tanggal(today)}",
-                      pages=pages, notes=notes)
+    notes = counts.notes(years)
     ctx = {
         **context,
         "judul_laporan": title,
@@ -74,12 +71,27 @@ def finish(prep: Prepared, *, kind: str, period_key: str, label: str, title: str
         "judul": {k: t.title for k, t in tables.items()},
         "catatan": notes,
     }
+    return ReportDraft(
+        kind=kind, period=period_key, label=label, stem=f"laporan-{kind}-{period_key}", title=title,
+        subtitle=f"{instansi} — dibuat {tanggal(today)}", pages=pages, notes=notes, context=ctx,
+        charts={f"g_{s.chart}": tables[s.chart] for s in layout if s.chart}, template=template_name,
+        figures=figures, made_on=today, summary=summary,
+    )
+
+
+def write_report(draft: ReportDraft, out_dir: Path, *, pdf: bool = False) -> ReportResult:
+    """Write laporan-<kind>-<period>.xlsx and .docx (and .pdf) under ``out_dir`` and describe them."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    xlsx = write_xlsx(out_dir / draft.xlsx_name, title=draft.title, subtitle=draft.subtitle, pages=draft.pages,
+                      notes=draft.notes)
     with tempfile.TemporaryDirectory(prefix="ppid-grafik-") as tmp:
-        images = {f"g_{s.chart}": draw(tables[s.chart], Path(tmp) / f"{s.chart}.png") for s in layout if s.chart}
-        docx = render_docx(TEMPLATES / template_name, out_dir / f"{stem}.docx", ctx, images)
+        images = {key: draw(table, Path(tmp) / f"{key}.png") for key, table in draft.charts.items()}
+        docx = render_report_docx(TEMPLATES / draft.template, draft.context, out_dir / f"{draft.stem}.docx",
+                                  images=images)
     pdf_path, problem = to_pdf(docx) if pdf else (None, "")
-    return ReportResult(kind=kind, period=period_key, label=label, paths={"xlsx": xlsx, "docx": docx, "pdf": pdf_path},
-                        figures=figures, made_on=today, summary=summary, warnings=[problem] if problem else [])
+    return ReportResult(kind=draft.kind, period=draft.period, label=draft.label,
+                        paths={"xlsx": xlsx, "docx": docx, "pdf": pdf_path}, figures=draft.figures,
+                        made_on=draft.made_on, summary=draft.summary, warnings=[problem] if problem else [])
 
 
 def draw(table: Table, path: Path) -> Path:

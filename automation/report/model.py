@@ -102,15 +102,52 @@ class ReportResult:
 
     def home_rows(self) -> list[list[Any]]:
         """Rows for the Beranda block "Laporan terakhir" (label, value)."""
-        f = self.figures
-        title = "Laporan bulanan" if self.kind == "bulanan" else "Laporan tahunan"
-        return [
-            ["Laporan terakhir", f"{title} {self.label}"],
-            ["Dibuat pada", self.made_on],
-            ["Permohonan diterima", f.get("received", 0)],
-            ["Selesai diproses", f.get("processed", 0)],
-            ["Belum selesai (akhir periode)", f.get("open", 0)],
-            ["Belum selesai, lewat batas waktu", f.get("open_late", 0)],
-            ["Selesai terlambat", f.get("late_done", 0)],
-            ["Berkas", self.xlsx.name],
-        ]
+        return home_rows(self.kind, self.label, self.made_on, self.figures, self.xlsx.name)
+
+
+@dataclass
+class ReportDraft:
+    """A report planned but not written: everything its files will hold, as plain data.
+
+    The planners (``plan_monthly`` / ``plan_annual``) return it; ``report.build.write_report`` (called
+    by ``automation.operations``) writes the Excel and Word files (and the PDF) from it.
+    """
+
+    kind: str  # "bulanan" or "tahunan"
+    period: str  # "2026-03" or "2026"
+    label: str  # "Maret 2026" / "Tahun 2026"
+    stem: str  # file name without suffix: laporan-<kind>-<period>
+    title: str
+    subtitle: str  # Excel title block: office and date made
+    pages: list[Page]  # the Excel workbook, sheet by sheet
+    notes: list[str]  # notes under the tables (Excel) and at the end (Word)
+    context: dict[str, Any]  # the Word template's values (without the chart images)
+    charts: dict[str, Table]  # Word image variable (``g_<key>``) -> the table drawn
+    template: str  # Word template file name under the report templates
+    figures: dict[str, Any]
+    made_on: date
+    summary: str = ""
+
+    @property
+    def xlsx_name(self) -> str:
+        return f"{self.stem}.xlsx"
+
+    def home_rows(self) -> list[list[Any]]:
+        """Rows for the Beranda block "Laporan terakhir" (label, value)."""
+        return home_rows(self.kind, self.label, self.made_on, self.figures, self.xlsx_name)
+
+
+def home_rows(kind: str, label: str, made_on: date, figures: dict[str, Any], file_name: str) -> list[list[Any]]:
+    """The Beranda block "Laporan terakhir" of a report (label, value)."""
+    f = figures
+    title = "Laporan bulanan" if kind == "bulanan" else "Laporan tahunan"
+    return [
+        ["Laporan terakhir", f"{title} {label}"],
+        ["Dibuat pada", made_on],
+        ["Permohonan diterima", f.get("received", 0)],
+        ["Selesai diproses", f.get("processed", 0)],
+        ["Belum selesai (akhir periode)", f.get("open", 0)],
+        ["Belum selesai, lewat batas waktu", f.get("open_late", 0)],
+        ["Selesai terlambat", f.get("late_done", 0)],
+        ["Berkas", file_name],
+    ]

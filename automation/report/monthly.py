@@ -10,9 +10,9 @@ from typing import Any
 from ..errors import UsageError
 from ..letters.bahasa import nip
 from ..register import Register
-from .build import Prepared, Section, finish, prepare
+from .build import Counts, Section, compose, prepare, write_report
 from .metrics import GRANTED_ALL, GRANTED_PART, NOT_HELD, PASAL17_LETTERS, REFUSED, UNDOCUMENTED, Period
-from .model import Page, ReportResult, Table
+from .model import Page, ReportDraft, ReportResult, Table
 from .pending import pending_decisions
 from .sections import (
     COLUMNS,
@@ -59,6 +59,11 @@ def parse_month(month: str) -> tuple[int, int]:
 
 def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf: bool = False) -> ReportResult:
     """Build laporan-bulanan-YYYY-MM.xlsx/.docx (and .pdf) under ``out_dir`` for one month."""
+    return write_report(plan_monthly(reg, month, today=today), out_dir, pdf=pdf)
+
+
+def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
+    """The monthly report of ``month`` ('YYYY-MM') as data; nothing is written."""
     year, mon = parse_month(month)
     period = Period.month(year, mon)
     if period.start > today:
@@ -97,7 +102,7 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
     ]
     lines = sentences(cur, prev, ytd, period, limits.answer, tally.as_of(period), tables)
     context = {**_memo_context(prep, period, today, lines), "menunggu": _waiting_sentence(len(waiting))}
-    return finish(
+    return compose(
         prep,
         kind="bulanan",
         period_key=f"{year}-{mon:02d}",
@@ -106,13 +111,11 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
         pages=pages,
         tables=tables,
         context=context,
-        out_dir=out_dir,
         template_name="laporan_bulanan.docx",
         layout=DOCX_LAYOUT,
         years=sorted({period.previous_month().start.year, year}),
         figures=cur,
         today=today,
-        pdf=pdf,
         summary=lines[0],
     )
 
@@ -172,7 +175,7 @@ def _waiting_sentence(count: int) -> str:
             "menunggu dalam hari kerja sampai tanggal nota dinas ini:")
 
 
-def _memo_context(prep: Prepared, period: Period, today: date, lines: list[str]) -> dict[str, Any]:
+def _memo_context(prep: Counts, period: Period, today: date, lines: list[str]) -> dict[str, Any]:
     s = prep.reg.settings
     return {
         "kepada": str(s.get("jabatan_atasan") or ""),
