@@ -315,9 +315,11 @@ def plan(action: Operation, reg: Register, path: Path, snap: Snapshot, *, now: d
          stage: Staging | None = None) -> tuple[Changes, Any]:
     """The same planner the CLI uses (operations.planner_for); only the month comes from Beranda."""
     month = report_month(snap, now.date()) if action is Operation.REPORT else None
-    changes, result = planner_for(action, Request(path, now, TRIGGER, user, month=month, stage=stage))(reg)
+    changes, result = planner_for(action, Request(path, now, TRIGGER, user, month=month))(reg)
     if action is Operation.REPORT:  # the planner drafts the report; its files are written before the save
         result = write_report(path, result)
+    if stage is not None:  # the planner rendered the letters; they wait in the staging folder until the save
+        stage.write(result)
     return changes, result
 
 

@@ -56,13 +56,14 @@ class Outcome:
 
 def commit(
     path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan: bool = True, with_log: bool = True,
-    after_save: Callable[[], None] | None = None,
+    before_save: Callable[[Any], None] | None = None, after_save: Callable[[], None] | None = None,
     progress: Progress = silent,
 ) -> Outcome:
     """Plan on a fresh read; when there is something to write, re-plan under the lock and save.
 
-    ``preplan=False`` skips the lock-free first plan, for planners with side effects (rendering
-    documents) that should run once, under the lock. ``with_log=False`` lets the first plan skip
+    ``preplan=False`` skips the lock-free first plan, for costly planners (rendering documents) that
+    should run once, under the lock.  ``before_save`` gets the planner's result under the lock, before
+    anything is saved (the documents operation writes the rendered letters into its staging folder). ``with_log=False`` lets the first plan skip
     the Log sheet; the read under the lock always includes it (a write may append Log rows).
     ``after_save`` runs under the lock once the register is saved (or had nothing to save).
     ``progress`` hears of every sheet read, the wait for another run's lock, and the save.
@@ -84,6 +85,8 @@ def commit(
         session.backups = int(reg.settings["jumlah_cadangan"])  # bounded by automation.settings
         progress(0, 0, PLANNING)
         changes, result = planner(reg)
+        if before_save:
+            before_save(result)
         if not changes:
             if after_save:
                 after_save()
@@ -177,7 +180,6 @@ class Request:
     month: str | None = None  # report: 'YYYY-MM' (default: the last complete month)
     reg_no: str | None = None  # documents: one request only
     progress: Any = None
-    stage: Any = None  # documents: the Staging folder the letters are written into
 
 
 def _validate_planner(req: Request) -> Planner[Any]:
@@ -191,12 +193,11 @@ def _advance_planner(req: Request) -> Planner[Any]:
 
 
 def _documents_planner(req: Request) -> Planner[Any]:
-    from .letters.documents import make_documents
+    from .letters.documents import plan_documents
 
     def documents_planner(reg: Register) -> tuple[Changes, Any]:
-        return make_documents(reg, out_root=output_root(req.path), today=req.now.date(), now=req.now,
-                              reg_no=req.reg_no, pdf=False, trigger=req.trigger, user=req.user,
-                              progress=req.progress, stage=req.stage.open() if req.stage is not None else None)
+        return plan_documents(reg, out_root=output_root(req.path), today=req.now.date(), now=req.now,
+                              reg_no=req.reg_no, trigger=req.trigger, user=req.user, progress=req.progress)
 
     return documents_planner
 
@@ -255,12 +256,12 @@ def documents(
     from .letters.documents import Staging, add_pdfs
 
     stage = Staging(output_root(path))
-    request = Request(path, now, trigger, current_user(), reg_no=reg_no, progress=progress, stage=stage)
+    request = Request(path, now, trigger, current_user(), reg_no=reg_no, progress=progress)
     planner = planner_for(Operation.DOCUMENTS, request)
     notes: list[str] = []
     with discard_on_failure(stage):
         outcome = commit(path, planner, allow_loss=allow_loss, preplan=False, progress=progress,
-                         after_save=lambda: notes.extend(stage.publish()))
+                         before_save=stage.write, after_save=lambda: notes.extend(stage.publish()))
     outcome.result.notes.extend(notes)
     if pdf:
         add_pdfs(outcome.result, progress=progress)

@@ -124,17 +124,33 @@ def test_disk_full_while_rendering_removes_the_letters_made(sample: Path, tmp_pa
 
     path = _copy(sample, tmp_path)
     calls = {"n": 0}
-    real = documents.render_docx
+    real = documents.write_docx
 
-    def render(template, context, out, **kw):  # type: ignore[no-untyped-def]
+    def write(data, out):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(template, context, out, **kw)
+        return real(data, out)
 
-    monkeypatch.setattr(documents, "render_docx", render)
+    monkeypatch.setattr(documents, "write_docx", write)
     before = path.read_bytes()
     with pytest.raises(WriteRefused) as refused:
         operations.documents(path, now=NOW)
     assert "Ruang disk penuh" in str(refused.value) and DISCARDED in str(refused.value)
     assert files_under(path.parent / "output") == set() and path.read_bytes() == before
+
+
+def test_the_planners_write_nothing_only_the_operations_do(sample: Path, tmp_path: Path) -> None:
+    """The registry's documents and report planners return letters and a report draft; no file appears."""
+    from automation.operation import Operation
+    from automation.operations import Request, planner_for, write_report
+
+    path = _copy(sample, tmp_path)
+    reg = read_register(path)
+    request = Request(path, NOW, "CLI", month="2026-10")
+    changes, letters = planner_for(Operation.DOCUMENTS, request)(reg)
+    _, draft = planner_for(Operation.REPORT, request)(reg)
+    assert changes and letters.files and draft.home_rows()[-1] == ["Berkas", "laporan-bulanan-2026-10.xlsx"]
+    assert files_under(tmp_path) == {path.name}
+    made = write_report(path, draft)
+    assert made.xlsx.is_file() and made.home_rows() == draft.home_rows()

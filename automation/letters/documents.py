@@ -22,7 +22,7 @@ from . import bahasa
 from .context import Built, build
 from .numbering import Numberer, Pattern, PatternError, compile_pattern, log_text
 from .pdf import CHUNK, PDF_MISSING, convert_beside_report, find_soffice
-from .render import render_docx, template_file, usable_logo
+from .render import render_bytes, template_file, usable_logo, write_docx
 from .sources import Sources
 
 MADE, REMADE, FAILED = "Dibuat", "Dibuat ulang (nomor tetap)", "Belum dapat dibuat"
@@ -53,6 +53,7 @@ class DocumentsResult:
     pdf_pending: list[Path] = field(default_factory=list)  # made earlier, still without a PDF
     notes: list[str] = field(default_factory=list)  # run-wide remarks (logo not usable, ...)
     pdf_failed: dict[Path, str] = field(default_factory=dict)  # .docx -> why no PDF could be made
+    files: dict[Path, bytes] = field(default_factory=dict, repr=False)  # rendered, unwritten: final path -> .docx
 
     @property
     def made(self) -> list[DocumentRow]:
@@ -134,22 +135,36 @@ def folder_name(reg_no: str) -> str:
 def make_documents(
     reg: Register, *, out_root: Path, today: date, reg_no: str | None = None, pdf: bool = False,
     trigger: str = "CLI", user: str = "", now: datetime | None = None,
-    templates_dir: Path | None = None, progress: Progress | None = None, stage: Staging | None = None,
+    templates_dir: Path | None = None, progress: Progress | None = None,
 ) -> tuple[Changes, DocumentsResult]:
-    """Render every due document not yet made; return the cells/log to write and a summary.
+    """:func:`plan_documents`, then the letters written straight to ``out_root`` (and their PDFs).
 
-    With ``stage`` the files are written into its folder and reach ``out_root`` only when the
-    caller publishes them after the register was saved; the paths in the result and in the
-    register are always the final ones under ``out_root``.
+    The operations write through a :class:`Staging` folder instead (published after the save).
+    """
+    changes, result = plan_documents(reg, out_root=out_root, today=today, reg_no=reg_no, trigger=trigger,
+                                     user=user, now=now, templates_dir=templates_dir, progress=progress)
+    write_letters(result)
+    if pdf:
+        add_pdfs(result)
+    return changes, result
+
+
+def plan_documents(
+    reg: Register, *, out_root: Path, today: date, reg_no: str | None = None, trigger: str = "CLI",
+    user: str = "", now: datetime | None = None, templates_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[Changes, DocumentsResult]:
+    """Render every due document not yet made, in memory; return the cells/log to write and a summary.
+
+    Nothing is written: the letters are in ``result.files`` under their final paths below
+    ``out_root`` (the paths the register gets); :func:`write_letters` or :meth:`Staging.write` write them.
     """
     reg_no = reg_no.strip() if reg_no else None
     run = _Run(reg, out_root=out_root, today=today, now=now or datetime.combine(today, time()),
-               trigger=trigger, user=user, templates_dir=templates_dir, stage=stage)
+               trigger=trigger, user=user, templates_dir=templates_dir)
     items = due_documents(reg, reg_no)
-    if reg_no is not None and not items and not any(
-        as_text(r.get("no_registrasi")) == reg_no for s in STAGES for r in reg.records(s.key)
-    ):
-        raise UsageError(f"Nomor registrasi {reg_no} tidak ditemukan di register.")
+    if reg_no is not None and not items:
+        _refuse_unknown(reg, reg_no)
     pending = [d for d in items if not run.already_made(d)]
     pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max, _STEP.get(d.sheet_key, 0), d.record.row))
     for i, due in enumerate(pending):
@@ -159,9 +174,36 @@ def make_documents(
     if progress:
         progress(len(pending), len(pending), "Membuat dokumen")
     run.finish()
-    if pdf:
-        add_pdfs(run.result)
     return run.changes, run.result
+
+
+def _refuse_unknown(reg: Register, reg_no: str) -> None:
+    if not any(as_text(r.get("no_registrasi")) == reg_no for s in STAGES for r in reg.records(s.key)):
+        raise UsageError(f"Nomor registrasi {reg_no} tidak ditemukan di register.")
+
+
+def write_letters(result: DocumentsResult, stage: Staging | None = None) -> None:
+    """Write the letters a plan rendered: to their final paths, or into ``stage`` until the save.
+
+    A full disk refuses the run (WriteRefused); so does any file that cannot be written, since the
+    register would otherwise hold a number for a letter that does not exist.
+    """
+    for final, data in result.files.items():
+        target = stage.place(final) if stage is not None else final
+        try:
+            write_docx(data, target)
+        except OSError as exc:
+            folder = final.parent
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise WriteRefused(
+                    f"Ruang disk penuh di folder keluaran {folder}: dokumen tidak dibuat dan register tidak "
+                    "diubah; kosongkan ruang disk lalu ulangi."
+                ) from exc
+            raise WriteRefused(
+                f"Berkas {final.name} tidak dapat ditulis ke {folder} ({os_error_reason(exc)}): dokumen tidak "
+                "dibuat dan register tidak diubah. Periksa folder output/ di samping register, lalu ulangi."
+            ) from exc
+    result.files.clear()
 
 
 def add_pdfs(result: DocumentsResult, progress: Progress | None = None, chunk: int = CHUNK) -> None:
@@ -219,6 +261,10 @@ class Staging:
     def made(self) -> int:
         return sum(1 for p in self.placed.values() if p.is_file())
 
+    def write(self, result: DocumentsResult) -> None:
+        """Write the letters of a plan into this run's folder (under the lock, before the save)."""
+        write_letters(result, self.open())
+
     def publish(self) -> list[str]:
         """Move every staged file to its final path; returns a note per file that could not move."""
         notes = []
@@ -262,9 +308,8 @@ class _Run:
     """State of one documents run: numbers handed out, changes and the result rows."""
 
     def __init__(self, reg: Register, *, out_root: Path, today: date, now: datetime, trigger: str,
-                 user: str, templates_dir: Path | None, stage: Staging | None = None) -> None:
+                 user: str, templates_dir: Path | None) -> None:
         self.reg, self.out_root, self.today, self.now = reg, Path(out_root), today, now
-        self.stage = stage
         self.trigger, self.user, self.templates_dir = trigger, user, templates_dir
         self.base = Path(reg.path).resolve().parent
         self.src = Sources(reg)
@@ -328,20 +373,11 @@ class _Run:
                 number = self.numberer.issue(pattern, day)
             out = self.target(due, day)
             context = {**due.built.context, "nomor": number, "tanggal_surat": bahasa.tanggal(day)}
-            written = self.stage.place(out) if self.stage else out
-            render_docx(template_file(due.doc.template, self.templates_dir), context, written, logo=self.logo)
+            template = template_file(due.doc.template, self.templates_dir)
+            self.result.files[out] = render_bytes(template, context, logo=self.logo)
         except (PatternError, TemplateError) as exc:
             self._release(pattern, number)
             self.fail(due, str(exc).rstrip("."))
-            return
-        except OSError as exc:
-            self._release(pattern, number)
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise WriteRefused(
-                    f"Ruang disk penuh di folder keluaran {self.out_root}: dokumen tidak dibuat dan register tidak "
-                    "diubah; kosongkan ruang disk lalu ulangi."
-                ) from exc
-            self.fail(due, f"berkas tidak dapat ditulis: {os_error_reason(exc)}")
             return
         self.written(due, number, day, out, new=pattern is not None)
 

@@ -183,8 +183,8 @@ def _paragraphs(document: Any) -> Any:
                 yield from walk(part)
 
 
-def render_docx(template: Path, context: dict[str, Any], out: Path, *, logo: Path | None = None) -> Path:
-    """Render ``template`` with ``context`` into ``out`` (written atomically); returns ``out``."""
+def render_bytes(template: Path, context: dict[str, Any], *, logo: Path | None = None) -> bytes:
+    """The .docx of ``template`` rendered with ``context``, in memory (nothing is written)."""
     prepared = prepare(template, logo)
     values = clean_context(context)
     values["logo"] = ""  # the picture, if any, is already in the prepared template
@@ -200,15 +200,25 @@ def render_docx(template: Path, context: dict[str, Any], out: Path, *, logo: Pat
         except etree.XMLSyntaxError as exc:
             raise TemplateError(f"Templat {template.name} menghasilkan dokumen rusak ({exc}); periksa tanda blok {{% %}}.") from None
         rendered[name] = data
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.stem}.tmp.docx")
     package = io.BytesIO(prepared.static_zip)
     with zipfile.ZipFile(package, "a", zipfile.ZIP_DEFLATED) as zf:
         for name, data in rendered.items():
             zf.writestr(name, data)
+    return package.getvalue()
+
+
+def write_docx(data: bytes, out: Path) -> Path:
+    """Write a rendered document to ``out`` atomically (temp name, then replace); returns ``out``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.stem}.tmp.docx")
     try:
-        tmp.write_bytes(package.getvalue())
+        tmp.write_bytes(data)
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
     return out
+
+
+def render_docx(template: Path, context: dict[str, Any], out: Path, *, logo: Path | None = None) -> Path:
+    """Render ``template`` with ``context`` into ``out`` (written atomically); returns ``out``."""
+    return write_docx(render_bytes(template, context, logo=logo), out)
