@@ -3,9 +3,10 @@
 A click shows a status-bar message, reads every sheet once, refuses a read-only workbook, takes
 the CLI's run lock, backs the saved file up, builds the same Register the CLI reads, calls the same
 planner the CLI calls, resolves the same Layout and writes it back in a fixed number of bulk writes
-(``automation.excel.xlwings_read`` / ``xlwings_plan`` / ``xlwings_write``), saves, and only then publishes the letters it made.  It ends
-with a one-line summary in the clicked sheet's status cell (A5) and a message box.  Problems are
-messages, never tracebacks, and never silence (see :func:`last_resort`).
+(``automation.excel.xlwings_read`` / ``xlwings_plan`` / ``xlwings_write``), saves, and only then
+publishes the letters it made.  It ends with a one-line summary in the clicked sheet's status
+cell (A5) and a message box.  Problems are messages, never tracebacks, and never silence (see
+:func:`last_resort`).
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
                path: Path | None = None, alert: bool = True) -> ButtonResult:
     """Run one operation on the live ``book``: status bar, read once, lock, plan, write once, save, report.
 
-    ``action``: an Operation or its name (default: the active sheet's button and dropdown); ``path``: where the
+    ``action``: an Operation or its name (default: the active sheet's button and dropdown); ``path``: where
     workbook file is (default ``book.fullname``; the remote engine only knows the name).
     """
     now = now or clock.now()  # the click's moment: the only clock read on the button path

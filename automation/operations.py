@@ -63,8 +63,9 @@ def commit(
 
     ``preplan=False`` skips the lock-free first plan, for costly planners (rendering documents) that
     should run once, under the lock.  ``before_save`` gets the planner's result under the lock, before
-    anything is saved (the documents operation writes the rendered letters into its staging folder). ``with_log=False`` lets the first plan skip
-    the Log sheet; the read under the lock always includes it (a write may append Log rows).
+    anything is saved (the documents operation writes the rendered letters into its staging folder).
+    ``with_log=False`` lets the first plan skip the Log sheet; the read under the lock always includes
+    it (a write may append Log rows).
     ``after_save`` runs under the lock once the register is saved (or had nothing to save).
     ``progress`` hears of every sheet read, the wait for another run's lock, and the save.
     """
@@ -189,7 +190,8 @@ def _validate_planner(req: Request) -> Planner[Any]:
 def _advance_planner(req: Request) -> Planner[Any]:
     from .workflow.advance import plan_advance
 
-    return lambda reg: plan_advance(reg, today=req.now.date(), now=req.now, trigger=req.trigger, user=req.user)
+    today = req.now.date()
+    return lambda reg: plan_advance(reg, today=today, now=req.now, trigger=req.trigger, user=req.user)
 
 
 def _documents_planner(req: Request) -> Planner[Any]:
@@ -300,7 +302,7 @@ def plan_report(reg: Register, *, today: dt.date, month: str | None = None, year
 
 
 def write_report(path: Path, draft: Any, *, pdf: bool = False) -> Any:
-    """Write a planned report beside the register (``output/laporan``): the only place report files are made."""
+    """Write a planned report into ``output/laporan`` beside the register (the one report writer)."""
     from .report import write_report as write_files
 
     out_dir = output_root(path) / "laporan"

@@ -22,8 +22,9 @@ from .excel.remote import button_sheet, payload_from_file
 LICENSE_VARIABLE = "XLWINGS_LICENSE_KEY"
 
 
-def run_payload(payload: dict, *, action: str | None = None, now: dt.datetime | None = None,
-                path: Path | None = None) -> tuple[ButtonResult, list[dict]]:
+def run_payload(
+    payload: dict, *, action: str | None = None, now: dt.datetime | None = None, path: Path | None = None
+) -> tuple[ButtonResult, list[dict]]:
     """One click on xlwings' remote engine (the JSON of xlwings Server/Lite); returns the actions for Excel.
 
     Needs the XLWINGS_LICENSE_KEY environment variable (tests and bench use "noncommercial").

@@ -162,9 +162,10 @@ STATUS_ROW = 5  # row 5: "Hasil terakhir" status cell written by commands and bu
 HEADER_ROW = 6
 FIRST_DATA_ROW = 7
 BUTTON_COLUMN = 6  # the button sits right of the title block, over columns F-H of rows 1-3
-# The operation map (issue 13): what each sheet's button can do (captions: automation.operation).  A sheet with one operation has a
-# button captioned with it; a sheet with several has a dropdown (CHOICE_CELL, merged over
-# CHOICE_SPAN columns, label above it) and one button "Jalankan pilihan" right of the dropdown.
+# The operation map (issue 13): what each sheet's button can do (captions: automation.operation).
+# A sheet with one operation has a button captioned with it; a sheet with several has a dropdown
+# (CHOICE_CELL, merged over CHOICE_SPAN columns, label above it) and one button "Jalankan pilihan"
+# right of the dropdown.
 # Every button runs xlwings' SampleCall; Python reads the active sheet and its dropdown (docs/excel.md).
 RUN_CAPTION = "Jalankan pilihan"
 CHOICE_CELL = "F2"  # the dropdown (rows 1-4 are the title block; the label goes one row above)

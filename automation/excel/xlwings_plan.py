@@ -48,10 +48,16 @@ class Footprint:
 
 FOOTPRINTS: dict[str, Footprint] = {  # by Operation (a str)
     Operation.VALIDATE: Footprint(
-        frozenset([*(s.key for s in TABLE_SHEETS if NOTE_KEY in s.keys), LOG.key]), "notes", appends=frozenset([LOG.key])
+        frozenset([*(s.key for s in TABLE_SHEETS if NOTE_KEY in s.keys), LOG.key]),
+        "notes",
+        appends=frozenset([LOG.key]),
     ),
-    Operation.ADVANCE: Footprint(frozenset([*(s.key for s in STAGES), LOG.key]), "system", appends=True, home=True),
-    Operation.DOCUMENTS: Footprint(frozenset([*(d.sheet for d in DOCUMENTS), LOG.key]), "system", appends=True),
+    Operation.ADVANCE: Footprint(
+        frozenset([*(s.key for s in STAGES), LOG.key]), "system", appends=True, home=True
+    ),
+    Operation.DOCUMENTS: Footprint(
+        frozenset([*(d.sheet for d in DOCUMENTS), LOG.key]), "system", appends=True
+    ),
 }
 
 
@@ -86,10 +92,7 @@ class WritePlan:
     resizes: list[Resize] = field(default_factory=list)
 
     def sheets(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for item in [*self.resizes, *self.blocks]:
-            seen.setdefault(item.sheet, None)  # type: ignore[attr-defined]  # mypy joins Resize|Block to object
-        return list(seen)
+        return list(dict.fromkeys([*(r.sheet for r in self.resizes), *(b.sheet for b in self.blocks)]))
 
     @property
     def cells(self) -> int:
@@ -119,13 +122,17 @@ def _scope(reg: Register | None, action: str | None) -> _Scope:
     if footprint is None:
         return _Scope(tables, set(), set(), None)
     homes = {n for n in reg.sheet_names if norm(n) == norm(BERANDA.name)}
-    covered = {n for n, d in tables.items() if d.spec.key in footprint.sheets} | (homes if footprint.home else set())
+    covered = {n for n, d in tables.items() if d.spec.key in footprint.sheets} | (
+        homes if footprint.home else set()
+    )
     # every status cell a planner may write (all register sheets and Beranda) is in the footprint
     status = {d.name for d in reg.sheets.values() if d.present} | homes
     return _Scope(tables, covered, status, footprint)
 
 
-def plan_writes(reg: Register | None, layout: Layout, grids: dict[str, Grid], action: str | None) -> WritePlan:
+def plan_writes(
+    reg: Register | None, layout: Layout, grids: dict[str, Grid], action: str | None
+) -> WritePlan:
     """Blocks and resizes for ``layout``; the operation's footprint is written even where unchanged."""
     plan = WritePlan()
     scope = _scope(reg, action)
@@ -166,7 +173,9 @@ def _table_sheet(
         _append_block(plan, writes, grid, data, new)
 
 
-def _body_blocks(plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData, fp: Footprint | None) -> None:
+def _body_blocks(
+    plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData, fp: Footprint | None
+) -> None:
     """One block per run of adjacent changed or footprint columns, over the rows changed in it."""
     header = data.header_row
     body = {k: v for k, v in writes.cells.items() if header < k[0] <= data.last_row}
@@ -176,14 +185,17 @@ def _body_blocks(plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetDa
         plan.blocks.append(_block(writes.name, min(rows), max(rows), first, end, body, grid))
 
 
-def _append_block(plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData,
-                  new: dict[tuple[int, int], Any]) -> None:
+def _append_block(
+    plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData, new: dict[tuple[int, int], Any]
+) -> None:
     """The appended rows (a blank row when there are none) and the table resize that covers them."""
     start = max(data.last_row, data.header_row) + 1
     stop = max([start, *(r for r, _ in new)])
     left, right = min(data.columns.values()), max(data.columns.values())
     plan.blocks.append(_block(writes.name, start, stop, left, right, new, grid))
-    plan.resizes.append(Resize(writes.name, writes.table or data.spec.table, data.header_row, stop if new else 0))
+    plan.resizes.append(
+        Resize(writes.name, writes.table or data.spec.table, data.header_row, stop if new else 0)
+    )
 
 
 def _appends(fp: Footprint | None, key: str) -> bool:
@@ -215,7 +227,11 @@ def _runs(columns: list[int]) -> Iterator[tuple[int, int]]:
 
 
 def _runs_by_rows(
-    plan: WritePlan, name: str, cells: dict[tuple[int, int], Any], grid: Grid, extra: set[tuple[int, int]] | None = None
+    plan: WritePlan,
+    name: str,
+    cells: dict[tuple[int, int], Any],
+    grid: Grid,
+    extra: set[tuple[int, int]] | None = None,
 ) -> None:
     """Blocks over the rows the cells span, one per run of adjacent columns; ``extra`` cells as read."""
     spots = set(cells) | (extra or set())
@@ -224,7 +240,9 @@ def _runs_by_rows(
         plan.blocks.append(_block(name, min(rows), max(rows), first, end, cells, grid))
 
 
-def _block(name: str, top: int, bottom: int, left: int, right: int, cells: dict[tuple[int, int], Any], grid: Grid) -> Block:
+def _block(
+    name: str, top: int, bottom: int, left: int, right: int, cells: dict[tuple[int, int], Any], grid: Grid
+) -> Block:
     """Planned values where ``cells`` has them, the value as read everywhere else."""
     block = Block(name, top, left, [])
     for row in range(top, bottom + 1):

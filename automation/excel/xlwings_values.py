@@ -14,8 +14,9 @@ from typing import Any
 # that a click does not import openpyxl (~0.4 s of the cold start); tests/test_buttons.py checks both match.
 ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 EXCEL_MAX_TEXT = 32767
-ERROR_LITERALS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!", "#SPILL!",
-                            "#CALC!"})
+ERROR_LITERALS = frozenset(
+    {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!", "#SPILL!", "#CALC!"}
+)
 BOOL_WORDS = frozenset({"true", "false", "benar", "salah"})
 
 

@@ -16,9 +16,17 @@ from .xlwings_plan import Block, Resize, WritePlan, cell_at
 from .xlwings_read import Grid
 
 PROTECTION_FLAGS = (
-    "AllowFormattingCells", "AllowFormattingColumns", "AllowFormattingRows", "AllowInsertingColumns",
-    "AllowInsertingRows", "AllowInsertingHyperlinks", "AllowDeletingColumns", "AllowDeletingRows",
-    "AllowSorting", "AllowFiltering", "AllowUsingPivotTables",
+    "AllowFormattingCells",
+    "AllowFormattingColumns",
+    "AllowFormattingRows",
+    "AllowInsertingColumns",
+    "AllowInsertingRows",
+    "AllowInsertingHyperlinks",
+    "AllowDeletingColumns",
+    "AllowDeletingRows",
+    "AllowSorting",
+    "AllowFiltering",
+    "AllowUsingPivotTables",
 )
 
 
@@ -63,13 +71,13 @@ def save_book(book: Any) -> None:
         book.save()
     except _com_errors() as exc:
         raise WriteRefused(
-            f"Register sudah diperbarui di Excel tetapi belum tersimpan ({exc}). Simpan dengan Ctrl+S; bila berkas "
-            "hanya-baca, gunakan 'Simpan Sebagai' ke folder register."
+            f"Register sudah diperbarui di Excel tetapi belum tersimpan ({exc}). Simpan dengan Ctrl+S; "
+            "bila berkas hanya-baca, gunakan 'Simpan Sebagai' ke folder register."
         ) from exc
 
 
 def keep_formulas(rng: Any, block: Block, grid: Grid) -> list[list[Any]]:
-    """On Excel, cells rewritten as read keep their formula (one read per block); the remote engine has none."""
+    """On Excel, cells rewritten as read keep their formula (one read per block); remote has none."""
     try:
         formulas = rng.formula
     except NotImplementedError:
@@ -126,8 +134,8 @@ def unprotected(sheet: Any) -> Iterator[None]:
         api.Unprotect()
     except _com_errors() as exc:
         raise WriteRefused(
-            f"Lembar '{sheet.name}' dilindungi dengan kata sandi; buka proteksinya (Tinjau > Buka Proteksi Lembar) "
-            "atau hapus kata sandinya, lalu tekan tombol lagi."
+            f"Lembar '{sheet.name}' dilindungi dengan kata sandi; buka proteksinya (Tinjau > Buka "
+            "Proteksi Lembar) atau hapus kata sandinya, lalu tekan tombol lagi."
         ) from exc
     try:
         yield

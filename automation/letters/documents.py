@@ -53,7 +53,7 @@ class DocumentsResult:
     pdf_pending: list[Path] = field(default_factory=list)  # made earlier, still without a PDF
     notes: list[str] = field(default_factory=list)  # run-wide remarks (logo not usable, ...)
     pdf_failed: dict[Path, str] = field(default_factory=dict)  # .docx -> why no PDF could be made
-    files: dict[Path, bytes] = field(default_factory=dict, repr=False)  # rendered, unwritten: final path -> .docx
+    files: dict[Path, bytes] = field(default_factory=dict, repr=False)  # final path -> rendered .docx
 
     @property
     def made(self) -> list[DocumentRow]:
@@ -200,8 +200,9 @@ def write_letters(result: DocumentsResult, stage: Staging | None = None) -> None
                     "diubah; kosongkan ruang disk lalu ulangi."
                 ) from exc
             raise WriteRefused(
-                f"Berkas {final.name} tidak dapat ditulis ke {folder} ({os_error_reason(exc)}): dokumen tidak "
-                "dibuat dan register tidak diubah. Periksa folder output/ di samping register, lalu ulangi."
+                f"Berkas {final.name} tidak dapat ditulis ke {folder} ({os_error_reason(exc)}): dokumen "
+                "tidak dibuat dan register tidak diubah. Periksa folder output/ di samping register, "
+                "lalu ulangi."
             ) from exc
     result.files.clear()
 

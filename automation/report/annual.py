@@ -145,7 +145,9 @@ def _check_year(year: int, today: date) -> None:
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
         raise UsageError(f"Tahun laporan '{year}' tidak dikenali; tulis empat angka, misalnya 2026.")
     if year > today.year:
-        raise UsageError(f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya.")
+        raise UsageError(
+            f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya."
+        )
 
 
 def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:

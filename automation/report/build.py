@@ -82,8 +82,8 @@ def compose(counts: Counts, *, kind: str, period_key: str, label: str, title: st
 def write_report(draft: ReportDraft, out_dir: Path, *, pdf: bool = False) -> ReportResult:
     """Write laporan-<kind>-<period>.xlsx and .docx (and .pdf) under ``out_dir`` and describe them."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    xlsx = write_xlsx(out_dir / draft.xlsx_name, title=draft.title, subtitle=draft.subtitle, pages=draft.pages,
-                      notes=draft.notes)
+    xlsx = write_xlsx(out_dir / draft.xlsx_name, title=draft.title, subtitle=draft.subtitle,
+                      pages=draft.pages, notes=draft.notes)
     with tempfile.TemporaryDirectory(prefix="ppid-grafik-") as tmp:
         images = {key: draw(table, Path(tmp) / f"{key}.png") for key, table in draft.charts.items()}
         docx = render_report_docx(TEMPLATES / draft.template, draft.context, out_dir / f"{draft.stem}.docx",

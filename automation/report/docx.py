@@ -23,7 +23,8 @@ ANNUAL_TEMPLATE = "laporan_tahunan.docx"
 CHART_WIDTH = Mm(150)
 
 
-def render_report_docx(template: Path, context: dict[str, Any], out: Path, *, images: dict[str, Path]) -> Path:
+def render_report_docx(template: Path, context: dict[str, Any], out: Path, *,
+                       images: dict[str, Path]) -> Path:
     """Render ``template`` with ``context`` (cleaned, autoescaped) and chart images into ``out``."""
     if not template.is_file():
         raise TemplateError(f"Templat laporan tidak ditemukan: {template}")

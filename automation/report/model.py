@@ -137,7 +137,8 @@ class ReportDraft:
         return home_rows(self.kind, self.label, self.made_on, self.figures, self.xlsx_name)
 
 
-def home_rows(kind: str, label: str, made_on: date, figures: dict[str, Any], file_name: str) -> list[list[Any]]:
+def home_rows(kind: str, label: str, made_on: date, figures: dict[str, Any],
+              file_name: str) -> list[list[Any]]:
     """The Beranda block "Laporan terakhir" of a report (label, value)."""
     f = figures
     title = "Laporan bulanan" if kind == "bulanan" else "Laporan tahunan"
