@@ -31,6 +31,7 @@ from .errors import (
     UsageError,
     write_crash_log,
 )
+from .operation import Operation
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message
@@ -92,7 +93,7 @@ def init_cmd(path: Path, force: bool, year: int | None) -> int:
     return EXIT_OK
 
 
-@main.command("validate", help="Memeriksa semua baris dan menulis Catatan Validasi.")
+@main.command(Operation.VALIDATE.value, help="Memeriksa semua baris dan menulis Catatan Validasi.")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Cetak temuan sebagai JSON.")
 @click.option("--no-write", is_flag=True, help="Hanya periksa; jangan tulis catatan ke register.")
@@ -134,7 +135,7 @@ def render_report(report: Any, *, written: bool) -> None:
         console.print("Catatan Validasi di register diperbarui.")
 
 
-@main.command("advance", help="Meneruskan permohonan yang lengkap ke tahap berikutnya.")
+@main.command(Operation.ADVANCE.value, help="Meneruskan permohonan yang lengkap ke tahap berikutnya.")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
 @guarded
@@ -165,7 +166,8 @@ def status_cmd(path: Path, reg_no: str) -> int:
     return EXIT_OK
 
 
-@main.command("documents", help="Membuat dokumen yang jatuh tempo (tanda bukti, berita acara, surat).")
+@main.command(Operation.DOCUMENTS.value,
+              help="Membuat dokumen yang jatuh tempo (tanda bukti, berita acara, surat).")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--reg", "reg_no", default=None, help="Hanya untuk satu nomor registrasi.")
 @click.option("--pdf", is_flag=True, help="Konversi juga ke PDF dengan LibreOffice.")
@@ -181,7 +183,7 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
     return EXIT_FINDINGS if outcome.result.failed or outcome.result.pdf_failed else EXIT_OK
 
 
-@main.command("report", help="Membuat laporan bulanan (--month) atau tahunan (--year).")
+@main.command(Operation.REPORT.value, help="Membuat laporan bulanan (--month) atau tahunan (--year).")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--month", default=None, help="Bulan laporan, TTTT-BB.")
 @click.option("--year", type=int, default=None, help="Tahun laporan tahunan.")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from automation.operation import Operation
+
 # "documents" is left out: on 10,000 requests one click would render every due letter of the year;
 # tests/test_buttons.py checks that its action count does not grow with the number of rows.
-ACTIONS = ("validate", "advance", "report")
+ACTIONS = (Operation.VALIDATE, Operation.ADVANCE, Operation.REPORT)
 
 
 def actions_per_click(path: Path, today: dt.date) -> dict[str, int]:
