@@ -154,3 +154,13 @@ def test_the_planners_write_nothing_only_the_operations_do(sample: Path, tmp_pat
     assert files_under(tmp_path) == {path.name}
     made = write_report(path, draft)
     assert made.xlsx.is_file() and made.home_rows() == draft.home_rows()
+
+
+def test_letters_that_cannot_be_written_refuse_the_run(sample: Path, tmp_path: Path) -> None:
+    """A file named ``output`` beside the register: no letter can be staged, so nothing is numbered."""
+    path = _copy(sample, tmp_path)
+    (tmp_path / "output").write_text("bukan folder", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(WriteRefused, match="tidak dapat ditulis") as refused:
+        operations.documents(path, now=NOW)
+    assert "register tidak diubah" in str(refused.value) and path.read_bytes() == before
