@@ -108,9 +108,9 @@ def setting_warnings(reg: Register) -> list[str]:
 
 def _roundtrip(path: Path, tmp: Path, layout: Any) -> None:
     from .excel.preserve import roundtrip_openpyxl
-    from .excel.writer import write_layout  # openpyxl is imported only when something is written
+    from .excel.writer import touched_rows, write_layout  # openpyxl: imported only when writing
 
-    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout))
+    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout), rows=touched_rows(layout))
 
 
 def _refuse_losses(path: Path, allow_loss: bool) -> None:
