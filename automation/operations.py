@@ -77,6 +77,7 @@ def commit(
         changes, result = planner(reg)
         if not changes:
             return Outcome(result=result, written=False, changes=changes, notes=setting_warnings(reg))
+        del reg, changes, result  # re-read under the lock: never two registers in memory at once
     refuse_if_open(path)
     with write_session(path, on_wait=lambda: progress(0, 0, WAITING_FOR_LOCK)) as session:
         reg = read_register(path, progress=progress)
@@ -94,11 +95,13 @@ def commit(
                 + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
             )
         _refuse_losses(path, allow_loss)
+        notes = setting_warnings(reg)
+        del reg  # the register read is not needed while the workbook is saved
         progress(0, 0, SAVING)
         session.save(lambda tmp: _roundtrip(path, tmp, layout))
         if after_save:
             after_save()
-    return Outcome(result=result, written=True, changes=changes, notes=setting_warnings(reg))
+    return Outcome(result=result, written=True, changes=changes, notes=notes)
 
 
 def setting_warnings(reg: Register) -> list[str]:

@@ -220,6 +220,27 @@ def peak_rss(ctx: Context) -> Figure:
                   f"load+save berkas yang sama. Per perintah (MB): {listing}.")
 
 
+WRITERS = ("advance", "documents --reg")  # commands that save the register
+
+
+def peak_rss_ratio(ctx: Context) -> Figure:
+    """Largest peak of a command that writes the 10,000 register / peak of the bare openpyxl load+save.
+
+    Both peaks come from the same run, each the kernel's high-water mark of its own process.
+    """
+    name, target = "peak_rss_vs_openpyxl_roundtrip", "<= 1.0"
+    writers = [(op, mb) for op, size, mb in ctx.peaks if size == BIG and op in WRITERS]
+    base = max((m for o, s, m in ctx.peaks if s == BIG and o == "openpyxl"), default=None)
+    if not writers or not base:
+        return Figure(name, None, "x", base, "advance dan openpyxl load+save 10.000 harus diukur dalam run yang sama.",
+                      target)
+    op, mb = max(writers, key=lambda x: x[1])
+    listing = ", ".join(f"{o} {m:.0f} MB" for o, m in writers)
+    return Figure(name, mb / base, "x", base,
+                  f"puncak memori perintah yang menulis register 10.000 ({op}, {mb:.0f} MB) / openpyxl load+save "
+                  f"berkas yang sama ({base:.0f} MB). Per perintah: {listing}.", target)
+
+
 def growth(ctx: Context) -> list[Figure]:
     out = []
     for op in ("validate", "advance", "report", "calamine", "openpyxl"):
