@@ -61,14 +61,25 @@ def _checked(series: Series, what: str, allowed: tuple[int, ...] = (0,)) -> None
         raise RuntimeError(f"{what} gagal ({problem})")
 
 
+def _paired_with_calamine(ctx: Context, size: int, args: list[str], tag: str) -> Series:
+    """Runs of ``args`` each right after a calamine read of the same file: the machine's load
+    (other work on a shared machine) then weighs on both sides of the ratio alike."""
+    base, series = Series(), Series()
+    for i in range(ctx.reps(5)):
+        base.runs.append(run_process(["-m", "bench.baselines", "calamine", str(ctx.sizes[size])]))
+        _copy_for(ctx, size, tag)(i)
+        series.runs.append(run_process(args))
+    ctx.record("calamine", size, base)
+    return series
+
+
 # ---------------------------------------------------------------- validate
 def validate(ctx: Context) -> list[Figure]:
     notes = []
     for size in (SMALL, BIG):
-        base = calamine(ctx, size)
         tag = f"validate{size}"
-        series = repeat(ctx.reps(5), lambda _, t=tag: ["-m", "automation", "validate", _target(ctx, t)],
-                        before=_copy_for(ctx, size, tag))
+        series = _paired_with_calamine(ctx, size, ["-m", "automation", "validate", _target(ctx, tag)], tag)
+        base = ctx.seconds[("calamine", size)]
         _checked(series, f"ppid validate ({size})", allowed=(0, 1))
         ctx.record("validate", size, series)
         wrote = _digest(_target(ctx, tag)) != _digest(ctx.sizes[size])
