@@ -243,12 +243,13 @@ def peak_rss_ratio(ctx: Context) -> Figure:
     writers = [(op, mb) for op, size, mb in ctx.peaks if size == BIG and op in WRITERS]
     base = max((m for o, s, m in ctx.peaks if s == BIG and o == "openpyxl"), default=None)
     if not writers or not base:
-        return Figure(name, None, "x", base, "advance dan openpyxl load+save 10.000 harus diukur dalam run yang sama.",
-                      target)
+        return Figure(name, None, "x", base,
+                      "advance dan openpyxl load+save 10.000 harus diukur dalam run yang sama.", target)
     op, mb = max(writers, key=lambda x: x[1])
     listing = ", ".join(f"{o} {m:.0f} MB" for o, m in writers)
     return Figure(name, mb / base, "x", base,
-                  f"puncak memori perintah yang menulis register 10.000 ({op}, {mb:.0f} MB) / openpyxl load+save "
+                  f"puncak memori perintah yang menulis register 10.000 ({op}, {mb:.0f} MB) / openpyxl "
+                  "load+save "
                   f"berkas yang sama ({base:.0f} MB). Per perintah: {listing}.", target)
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 from openpyxl import load_workbook
-from openpyxl.comments import Comment
 from python_calamine import CalamineWorkbook
 
 from automation.excel.preserve import roundtrip_openpyxl
@@ -37,8 +36,8 @@ def _source(path: Path) -> Path:
     data.merge_range("G80:H82", "gabungan", bold)
     data.set_row(90, 30)
     data.data_validation("C2:C200", {"validate": "integer", "criteria": ">=", "value": 0})
-    data.add_table("A1:E120", {"name": "TabelData", "columns": [{"header": h} for h in
-                                                                ("Nama", "Tanggal", "Jumlah", "Catatan", "Rumus")]})
+    heads = ("Nama", "Tanggal", "Jumlah", "Catatan", "Rumus")
+    data.add_table("A1:E120", {"name": "TabelData", "columns": [{"header": h} for h in heads]})
     other = wb.add_worksheet("Lain")
     for r in range(50):
         other.write_row(r, 0, [f"baris {r}", r])
@@ -103,7 +102,7 @@ def test_untouched_sheets_are_not_loaded_and_come_back_verbatim(tmp_path) -> Non
     with zipfile.ZipFile(src) as a, zipfile.ZipFile(dest) as b:
         old, new = a.read("xl/worksheets/sheet2.xml"), b.read("xl/worksheets/sheet2.xml")
     assert old.count(b"<row ") == new.count(b"<row ") == 50
-    assert b't="s"' not in new and b"inlineStr" in new  # shared strings became inline, as openpyxl writes them
+    assert b't="s"' not in new and b"inlineStr" in new  # shared strings became inline, as openpyxl does
 
 
 def test_a_write_outside_the_loaded_rows_is_impossible_to_lose_silently(tmp_path) -> None:
@@ -120,20 +119,23 @@ def test_a_write_outside_the_loaded_rows_is_impossible_to_lose_silently(tmp_path
     b'<c r="A2"><x14:thing/></c>',
 ])
 def test_rows_with_shared_formulas_or_foreign_content_are_loaded_whole(body: bytes) -> None:
-    xml = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">' + body + b"</row></sheetData></worksheet>"
+    xml = (b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">' + body
+           + b"</row></sheetData></worksheet>")
     with pytest.raises(Unspliceable):
         check_sheet(xml)
 
 
 def test_splice_keeps_openpyxl_rows_for_written_rows_and_the_original_elsewhere() -> None:
-    original = (b'<worksheet><dimension ref="A1:B3"/><sheetData><row r="1" x14ac:dyDescent="0.25"><c r="A1" t="s">'
-                b'<v>0</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>'
+    original = (b'<worksheet><dimension ref="A1:B3"/><sheetData><row r="1" x14ac:dyDescent="0.25">'
+                b'<c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'
+                b'<row r="3"><c r="A3"><v>3</v></c></row>'
                 b"</sheetData></worksheet>")
     reduced = reduced_sheet(original, {2})
     assert b'r="1"' not in reduced and b'<row r="2">' in reduced
     saved = (b'<worksheet><dimension ref="A2:C4"/><sheetData><row r="2"><c r="A2"><v>20</v></c></row>'
              b'<row r="4"><c r="C4"><v>4</v></c></row></sheetData></worksheet>')
     out = spliced_sheet(original, saved, {2, 4}, [b"<t>halo</t>"])
-    assert out == (b'<worksheet><dimension ref="A1:C4"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>halo</t>'
-                   b'</is></c></row><row r="2"><c r="A2"><v>20</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>'
+    assert out == (b'<worksheet><dimension ref="A1:C4"/><sheetData><row r="1"><c r="A1" t="inlineStr">'
+                   b'<is><t>halo</t></is></c></row><row r="2"><c r="A2"><v>20</v></c></row>'
+                   b'<row r="3"><c r="A3"><v>3</v></c></row>'
                    b'<row r="4"><c r="C4"><v>4</v></c></row></sheetData></worksheet>')

@@ -649,11 +649,15 @@ def roundtrip_openpyxl(
     keep_cached_values(original, dest)
     problems = verify_package(dest)
     if problems:
-        raise WriteRefused("Hasil simpan tidak utuh (" + "; ".join(problems[:3]) + "); register tidak diubah.")
+        raise WriteRefused(
+            "Hasil simpan tidak utuh (" + "; ".join(problems[:3]) + "); register tidak diubah."
+        )
     return restored
 
 
-def _openpyxl_save(source: Path | IO[bytes], original: Path, dest: Path, mutate: Callable[[Workbook], None]) -> None:
+def _openpyxl_save(
+    source: Path | IO[bytes], original: Path, dest: Path, mutate: Callable[[Workbook], None],
+) -> None:
     """Load ``source`` (the original or a reduced copy of it), mutate, save; openpyxl's memory is
     released before this returns (its workbook holds reference cycles)."""
     from openpyxl import load_workbook
@@ -673,13 +677,16 @@ def _openpyxl_save(source: Path | IO[bytes], original: Path, dest: Path, mutate:
         gc.collect()
 
 
-def _save_rows(original: Path, dest: Path, mutate: Callable[[Workbook], None], rows: dict[str, set[int]]) -> None:
+def _save_rows(
+    original: Path, dest: Path, mutate: Callable[[Workbook], None], rows: dict[str, set[int]],
+) -> None:
     """Save through openpyxl with only ``rows`` loaded, then splice the other rows back."""
     from .splice import Unspliceable, reduce_package
 
     with zipfile.ZipFile(original) as zo:
         entries = dict(_sheet_entries(zo))
-        reduced, spliced = reduce_package(zo, {entry: rows.get(name, set()) for name, entry in entries.items()})
+        kept = {entry: rows.get(name, set()) for name, entry in entries.items()}
+        reduced, spliced = reduce_package(zo, kept)
     with reduced:
         _openpyxl_save(reduced, original, dest, mutate)
     del reduced
@@ -698,7 +705,8 @@ def _sheet_entries(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
 
 
 def _splice_back(original: Path, dest: Path, sheets: dict[str, tuple[str, set[int]]]) -> None:
-    """Put the original rows of the reduced ``sheets`` (name -> (original entry, rows written)) back into ``dest``."""
+    """Put the original rows of the reduced ``sheets`` (name -> (original entry, rows written)) back
+    into ``dest``."""
     from .splice import shared_strings, spliced_sheet
 
     with zipfile.ZipFile(original) as zo:

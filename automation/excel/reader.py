@@ -215,7 +215,9 @@ def _match_columns(data: SheetData, header_line: list[Any]) -> None:
 
 
 def _read_records(data: SheetData, grid: Grid) -> int:
-    """Append a Record for every row below the header with a value in a schema column; the last non-empty row."""
+    """Append a Record for every row below the header with a value in a schema column.
+
+    Returns the last non-empty row."""
     header_row = data.header_row
     last = header_row
     keys = list(data.columns)
@@ -230,7 +232,8 @@ def _read_records(data: SheetData, grid: Grid) -> int:
         cells = [line[i] for i in indices]
         if cells.count("") + cells.count(None) == len(cells):
             continue
-        data.records.append(Record(row=last, values={k: (None if v == "" else v) for k, v in zip(keys, cells, strict=True)}))
+        values = {k: (None if v == "" else v) for k, v in zip(keys, cells, strict=True)}
+        data.records.append(Record(row=last, values=values))
     return last
 
 

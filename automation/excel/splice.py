@@ -116,7 +116,7 @@ def spliced_sheet(original: bytes, saved: bytes, written: set[int], strings: lis
     """
     _s, _e, old_rows = _rows(original)
     _s, _e, new_rows = _rows(saved)
-    merged: dict[int, bytes] = {n: _row_xml(a, _inline(b, strings)) for n, a, b in old_rows if n not in written}
+    merged = {n: _row_xml(a, _inline(b, strings)) for n, a, b in old_rows if n not in written}
     for n, a, b in new_rows:
         if n in written or n not in merged:
             merged[n] = _row_xml(a, b)
