@@ -139,3 +139,38 @@ def test_splice_keeps_openpyxl_rows_for_written_rows_and_the_original_elsewhere(
                    b'<is><t>halo</t></is></c></row><row r="2"><c r="A2"><v>20</v></c></row>'
                    b'<row r="3"><c r="A3"><v>3</v></c></row>'
                    b'<row r="4"><c r="C4"><v>4</v></c></row></sheetData></worksheet>')
+
+
+def test_touched_rows_cover_every_cell_the_layout_writer_changes(tmp_path) -> None:
+    """The rows openpyxl is given are exactly the rows ``write_layout`` changes (else a write would be lost)."""
+    from test_workflow_kit import intake_row
+
+    from automation import operations
+    from automation.changes import Changes
+    from automation.excel.builder import build_register
+    from automation.excel.layout import resolve
+    from automation.excel.reader import read_register
+    from automation.excel.writer import touched_rows, write_layout
+    from automation.workflow.advance import plan_advance
+
+    path = build_register(tmp_path / "register.xlsm", year=2026)
+    rows = [intake_row(f"Dokumen {i}") for i in range(3)]
+    operations.commit(path, lambda reg: (Changes(appends={"permohonan": rows}), None))
+    now = dt.datetime(2026, 7, 6, 9, 0)
+    reg = read_register(path)
+    changes, _summary = plan_advance(reg, today=now.date(), now=now)
+    layout = resolve(reg, changes)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = load_workbook(path, keep_vba=True, rich_text=True)
+
+    def state() -> dict:
+        return {(ws.title, key): (c.value, c.style_id) for ws in wb.worksheets for key, c in ws._cells.items()}
+
+    before = state()
+    write_layout(wb, layout)
+    after = state()
+    changed = {(sheet, key[0]) for sheet, key in after.keys() | before.keys()
+               if before.get((sheet, key)) != after.get((sheet, key))}
+    allowed = {(sheet, row) for sheet, numbers in touched_rows(layout).items() for row in numbers}
+    assert changed and changed <= allowed
