@@ -117,6 +117,7 @@ def test_a_write_outside_the_loaded_rows_is_impossible_to_lose_silently(tmp_path
     b'<c r="A2"><f t="shared" ref="A2:A3" si="0">B2</f><v>1</v></c>',
     b'<c r="A2"><f t="array" ref="A2:A3">B2:B3</f><v>1</v></c>',
     b'<c r="A2"><x14:thing/></c>',
+    b'<c r="A2" cm="1"><f>SORT(B1:B3)</f><v>1</v></c>',
 ])
 def test_rows_with_shared_formulas_or_foreign_content_are_loaded_whole(body: bytes) -> None:
     xml = (b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">' + body

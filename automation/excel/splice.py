@@ -21,7 +21,11 @@ import zipfile
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>(.*?)</sheetData>", re.S)
 _ROW = re.compile(rb"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
 _ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
-_BLOCKING = re.compile(rb'<f\b[^>]*\bt="(?:shared|array|dataTable)"|<(?!/)\w+:|\s(?!xml:)\w+:\w+\s*=')
+# Shared/array formulas span rows; cell/value metadata (cm, vm: dynamic arrays, pictures in cells) point
+# into parts openpyxl drops; prefixed elements or attributes would lose their namespace declaration.
+_BLOCKING = re.compile(
+    rb'<f\b[^>]*\bt="(?:shared|array|dataTable)"|<c\b[^>]*\s[cv]m="|<(?!/)\w+:|\s(?!xml:)\w+:\w+\s*='
+)
 _PREFIXED_ATTR = re.compile(rb'\s\w+:\w+="[^"]*"')
 _SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)</v>\s*</c>')
 _SHARED_TYPE = re.compile(rb'\st="s"')
@@ -29,6 +33,7 @@ _SI = re.compile(rb"<si\b[^>]*?(?:/>|>(.*?)</si>)", re.S)
 _DIMENSION = re.compile(rb'<dimension\s+ref="([^"]*)"\s*/>')
 _REF_PART = re.compile(rb"([A-Z]+)(\d+)")
 SHARED_STRINGS = "xl/sharedStrings.xml"
+STYLES = "xl/styles.xml"
 
 
 class Unspliceable(Exception):
@@ -143,7 +148,9 @@ def reduce_package(zo: zipfile.ZipFile, parts: dict[str, set[int]]) -> tuple[io.
     """A copy of the package in memory whose worksheet parts (``parts``: zip name -> rows kept) hold
     only the kept rows, and the names of the parts reduced (a sheet that cannot be spliced stays whole)."""
     buffer = io.BytesIO()
-    reduced = set()
+    reduced: set[str] = set()
+    if STYLES not in zo.namelist():  # cell style indices would point nowhere: load whole
+        parts = {}
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
         for info in zo.infolist():
             data = zo.read(info)
