@@ -80,6 +80,7 @@ def commit(
         changes, result = planner(reg)
         if not changes:
             return Outcome(result=result, written=False, changes=changes, notes=setting_warnings(reg))
+        del reg, changes, result  # re-read under the lock: never two registers in memory at once
     refuse_if_open(path)
     with write_session(path, on_wait=lambda: progress(0, 0, WAITING_FOR_LOCK)) as session:
         reg = read_register(path, progress=progress)
@@ -94,11 +95,13 @@ def commit(
             return Outcome(result=result, written=False, changes=changes, notes=setting_warnings(reg))
         layout = placed(reg, changes)
         _refuse_losses(path, allow_loss)
+        notes = setting_warnings(reg)
+        del reg  # the register read is not needed while the workbook is saved
         progress(0, 0, SAVING)
         session.save(lambda tmp: _roundtrip(path, tmp, layout))
         if after_save:
             after_save()
-    return Outcome(result=result, written=True, changes=changes, notes=setting_warnings(reg))
+    return Outcome(result=result, written=True, changes=changes, notes=notes)
 
 
 def setting_warnings(reg: Register) -> list[str]:
@@ -108,9 +111,9 @@ def setting_warnings(reg: Register) -> list[str]:
 
 def _roundtrip(path: Path, tmp: Path, layout: Any) -> None:
     from .excel.preserve import roundtrip_openpyxl
-    from .excel.writer import write_layout  # openpyxl is imported only when something is written
+    from .excel.writer import touched_rows, write_layout  # openpyxl: imported only when writing
 
-    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout))
+    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout), rows=touched_rows(layout))
 
 
 def _refuse_losses(path: Path, allow_loss: bool) -> None:

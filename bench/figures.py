@@ -61,14 +61,25 @@ def _checked(series: Series, what: str, allowed: tuple[int, ...] = (0,)) -> None
         raise RuntimeError(f"{what} gagal ({problem})")
 
 
+def _paired_with_calamine(ctx: Context, size: int, args: list[str], tag: str) -> Series:
+    """Runs of ``args`` each right after a calamine read of the same file: the machine's load
+    (other work on a shared machine) then weighs on both sides of the ratio alike."""
+    base, series = Series(), Series()
+    for i in range(ctx.reps(5)):
+        base.runs.append(run_process(["-m", "bench.baselines", "calamine", str(ctx.sizes[size])]))
+        _copy_for(ctx, size, tag)(i)
+        series.runs.append(run_process(args))
+    ctx.record("calamine", size, base)
+    return series
+
+
 # ---------------------------------------------------------------- validate
 def validate(ctx: Context) -> list[Figure]:
     notes = []
     for size in (SMALL, BIG):
-        base = calamine(ctx, size)
         tag = f"validate{size}"
-        series = repeat(ctx.reps(5), lambda _, t=tag: ["-m", "automation", "validate", _target(ctx, t)],
-                        before=_copy_for(ctx, size, tag))
+        series = _paired_with_calamine(ctx, size, ["-m", "automation", "validate", _target(ctx, tag)], tag)
+        base = ctx.seconds[("calamine", size)]
         _checked(series, f"ppid validate ({size})", allowed=(0, 1))
         ctx.record("validate", size, series)
         wrote = _digest(_target(ctx, tag)) != _digest(ctx.sizes[size])
@@ -218,6 +229,28 @@ def peak_rss(ctx: Context) -> Figure:
     return Figure("peak_rss_mb_10k", mb, "MB", base,
                   f"memori resident terbesar satu perintah pada register 10.000 ({op}); pembanding = openpyxl "
                   f"load+save berkas yang sama. Per perintah (MB): {listing}.")
+
+
+WRITERS = ("advance", "documents --reg")  # commands that save the register
+
+
+def peak_rss_ratio(ctx: Context) -> Figure:
+    """Largest peak of a command that writes the 10,000 register / peak of the bare openpyxl load+save.
+
+    Both peaks come from the same run, each the kernel's high-water mark of its own process.
+    """
+    name, target = "peak_rss_vs_openpyxl_roundtrip", "<= 1.0"
+    writers = [(op, mb) for op, size, mb in ctx.peaks if size == BIG and op in WRITERS]
+    base = max((m for o, s, m in ctx.peaks if s == BIG and o == "openpyxl"), default=None)
+    if not writers or not base:
+        return Figure(name, None, "x", base,
+                      "advance dan openpyxl load+save 10.000 harus diukur dalam run yang sama.", target)
+    op, mb = max(writers, key=lambda x: x[1])
+    listing = ", ".join(f"{o} {m:.0f} MB" for o, m in writers)
+    return Figure(name, mb / base, "x", base,
+                  f"puncak memori perintah yang menulis register 10.000 ({op}, {mb:.0f} MB) / openpyxl "
+                  "load+save "
+                  f"berkas yang sama ({base:.0f} MB). Per perintah: {listing}.", target)
 
 
 def growth(ctx: Context) -> list[Figure]:

@@ -27,6 +27,7 @@ from . import figures
 from .generate import ensure_register, reference_day
 from .measure import Figure
 
+MEMORY = ("peak_rss_mb_10k", "peak_rss_vs_openpyxl_roundtrip")  # measured from the other figures' runs
 RESULTS = Path(__file__).resolve().parent / "results.json"
 ORDER = (
     "validate_clean_vs_calamine_read",
@@ -36,6 +37,7 @@ ORDER = (
     "letter_render_ms",
     "button_actions_10k_vs_100",
     "peak_rss_mb_10k",
+    "peak_rss_vs_openpyxl_roundtrip",
 )
 
 
@@ -61,9 +63,11 @@ def main(argv: list[str] | None = None) -> int:
                 results[figure.name] = figure
             console.print(f"   {time.perf_counter() - t0:.0f} s")
         results.update({f.name: f for f in figures.growth(ctx)})
-        if args.only is None or "peak_rss_mb_10k" in args.only:
+        if args.only is None or set(MEMORY) & set(args.only):
             peak = figures.peak_rss(ctx)
             results[peak.name] = peak
+            ratio = figures.peak_rss_ratio(ctx)
+            results[ratio.name] = ratio
     finally:
         shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - started
@@ -73,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _selected(only: list[str] | None) -> list[tuple[str, Callable[[figures.Context], list[Figure]]]]:
+    if only and "peak_rss_vs_openpyxl_roundtrip" in only:  # needs advance and its openpyxl baseline
+        only = [*only, "advance_vs_openpyxl_roundtrip"]
     chosen = [(n, f) for n, f in figures.FIGURES.items() if only is None or n in only]
-    unknown = set(only or ()) - set(figures.FIGURES) - {"peak_rss_mb_10k"}
+    unknown = set(only or ()) - set(figures.FIGURES) - set(MEMORY)
     if unknown:
         raise SystemExit(f"unknown figure(s): {', '.join(sorted(unknown))}")
     return chosen

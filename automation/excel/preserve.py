@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import posixpath
 import re
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 from urllib.parse import unquote
 from xml.sax.saxutils import quoteattr
 
@@ -156,32 +157,53 @@ def repair(original: Path, saved: Path) -> list[str]:
     with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
         orig, new = _Package(zo), _Package(zs)
         added, restored, reachable = _collect_missing(orig, new)
-        orphans = {
-            n for n in zs.namelist()
-            if n != _CONTENT_TYPES and not n.endswith("/") and n.lower() not in reachable and n not in added
-        }
+        orphans = _orphans(zs.namelist(), reachable, added)
         if not added and not orphans:
             return []
         types = _content_types(orig, new, added, orphans)
         sheet_names = {part.lower(): name for name, part in new.sheets()}
-        tmp = saved.with_name(f".{saved.name}.repair")
-        try:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-                hide_while_written(tmp, True)
-                out.writestr(_CONTENT_TYPES, types)
-                for info in zs.infolist():
-                    if info.filename != _CONTENT_TYPES and info.filename not in orphans:
-                        out.writestr(info, zs.read(info))
-                for name, data in added.items():
-                    out.writestr(name, data)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            raise
-    hide_while_written(tmp, False)
-    os.replace(tmp, saved)
-    restored.sort(key=lambda item: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", item[0])])
+    with rewritten_zip(saved) as (src, out):
+        out.writestr(_CONTENT_TYPES, types)
+        for info in src.infolist():
+            if info.filename != _CONTENT_TYPES and info.filename not in orphans:
+                out.writestr(info, src.read(info))
+        for name, data in added.items():
+            out.writestr(name, data)
+    restored.sort(key=lambda item: _natural(item[0]))
     return [_describe(part, source, kind, sheet_names) for part, source, kind in restored]
+
+
+def _orphans(names: list[str], reachable: set[str], added: dict[str, bytes]) -> set[str]:
+    """Parts of the saved package that no relationship reaches any more (dropped on repair)."""
+    return {
+        n for n in names
+        if n != _CONTENT_TYPES and not n.endswith("/") and n.lower() not in reachable and n not in added
+    }
+
+
+def _natural(name: str) -> list[int | str]:
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
+
+
+@contextlib.contextmanager
+def rewritten_zip(path: Path) -> Iterator[tuple[zipfile.ZipFile, zipfile.ZipFile]]:
+    """Rewrite the zip package ``path``: yields (the current archive, the new one being written).
+
+    The new archive (a hidden temp file beside ``path``) replaces ``path`` only once both are
+    closed (Windows cannot replace a file that is still open); it is removed when the block fails.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.repair")
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+            hide_while_written(tmp, True)
+            yield src, out
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    hide_while_written(tmp, False)
+    os.replace(tmp, path)
 
 
 def _collect_missing(orig: _Package, new: _Package) -> tuple[dict[str, bytes], list[tuple[str, str, str]], set[str]]:
@@ -240,11 +262,7 @@ def _content_types(orig: _Package, new: _Package, added: dict[str, bytes], orpha
     for name in orphans:
         overrides.pop("/" + name.lower(), None)
     for name in added:
-        key, ext = "/" + name.lower(), posixpath.splitext(name)[1][1:].lower()
-        if key in old_overrides and key not in overrides:
-            overrides[key] = old_overrides[key]
-        elif key not in overrides and ext not in defaults and ext in old_defaults:
-            defaults[ext] = old_defaults[ext]
+        _restore_type(name, (defaults, overrides), (old_defaults, old_overrides))
     for key, value in old_overrides.items():  # verbatim copies that lost their specific type
         name = key[1:]
         copied = key not in overrides and new.has(name) and name not in orphans and orig.has(name)
@@ -254,6 +272,19 @@ def _content_types(orig: _Package, new: _Package, added: dict[str, bytes], orpha
     items += [f"<Override PartName={quoteattr(p)} ContentType={quoteattr(t)}/>" for p, t in overrides.values()]
     head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{_CT}">'
     return (head + "".join(items) + "</Types>").encode("utf-8")
+
+
+_Types = dict[str, tuple[str, str]]
+
+
+def _restore_type(name: str, types: tuple[_Types, _Types], old: tuple[_Types, _Types]) -> None:
+    """Give a part copied back from the original its content type (its Override, else its Default)."""
+    (defaults, overrides), (old_defaults, old_overrides) = types, old
+    key, ext = "/" + name.lower(), posixpath.splitext(name)[1][1:].lower()
+    if key in old_overrides and key not in overrides:
+        overrides[key] = old_overrides[key]
+    elif key not in overrides and ext not in defaults and ext in old_defaults:
+        defaults[ext] = old_defaults[ext]
 
 
 def _read_types(pkg: _Package) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
@@ -376,19 +407,26 @@ def _drawing_losses(xml: bytes, media: dict[str, str], controls: frozenset[str] 
         if any(el.tag.endswith("}compatExt") for el in anchor.iter()):
             continue
         for child in anchor:
-            local = _local(child)
-            if chosen and local == "sp" and _shape_text(child) in controls:
+            if chosen and _local(child) == "sp" and _shape_text(child) in controls:
                 continue  # LibreOffice's DrawingML copy of a form button: the VML copy keeps it
-            if local in _DRAWING_LOSSES:
-                out.append(f"{_DRAWING_LOSSES[local]} '{_shape_name(child)}'")
-            elif local == "pic" and _blip_target(child, media).lower().endswith((".emf", ".wmf")):
-                out.append(f"gambar berformat EMF/WMF '{_shape_name(child)}'")
-            elif local == "graphicFrame":
-                uri = next((el.get("uri", "") for el in child.iter() if _local(el) == "graphicData"), "")
-                if not uri.endswith("/chart"):
-                    what = "grafik jenis baru (Excel 2016)" if "chartex" in uri else "diagram/SmartArt"
-                    out.append(f"{what} '{_shape_name(child)}'")
+            loss = _shape_loss(child, media)
+            if loss:
+                out.append(f"{loss} '{_shape_name(child)}'")
     return out
+
+
+def _shape_loss(child: ET.Element, media: dict[str, str]) -> str:
+    """What openpyxl drops of one drawing shape ('' when it keeps it)."""
+    local = _local(child)
+    if local in _DRAWING_LOSSES:
+        return _DRAWING_LOSSES[local]
+    if local == "pic" and _blip_target(child, media).lower().endswith((".emf", ".wmf")):
+        return "gambar berformat EMF/WMF"
+    if local == "graphicFrame":
+        uri = next((el.get("uri", "") for el in child.iter() if _local(el) == "graphicData"), "")
+        if not uri.endswith("/chart"):
+            return "grafik jenis baru (Excel 2016)" if "chartex" in uri else "diagram/SmartArt"
+    return ""
 
 
 def _anchors(el: ET.Element, chosen: bool = False) -> list[tuple[ET.Element, bool]]:
@@ -528,18 +566,9 @@ def keep_cached_values(original: Path, saved: Path) -> int:
                 count += n
         if not patched:
             return 0
-        tmp = saved.with_name(f".{saved.name}.repair")
-        try:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-                hide_while_written(tmp, True)
-                for info in zs.infolist():
-                    out.writestr(info, patched.get(info.filename, zs.read(info)))
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            raise
-    hide_while_written(tmp, False)
-    os.replace(tmp, saved)
+    with rewritten_zip(saved) as (src, out):
+        for info in src.infolist():
+            out.writestr(info, patched.get(info.filename) or src.read(info))
     return count
 
 
@@ -599,20 +628,44 @@ def _fill_values(xml: bytes, values: dict[bytes, tuple[bytes | None, bytes]]) ->
 
 
 # ------------------------------------------------------------------ round trip
-def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], None]) -> list[str]:
+def roundtrip_openpyxl(
+    original: Path, dest: Path, mutate: Callable[[Workbook], None], rows: dict[str, set[int]] | None = None,
+) -> list[str]:
     """Load ``original`` with openpyxl (VBA and rich text kept), ``mutate``, save to ``dest``, repair.
 
+    With ``rows`` (sheet name -> the only row numbers ``mutate`` writes; sheets not named are not
+    written) openpyxl loads just those rows and the others are spliced back verbatim
+    (:mod:`automation.excel.splice`): a fraction of the memory and time of a full load.
     Call it as the ``write_fn`` of ``write_session(...).save``. Raises WriteRefused when the result
     still has broken links after repair. Returns the lines from ``repair``.
     """
+    original, dest = Path(original), Path(dest)
+    refuse_damaged_input(original)
+    if rows is None:
+        _openpyxl_save(original, original, dest, mutate)
+    else:
+        _save_rows(original, dest, mutate, rows)
+    restored = repair(original, dest)
+    keep_cached_values(original, dest)
+    problems = verify_package(dest)
+    if problems:
+        raise WriteRefused(
+            "Hasil simpan tidak utuh (" + "; ".join(problems[:3]) + "); register tidak diubah."
+        )
+    return restored
+
+
+def _openpyxl_save(
+    source: Path | IO[bytes], original: Path, dest: Path, mutate: Callable[[Workbook], None],
+) -> None:
+    """Load ``source`` (the original or a reduced copy of it), mutate, save; openpyxl's memory is
+    released before this returns (its workbook holds reference cycles)."""
     from openpyxl import load_workbook
 
-    original, dest = Path(original), Path(dest)
     keep_vba = original.suffix.lower() in (".xlsm", ".xltm")
-    refuse_damaged_input(original)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "extension is not supported": check_losses reports those
-        wb = load_workbook(original, keep_vba=keep_vba, rich_text=True)
+        wb = load_workbook(source, keep_vba=keep_vba, rich_text=True)
     try:
         _keep_column_print_areas(original, wb)
         mutate(wb)
@@ -620,12 +673,52 @@ def roundtrip_openpyxl(original: Path, dest: Path, mutate: Callable[[Workbook], 
     finally:
         if wb.vba_archive is not None:
             wb.vba_archive.close()
-    restored = repair(original, dest)
-    keep_cached_values(original, dest)
-    problems = verify_package(dest)
-    if problems:
-        raise WriteRefused("Hasil simpan tidak utuh (" + "; ".join(problems[:3]) + "); register tidak diubah.")
-    return restored
+        del wb
+        gc.collect()
+
+
+def _save_rows(
+    original: Path, dest: Path, mutate: Callable[[Workbook], None], rows: dict[str, set[int]],
+) -> None:
+    """Save through openpyxl with only ``rows`` loaded, then splice the other rows back."""
+    from .splice import Unspliceable, reduce_package
+
+    with zipfile.ZipFile(original) as zo:
+        entries = dict(_sheet_entries(zo))
+        kept = {entry: rows.get(name, set()) for name, entry in entries.items()}
+        reduced, spliced = reduce_package(zo, kept)
+    with reduced:
+        _openpyxl_save(reduced, original, dest, mutate)
+    del reduced
+    sheets = {name: (entry, rows.get(name, set())) for name, entry in entries.items() if entry in spliced}
+    if sheets:
+        try:
+            _splice_back(original, dest, sheets)
+        except Unspliceable:  # e.g. a shared-string index out of range: load whole, as before
+            _openpyxl_save(original, original, dest, mutate)
+
+
+def _sheet_entries(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, zip entry name) of every worksheet present (part names are case-insensitive)."""
+    pkg = _Package(zf)
+    return [(sheet, pkg.names[part.lower()]) for sheet, part in pkg.sheets() if pkg.has(part)]
+
+
+def _splice_back(original: Path, dest: Path, sheets: dict[str, tuple[str, set[int]]]) -> None:
+    """Put the original rows of the reduced ``sheets`` (name -> (original entry, rows written)) back
+    into ``dest``."""
+    from .splice import shared_strings, spliced_sheet
+
+    with zipfile.ZipFile(original) as zo:
+        strings = shared_strings(zo)
+        with rewritten_zip(dest) as (src, out):
+            targets = {entry: sheets[name] for name, entry in _sheet_entries(src) if name in sheets}
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename in targets:
+                    old_entry, written = targets[info.filename]
+                    data = spliced_sheet(zo.read(old_entry), data, written, strings)
+                out.writestr(info, data)
 
 
 _PRINT_AREA = re.compile(r'<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>([^<]+)</definedName>')

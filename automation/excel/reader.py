@@ -119,19 +119,7 @@ def register_from_grids(
     by_norm = {norm(n): n for n in grids}
     if not any(norm(s.name) in by_norm for s in STAGES):
         raise UnusableFile(f"Berkas {Path(path).name} bukan register PPID: lembar tahap (mis. '1 Permohonan') tidak ditemukan.")
-    sheets: dict[str, SheetData] = {}
-    for spec in TABLE_SHEETS:
-        actual = by_norm.get(norm(spec.name))
-        if actual is None:
-            sheets[spec.key] = SheetData(spec=spec, present=False)
-            continue
-        grid = grids[actual]
-        for (r, c), text in (errors or {}).get(actual, {}).items():
-            _put(grid, r, c, text)
-        data = _sheet_data(spec, grid)
-        data.actual_name = actual
-        data.merged = [m for m in (merged or {}).get(actual, []) if m[2] > data.header_row]
-        sheets[spec.key] = data
+    sheets = _table_sheets(grids, by_norm, merged or {}, errors or {})
     ref_name = by_norm.get(norm(REFERENSI.name))
     if ref_name:
         sheets[REFERENSI.key] = _reference_data(grids[ref_name], ref_name)
@@ -140,6 +128,27 @@ def register_from_grids(
     checked = parse_settings(raw, rows, sheet=settings_name or PENGATURAN.name)
     return Register(path=Path(path), sheets=sheets, settings=dict(checked.values),
                     sheet_names=sheet_names or list(grids), setting_findings=list(checked.findings))
+
+
+def _table_sheets(
+    grids: dict[str, Grid], by_norm: dict[str, str], merged: dict[str, list[tuple[int, int, int, int]]],
+    errors: dict[str, dict[tuple[int, int], str]],
+) -> dict[str, SheetData]:
+    """The stage sheets and the Log, by schema key (a missing sheet is marked not present)."""
+    sheets: dict[str, SheetData] = {}
+    for spec in TABLE_SHEETS:
+        actual = by_norm.get(norm(spec.name))
+        if actual is None:
+            sheets[spec.key] = SheetData(spec=spec, present=False)
+            continue
+        grid = grids[actual]
+        for (r, c), text in errors.get(actual, {}).items():
+            _put(grid, r, c, text)
+        data = _sheet_data(spec, grid)
+        data.actual_name = actual
+        data.merged = [m for m in merged.get(actual, []) if m[2] > data.header_row]
+        sheets[spec.key] = data
+    return sheets
 
 
 def _put(grid: Grid, row: int, col: int, value: Any) -> None:
@@ -181,13 +190,20 @@ def status_row(grid: Grid, header_row: int, hits: int) -> int:
 def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
     header_row, hits = _find_header_row(spec, grid)
     header_line = grid[header_row - 1] if len(grid) >= header_row else []
+    data = SheetData(spec=spec, header_row=header_row, status_row=status_row(grid, header_row, hits))
+    _match_columns(data, header_line)
+    data.last_row = _read_records(data, grid)
+    return data
+
+
+def _match_columns(data: SheetData, header_line: list[Any]) -> None:
+    """Find each schema column by its header text; note the missing ones and the extra headers."""
     found: dict[str, int] = {}
     for i, cell in enumerate(header_line):
         if isinstance(cell, str) and cell.strip():
             found.setdefault(norm(cell), i + 1)
-    data = SheetData(spec=spec, header_row=header_row, status_row=status_row(grid, header_row, hits))
     known = set()
-    for col in spec.columns:
+    for col in data.spec.columns:
         index = found.get(norm(col.header))
         if index is None:
             data.missing.append(col.key)
@@ -196,6 +212,13 @@ def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
         data.headers_found[col.key] = str(header_line[index - 1]).strip()
         known.add(index)
     data.extra = [(i + 1, str(c)) for i, c in enumerate(header_line) if i + 1 not in known and str(c or "").strip()]
+
+
+def _read_records(data: SheetData, grid: Grid) -> int:
+    """Append a Record for every row below the header with a value in a schema column.
+
+    Returns the last non-empty row."""
+    header_row = data.header_row
     last = header_row
     keys = list(data.columns)
     indices = [data.columns[k] - 1 for k in keys]
@@ -203,16 +226,15 @@ def _sheet_data(spec: Sheet, grid: Grid) -> SheetData:
     for offset, line in enumerate(grid[header_row:]):
         if line.count("") + line.count(None) == len(line):  # C-level emptiness test (0 and False are data)
             continue
-        excel_row = header_row + 1 + offset
-        last = excel_row
+        last = header_row + 1 + offset
         if len(line) < width:
             line = line + [""] * (width - len(line))
         cells = [line[i] for i in indices]
         if cells.count("") + cells.count(None) == len(cells):
             continue
-        data.records.append(Record(row=excel_row, values={k: (None if v == "" else v) for k, v in zip(keys, cells, strict=True)}))
-    data.last_row = last
-    return data
+        values = {k: (None if v == "" else v) for k, v in zip(keys, cells, strict=True)}
+        data.records.append(Record(row=last, values=values))
+    return last
 
 
 def _reference_data(grid: Grid, name: str) -> SheetData:

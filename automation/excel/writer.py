@@ -50,6 +50,17 @@ def write_layout(wb: Workbook, layout: Layout) -> None:
             _grow_table(ws, writes)  # also covers rows staff typed below the table
 
 
+def touched_rows(layout: Layout) -> dict[str, set[int]]:
+    """Sheet name -> every row :func:`write_layout` writes (for a save that loads only those rows)."""
+    out: dict[str, set[int]] = {}
+    for name, writes in layout.sheets.items():
+        rows = {row for row, _col in writes.cells}
+        if writes.first_new_row:
+            rows.update(range(writes.first_new_row, writes.last_row + 1))
+        out[name] = rows
+    return out
+
+
 def _style_new_rows(ws: Worksheet, writes: SheetWrites) -> None:
     """Appended cells do not inherit column formats in openpyxl: set format and lock per column."""
     for row in range(writes.first_new_row, writes.last_row + 1):

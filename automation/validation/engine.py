@@ -111,7 +111,9 @@ class Validator:
         check = RowCheck(self.ctx, data, record, completing)
         for col in columns:
             value = values.get(col.key)
-            if is_error_cell(value):
+            if value is None:  # the common case first: most cells of a register are empty
+                check_required(check, col)
+            elif is_error_cell(value):
                 check.add(col.key, "sel_galat", nilai=str(value).strip())
             elif is_empty(value):
                 check_required(check, col)

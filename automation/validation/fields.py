@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -12,6 +13,7 @@ from .codes import REQUIRED_CODES
 from .row import RowCheck
 
 
+@lru_cache(maxsize=4096)  # choices repeat down a column: "Selesai", "Ya", a unit's name
 def normalise(text: str) -> str:
     """Comparison form of a choice: case-insensitive, whitespace collapsed."""
     return " ".join(text.split()).casefold()
