@@ -23,6 +23,9 @@ _WINDOWS_PATHS = (
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
 Progress = Callable[[int, int, str], None]  # (done, total, label)
+# A LibreOffice profile folder to reuse instead of a fresh private one per call (a reused profile
+# starts faster; the test suite gives each worker one). Unset in the office: every call is private.
+PROFILE_VARIABLE = "PPID_LIBREOFFICE_PROFILE"
 
 
 @dataclass
@@ -74,7 +77,8 @@ def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CH
         return result
     with tempfile.TemporaryDirectory(prefix="ppid-pdf-") as scratch:
         root = Path(scratch)
-        stage, out, profile = root / "in", root / "out", root / "profile"
+        stage, out = root / "in", root / "out"
+        profile = Path(os.environ.get(PROFILE_VARIABLE) or root / "profile")
         stage.mkdir()
         staged = _stage(sources, stage, result)
         work = [(i, item) for i, item in enumerate(staged) if item is not None]
