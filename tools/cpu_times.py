@@ -65,7 +65,8 @@ def report(folder: Path, top: int = 40) -> str:
     for table in sorted(folder.glob("*.tsv")):
         for line in table.read_text(encoding="utf-8").splitlines():
             if line.startswith("#total"):
-                out.append(f"{table.stem}: {float(line.split()[1]):.1f} s CPU (with collection; master: the whole run)")
+                total = float(line.split()[1])
+                out.append(f"{table.stem}: {total:.1f} s CPU (with collection; master: the whole run)")
                 continue
             node, phase, cpu = line.split("\t")
             per_file[node.split("::")[0]] += float(cpu)
