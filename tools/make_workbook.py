@@ -97,8 +97,8 @@ def _buttons(path: Path) -> list[list[str]]:
     return sorted(found) + [["vbaProject.bin", vba]]
 
 
-PORTABLE_NOTE = ("Kosong pada salinan rujukan di workbook/: 'ppid init' mengisi folder register (tempat berkas .py "
-                 "tombol) dan folder paket automation komputer yang membuatnya.")
+PORTABLE_NOTE = ("Kosong pada salinan rujukan di workbook/: 'ppid init' mengisi folder register "
+                 "(tempat berkas .py tombol) dan folder paket automation komputer yang membuatnya.")
 
 
 def portable_conf_rows(workbook: Path, *, windows: bool | None = None) -> list[tuple[str, object, str]]:
