@@ -54,7 +54,8 @@ def staff_fill(reg: Register, scenarios: list[Scenario], *, today: dt.date, cale
                 if key in reg.sheets[sheet.key].columns and record.get(key) in (None, ""):
                     changes.set(sheet.key, record.row, key, value)
             for key, value in forced.items():
-                changes.set(sheet.key, record.row, key, value)
+                if record.get(key) != value:  # a mistake already typed is not typed again every round
+                    changes.set(sheet.key, record.row, key, value)
     return changes
 
 
