@@ -29,7 +29,7 @@ TODAY = dt.date(2026, 11, 20)
 NOW = dt.datetime(2026, 11, 20, 10, 0)
 NAME = "register_ppid.xlsm"
 LONG = os.environ.get("PPID_LONG_TESTS") == "1"
-ROWS_SMALL = 100 if LONG else 40  # against ten times as many rows
+ROWS_SMALL = 100 if LONG else 20  # against ten times as many rows
 
 
 @pytest.fixture(scope="module")
