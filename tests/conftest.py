@@ -23,6 +23,7 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 
 from automation.clock import PIN_VARIABLE
 from automation.excel.builder import build_register
+from automation.letters.pdf import PROFILE_VARIABLE
 
 LONG = os.environ.get("PPID_LONG_TESTS") == "1"
 REPO = Path(__file__).resolve().parent.parent
@@ -86,6 +87,25 @@ def register(blank: Path, tmp_path: Path) -> Path:
     path = tmp_path / "register_ppid.xlsm"
     shutil.copy(blank, path)
     return path
+
+
+# ---------------------------------------------------------------- LibreOffice
+@pytest.fixture(scope="session", autouse=True)
+def soffice_profile(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Path]:
+    """One LibreOffice profile per worker, reused by every conversion (in-process and ``ppid`` subprocesses).
+
+    A fresh profile costs each soffice call its first-start set-up; calls within a worker never overlap.
+    """
+    profile = tmp_path_factory.getbasetemp() / f"libreoffice-{worker_id}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(PROFILE_VARIABLE, str(profile))
+        yield profile
+
+
+@pytest.fixture
+def soffice_profile_uri(soffice_profile: Path) -> str:
+    """``-env:UserInstallation=`` value for tests that start soffice themselves."""
+    return soffice_profile.as_uri()
 
 
 # ---------------------------------------------------------------- nothing written inside the repo

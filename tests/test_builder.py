@@ -211,7 +211,8 @@ def test_unknown_setting_is_a_usage_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_libreoffice_opens_register_and_name_warning_works(built: Path, tmp_path: Path) -> None:
+def test_libreoffice_opens_register_and_name_warning_works(built: Path, tmp_path: Path,
+                                                          soffice_profile_uri: str) -> None:
     """LibreOffice loads the register; the Beranda formula flags exactly the unusable file names."""
     names = {"register_ppid_2026.xlsm": "", "Register PPID 2026.xlsm": "X", "register_ppid (1).xlsm": "X",
              "register-ppid.xlsm": "X", "2026_register.xlsm": "X", "register.v2.xlsm": "X", "RegisterPPID.xlsm": ""}
@@ -225,7 +226,7 @@ def test_libreoffice_opens_register_and_name_warning_works(built: Path, tmp_path
     register = tmp_path / NAME
     shutil.copy(built, register)
     result = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "csv",
+        ["soffice", f"-env:UserInstallation={soffice_profile_uri}", "--headless", "--convert-to", "csv",
          "--outdir", str(tmp_path / "out"), str(probe), str(register)],
         capture_output=True, text=True, timeout=120,
     )

@@ -32,7 +32,7 @@ TODAY = dt.date(2026, 11, 20)
 NOW = dt.datetime(2026, 11, 20, 10, 0)
 NAME = "register_ppid.xlsm"
 LONG = os.environ.get("PPID_LONG_TESTS") == "1"
-ROWS_SMALL = 100 if LONG else 40  # against ten times as many rows
+ROWS_SMALL = 100 if LONG else 20  # against ten times as many rows
 
 
 @pytest.fixture(scope="module")
@@ -124,10 +124,8 @@ def test_actions_per_click_do_not_grow_with_rows(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("action", ["validate", "advance", "documents", "report"])
-def test_actions_per_click_do_not_depend_on_the_data(sample: Path, tmp_path: Path, action: str) -> None:
-    from automation.excel.builder import build_register
-
-    empty = build_register(tmp_path / "kosong.xlsm", year=TODAY.year)
+def test_actions_per_click_do_not_depend_on_the_data(sample: Path, register: Path, action: str) -> None:
+    empty = register  # the blank register of TODAY's year, built once per run
     assert count_actions(empty, action, now=NOW) == count_actions(sample, action, now=NOW)
 
 
@@ -626,12 +624,11 @@ def built_buttons(path: Path) -> dict[str, tuple[list[str], list[str], list[str]
     return out
 
 
-def test_the_built_workbook_has_the_schema_operation_map(tmp_path: Path) -> None:
-    from automation.excel.builder import build_register
+def test_the_built_workbook_has_the_schema_operation_map(register: Path) -> None:
     from automation.excel.vba import MACRO
     from automation.schema import RUN_CAPTION, SHEETS
 
-    found = built_buttons(build_register(tmp_path / NAME, year=TODAY.year))
+    found = built_buttons(register)
     for sheet in SHEETS:
         captions, macros, choices = found[sheet.name]
         if not sheet.actions:
@@ -648,15 +645,14 @@ def test_the_built_workbook_has_the_schema_operation_map(tmp_path: Path) -> None
     assert {s.step for s in stages if "documents" in s.actions} == {1, 5, 8, 9}  # the sheets with letters
 
 
-def test_docs_and_guide_state_the_operation_map(tmp_path: Path) -> None:
+def test_docs_and_guide_state_the_operation_map(register: Path) -> None:
     from python_calamine import CalamineWorkbook
 
-    from automation.excel.builder import build_register
     from automation.operation import Operation
     from automation.schema import SHEETS
 
     root = Path(__file__).resolve().parents[1]
-    book = CalamineWorkbook.from_path(str(build_register(tmp_path / NAME, year=TODAY.year)))
+    book = CalamineWorkbook.from_path(str(register))
     guide = " ".join(str(v) for line in book.get_sheet_by_name(BERANDA.name).to_python() for v in line)
     for doc in ("docs/excel.md", "docs/panduan-pengguna.md"):
         text = (root / doc).read_text(encoding="utf-8")

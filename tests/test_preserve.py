@@ -133,14 +133,13 @@ def test_repair_is_a_no_op_when_nothing_is_missing(tmp_path, vba_bin):
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_libreoffice_opens_the_repaired_workbook(tmp_path, vba_bin):
+def test_libreoffice_opens_the_repaired_workbook(tmp_path, vba_bin, soffice_profile_uri):
     src = build(tmp_path / "tombol.xlsm", vba_bin)
     dest = tmp_path / "hasil.xlsm"
     roundtrip_openpyxl(src, dest, set_b1)
     out = tmp_path / "lo"
-    profile = (tmp_path / "profile").as_uri()
     run = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+        ["soffice", f"-env:UserInstallation={soffice_profile_uri}", "--headless", "--convert-to", "xlsx",
          "--outdir", str(out), str(dest)],
         capture_output=True, text=True, timeout=120,
     )
@@ -332,22 +331,23 @@ def test_check_losses_on_a_broken_file_is_an_unusable_file(tmp_path):
 
 # ------------------------------------------------------------------ a register saved once by LibreOffice
 @pytest.fixture(scope="module")
-def saved_by_libreoffice(tmp_path_factory) -> Path:
-    """The real register, opened and saved as .xlsm by LibreOffice (staff do this)."""
+def saved_by_libreoffice(built_once, tmp_path_factory, soffice_profile) -> Path:
+    """The real register, opened and saved as .xlsm by LibreOffice (staff do this); converted once per run."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice not installed")
     from automation.excel.builder import build_register
 
-    folder = tmp_path_factory.mktemp("lo_saved")
-    src = build_register(folder / "register.xlsm", year=2026)
-    out = folder / "out"
-    run = subprocess.run(
-        ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to",
-         "xlsm:Calc MS Excel 2007 VBA XML", "--outdir", str(out), str(src)],
-        capture_output=True, text=True, timeout=180,
-    )
-    assert run.returncode == 0, run.stderr
-    return out / "register.xlsm"
+    def build(target: Path) -> Path:
+        src = build_register(target.parent / "src" / target.name, year=2026)
+        run = subprocess.run(
+            ["soffice", f"-env:UserInstallation={soffice_profile.as_uri()}", "--headless", "--convert-to",
+             "xlsm:Calc MS Excel 2007 VBA XML", "--outdir", str(target.parent), str(src)],
+            capture_output=True, text=True, timeout=180,
+        )
+        assert run.returncode == 0, run.stderr
+        return target
+
+    return built_once("saved-by-libreoffice", build, tmp_path_factory.mktemp("lo_saved"), name="register.xlsm")
 
 
 def test_libreoffice_copies_of_form_buttons_are_not_losses(saved_by_libreoffice):

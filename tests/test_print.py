@@ -56,12 +56,12 @@ def test_printed_width_is_readable() -> None:
 
 
 @pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None, reason="LibreOffice/pdftotext")
-def test_no_cell_prints_hashes(register: Path, tmp_path: Path) -> None:
+def test_no_cell_prints_hashes(register: Path, tmp_path: Path, soffice_profile_uri: str) -> None:
     add_request(register)
     assert invoke("advance", str(register))[0] == 0
     assert invoke(REPORT[0], str(register), *REPORT[1:], "--beranda")[0] == 0
-    profile = (tmp_path / "lo").as_uri()
-    subprocess.run([find_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run([find_soffice(), f"-env:UserInstallation={soffice_profile_uri}", "--headless",
+                    "--convert-to", "pdf",
                     "--outdir", str(tmp_path / "pdf"), str(register)], capture_output=True, timeout=180, check=False)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "pdf" / "register_ppid.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout

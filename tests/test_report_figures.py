@@ -19,6 +19,7 @@ from automation.workdays import WorkCalendar
 from automation.workflow import home_rows
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
+pytestmark = pytest.mark.xdist_group("report_figures")  # one module fixture (three reports) per run
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 DONE_TO_BA = {"status_tahap": "Selesai", "diteruskan_ke": "5 Berita Acara"}
 

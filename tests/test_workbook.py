@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from automation.excel.vba import CONF_SHEET
 from automation.schema import SHEETS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,17 @@ def test_structure_sees_a_changed_header(fresh: Path, structures: tuple[dict, di
     book.save(changed)
     changed.with_suffix(".py").write_text(fresh.with_suffix(".py").read_text(encoding="utf-8"), encoding="utf-8")
     assert tool.structure(changed)["sheet"][ws.title] != structures[1]["sheet"][ws.title]
+
+
+def test_reference_workbook_names_no_folder_or_interpreter_of_the_machine_that_built_it() -> None:
+    """The committed copy is machine-independent: its xlwings.conf holds no path (ppid init writes them)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(tool.FOLDER / tool.NAME, read_only=True)
+    conf = {row[0]: row[1] for row in book[CONF_SHEET].iter_rows(max_col=2, values_only=True) if row[0]}
+    book.close()
+    assert conf["PYTHONPATH"] == "" and conf["Interpreter_Win"] == "", f"{conf}: {FIX}"
+    assert not [v for v in conf.values() if isinstance(v, str) and ("/" in v or "\\" in v)], conf
 
 
 def test_readme_is_generated_and_shows_every_sheet() -> None:

@@ -8,14 +8,13 @@ from test_workflow_kit import intake_row
 
 from automation import operations
 from automation.changes import Changes
-from automation.excel.builder import build_register
 from automation.excel.reader import read_register
 
 NOW = datetime(2026, 7, 6, 9, 0)
 
 
-def test_advance_on_a_workbook_carries_values_exactly_and_is_idempotent(tmp_path) -> None:
-    path = build_register(tmp_path / "register.xlsm", year=2026)
+def test_advance_on_a_workbook_carries_values_exactly_and_is_idempotent(register) -> None:
+    path = register  # a copy of the blank 2026 register built once per run
     row = intake_row("=SUM(A1:A3) laporan keuangan", nama_pemohon="'0812 Budi", nik="6171014506900001")
     operations.commit(path, lambda reg: (Changes(appends={"permohonan": [row]}), None))
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..changes import Changes
 from ..register import Record, Register
-from ..schema import FIRST_DATA_ROW, STAGES
+from ..schema import FIRST_DATA_ROW, STAGES, Sheet
 from ..values import as_text
 from ..workdays import WorkCalendar
 from .data import Scenario
@@ -45,17 +45,24 @@ def staff_fill(reg: Register, scenarios: list[Scenario], *, today: dt.date, cale
             scenario = by_reg.get(as_text(record.get("no_registrasi")))
             if scenario is None or scenario.target_step <= (sheet.step or 0):
                 continue
-            round_no = _round(reg, sheet.key, record)
-            day = _step_day(scenario, sheet.step or 1, calendar, today, round_no)
-            values = FILLERS[sheet.key](reg, record, scenario, day)
-            values.update(legal_mistake(scenario, sheet.key, day, calendar, today, round_no))
-            forced = values.pop(FORCE, {})
-            for key, value in values.items():
-                if key in reg.sheets[sheet.key].columns and record.get(key) in (None, ""):
-                    changes.set(sheet.key, record.row, key, value)
-            for key, value in forced.items():
-                changes.set(sheet.key, record.row, key, value)
+            _fill_row(changes, reg, sheet, record, scenario, calendar=calendar, today=today)
     return changes
+
+
+def _fill_row(changes: Changes, reg: Register, sheet: Sheet, record: Record, scenario: Scenario, *,
+              calendar: WorkCalendar, today: dt.date) -> None:
+    """What staff type on one row: empty cells filled; a deliberate mistake typed once (not every round)."""
+    round_no = _round(reg, sheet.key, record)
+    day = _step_day(scenario, sheet.step or 1, calendar, today, round_no)
+    values = FILLERS[sheet.key](reg, record, scenario, day)
+    values.update(legal_mistake(scenario, sheet.key, day, calendar, today, round_no))
+    forced = values.pop(FORCE, {})
+    for key, value in values.items():
+        if key in reg.sheets[sheet.key].columns and record.get(key) in (None, ""):
+            changes.set(sheet.key, record.row, key, value)
+    for key, value in forced.items():
+        if record.get(key) != value:
+            changes.set(sheet.key, record.row, key, value)
 
 
 def _round(reg: Register, sheet_key: str, record: Record) -> int:

@@ -23,6 +23,9 @@ _WINDOWS_PATHS = (
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
 Progress = Callable[[int, int, str], None]  # (done, total, label)
+# A LibreOffice profile folder to reuse instead of a fresh private one per call (a reused profile
+# starts faster; the test suite gives each worker one). Unset in the office: every call is private.
+PROFILE_VARIABLE = "PPID_LIBREOFFICE_PROFILE"
 
 
 @dataclass
@@ -74,17 +77,11 @@ def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CH
         return result
     with tempfile.TemporaryDirectory(prefix="ppid-pdf-") as scratch:
         root = Path(scratch)
-        stage, out, profile = root / "in", root / "out", root / "profile"
+        stage, out, profile = root / "in", root / "out", _profile(root)
         stage.mkdir()
         staged = _stage(sources, stage, result)
         work = [(i, item) for i, item in enumerate(staged) if item is not None]
-        missed: list[int] = []
-        for start in range(0, len(work), max(1, chunk)):
-            part = work[start:start + chunk]
-            _run(exe, profile, [item for _, item in part], out)
-            missed += [i for i, item in part if not _collect(out / f"{item.stem}.pdf", targets[i])]
-            if progress:
-                progress(min(start + chunk, len(work)), len(work), "Konversi PDF")
+        missed = _convert_chunks(exe, profile, work, targets, out, chunk=chunk, progress=progress)
         for i in missed:  # alone, so that one broken letter cannot take its neighbours down
             item = staged[i]
             assert item is not None
@@ -94,6 +91,25 @@ def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CH
     result.pdfs = [Path(t) for s, t in zip(sources, targets, strict=True)
                    if Path(s) not in result.failed and Path(t).is_file()]
     return result
+
+
+def _profile(scratch: Path) -> Path:
+    """The profile named by :data:`PROFILE_VARIABLE`, else a fresh private one in ``scratch``."""
+    shared = os.environ.get(PROFILE_VARIABLE)
+    return Path(shared) if shared else scratch / "profile"
+
+
+def _convert_chunks(exe: str, profile: Path, work: list[tuple[int, Path]], targets: Sequence[Path],
+                    out: Path, *, chunk: int, progress: Progress | None) -> list[int]:
+    """One soffice call per ``chunk`` staged files; the indexes whose PDF did not appear."""
+    missed: list[int] = []
+    for start in range(0, len(work), max(1, chunk)):
+        part = work[start:start + chunk]
+        _run(exe, profile, [item for _, item in part], out)
+        missed += [i for i, item in part if not _collect(out / f"{item.stem}.pdf", targets[i])]
+        if progress:
+            progress(min(start + chunk, len(work)), len(work), "Konversi PDF")
+    return missed
 
 
 def _stage(sources: Sequence[Path], stage: Path, result: Conversion) -> list[Path | None]:
