@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from test_dik_staff_entries import TYPED
 from test_workflow_kit import MONDAY, advance, register
@@ -112,3 +113,20 @@ def test_new_year_carries_staff_edits_to_the_coming_years_holidays() -> None:
     assert changes.cells[("hari_libur", 6)]["jenis"] == "Bukan hari libur"  # the package row is overwritten
     assert changes.cells[("hari_libur", 6)]["dasar"] == "SKB 3 Menteri 2026"
     assert [r["keterangan"] for r in changes.appends["hari_libur"]] == ["Penutupan kantor (pindah gedung)"]
+
+
+def test_the_monthly_report_lists_the_queue_ahead_of_time(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from test_report import docx_text
+
+    from automation.report import build_monthly
+
+    soon = {**IN_FORCE, "no_dik": "DIK-2026-007", "berlaku_sampai": date(2026, 8, 20)}
+    far = {**IN_FORCE, "no_dik": "DIK-2026-008", "berlaku_sampai": date(2027, 8, 20)}
+    result = build_monthly(register([], register_dik=[soon, far]), "2026-06", out_dir=tmp_path, today=MONDAY)
+    text = docx_text(result.docx)
+    assert "DIK-2026-007" in text and "DIK-2026-008" not in text
+    assert "1 entri Register DIK segera berakhir" in text
+    cells = [str(c) for ws in load_workbook(result.xlsx).worksheets for row in ws.iter_rows(values_only=True)
+             for c in row if c]
+    assert "DIK-2026-007" in cells

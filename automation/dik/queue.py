@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ class Due:
     informasi: str
     when: date
     reason: str
+    entry: Record | None = field(default=None, compare=False, repr=False)
 
     def row(self) -> list[Any]:
         return [self.number, self.reason, self.when, textwrap.shorten(self.informasi, SHORT, placeholder=" …")]
@@ -77,10 +78,10 @@ def due_entries(reg: Register, today: date) -> list[Due]:
         number = as_text(entry.get("no_dik")) or f"baris {entry.row}"
         until, _error = parse_date(entry.get("berlaku_sampai"))
         if until is not None and today <= until <= horizon:
-            out.append(Due(number, informasi, until, ENDS))
+            out.append(Due(number, informasi, until, ENDS, entry))
         review = review_date(entry, months)
         if review is not None and review <= horizon:
-            out.append(Due(number, informasi, review, REVIEW))
+            out.append(Due(number, informasi, review, REVIEW, entry))
     return sorted(out, key=lambda d: (d.when, d.number))
 
 
