@@ -176,12 +176,15 @@ def plan_import(
     """Changes appending every entry of ``table`` to Register DIK (none when ``dry_run``)."""
     from ..validation import Validator
     from ..workflow.advance import used_numbers
+    from ..workflow.deadlines import setting_int
+    from .queue import REVIEW_SETTING, review_date
 
     start = start or today
     pattern_text = as_text(reg.settings.get("pola_dik")) or str(SETTING_BY_KEY["pola_dik"].default)
     pattern = compile_pattern(pattern_text, SETTING_BY_KEY["pola_dik"].label)
     numberer = Numberer(used_numbers(reg))
     validator = Validator(reg, today=today)
+    months = setting_int(reg, REVIEW_SETTING)
     result = ImportResult(file_name, table.source, dry_run=dry_run)
     entries, result.headings = source_entries(table)
     changes = Changes()
@@ -193,6 +196,7 @@ def plan_import(
                                  basis=cited)
         if mapped["berlaku_sampai"] is not None and mapped["berlaku_sampai"] < today:  # type: ignore[operator]
             mapped["status_dik"] = RETEST
+        mapped["tinjau_berikutnya"] = review_date(Record(0, mapped), months)
         found = validator.row(DIK, Record(first_row + offset, dict(mapped)), completing=True)
         result.entries.append(Imported(published, row, mapped, [_relocate(f, row, table.source) for f in found]))
         if not dry_run:
