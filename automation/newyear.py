@@ -50,7 +50,8 @@ class NewYearSummary:
             extra = f" ({self.retest} perlu uji ulang)" if key == DIK and self.retest else ""
             out.append(f"  {SHEET_BY_KEY[key].name}: {count} baris dibawa{extra}")
         if not self.carried:
-            out.append("  Tidak ada permohonan terbuka, entri DIK, atau hari libur ubahan staf yang perlu dibawa.")
+            out.append("  Tidak ada permohonan terbuka, entri DIK, atau hari libur ubahan staf "
+                       "yang perlu dibawa.")
         out.append("Register lama tidak diubah.")
         return out
 
@@ -153,7 +154,8 @@ def _values(key: str, rec: Record) -> dict[str, Any]:
 def _entry(rec: Record, year: int) -> dict[str, Any]:
     values = _values(DIK, rec)
     until, _error = parse_date(rec.get("berlaku_sampai"))
-    if until is not None and until < dt.date(year, 1, 1) and canonical(rec.get("status_dik"), STATUS_DIK) == IN_FORCE:
+    status = canonical(rec.get("status_dik"), STATUS_DIK)
+    if until is not None and until < dt.date(year, 1, 1) and status == IN_FORCE:
         values["status_dik"] = RETEST
     return values
 

@@ -154,7 +154,7 @@ def test_demo_letters_are_dated_by_the_register_and_name_the_right_people(demo: 
             assert "keberatan" in body and as_text(rec.get("nomor_penolakan")) in body
 
 
-# ---------------------------------------------------------------- issue 16: the living Register DIK in the demo
+# ------------------------------------------------------------ issue 16: the living Register DIK in the demo
 def test_demo_imports_a_published_dik_and_shows_the_queue_everywhere(demo: Path) -> None:
     from openpyxl import load_workbook
     from test_report import docx_text
@@ -185,16 +185,18 @@ def test_demo_request_finds_its_precedent_only_through_synonyms(demo: Path) -> N
     from automation.dik.terms import Lexicon
 
     reg = read_register(demo / "register_ppid.xlsm")
-    (request,) = [r for r in reg.records("permohonan") if as_text(r.get("rincian_informasi")) == SYNONYM_REQUEST]
+    (request,) = [r for r in reg.records("permohonan")
+                  if as_text(r.get("rincian_informasi")) == SYNONYM_REQUEST]
     precedent = as_text(request.get("preseden_dik"))
     assert precedent.startswith("mirip DIK-")
-    entry = next(r for r in reg.records("register_dik") if precedent.startswith(f"mirip {as_text(r.get('no_dik'))} "))
+    entry = next(r for r in reg.records("register_dik")
+                 if precedent.startswith(f"mirip {as_text(r.get('no_dik'))} "))
     no_synonyms = Lexicon({}, {}, frozenset())
     assert similarity(SYNONYM_REQUEST, as_text(entry.get("informasi")), no_synonyms) < 70
     assert f"Preseden DIK: {precedent}" in " ".join((demo / "demo.log").read_text(encoding="utf-8").split())
 
 
-def test_new_year_after_the_demo_carries_the_queue_typed_entries_and_staff_holidays(demo: Path, tmp_path: Path) -> None:
+def test_new_year_after_the_demo_carries_dik_entries_and_staff_holidays(demo: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     old = tmp_path / "lama.xlsm"
@@ -211,8 +213,10 @@ def test_new_year_after_the_demo_carries_the_queue_typed_entries_and_staff_holid
     summary = start_new_year(old, tmp_path / "baru.xlsm", today=NOW.date(), year=2027)
     new_reg = read_register(tmp_path / "baru.xlsm")
     old_reg = read_register(old)
-    old_dik = {as_text(r.get("no_dik")) for r in old_reg.records("register_dik") if as_text(r.get("status_dik")) != "Dibuka"}
+    old_dik = {as_text(r.get("no_dik")) for r in old_reg.records("register_dik")
+               if as_text(r.get("status_dik")) != "Dibuka"}
     assert old_dik == {as_text(r.get("no_dik")) for r in new_reg.records("register_dik")}
-    closures = [r for r in new_reg.records("hari_libur") if as_text(r.get("keterangan")).startswith("Penutupan kantor")]
+    closures = [r for r in new_reg.records("hari_libur")
+                if as_text(r.get("keterangan")).startswith("Penutupan kantor")]
     assert len(closures) == 1
     assert "Hari Libur: 1 baris dibawa" in "\n".join(summary.lines())

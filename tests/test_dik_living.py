@@ -16,7 +16,8 @@ from automation.workflow import home_rows as beranda
 
 IN_FORCE = {**TYPED, "no_dik": "DIK-2026-001", "status_dik": "Berlaku"}
 EVENT = {**TYPED, "no_dik": "DIK-2026-002", "status_dik": "Berlaku", "pasal17": "17a1",
-         "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Sampai penyidikan selesai", "tanggal_mulai": date(2025, 7, 1)}
+         "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Sampai penyidikan selesai",
+         "tanggal_mulai": date(2025, 7, 1)}
 
 
 def test_add_months_keeps_the_day_or_takes_the_last_of_a_short_month() -> None:
@@ -58,7 +59,8 @@ def test_a_date_entry_has_no_review_date_and_an_opened_one_is_never_queued() -> 
 
 
 def test_the_beranda_lists_the_queue_after_the_dik_counts() -> None:
-    soon = {**IN_FORCE, "berlaku_sampai": date(2026, 8, 31), "informasi": "Daftar gaji " + "sangat panjang " * 20}
+    soon = {**IN_FORCE, "berlaku_sampai": date(2026, 8, 31),
+            "informasi": "Daftar gaji " + "sangat panjang " * 20}
     reg = register([], register_dik=[soon, EVENT])
     rows = beranda(reg, today=MONDAY)
     assert ["Register DIK berlaku", 2, None, None] in rows
@@ -67,11 +69,13 @@ def test_the_beranda_lists_the_queue_after_the_dik_counts() -> None:
     assert [r[:3] for r in rows[head + 1:head + 3]] == [
         ["DIK-2026-002", REVIEW, date(2026, 7, 1)], ["DIK-2026-001", ENDS, date(2026, 8, 31)]]
     assert len(rows[head + 2][3]) <= 80
-    assert home_rows(register([]), MONDAY)[2] == ["Register DIK segera diuji ulang/ditinjau (60 hari)", 0, None, None]
+    empty = home_rows(register([]), MONDAY)
+    assert empty[2] == ["Register DIK segera diuji ulang/ditinjau (60 hari)", 0, None, None]
 
 
 def test_a_long_queue_is_cut_on_the_beranda_and_counted() -> None:
-    entries = [{**IN_FORCE, "no_dik": f"DIK-2026-{n:03d}", "berlaku_sampai": date(2026, 8, n)} for n in range(1, 15)]
+    entries = [{**IN_FORCE, "no_dik": f"DIK-2026-{n:03d}", "berlaku_sampai": date(2026, 8, n)}
+               for n in range(1, 15)]
     rows = home_rows(register([], register_dik=entries), MONDAY)
     assert rows[-1] == ["… dan 4 entri lainnya (lihat lembar 7 Register DIK)."]
 
@@ -101,7 +105,8 @@ def test_new_year_carries_staff_edits_to_the_coming_years_holidays() -> None:
         holiday(date(2026, 12, 25), "Hari Raya Natal"),  # this year: not carried
         holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi"),  # untouched package row
         holiday(date(2027, 2, 17), "Tahun Baru Imlek", jenis="Bukan hari libur", dasar="SKB 3 Menteri 2026"),
-        holiday(date(2027, 3, 2), "Penutupan kantor (pindah gedung)", jenis="Penutupan kantor", sumber="staf"),
+        holiday(date(2027, 3, 2), "Penutupan kantor (pindah gedung)", jenis="Penutupan kantor",
+                sumber="staf"),
     ])
     plan = plan_new_year(old, 2027)
     assert [r["keterangan"] for r in plan["hari_libur"]][0] == "Tahun Baru 2027 Masehi"

@@ -31,7 +31,8 @@ PUBLISHED: tuple[tuple[str, ...], ...] = (
      "Membuka keadaan keuangan pribadi pegawai.", "Rekapitulasi belanja pegawai tetap diumumkan berkala.",
      "Tidak terbatas"),
     ("b", "Hasil pemeriksaan kesehatan berkala pegawai", "Pasal 17 huruf h angka 2 UU 14/2008",
-     "Membuka riwayat kesehatan seseorang.", "Kerahasiaan data kesehatan melindungi pegawai.", "Tidak terbatas"),
+     "Membuka riwayat kesehatan seseorang.", "Kerahasiaan data kesehatan melindungi pegawai.",
+     "Tidak terbatas"),
     ("2", "Berkas pemeriksaan pengaduan masyarakat yang sedang ditindaklanjuti Inspektorat",
      "Pasal 17 huruf a angka 1 UU 14/2008", "Menghambat proses pemeriksaan yang sedang berjalan.",
      "Kepentingan penegakan aturan lebih besar.", "Sampai pemeriksaan selesai"),
@@ -60,7 +61,8 @@ def write_table(path: Path) -> Path:
 def staff_entries(today: dt.date) -> list[dict[str, Any]]:
     """Two rows typed by staff: a date period ending in 25 days, an event entry started 13 months ago."""
     ends = today + dt.timedelta(days=25)
-    common = {"perangkat_daerah": OFFICE, "kepentingan_publik": "Menutup sementara melindungi proses pengadaan."}
+    common = {"perangkat_daerah": OFFICE,
+              "kepentingan_publik": "Menutup sementara melindungi proses pengadaan."}
     return [
         {**common, "informasi": "Harga Perkiraan Sendiri (HPS) paket pengadaan server pusat data 2026",
          "pasal17": "17b", "konsekuensi": "Membuka HPS sebelum lelang merusak persaingan usaha yang sehat.",
@@ -79,8 +81,9 @@ def synonym_request(today: dt.date) -> dict[str, Any]:
     while day.weekday() >= 5:
         day -= dt.timedelta(days=1)
     return {**person(random.Random(16), 99), "waktu_diterima": dt.datetime.combine(day, dt.time(9, 30)),
-            "saluran": "Surel", "rincian_informasi": SYNONYM_REQUEST, "tujuan": "Penelitian remunerasi aparatur",
-            "cara_memperoleh": "Mendapatkan salinan (softcopy)", "cara_salinan": "Surel", "perangkat_daerah": OFFICE}
+            "saluran": "Surel", "rincian_informasi": SYNONYM_REQUEST,
+            "tujuan": "Penelitian remunerasi aparatur", "cara_memperoleh": "Mendapatkan salinan (softcopy)",
+            "cara_salinan": "Surel", "perangkat_daerah": OFFICE}
 
 
 def seed_dik(path: Path, directory: Path, console: Console, *, now: dt.datetime) -> None:

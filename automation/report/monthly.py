@@ -32,6 +32,7 @@ from .sections import (
 )
 from .text import ROMAWI, angka, month_label, persen, tanggal
 
+DIK_TABLES = ("dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera")
 _MONTH = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
 
 # What the Word attachment shows, in order: heading, table keys, table drawn as a chart ("" = none).
@@ -44,8 +45,7 @@ DOCX_LAYOUT: list[Section] = [
     Section("Permohonan yang belum selesai", ("belum_selesai",), ""),
     Section("Permohonan menurut saluran dan kategori pemohon", ("saluran", "kategori"), ""),
     Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "perangkat_daerah"),
-    Section("Perubahan Register Daftar Informasi yang Dikecualikan",
-            ("dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera"), ""),
+    Section("Perubahan Register Daftar Informasi yang Dikecualikan", DIK_TABLES, ""),
     Section("Keberatan", ("keberatan",), ""),
     Section("Perkembangan bulanan tahun berjalan", ("tren",), "tren"),
 ]
@@ -94,7 +94,7 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
         Page("Keputusan", [tables["keputusan"], tables["pasal17"]]),
         Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
         Page("Belum Selesai", [tables["belum_selesai"]]),
-        Page("Register DIK", [tables[k] for k in ("dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera")]),
+        Page("Register DIK", [tables[k] for k in DIK_TABLES]),
         Page("Keberatan", [tables["keberatan"]]),
         Page("Tren", [tables["tren"]]),
     ]
@@ -172,8 +172,8 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
 def dik_queue_sentence(count: int) -> str:
     if not count:
         return "Tidak ada entri Register DIK yang segera berakhir atau jatuh tempo peninjauan berkala."
-    return (f"Sebanyak {count} entri Register DIK segera berakhir atau jatuh tempo peninjauan berkala dan perlu "
-            "dijadwalkan uji konsekuensi ulang; rinciannya tercantum pada lampiran.")
+    return (f"Sebanyak {count} entri Register DIK segera berakhir atau jatuh tempo peninjauan berkala "
+            "dan perlu dijadwalkan uji konsekuensi ulang; rinciannya tercantum pada lampiran.")
 
 
 def _waiting_sentence(count: int) -> str:

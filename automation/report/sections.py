@@ -177,11 +177,15 @@ def dik_queue_table(reg: Register, as_of: date) -> Table:
     from ..dik.queue import NOTICE_SETTING, due_entries
     from ..workflow.deadlines import setting_int
 
-    rows = [[d.number, _short(d.informasi), as_text(d.entry.get("perangkat_daerah")) if d.entry else "",
-             as_text(d.entry.get("pasal17")) if d.entry else "", d.when, d.reason] for d in due_entries(reg, as_of)]
+    rows = []
+    for due in due_entries(reg, as_of):
+        entry = due.entry.values if due.entry else {}
+        rows.append([due.number, _short(due.informasi), as_text(entry.get("perangkat_daerah")),
+                     as_text(entry.get("pasal17")), due.when, due.reason])
     days = setting_int(reg, NOTICE_SETTING)
-    return table("dik_segera", f"Register DIK: segera diuji ulang atau ditinjau ({days} hari sesudah {as_of:%d/%m/%Y})",
-                 rows, columns="dik", empty="Tidak ada entri yang segera berakhir atau jatuh tempo peninjauan.")
+    title = f"Register DIK: segera diuji ulang atau ditinjau ({days} hari sesudah {as_of:%d/%m/%Y})"
+    return table("dik_segera", title, rows, columns="dik",
+                 empty="Tidak ada entri yang segera berakhir atau jatuh tempo peninjauan.")
 
 
 def objections_table(tally: Tally, period: Period) -> Table:

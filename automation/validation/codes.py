@@ -156,7 +156,8 @@ CODES_LIST: tuple[Code, ...] = (
        "Jangka waktu berakhir {akhir}, sebelum tanggal mulai {mulai}; pengecualian tidak dapat berakhir sebelum ditetapkan. Periksa tahun tanggal akhirnya.",
        {"akhir": "31/12/2025", "mulai": "10/11/2026"}),
     _C("tinjau_sebelum_mulai", GALAT, "Keputusan", "Tanggal tinjau DIK sebelum tanggal mulai.",
-       "Tanggal Tinjau Terakhir {tinjau} sebelum Tanggal Mulai {mulai}; entri tidak dapat ditinjau sebelum ditetapkan. Isi tanggal peninjauan yang benar-benar dilakukan.",
+       "Tanggal Tinjau Terakhir {tinjau} sebelum Tanggal Mulai {mulai}; entri tidak dapat ditinjau sebelum "
+       "ditetapkan. Isi tanggal peninjauan yang benar-benar dilakukan.",
        {"tinjau": "02/01/2025", "mulai": "10/11/2026"}),
     _C("alasan_tidak_sesuai_angka", PERINGATAN, "Keputusan", "Uraian alasan lebih cocok dengan angka/huruf Pasal 17 lain.",
        "Dasar {kode} ({tema}) dikutip, tetapi uraian menyebut '{kata}' yang lazim untuk {kode_lain} ({tema_lain}). {saran} Bila dasar ini sudah diperiksa dan tetap benar, isi 'Dasar Hukum Dikonfirmasi' = Ya.",

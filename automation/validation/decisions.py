@@ -131,4 +131,5 @@ def check_review(row: RowCheck) -> None:
     review = parse_date(row.value("tinjau_terakhir"))[0]
     start = parse_date(row.value("tanggal_mulai"))[0]
     if review is not None and start is not None and review < start:
-        row.add("tinjau_terakhir", "tinjau_sebelum_mulai", tinjau=f"{review:%d/%m/%Y}", mulai=f"{start:%d/%m/%Y}")
+        row.add("tinjau_terakhir", "tinjau_sebelum_mulai", tinjau=f"{review:%d/%m/%Y}",
+                mulai=f"{start:%d/%m/%Y}")
