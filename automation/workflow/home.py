@@ -17,6 +17,7 @@ from .routes import DIK, FINISHED, NAME
 from .state import CONFLICT, LOST, Registry, collect
 
 CHECK = "Perlu diperiksa (tahap ganda/hilang)"
+Overdue = list[tuple[date, str, str, int | None]]  # (due, registration number, step label, working days used)
 
 
 def home_rows(
@@ -37,9 +38,6 @@ def home_rows(
     out.append([])
     out += _overdue_rows(overdue, today, BERANDA_SUMMARY_HEIGHT - len(out) - 3)
     return out
-
-
-Overdue = list[tuple[date, str, str, int | None]]
 
 
 def _tally(registry: Registry, rules: Rules, today: date) -> tuple[dict[str, list[int]], Overdue]:
