@@ -135,3 +135,12 @@ def test_the_monthly_report_lists_the_queue_ahead_of_time(tmp_path: Path) -> Non
     cells = [str(c) for ws in load_workbook(result.xlsx).worksheets for row in ws.iter_rows(values_only=True)
              for c in row if c]
     assert "DIK-2026-007" in cells
+
+
+def test_new_year_summary_names_the_entries_waiting_for_a_new_test() -> None:
+    from automation.newyear import NewYearSummary
+
+    lines = NewYearSummary(Path("baru.xlsm"), 2027, {"register_dik": 5, "hari_libur": 2}, retest=2).lines()
+    assert "  7 Register DIK: 5 baris dibawa (2 perlu uji ulang)" in lines
+    assert "  Hari Libur: 2 baris dibawa" in lines
+    assert "hari libur ubahan staf" in NewYearSummary(Path("baru.xlsm"), 2027).lines()[1]
