@@ -176,7 +176,8 @@ def test_demo_imports_a_published_dik_and_shows_the_queue_everywhere(demo: Path)
     report = docx_text(demo / "output" / "laporan" / "laporan-bulanan-2026-10.docx")
     assert number in report and as_text(imported[0].get("no_dik")) in report
     publication = next((demo / "output" / "dik").glob("Penetapan_DIK_*.docx"))
-    assert "Daftar gaji dan tunjangan ASN" in docx_text(publication)
+    published = docx_text(publication)
+    assert "Daftar gaji dan tunjangan ASN" in published and "Harga Perkiraan Sendiri" in published
 
 
 def test_demo_request_finds_its_precedent_only_through_synonyms(demo: Path) -> None:
