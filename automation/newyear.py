@@ -1,7 +1,8 @@
 """``ppid new-year OLD NEW``: start next year's register, carrying what is still open.
 
 The old register is only read.  The new one is built fresh (settings carried over), then the
-open requests and the Register DIK entries still in force are appended in one safe write.
+open requests, the Register DIK entries (in force, waiting for a new test, or typed by staff)
+and the staff's Hari Libur rows of the coming year are written in one safe write.
 Letter numbers restart per year because numbering sequences are per document type and year.
 """
 
@@ -10,14 +11,30 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import operations
 from .changes import Changes
 from .errors import UsageError
 from .excel.reader import read_register
 from .progress import Progress, silent
-from .register import Register
+from .reference import STATUS_DIK
+from .register import Record, Register
 from .schema import SETTINGS, SHEET_BY_KEY
+from .values import as_text, parse_date
+from .workdays import MAX_YEAR, MIN_YEAR
+from .workflow.items import latest_round
+from .workflow.precedent import IN_FORCE, OPENED, RETEST
+from .workflow.routes import DIK, FINISHED, INTAKE, REQUEST_SHEETS, canonical
+from .workflow.state import Request, collect
+
+HOLIDAYS = "hari_libur"
+DROPPED = frozenset({"catatan_validasi", "kolom_bermasalah"})  # recomputed by validate in the new file
+ROUND_NEEDED = ("berita_acara", "persetujuan")  # approval reads the tested items of sheet 4
+DECISION_NEEDED = ("tanda_terima", "arsip")  # Status Waktu reads Tanggal Keputusan of sheet 8
+HOLIDAY_FIELDS = ("keterangan", "jenis", "dasar")  # a package row differing in these was edited by staff
+
+Picked = dict[str, dict[int, Record]]
 
 
 @dataclass
@@ -25,13 +42,16 @@ class NewYearSummary:
     path: Path
     year: int
     carried: dict[str, int] = field(default_factory=dict)
+    retest: int = 0  # Register DIK entries carried as "Perlu uji ulang"
 
     def lines(self) -> list[str]:
         out = [f"Register {self.year} dibuat: {self.path}"]
         for key, count in self.carried.items():
-            out.append(f"  {SHEET_BY_KEY[key].name}: {count} baris dibawa")
+            extra = f" ({self.retest} perlu uji ulang)" if key == DIK and self.retest else ""
+            out.append(f"  {SHEET_BY_KEY[key].name}: {count} baris dibawa{extra}")
         if not self.carried:
-            out.append("  Tidak ada permohonan terbuka atau entri DIK berlaku yang perlu dibawa.")
+            out.append("  Tidak ada permohonan terbuka, entri DIK, atau hari libur ubahan staf "
+                       "yang perlu dibawa.")
         out.append("Register lama tidak diubah.")
         return out
 
@@ -39,7 +59,6 @@ class NewYearSummary:
 def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = None,
                    progress: Progress = silent) -> NewYearSummary:
     from .excel.builder import build_register
-    from .workflow.newyear import plan_new_year
 
     old_reg = read_register(old, progress=progress)
     if Path(new).exists():
@@ -48,11 +67,24 @@ def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = N
     settings = {s.key: old_reg.settings.get(s.key, s.default) for s in SETTINGS}
     progress(0, 0, "Membuat register baru")
     build_register(Path(new), year=year, settings=settings)
-    rows = plan_new_year(old_reg, year)
-    rows = {k: v for k, v in rows.items() if v}
+    rows = {k: v for k, v in plan_new_year(old_reg, year).items() if v}
+    counts: dict[str, int] = {}
     if rows:
-        operations.commit(Path(new), lambda reg: (Changes(appends=dict(rows)), None), progress=progress)
-    return NewYearSummary(path=Path(new), year=year, carried={k: len(v) for k, v in rows.items()})
+        outcome = operations.commit(Path(new), lambda reg: _changes(rows, reg), progress=progress)
+        counts = outcome.result
+    retest = sum(1 for v in rows.get(DIK, []) if v.get("status_dik") == RETEST)
+    return NewYearSummary(path=Path(new), year=year, carried=counts, retest=retest)
+
+
+def _changes(rows: dict[str, list[dict[str, Any]]], reg: Register) -> tuple[Changes, dict[str, int]]:
+    """Appends for the carried rows; staff holidays merged with the package rows the new file already has."""
+    appends = {k: v for k, v in rows.items() if k != HOLIDAYS}
+    changes = Changes(appends=appends)
+    holidays = merge_holidays(rows.get(HOLIDAYS, []), reg.records(HOLIDAYS), changes)
+    counts = {k: len(v) for k, v in appends.items()}
+    if holidays:
+        counts[HOLIDAYS] = holidays
+    return changes, counts
 
 
 def _guess_year(reg: Register, today: dt.date) -> int:
@@ -64,3 +96,102 @@ def _guess_year(reg: Register, today: dt.date) -> int:
         if when:
             years.append(when.year)
     return max(years) if years else today.year
+
+
+# ---------------------------------------------------------------- what is carried
+def plan_new_year(old: Register, year: int) -> dict[str, list[dict[str, Any]]]:
+    """Rows for the new register by sheet key, in the old row order; the old register is not changed.
+
+    Carried: every request not yet archived (its 1 Permohonan row, its open rows, and the closed
+    rows its next moves read: the tested items at steps 5-6, the decision at steps 9-10), rows
+    at intake without a number, every Register DIK entry not opened (in force, "Perlu uji ulang",
+    or typed by staff and not yet numbered) - an entry in force whose period ended before
+    1 January of ``year`` is carried as "Perlu uji ulang" - and the Hari Libur rows dated in
+    ``year`` or later (``merge_holidays`` keeps only what differs from the package calendar).
+    """
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise UsageError(f"Tahun {year} tidak masuk akal untuk register baru.")
+    picked = _open_requests(old)
+    out = {key: [_values(key, rows[n]) for n in sorted(rows)] for key, rows in picked.items()}
+    out[DIK] = [_entry(rec, year) for rec in old.records(DIK) if carried_entry(rec)]
+    out[HOLIDAYS] = [_values(HOLIDAYS, rec) for rec in old.records(HOLIDAYS) if _day_of(rec, year)]
+    return out
+
+
+def _open_requests(old: Register) -> Picked:
+    registry = collect(old)
+    picked: Picked = {key: {} for key in (INTAKE, *REQUEST_SHEETS)}
+    for rec in registry.unnumbered_intake:
+        picked[INTAKE][rec.row] = rec
+    for request in registry.requests.values():
+        if request.current != FINISHED:
+            _pick_request(picked, request)
+    return picked
+
+
+def _pick_request(picked: Picked, request: Request) -> None:
+    own = [request.intake] if request.intake is not None else []
+    picked[INTAKE].update((r.row, r) for r in [*own, *request.duplicates])
+    for key in request.open_sheets():
+        picked[key].update((r.row, r) for r in request.open_rows(key))
+    current = request.current
+    if current in ROUND_NEEDED:
+        picked["klasifikasi"].update((r.row, r) for r in latest_round(request))
+    if current in DECISION_NEEDED and request.on("keputusan"):
+        last = request.on("keputusan")[-1]
+        picked["keputusan"][last.row] = last
+
+
+def carried_entry(rec: Record) -> bool:
+    """An entry with information that was not opened: in force, waiting for a new test, or typed by staff."""
+    return bool(as_text(rec.get("informasi"))) and canonical(rec.get("status_dik"), STATUS_DIK) != OPENED
+
+
+def _values(key: str, rec: Record) -> dict[str, Any]:
+    return {k: rec.values.get(k) for k in SHEET_BY_KEY[key].keys if k not in DROPPED}
+
+
+def _entry(rec: Record, year: int) -> dict[str, Any]:
+    values = _values(DIK, rec)
+    until, _error = parse_date(rec.get("berlaku_sampai"))
+    status = canonical(rec.get("status_dik"), STATUS_DIK)
+    if until is not None and until < dt.date(year, 1, 1) and status == IN_FORCE:
+        values["status_dik"] = RETEST
+    return values
+
+
+def _day_of(rec: Record, year: int) -> dt.date | None:
+    day, _error = parse_date(rec.get("tanggal"))
+    return day if day is not None and day.year >= year else None
+
+
+# ---------------------------------------------------------------- staff edits to the coming year's holidays
+def merge_holidays(old_rows: list[dict[str, Any]], new_rows: list[Record], changes: Changes) -> int:
+    """Write the old register's holidays of the coming year that the fresh package rows lack.
+
+    A row identical to a package row of the same date is skipped; one that differs (a renamed
+    day, a cancelled date, a decree number) overwrites that package row; a date the package
+    does not have (an office closure, a later cuti bersama) is appended. Returns the rows written.
+    """
+    fresh: dict[dt.date, list[Record]] = {}
+    for rec in new_rows:
+        day, _error = parse_date(rec.get("tanggal"))
+        if day is not None:
+            fresh.setdefault(day, []).append(rec)
+    written = 0
+    for values in old_rows:
+        day, _error = parse_date(values.get("tanggal"))
+        if day is None or any(_same(values, r.values) for r in fresh.get(day, [])):
+            continue
+        spare = [r for r in fresh.get(day, []) if (HOLIDAYS, r.row) not in changes.cells]
+        if spare:
+            for key, value in values.items():
+                changes.set(HOLIDAYS, spare[0].row, key, value)
+        else:
+            changes.append(HOLIDAYS, values)
+        written += 1
+    return written
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return all(as_text(a.get(k)).casefold() == as_text(b.get(k)).casefold() for k in HOLIDAY_FIELDS)

@@ -427,6 +427,10 @@ REGISTER_DIK = Sheet(
         _sys("berlaku_sampai", "Berlaku Sampai", T.DATE, "Akhir masa pengecualian (Pasal 20).", width=14),
         _sys("nomor_ba", "Nomor Berita Acara", T.TEXT, "Berita acara dasar penetapan.", width=30),
         _sys("status_dik", "Status DIK", T.CHOICE, "Berlaku, Perlu uji ulang, atau Dibuka.", choices="status_dik", width=14),
+        _c("tinjau_terakhir", "Tanggal Tinjau Terakhir", T.DATE,
+           "Tanggal terakhir entri peristiwa/tidak terbatas ditinjau.", width=14),
+        _sys("tinjau_berikutnya", "Tinjau Berikutnya", T.DATE,
+             "Peninjauan berkala berikutnya (peristiwa/tidak terbatas).", width=14),
         _sys("catatan_validasi", "Catatan Validasi", T.LONGTEXT, "Hasil pemeriksaan isian.", width=48),
         _sys("kolom_bermasalah", "Kolom Bermasalah", T.TEXT, "Kunci kolom bermasalah.", width=10, hidden=True),
     ),
@@ -628,6 +632,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batas_keberatan", "Batas Keberatan (hari kerja)", 30, "Pasal 36 ayat (1) UU 14/2008."),
     Setting("jumlah_cadangan", "Jumlah Cadangan Disimpan", 10, "Banyaknya salinan cadangan register yang disimpan."),
     Setting("tahun_paling_awal", "Tahun Paling Awal", "", "Tanggal sebelum 1 Januari tahun ini ditolak; kosong: tahun register dikurangi 1."),
+    Setting("dik_hari_pemberitahuan", "Pemberitahuan Uji Ulang DIK (hari)", 60,
+            "Entri DIK yang berakhir dalam sekian hari didaftar di Beranda dan laporan bulanan."),
+    Setting("dik_bulan_tinjau", "Peninjauan Berkala DIK (bulan)", 12,
+            "Entri DIK peristiwa/tidak terbatas ditinjau setiap sekian bulan."),
     Setting("ambang_preseden", "Ambang Kemiripan Preseden (0-100)", 70, "Skor minimal kemiripan rincian dengan entri DIK."),
 )
 SETTING_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

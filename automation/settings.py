@@ -23,6 +23,8 @@ from .values import as_text, parse_int
 # Bounds of the whole-number settings (the keys and defaults themselves come from schema.SETTINGS).
 INT_BOUNDS: dict[str, tuple[int, int]] = {
     "batas_hari_kerja": (1, 60),
+    "dik_hari_pemberitahuan": (0, 3650),
+    "dik_bulan_tinjau": (1, 120),
     "perpanjangan_hari_kerja": (0, 60),
     "ambang_mendekati": (0, 60),
     "batas_keberatan": (1, 365),

@@ -48,7 +48,7 @@ def test_demo_drives_requests_through_every_branch(demo: Path) -> None:
         assert move in log, move
     assert reg.records("register_dik"), "approved exemptions reach Register DIK"
     assert any(as_text(r.get("status_tahap")) == "Selesai" for r in reg.records("arsip"))
-    assert len(reg.records("permohonan")) == 30
+    assert len(reg.records("permohonan")) == 31  # 30 scenarios + the synonym-precedent request (demo/dik.py)
 
 
 def test_demo_writes_letters_and_the_monthly_report(demo: Path) -> None:
@@ -152,3 +152,72 @@ def test_demo_letters_are_dated_by_the_register_and_name_the_right_people(demo: 
             assert f"Di bawah penguasaan {as_text(rec.get('perangkat_daerah'))}" in body
         if as_text(rec.get("jenis_keputusan")) == "Diberikan sebagian":
             assert "keberatan" in body and as_text(rec.get("nomor_penolakan")) in body
+
+
+# ------------------------------------------------------------ issue 16: the living Register DIK in the demo
+def test_demo_imports_a_published_dik_and_shows_the_queue_everywhere(demo: Path) -> None:
+    from openpyxl import load_workbook
+    from test_report import docx_text
+
+    from automation.demo.dik import PUBLISHED
+
+    reg = read_register(demo / "register_ppid.xlsm")
+    entries = {as_text(r.get("no_dik")): r for r in reg.records("register_dik")}
+    imported = [r for r in entries.values() if "contoh_dik_terbitan.xlsx" in as_text(r.get("nomor_ba"))]
+    assert [as_text(r.get("nomor_ba")).rsplit("no. ", 1)[1] for r in imported] == ["1.a", "1.b", "2"]
+    assert as_text(imported[0].get("informasi")) == "Data kepegawaian: " + PUBLISHED[1][1]
+    expiring = next(r for r in entries.values() if as_text(r.get("jenis_jangka_waktu")) == "Tanggal"
+                    and as_text(r.get("informasi")).startswith("Harga Perkiraan Sendiri"))
+    number = as_text(expiring.get("no_dik"))
+    assert expiring.get("status_dik") == "Berlaku"  # a staff-typed row made first-class
+    beranda = [c for row in load_workbook(demo / "register_ppid.xlsm")["Beranda"].iter_rows(values_only=True)
+               for c in row[:4]]
+    assert number in beranda and "Tinjau berkala" in beranda
+    report = docx_text(demo / "output" / "laporan" / "laporan-bulanan-2026-10.docx")
+    assert number in report and as_text(imported[0].get("no_dik")) in report
+    publication = next((demo / "output" / "dik").glob("Penetapan_DIK_*.docx"))
+    published = docx_text(publication)
+    assert "Daftar gaji dan tunjangan ASN" in published and "Harga Perkiraan Sendiri" in published
+
+
+def test_demo_request_finds_its_precedent_only_through_synonyms(demo: Path) -> None:
+    from automation.demo.dik import SYNONYM_REQUEST
+    from automation.dik.scoring import similarity
+    from automation.dik.terms import Lexicon
+
+    reg = read_register(demo / "register_ppid.xlsm")
+    (request,) = [r for r in reg.records("permohonan")
+                  if as_text(r.get("rincian_informasi")) == SYNONYM_REQUEST]
+    precedent = as_text(request.get("preseden_dik"))
+    assert precedent.startswith("mirip DIK-")
+    entry = next(r for r in reg.records("register_dik")
+                 if precedent.startswith(f"mirip {as_text(r.get('no_dik'))} "))
+    no_synonyms = Lexicon({}, {}, frozenset())
+    assert similarity(SYNONYM_REQUEST, as_text(entry.get("informasi")), no_synonyms) < 70
+    assert f"Preseden DIK: {precedent}" in " ".join((demo / "demo.log").read_text(encoding="utf-8").split())
+
+
+def test_new_year_after_the_demo_carries_dik_entries_and_staff_holidays(demo: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    old = tmp_path / "lama.xlsm"
+    shutil.copy(demo / "register_ppid.xlsm", old)
+    book = load_workbook(old, keep_vba=True)
+    sheet = book["Hari Libur"]
+    header = next(i for i, row in enumerate(sheet.iter_rows(values_only=True), 1) if row[0] == "Tanggal")
+    last = max(i for i, row in enumerate(sheet.iter_rows(values_only=True), 1) if row[0] is not None)
+    assert last > header
+    sheet.cell(last + 1, 1, dt.datetime(2027, 3, 2))
+    sheet.cell(last + 1, 2, "Penutupan kantor (pindah gedung)")
+    sheet.cell(last + 1, 3, "Penutupan kantor")
+    book.save(old)
+    summary = start_new_year(old, tmp_path / "baru.xlsm", today=NOW.date(), year=2027)
+    new_reg = read_register(tmp_path / "baru.xlsm")
+    old_reg = read_register(old)
+    old_dik = {as_text(r.get("no_dik")) for r in old_reg.records("register_dik")
+               if as_text(r.get("status_dik")) != "Dibuka"}
+    assert old_dik == {as_text(r.get("no_dik")) for r in new_reg.records("register_dik")}
+    closures = [r for r in new_reg.records("hari_libur")
+                if as_text(r.get("keterangan")).startswith("Penutupan kantor")]
+    assert len(closures) == 1
+    assert "Hari Libur: 1 baris dibawa" in "\n".join(summary.lines())

@@ -78,6 +78,8 @@ def test_import_of_a_sub_numbered_table(register: Path, tmp_path: Path, writer: 
     assert (gaji["konsekuensi"], gaji["kepentingan_publik"]) == (
         "Mengungkap kondisi keuangan pribadi pegawai", "Melindungi data pribadi pegawai")
     assert asesmen["jenis_jangka_waktu"] == "Tidak terbatas" and asesmen["berlaku_sampai"] is None
+    assert asesmen["tinjau_berikutnya"] == dt.date(2027, 1, 2)  # yearly review of an unlimited entry
+    assert gaji["tinjau_berikutnya"] is None
     assert hps["berlaku_sampai"] == dt.date(2027, 12, 31)
     assert sidik["jenis_jangka_waktu"] == "Peristiwa"
     assert wrong["pasal17"] == "17k"

@@ -8,7 +8,8 @@ import pytest
 from test_workflow_kit import MONDAY, advance, intake_of, intake_row, numbers, register, rows_of
 
 from automation.errors import UsageError
-from automation.workflow import home_rows, plan_advance, plan_new_year, timeline
+from automation.newyear import plan_new_year
+from automation.workflow import home_rows, plan_advance, timeline
 from automation.workflow.routes import FINISHED
 
 NUMBER = "PPID-KOMINFO/2026/07/0001"

@@ -17,6 +17,7 @@ from ..errors import EXIT_OK
 from ..excel.reader import read_register
 from ..register import Register
 from .data import scenarios
+from .dik import seed_dik, show_dik
 from .simulate import intake_rows, staff_fill
 
 DEMO_REQUESTS = 60
@@ -38,6 +39,7 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
     rows = intake_rows(plan, today=today)
     operations.commit(path, lambda reg: (Changes(appends={"permohonan": rows}), None))
     console.print(f"[bold]2.[/] {len(rows)} permohonan contoh dicatat di lembar 1 Permohonan.")
+    seed_dik(path, directory, console, now=now)  # living Register DIK (automation/demo/dik.py)
 
     totals: Counter[tuple[str, str]] = Counter()
     for round_no in range(1, MAX_ROUNDS + 1):
@@ -64,6 +66,7 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
     month = last_complete_month(today)  # what the Beranda button reports by default
     result = operations.report(path, month=month, pdf=shutil.which("soffice") is not None, now=now, home=True)
     console.print(f"[bold]6.[/] Laporan bulanan {month}: " + ", ".join(str(p) for p in result.paths.values() if p))
+    show_dik(path, console, now=now)
 
     sample = _a_finished_request(read_register(path))
     if sample:

@@ -98,35 +98,47 @@ def number_of(raw: str, parent: str) -> tuple[str, bool]:
     return text, False
 
 
+Row = tuple[str, int, dict[str, str], bool]  # number as published, source row, fields, is a sub-row
+
+
 def source_entries(table: Table) -> tuple[list[tuple[str, int, dict[str, str]]], list[str]]:
     """(number, source row, fields) of every entry row, and the heading rows that only group others."""
-    rows: list[tuple[str, int, dict[str, str], bool]] = []
-    parent = ""
-    for index in range(table.first_data_row, len(table.rows)):
-        cells = table.rows[index]
-        values = {f: (cells[c] if c < len(cells) else "") for c, f in table.fields.items()}
-        info = values.get("informasi", "")
-        if not info:
-            continue
-        raw_no = values.get("no", "")
-        if not raw_no and (m := _LEADING_SUB.match(info)):
-            raw_no, values["informasi"] = m[1], info[m.end():]
-        number, is_sub = number_of(raw_no, parent)
-        if not is_sub:
-            parent = number
-        rows.append((number, index + 1, values, is_sub))
+    rows = _numbered_rows(table)
     entries, headings = [], []
     for i, (number, row, values, is_sub) in enumerate(rows):
         has_children = i + 1 < len(rows) and rows[i + 1][3] and not is_sub
         if has_children and not values.get("dasar_hukum"):
             headings.append(number)
             continue
-        if is_sub:
-            head = next((r for r in reversed(rows[:i]) if not r[3]), None)
-            if head is not None:
-                values = _with_parent(values, head[2], heading=head[0] in headings)
+        head = next((r for r in reversed(rows[:i]) if not r[3]), None) if is_sub else None
+        if head is not None:
+            values = _with_parent(values, head[2], heading=head[0] in headings)
         entries.append((number, row, values))
     return entries, headings
+
+
+def _numbered_rows(table: Table) -> list[Row]:
+    """Every row with information, numbered as published ('a' under '1' is '1.a')."""
+    rows: list[Row] = []
+    parent = ""
+    for index in range(table.first_data_row, len(table.rows)):
+        values = _row_fields(table, table.rows[index])
+        if not values.get("informasi", ""):
+            continue
+        number, is_sub = number_of(values.pop("no", ""), parent)
+        if not is_sub:
+            parent = number
+        rows.append((number, index + 1, values, is_sub))
+    return rows
+
+
+def _row_fields(table: Table, cells: list[str]) -> dict[str, str]:
+    """Cell text by field; a number written into the information ('a. Data ...') is taken out of it."""
+    values = {f: (cells[c] if c < len(cells) else "") for c, f in table.fields.items()}
+    info = values.get("informasi", "")
+    if not values.get("no") and (m := _LEADING_SUB.match(info)):
+        values["no"], values["informasi"] = m[1], info[m.end():]
+    return values
 
 
 def _with_parent(values: dict[str, str], parent: dict[str, str], *, heading: bool) -> dict[str, str]:
@@ -164,12 +176,15 @@ def plan_import(
     """Changes appending every entry of ``table`` to Register DIK (none when ``dry_run``)."""
     from ..validation import Validator
     from ..workflow.advance import used_numbers
+    from ..workflow.deadlines import setting_int
+    from .queue import REVIEW_SETTING, review_date
 
     start = start or today
     pattern_text = as_text(reg.settings.get("pola_dik")) or str(SETTING_BY_KEY["pola_dik"].default)
     pattern = compile_pattern(pattern_text, SETTING_BY_KEY["pola_dik"].label)
     numberer = Numberer(used_numbers(reg))
     validator = Validator(reg, today=today)
+    months = setting_int(reg, REVIEW_SETTING)
     result = ImportResult(file_name, table.source, dry_run=dry_run)
     entries, result.headings = source_entries(table)
     changes = Changes()
@@ -181,6 +196,7 @@ def plan_import(
                                  basis=cited)
         if mapped["berlaku_sampai"] is not None and mapped["berlaku_sampai"] < today:  # type: ignore[operator]
             mapped["status_dik"] = RETEST
+        mapped["tinjau_berikutnya"] = review_date(Record(0, mapped), months)
         found = validator.row(DIK, Record(first_row + offset, dict(mapped)), completing=True)
         result.entries.append(Imported(published, row, mapped, [_relocate(f, row, table.source) for f in found]))
         if not dry_run:

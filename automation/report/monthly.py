@@ -19,6 +19,7 @@ from .sections import (
     breakdown_tables,
     comparison_rows,
     decisions_table,
+    dik_queue_table,
     dik_tables,
     letters_table,
     objections_table,
@@ -31,6 +32,7 @@ from .sections import (
 )
 from .text import ROMAWI, angka, month_label, persen, tanggal
 
+DIK_TABLES = ("dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera")
 _MONTH = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
 
 # What the Word attachment shows, in order: heading, table keys, table drawn as a chart ("" = none).
@@ -43,7 +45,7 @@ DOCX_LAYOUT: list[Section] = [
     Section("Permohonan yang belum selesai", ("belum_selesai",), ""),
     Section("Permohonan menurut saluran dan kategori pemohon", ("saluran", "kategori"), ""),
     Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "perangkat_daerah"),
-    Section("Perubahan Register Daftar Informasi yang Dikecualikan", ("dik_baru", "dik_berakhir", "dik_uji_ulang"), ""),
+    Section("Perubahan Register Daftar Informasi yang Dikecualikan", DIK_TABLES, ""),
     Section("Keberatan", ("keberatan",), ""),
     Section("Perkembangan bulanan tahun berjalan", ("tren",), "tren"),
 ]
@@ -87,6 +89,7 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
         "belum_selesai": open_table(tally, period),
         **{t.key: t for t in breakdown_tables(received)},
         **{t.key: t for t in dik_tables(tally, period)},
+        "dik_segera": dik_queue_table(reg, tally.as_of(period)),
         "keberatan": objections_table(tally, period),
         "tren": trend_table(months),
     }
@@ -96,7 +99,7 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
         Page("Keputusan", [tables["keputusan"], tables["pasal17"]]),
         Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
         Page("Belum Selesai", [tables["belum_selesai"]]),
-        Page("Register DIK", [tables["dik_baru"], tables["dik_berakhir"], tables["dik_uji_ulang"]]),
+        Page("Register DIK", [tables[k] for k in DIK_TABLES]),
         Page("Keberatan", [tables["keberatan"]]),
         Page("Tren", [tables["tren"]]),
     ]
@@ -160,12 +163,20 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
     dik = [len(tables[k].rows) for k in ("dik_baru", "dik_berakhir", "dik_uji_ulang")]
     out.append(f"Register DIK: {dik[0]} entri baru, {dik[1]} entri berakhir masa pengecualiannya, dan {dik[2]} "
                "entri berstatus Perlu uji ulang.")
+    out.append(dik_queue_sentence(len(tables["dik_segera"].rows)))
     if cur["objections"] or cur["objections_decided"]:
         out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang diputus Atasan PPID sebanyak "
                    f"{cur['objections_decided']}.")
     else:
         out.append(f"Tidak ada keberatan yang diajukan pada bulan {label}.")
     return out
+
+
+def dik_queue_sentence(count: int) -> str:
+    if not count:
+        return "Tidak ada entri Register DIK yang segera berakhir atau jatuh tempo peninjauan berkala."
+    return (f"Sebanyak {count} entri Register DIK segera berakhir atau jatuh tempo peninjauan berkala "
+            "dan perlu dijadwalkan uji konsekuensi ulang; rinciannya tercantum pada lampiran.")
 
 
 def _waiting_sentence(count: int) -> str:

@@ -6,11 +6,13 @@ so a table's headers exist in one place only.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from ..reference import KEPUTUSAN
+from ..register import Register
 from ..values import as_text
 from .frame import Limits
 from .metrics import NO_LETTER, PASAL17_LETTERS, Period, Tally, share_rows, within
@@ -168,6 +170,22 @@ def dik_tables(tally: Tally, period: Period) -> list[Table]:
         table("dik_uji_ulang", "Register DIK: berstatus Perlu uji ulang", rows(changes["retest"], "until", "Perlu uji ulang"),
               columns="dik", empty="Tidak ada entri yang perlu diuji ulang."),
     ]
+
+
+def dik_queue_table(reg: Register, as_of: date) -> Table:
+    """Entries whose period ends, or whose periodic review falls, within the notice window after ``as_of``."""
+    from ..dik.queue import NOTICE_SETTING, due_entries
+    from ..workflow.deadlines import setting_int
+
+    rows = []
+    for due in due_entries(reg, as_of):
+        entry = due.entry.values if due.entry else {}
+        rows.append([due.number, _short(due.informasi), as_text(entry.get("perangkat_daerah")),
+                     as_text(entry.get("pasal17")), due.when, due.reason])
+    days = setting_int(reg, NOTICE_SETTING)
+    title = f"Register DIK: segera diuji ulang atau ditinjau ({days} hari sesudah {as_of:%d/%m/%Y})"
+    return table("dik_segera", title, rows, columns="dik",
+                 empty="Tidak ada entri yang segera berakhir atau jatuh tempo peninjauan.")
 
 
 def objections_table(tally: Tally, period: Period) -> Table:

@@ -155,6 +155,10 @@ CODES_LIST: tuple[Code, ...] = (
     _C("jangka_waktu_sebelum_mulai", GALAT, "Keputusan", "Tanggal akhir jangka waktu sebelum tanggal mulai.",
        "Jangka waktu berakhir {akhir}, sebelum tanggal mulai {mulai}; pengecualian tidak dapat berakhir sebelum ditetapkan. Periksa tahun tanggal akhirnya.",
        {"akhir": "31/12/2025", "mulai": "10/11/2026"}),
+    _C("tinjau_sebelum_mulai", GALAT, "Keputusan", "Tanggal tinjau DIK sebelum tanggal mulai.",
+       "Tanggal Tinjau Terakhir {tinjau} sebelum Tanggal Mulai {mulai}; entri tidak dapat ditinjau sebelum "
+       "ditetapkan. Isi tanggal peninjauan yang benar-benar dilakukan.",
+       {"tinjau": "02/01/2025", "mulai": "10/11/2026"}),
     _C("alasan_tidak_sesuai_angka", PERINGATAN, "Keputusan", "Uraian alasan lebih cocok dengan angka/huruf Pasal 17 lain.",
        "Dasar {kode} ({tema}) dikutip, tetapi uraian menyebut '{kata}' yang lazim untuk {kode_lain} ({tema_lain}). {saran} Bila dasar ini sudah diperiksa dan tetap benar, isi 'Dasar Hukum Dikonfirmasi' = Ya.",
        {"kode": "17h3", "tema": "keuangan dan aset pribadi", "kata": "rekam medis", "kode_lain": "17h2",

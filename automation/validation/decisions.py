@@ -122,3 +122,14 @@ def _fits(kind: str, raw: Any) -> bool:
             years = int(m[1])
         return years is not None and years > 0
     return True
+
+
+def check_review(row: RowCheck) -> None:
+    """Register DIK: the last periodic review (Tanggal Tinjau Terakhir) cannot precede Tanggal Mulai."""
+    if row.sheet_key != "register_dik" or "tinjau_terakhir" in row.bad or "tanggal_mulai" in row.bad:
+        return
+    review = parse_date(row.value("tinjau_terakhir"))[0]
+    start = parse_date(row.value("tanggal_mulai"))[0]
+    if review is not None and start is not None and review < start:
+        row.add("tinjau_terakhir", "tinjau_sebelum_mulai", tinjau=f"{review:%d/%m/%Y}",
+                mulai=f"{start:%d/%m/%Y}")

@@ -42,6 +42,7 @@ ROW_RULES: tuple[Callable[[RowCheck], None], ...] = (
     contact.check_contact_present,
     dates.check_office_hours,
     decisions.check_decision,
+    decisions.check_review,
     check_floor,
 )
 CHECKED_KINDS = (Kind.STAGE, Kind.HOLIDAYS)

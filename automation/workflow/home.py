@@ -10,15 +10,14 @@ from datetime import date
 from typing import Any
 
 from .. import figures as fig
-from ..reference import STATUS_DIK
 from ..register import Register
 from ..schema import BERANDA_SUMMARY_HEIGHT, STAGES
 from .deadlines import NEAR, Rules, received_at, time_status
-from .precedent import RETEST, in_force
-from .routes import DIK, FINISHED, NAME, canonical
+from .routes import DIK, FINISHED, NAME
 from .state import CONFLICT, LOST, Registry, collect
 
 CHECK = "Perlu diperiksa (tahap ganda/hilang)"
+Overdue = list[tuple[date, str, str, int | None]]  # (due, registration number, step label, working days used)
 
 
 def home_rows(
@@ -28,10 +27,23 @@ def home_rows(
 
     ``rules`` and ``registry`` let ``advance`` reuse what it already built for the same register.
     """
+    from ..dik.queue import home_rows as dik_rows
+
     rules = rules or Rules.of(reg)
     registry = registry or collect(reg)
-    counts: dict[str, list[int]] = {}  # label -> [requests, overdue, near]
-    overdue: list[tuple[date, str, str, int | None]] = []
+    counts, overdue = _tally(registry, rules, today)
+    out = _stage_rows(counts, today)
+    out.append(["Belum bernomor (1 Permohonan)", len(registry.unnumbered_intake), None, None])
+    out += dik_rows(reg, today)
+    out.append([])
+    out += _overdue_rows(overdue, today, BERANDA_SUMMARY_HEIGHT - len(out) - 3)
+    return out
+
+
+def _tally(registry: Registry, rules: Rules, today: date) -> tuple[dict[str, list[int]], Overdue]:
+    """label -> [requests, overdue, near], and the overdue requests (due, number, label, days used)."""
+    counts: dict[str, list[int]] = {}
+    overdue: Overdue = []
     for request in registry.requests.values():
         if request.intake is None:
             continue
@@ -40,7 +52,7 @@ def home_rows(
         row = counts.setdefault(label, [0, 0, 0])
         row[0] += 1
         due = rules.deadline(request.intake)
-        decided, finished, undated = finish_of(request)
+        _decided, finished, undated = finish_of(request)
         if fig.overdue_open(due, finished, undated, today) and due is not None:
             row[1] += 1
             received = received_at(request.intake)
@@ -48,25 +60,25 @@ def home_rows(
             overdue.append((due, request.number, label, used))
         elif finished is None and not undated and time_status(due, None, rules, today) == NEAR:
             row[2] += 1
+    return counts, overdue
+
+
+def _stage_rows(counts: dict[str, list[int]], today: date) -> list[list[Any]]:
     out: list[list[Any]] = [
         [f"Posisi permohonan per {today:%d/%m/%Y}"],
         ["Tahap", "Jumlah", "Lewat batas", "Mendekati batas"],
     ]
-    labels = [s.name for s in STAGES if s.key != DIK] + [FINISHED, CHECK]
-    for label in labels:
+    for label in [s.name for s in STAGES if s.key != DIK] + [FINISHED, CHECK]:
         found = counts.get(label, [0, 0, 0])
-        if label == CHECK and not found[0]:
-            continue
-        out.append([label, *found])
-    out.append(["Belum bernomor (1 Permohonan)", len(registry.unnumbered_intake), None, None])
-    entries = reg.records(DIK)
-    out.append(["Register DIK berlaku", sum(1 for e in entries if in_force(e)), None, None])
-    out.append(["Register DIK perlu uji ulang", sum(1 for e in entries if _retest(e)), None, None])
-    out.append([])
-    out.append([f"Belum selesai dan lewat batas waktu per {today:%d/%m/%Y}: {len(overdue)}"])
+        if label != CHECK or found[0]:
+            out.append([label, *found])
+    return out
+
+
+def _overdue_rows(overdue: Overdue, today: date, room: int) -> list[list[Any]]:
+    out: list[list[Any]] = [[f"Belum selesai dan lewat batas waktu per {today:%d/%m/%Y}: {len(overdue)}"]]
     if overdue:
         out.append(["Nomor Registrasi", "Tahap Saat Ini", "Batas Waktu", "Hari Kerja Terpakai"])
-        room = BERANDA_SUMMARY_HEIGHT - len(out) - 1
         overdue.sort()
         for due, number, label, used in overdue[:room]:
             out.append([number, label, due, used])
@@ -86,7 +98,3 @@ def finish_of(request: Any) -> tuple[date | None, date | None, bool]:
                                                   *(r.get("tanggal_diterima") for r in request.on("tanda_terima")[-1:]),
                                                   *(r.get("tanggal_arsip") for r in request.on("arsip")[-1:])))
     return decided, finished, reached and finished is None
-
-
-def _retest(entry: Any) -> bool:
-    return canonical(entry.get("status_dik"), STATUS_DIK) == RETEST

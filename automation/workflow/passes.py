@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 
 def finish(run: Run) -> None:
     from ..dik.adopt import adopt_staff_entries
+    from ..dik.queue import schedule_reviews
 
     adopt_staff_entries(run)
     expire_entries(run)
+    schedule_reviews(run)
     registry = run.registry
     write_precedents(run)
     for request in registry.requests.values():
