@@ -32,6 +32,7 @@ from ..schema import (
     BERANDA_SUMMARY_ROW,
     BERANDA_SUMMARY_WIDTH,
     DOCUMENTS,
+    KEBERATAN,
     LOG,
     STAGES,
     STATUS_ROW,
@@ -149,7 +150,8 @@ FOOTPRINTS: dict[str, Footprint] = {
     "validate": Footprint(
         frozenset([*(s.key for s in TABLE_SHEETS if NOTE_KEY in s.keys), LOG.key]), "notes", appends=frozenset([LOG.key])
     ),
-    "advance": Footprint(frozenset([*(s.key for s in STAGES), LOG.key]), "system", appends=True, home=True),
+    "advance": Footprint(frozenset([*(s.key for s in STAGES), KEBERATAN.key, LOG.key]), "system", appends=True,
+                         home=True),
     "documents": Footprint(frozenset([*(d.sheet for d in DOCUMENTS), LOG.key]), "system", appends=True),
 }
 

@@ -19,8 +19,6 @@ from .metrics import (
     REFUSED,
     UNDOCUMENTED,
     Period,
-    share_rows,
-    within,
 )
 from .model import Page, ReportResult, Table
 from .sections import (
@@ -29,6 +27,7 @@ from .sections import (
     dik_tables,
     letters_table,
     monthly_breakdown,
+    objection_outcome_tables,
     objections_table,
     overdue_table,
     pct,
@@ -73,7 +72,8 @@ PARTS: tuple[Part, ...] = (
     Part("D", "Rincian Penyelesaian Sengketa Informasi Publik",
          "Uraikan sengketa informasi di Komisi Informasi Provinsi Kalimantan Barat (nomor register, pokok sengketa, "
          "tahap, putusan) bila ada; tulis 'Tidak ada sengketa' bila tidak ada.",
-         (Section("Keberatan kepada Atasan PPID", ("keberatan", "keberatan_alasan", "keberatan_putusan")),)),
+         (Section("Keberatan kepada Atasan PPID", ("keberatan", "keberatan_alasan", "keberatan_putusan")),
+          Section("Sengketa di Komisi Informasi", ("keberatan_sengketa",)))),
     Part("E", "Kendala Internal dan Eksternal",
          "Uraikan kendala internal (SDM, sarana, koordinasi dengan Perangkat Daerah) dan eksternal dalam pelayanan."),
     Part("F", "Rekomendasi dan Rencana Tindak Lanjut",
@@ -92,7 +92,6 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
     tally, limits = prep.tally, prep.limits
     figs = tally.figures(period)
     months = tally.monthly_rows(year, 12 if year < today.year else today.month)
-    objections = tally.rq[within(tally.rq["objection_date"], period)]
     tables: dict[str, Table] = {
         "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits.answer)),
         "bulanan": monthly_breakdown(months),
@@ -104,12 +103,7 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
         "uji_konsekuensi": tests_table(tally, period),
         **{t.key: t for t in dik_tables(tally, period)},
         "keberatan": objections_table(tally, period),
-        "keberatan_alasan": table("keberatan_alasan", "Keberatan menurut alasan (Pasal 35 ayat 1)",
-                                  share_rows(objections["objection_reason"].replace("", "Tidak diisi")),
-                                  columns="share", empty="Tidak ada keberatan."),
-        "keberatan_putusan": table("keberatan_putusan", "Keberatan menurut putusan Atasan PPID",
-                                   share_rows(objections["objection_verdict"].replace("", "Belum diputus")),
-                                   columns="share", empty="Tidak ada keberatan."),
+        **{t.key: t for t in objection_outcome_tables(tally, period)},
     }
     pages = [
         Page("Ringkasan", [tables["ringkasan"]]),
@@ -118,7 +112,8 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
         Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
         Page("Permohonan", [tables["saluran"], tables["kategori"], tables["perangkat_daerah"]]),
         Page("Uji Konsekuensi dan DIK", [tables[k] for k in ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")]),
-        Page("Keberatan", [tables["keberatan"], tables["keberatan_alasan"], tables["keberatan_putusan"]]),
+        Page("Keberatan", [tables[k] for k in ("keberatan", "keberatan_alasan", "keberatan_putusan",
+                                               "keberatan_sengketa")]),
     ]
     lines = annual_sentences(figs, period, limits.answer, tally.as_of(period))
     s = reg.settings
@@ -159,7 +154,10 @@ def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:
         ["Belum selesai dan melewati batas waktu pada akhir periode", f["open_late"]],
         ["Uji konsekuensi (permohonan)", f["tests"]],
         ["Keberatan diajukan", f["objections"]],
-        ["Keberatan diputus", f["objections_decided"]],
+        ["Keberatan ditanggapi Atasan PPID", f["objections_decided"]],
+        ["Keberatan ditanggapi melewati batas waktu", f["objections_late"]],
+        ["Sengketa diajukan ke Komisi Informasi", f["disputes"]],
+        ["Sengketa diputus Komisi Informasi", f["disputes_decided"]],
     ]
 
 
@@ -181,6 +179,7 @@ def annual_sentences(f: dict[str, Any], period: Period, answer: int, as_of: date
         out.append("Alasan penolakan menurut Pasal 17 UU 14/2008: " + "; ".join(parts) + " permohonan.")
     else:
         out.append("Tidak ada permohonan yang ditolak berdasarkan Pasal 17 UU 14/2008.")
-    out.append(f"Keberatan yang diajukan kepada Atasan PPID sebanyak {f['objections']}, yang diputus "
-               f"{f['objections_decided']}.")
+    out.append(f"Keberatan yang diajukan kepada Atasan PPID sebanyak {f['objections']}, yang ditanggapi "
+               f"{f['objections_decided']} ({f['objections_late']} melewati batas waktu); sengketa yang diajukan ke "
+               f"Komisi Informasi sebanyak {f['disputes']}, yang diputus {f['disputes_decided']}.")
     return out

@@ -21,6 +21,7 @@ from .sections import (
     decisions_table,
     dik_tables,
     letters_table,
+    objection_outcome_tables,
     objections_table,
     open_table,
     overdue_table,
@@ -44,7 +45,7 @@ DOCX_LAYOUT: list[Section] = [
     Section("Permohonan menurut saluran dan kategori pemohon", ("saluran", "kategori"), ""),
     Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "perangkat_daerah"),
     Section("Perubahan Register Daftar Informasi yang Dikecualikan", ("dik_baru", "dik_berakhir", "dik_uji_ulang"), ""),
-    Section("Keberatan", ("keberatan",), ""),
+    Section("Keberatan dan sengketa informasi", ("keberatan", "keberatan_putusan", "keberatan_sengketa"), ""),
     Section("Perkembangan bulanan tahun berjalan", ("tren",), "tren"),
 ]
 
@@ -83,6 +84,7 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
         **{t.key: t for t in breakdown_tables(received)},
         **{t.key: t for t in dik_tables(tally, period)},
         "keberatan": objections_table(tally, period),
+        **{t.key: t for t in objection_outcome_tables(tally, period)},
         "tren": trend_table(months),
     }
     pages = [
@@ -92,7 +94,7 @@ def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf:
         Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
         Page("Belum Selesai", [tables["belum_selesai"]]),
         Page("Register DIK", [tables["dik_baru"], tables["dik_berakhir"], tables["dik_uji_ulang"]]),
-        Page("Keberatan", [tables["keberatan"]]),
+        Page("Keberatan", [tables[k] for k in ("keberatan", "keberatan_putusan", "keberatan_sengketa")]),
         Page("Tren", [tables["tren"]]),
     ]
     lines = sentences(cur, prev, ytd, period, limits.answer, tally.as_of(period), tables)
@@ -157,9 +159,10 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
     dik = [len(tables[k].rows) for k in ("dik_baru", "dik_berakhir", "dik_uji_ulang")]
     out.append(f"Register DIK: {dik[0]} entri baru, {dik[1]} entri berakhir masa pengecualiannya, dan {dik[2]} "
                "entri berstatus Perlu uji ulang.")
-    if cur["objections"] or cur["objections_decided"]:
-        out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang diputus Atasan PPID sebanyak "
-                   f"{cur['objections_decided']}.")
+    if cur["objections"] or cur["objections_decided"] or cur["disputes"] or cur["disputes_decided"]:
+        out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang ditanggapi Atasan PPID sebanyak "
+                   f"{cur['objections_decided']} ({cur['objections_late']} melewati batas waktu); sengketa yang "
+                   f"diajukan ke Komisi Informasi {cur['disputes']}, yang diputus {cur['disputes_decided']}.")
     else:
         out.append(f"Tidak ada keberatan yang diajukan pada bulan {label}.")
     return out

@@ -14,6 +14,7 @@ from ..reference import STATUS_DIK
 from ..register import Register
 from ..schema import BERANDA_SUMMARY_HEIGHT, STAGES
 from .deadlines import NEAR, Rules, received_at, time_status
+from .objections import home_rows as objection_rows
 from .precedent import RETEST, in_force
 from .routes import DIK, FINISHED, NAME, canonical
 from .state import CONFLICT, LOST, Registry, collect
@@ -62,6 +63,7 @@ def home_rows(
     entries = reg.records(DIK)
     out.append(["Register DIK berlaku", sum(1 for e in entries if in_force(e)), None, None])
     out.append(["Register DIK perlu uji ulang", sum(1 for e in entries if _retest(e)), None, None])
+    out += objection_rows(reg, today=today, rules=rules)
     out.append([])
     out.append([f"Belum selesai dan lewat batas waktu per {today:%d/%m/%Y}: {len(overdue)}"])
     if overdue:

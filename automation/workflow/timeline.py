@@ -40,7 +40,7 @@ DETAILS = {
     "persetujuan": ("keputusan_atasan", "catatan_atasan"),
     "keputusan": ("jenis_keputusan", "nomor_surat"),
     "tanda_terima": ("nomor_tanda_terima",),
-    "arsip": ("lokasi_arsip", "tanggal_keberatan", "putusan_keberatan"),
+    "arsip": ("lokasi_arsip",),
 }
 
 
