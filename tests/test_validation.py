@@ -10,6 +10,7 @@ import pytest
 from _factories import make_register, make_sheet
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_objections import CASES as OBJECTION_CASES
 from test_validation_chain import CASES as CHAIN_CASES
 
 from automation.errors import UsageError
@@ -300,9 +301,14 @@ OTHER_CASES = [
     ("keputusan", "fee in words", {"biaya": "lima ribu"}, False, [("angka_tidak_terbaca", "biaya")]),
     ("keputusan", "negative fee", {"biaya": -5000.0}, False, [("angka_negatif", "biaya")]),
     ("keputusan", "days with a fraction", {"waktu_penyediaan": 2.5}, False, [("angka_tidak_terbaca", "waktu_penyediaan")]),
-    ("arsip", "objection date in the future", {"lokasi_arsip": "Lemari 2", "tanggal_keberatan": date(2026, 12, 2)},
+    ("keberatan", "objection date in the future", {"no_registrasi": REG, "tanggal_keberatan": date(2026, 12, 2),
+                                                   "alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"},
      False, [("tanggal_masa_depan", "tanggal_keberatan")]),
-    ("arsip", "objection ground from Pasal 35", {"alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"}, False, []),
+    ("keberatan", "objection ground from Pasal 35", {"no_registrasi": REG, "tanggal_keberatan": date(2026, 11, 19),
+                                                     "alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"}, False, []),
+    ("keberatan", "objection ground outside Pasal 35", {"no_registrasi": REG, "tanggal_keberatan": date(2026, 11, 19),
+                                                        "alasan_keberatan": "h. Lainnya"}, False,
+     [("pilihan_tidak_dikenal", "alasan_keberatan")]),
     ("hari_libur", "holidays may lie in the future", {"tanggal": date(2027, 12, 25), "keterangan": "Natal",
                                                       "jenis": "Libur nasional"}, False, []),
     ("hari_libur", "unknown holiday type", {"tanggal": date(2027, 12, 25), "keterangan": "Natal", "jenis": "Libur"}, False,
@@ -623,6 +629,7 @@ def test_every_code_in_the_catalogue_is_exercised_by_these_tables():
     seen |= {code for _c, _d, expected in CHAIN_CASES for code, *_ in expected}  # tests/test_validation_chain.py
     seen |= {"dasar_hukum_belum_dikonfirmasi"}  # test_flagged_ground_is_repeated_on_the_ba_until_confirmed
     seen |= {code for _c, _e, expected in DATE_CASES for code, _k in expected}
+    seen |= {code for _c, _e, expected in OBJECTION_CASES for code, _k in expected}  # tests/test_objections.py
     structural = {"lembar_hilang", "kolom_hilang", "sel_digabung", "nomor_registrasi_ganda",
                   "nomor_registrasi_kosong", "referensi_tidak_ada"}  # fmt: skip
     assert seen | structural == set(CODES)

@@ -156,6 +156,7 @@ def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:
         ["Keberatan diajukan", f["objections"]],
         ["Keberatan ditanggapi Atasan PPID", f["objections_decided"]],
         ["Keberatan ditanggapi melewati batas waktu", f["objections_late"]],
+        ["Keberatan belum ditanggapi dan melewati batas waktu pada akhir periode", f["objections_open_late"]],
         ["Sengketa diajukan ke Komisi Informasi", f["disputes"]],
         ["Sengketa diputus Komisi Informasi", f["disputes_decided"]],
     ]

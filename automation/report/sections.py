@@ -86,6 +86,7 @@ def comparison_rows(figs: list[dict[str, Any]], answer_days: int) -> list[list[A
         line("Keberatan diajukan", lambda f: f["objections"]),
         line("Keberatan ditanggapi Atasan PPID", lambda f: f["objections_decided"]),
         line("Keberatan ditanggapi melewati batas waktu", lambda f: f["objections_late"]),
+        line("Keberatan belum ditanggapi, lewat batas waktu (akhir periode)", lambda f: f["objections_open_late"]),
         line("Sengketa diajukan ke Komisi Informasi", lambda f: f["disputes"]),
         line("Sengketa diputus Komisi Informasi", lambda f: f["disputes_decided"]),
     ]

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
-from ..reference import PUTUSAN_KEBERATAN
+from ..reference import ALASAN_KEBERATAN, KEPUTUSAN, PUTUSAN_KEBERATAN
 from ..register import Register
 from ..schema import SHEET_BY_KEY
-from ..values import as_text
-from ..workflow.objections import GROUND_REFUSAL, REFUSED_KINDS, SHEET, Limits, Objection, day_of, objections
-from ..workflow.routes import canonical
+from ..values import as_text, parse_date
 from .codes import level, message
 
+if TYPE_CHECKING:
+    from ..workflow.objections import Limits, Objection
+
+SHEET = "keberatan"
 REJECTED = PUTUSAN_KEBERATAN[1]
+GROUND_REFUSAL = ALASAN_KEBERATAN[0]
+REFUSED_KINDS = (KEPUTUSAN[1], KEPUTUSAN[2])  # Diberikan sebagian, Ditolak
 Issue = tuple[str, str, dict[str, str]]  # (column key, code, fields)
 PAIRS = (  # (column, its partner): one filled without the other
     ("tanggal_tanggapan", "putusan_keberatan"),
@@ -28,6 +33,8 @@ def _fmt(day: date) -> str:
 
 def check_objections(reg: Register) -> list[Finding]:
     """Findings of every started Keberatan row, located on its cell."""
+    from ..workflow.objections import Limits, objections  # the workflow imports validation: import late
+
     data = reg.sheets.get(SHEET)
     if data is None or not data.present:
         return []
@@ -62,7 +69,7 @@ def _order(obj: Objection) -> Iterator[Issue]:
          "Periksa tanggal keberatan atau Tanggal Diterima pada lembar 9 Tanda Terima."),
         ("tanggal_tanggapan", obj.answered, "keberatan diterima", obj.filed,
          "Tanggapan Atasan PPID menjawab keberatan yang sudah diterima; periksa kedua tanggal."),
-        ("tanggapan_diterima", day_of(rec.get("tanggapan_diterima")), "tanggapan Atasan PPID", obj.answered,
+        ("tanggapan_diterima", parse_date(rec.get("tanggapan_diterima"))[0], "tanggapan Atasan PPID", obj.answered,
          "Periksa kedua tanggal."),
         ("tanggal_sengketa", obj.disputed, "keberatan diterima", obj.filed,
          "Sengketa diajukan sesudah keberatan (Pasal 37 ayat (2)); periksa kedua tanggal."),
@@ -107,8 +114,8 @@ def _pairs(obj: Objection) -> Iterator[Issue]:
 
 
 def _reasons(obj: Objection) -> Iterator[Issue]:
-    verdict = canonical(obj.record.get("putusan_keberatan"), PUTUSAN_KEBERATAN)
-    if verdict == REJECTED and not as_text(obj.record.get("pertimbangan_atasan")):
+    verdict = " ".join(as_text(obj.record.get("putusan_keberatan")).split()).casefold()
+    if verdict == REJECTED.casefold() and not as_text(obj.record.get("pertimbangan_atasan")):
         yield "pertimbangan_atasan", "keberatan_tanpa_pertimbangan", {}
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..reference import ALASAN_KEBERATAN, KEPUTUSAN, YA_TIDAK
 from ..register import Record, Register
+from ..validation.objections import SHEET
 from ..values import as_text, parse_date, parse_datetime
 from .deadlines import NEAR, Rules, setting_int, time_status, usable
 from .routes import canonical
@@ -25,17 +26,12 @@ from .routes import canonical
 if TYPE_CHECKING:
     from .advance import Run
 
-SHEET = "keberatan"
-REFUSED_KINDS = (KEPUTUSAN[1], KEPUTUSAN[2])  # Diberikan sebagian, Ditolak
-GROUND_REFUSAL = ALASAN_KEBERATAN[0]  # a. Penolakan berdasarkan Pasal 17
 GROUNDS_UNANSWERED = (ALASAN_KEBERATAN[2], ALASAN_KEBERATAN[6])  # c. not answered, g. too late
 WAITING = "Menunggu tanggapan Atasan PPID"
 ANSWERED = "Ditanggapi Atasan PPID"
 DISPUTE = "Sengketa di Komisi Informasi"
 CLOSED = "Selesai (putusan Komisi Informasi)"
 OPEN_STATES = (WAITING, DISPUTE)
-SYSTEM_KEYS = ("nama_pemohon", "tanggal_dasar", "batas_pengajuan", "batas_waktu", "status_waktu",
-               "batas_sengketa", "status_keberatan")
 
 
 def day_of(value: Any) -> date | None:
