@@ -127,7 +127,9 @@ ALASAN_KEBERATAN = (  # UU KIP Pasal 35 ayat (1) huruf a-g
     "g. Melebihi jangka waktu",
 )
 PUTUSAN_KEBERATAN = ("Diterima", "Ditolak", "Diselesaikan dengan kesepakatan")
-PUTUSAN_SENGKETA = ("Mediasi berhasil", "Dikabulkan seluruhnya", "Dikabulkan sebagian", "Ditolak", "Dicabut/gugur")
+PUTUSAN_SENGKETA = (  # mediation, or the adjudication ruling of the Komisi Informasi (UU KIP Ps 38-39)
+    "Mediasi berhasil", "Dikabulkan seluruhnya", "Dikabulkan sebagian", "Ditolak", "Dicabut/gugur",
+)
 JENIS_LIBUR = ("Libur nasional", "Cuti bersama", "Penutupan kantor", "Bukan hari libur")
 
 REF_LISTS: tuple[RefList, ...] = (

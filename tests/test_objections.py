@@ -24,21 +24,41 @@ REG = "PPID-KOMINFO/2026/11/0001"
 GROUND_A = "a. Penolakan berdasarkan Pasal 17"
 GROUND_C = "c. Permintaan tidak ditanggapi"
 LATER = date(2027, 3, 1)  # a day after every event below (no "tanggal di masa depan")
-KEBERATAN_CODES = {"keberatan_urutan_tanggal", "keberatan_tanpa_penolakan", "keberatan_lewat_batas",
-                   "sengketa_lewat_batas", "keberatan_tidak_lengkap", "keberatan_tanpa_pertimbangan"}
+KEBERATAN_CODES = {
+    "keberatan_urutan_tanggal",
+    "keberatan_tanpa_penolakan",
+    "keberatan_lewat_batas",
+    "sengketa_lewat_batas",
+    "keberatan_tidak_lengkap",
+    "keberatan_tanpa_pertimbangan",
+}
 
 
 def rows(decision: str = "Ditolak", delivered: date | None = date(2026, 11, 20), *objection: dict) -> dict:
     """A request received 2 Nov 2026, decided 9 Nov, the decision received on ``delivered``; archived."""
     r = {"no_registrasi": REG}
     out: dict = {
-        "permohonan": [{**r, "waktu_diterima": datetime(2026, 11, 2, 9), "nama_pemohon": "Budi Santoso",
-                        "rincian_informasi": "Daftar gaji pegawai", "tahap_saat_ini": "10 Arsip"}],
+        "permohonan": [
+            {
+                **r,
+                "waktu_diterima": datetime(2026, 11, 2, 9),
+                "nama_pemohon": "Budi Santoso",
+                "rincian_informasi": "Daftar gaji pegawai",
+                "tahap_saat_ini": "10 Arsip",
+            }
+        ],
         "keberatan": [{**r, **o} for o in objection],
     }
     if decision:
-        out["keputusan"] = [{**r, "jenis_keputusan": decision, "tanggal_keputusan": date(2026, 11, 9),
-                             "tanggal_penyampaian": date(2026, 11, 9), "status_tahap": "Selesai"}]
+        out["keputusan"] = [
+            {
+                **r,
+                "jenis_keputusan": decision,
+                "tanggal_keputusan": date(2026, 11, 9),
+                "tanggal_penyampaian": date(2026, 11, 9),
+                "status_tahap": "Selesai",
+            }
+        ]
     if delivered is not None:
         out["tanda_terima"] = [{**r, "tanggal_diterima": delivered, "status_tahap": "Selesai"}]
     return out
@@ -52,20 +72,33 @@ def one(reg_rows: dict, settings: dict | None = None):
 # ---------------------------------------------------------------- the clocks at holiday boundaries
 # Basis Fri 20 Nov 2026; day 1 = Mon 23 Nov. In the way: 24 Dec (cuti bersama), 25 Dec (Natal),
 # 1 Jan 2027 (Tahun Baru), 5 Jan 2027 (Isra Mikraj) from the holidays package.
-CLOSED_31_DEC = {"tanggal": date(2026, 12, 31), "keterangan": "Penutupan kantor akhir tahun", "jenis": "Penutupan kantor"}
-WORKING_24_DEC = {"tanggal": date(2026, 12, 24), "keterangan": "Kantor tetap buka", "jenis": "Bukan hari libur"}
+CLOSED_31_DEC = {
+    "tanggal": date(2026, 12, 31),
+    "keterangan": "Penutupan kantor akhir tahun",
+    "jenis": "Penutupan kantor",
+}
+WORKING_24_DEC = {
+    "tanggal": date(2026, 12, 24),
+    "keterangan": "Kantor tetap buka",
+    "jenis": "Bukan hari libur",
+}
 CLOCK_CASES = [
     ("filing: 30 HK over Natal, Tahun Baru and Isra Mikraj", {}, None, "filing_due", date(2027, 1, 7)),
-    ("filing: an office closure on the Hari Libur sheet adds a day", {}, [CLOSED_31_DEC], "filing_due", date(2027, 1, 8)),
-    ("filing: receipt day counted as day 1 (Pengaturan)", {"hari_ke_1": "Ya"}, None, "filing_due", date(2027, 1, 6)),
+    ("filing: an office closure on the Hari Libur sheet adds a day", {}, [CLOSED_31_DEC], "filing_due",
+     date(2027, 1, 8)),
+    ("filing: receipt day counted as day 1 (Pengaturan)", {"hari_ke_1": "Ya"}, None, "filing_due",
+     date(2027, 1, 6)),
     ("filing: Pengaturan period of 20 HK", {"batas_keberatan": 20}, None, "filing_due", date(2026, 12, 18)),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("case", "settings", "holidays", "clock", "expected"), CLOCK_CASES,
-                         ids=[c[0] for c in CLOCK_CASES])
+@pytest.mark.parametrize(
+    ("case", "settings", "holidays", "clock", "expected"), CLOCK_CASES, ids=[c[0] for c in CLOCK_CASES]
+)
 def test_filing_clock_at_holiday_boundaries(case, settings, holidays, clock, expected):
-    reg_rows = rows("Ditolak", date(2026, 11, 20), {"tanggal_keberatan": date(2026, 11, 26), "alasan_keberatan": GROUND_A})
+    reg_rows = rows(
+        "Ditolak", date(2026, 11, 20), {"tanggal_keberatan": date(2026, 11, 26), "alasan_keberatan": GROUND_A}
+    )
     if holidays:
         reg_rows["hari_libur"] = holidays
     assert getattr(one(reg_rows, settings), clock) == expected
@@ -73,26 +106,46 @@ def test_filing_clock_at_holiday_boundaries(case, settings, holidays, clock, exp
 
 def test_answer_clock_runs_30_working_days_from_the_keberatan():
     # filed Thu 26 Nov; day 1 = 27 Nov; 24/25 Dec, 1 Jan and 5 Jan are not counted
-    obj = one(rows("Ditolak", date(2026, 11, 20), {"tanggal_keberatan": date(2026, 11, 26), "alasan_keberatan": GROUND_A}))
+    obj = one(
+        rows(
+            "Ditolak",
+            date(2026, 11, 20),
+            {"tanggal_keberatan": date(2026, 11, 26), "alasan_keberatan": GROUND_A},
+        )
+    )
     assert obj.answer_due == date(2027, 1, 13)
     assert obj.status == WAITING
 
 
-@pytest.mark.parametrize(("case", "holidays", "expected"), [
-    ("14 HK across Christmas and New Year", None, date(2027, 1, 6)),
-    ("24 Dec made a working day on the Hari Libur sheet", [WORKING_24_DEC], date(2027, 1, 4)),
-])
+@pytest.mark.parametrize(
+    ("case", "holidays", "expected"),
+    [
+        ("14 HK across Christmas and New Year", None, date(2027, 1, 6)),
+        ("24 Dec made a working day on the Hari Libur sheet", [WORKING_24_DEC], date(2027, 1, 4)),
+    ],
+)
 def test_dispute_clock_counts_from_the_answer_received(case, holidays, expected):
-    reg_rows = rows("Ditolak", date(2026, 11, 20), {
-        "tanggal_keberatan": date(2026, 11, 26), "alasan_keberatan": GROUND_A, "tanggal_tanggapan": date(2026, 12, 10),
-        "putusan_keberatan": "Ditolak", "pertimbangan_atasan": "Data pribadi.", "tanggapan_diterima": date(2026, 12, 11)})
+    reg_rows = rows(
+        "Ditolak",
+        date(2026, 11, 20),
+        {
+            "tanggal_keberatan": date(2026, 11, 26),
+            "alasan_keberatan": GROUND_A,
+            "tanggal_tanggapan": date(2026, 12, 10),
+            "putusan_keberatan": "Ditolak",
+            "pertimbangan_atasan": "Data pribadi.",
+            "tanggapan_diterima": date(2026, 12, 11),
+        },
+    )
     if holidays:
         reg_rows["hari_libur"] = holidays
     assert one(reg_rows).dispute_due == expected
 
 
 def test_dispute_clock_without_an_answer_runs_from_the_end_of_the_answer_period():
-    base = rows("Ditolak", date(2026, 11, 20), {"tanggal_keberatan": date(2026, 11, 26), "alasan_keberatan": GROUND_A})
+    base = rows(
+        "Ditolak", date(2026, 11, 20), {"tanggal_keberatan": date(2026, 11, 26), "alasan_keberatan": GROUND_A}
+    )
     assert one(base).dispute_due == date(2027, 2, 2)  # 13 Jan 2027 + 14 HK
     assert one(base, {"sengketa_tanpa_tanggapan": "Tidak"}).dispute_due is None
 
@@ -106,7 +159,11 @@ def test_unanswered_request_counts_from_its_own_deadline():
 
 # ---------------------------------------------------------------- date order and the other findings
 FILED = {"tanggal_keberatan": date(2026, 11, 26), "alasan_keberatan": GROUND_A}
-ANSWER = {"tanggal_tanggapan": date(2026, 12, 10), "putusan_keberatan": "Ditolak", "pertimbangan_atasan": "Data pribadi."}
+ANSWER = {
+    "tanggal_tanggapan": date(2026, 12, 10),
+    "putusan_keberatan": "Ditolak",
+    "pertimbangan_atasan": "Data pribadi.",
+}
 CASES = [
     ("answered keberatan in order", {**FILED, **ANSWER}, []),
     ("keberatan before the decision was received", {**FILED, "tanggal_keberatan": date(2026, 11, 18)},
@@ -120,7 +177,8 @@ CASES = [
     ("sengketa while the answer period still runs", {**FILED, "tanggal_sengketa": date(2026, 12, 8)},
      [("keberatan_urutan_tanggal", "tanggal_sengketa")]),
     ("KI ruling before the sengketa", {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14),
-                                       "putusan_sengketa": "Ditolak", "tanggal_putusan_sengketa": date(2026, 12, 11)},
+                                       "putusan_sengketa": "Ditolak",
+                                       "tanggal_putusan_sengketa": date(2026, 12, 11)},
      [("keberatan_urutan_tanggal", "tanggal_putusan_sengketa")]),
     ("keberatan filed after 30 working days", {**FILED, "tanggal_keberatan": date(2027, 1, 8)},
      [("keberatan_lewat_batas", "tanggal_keberatan")]),
@@ -145,12 +203,19 @@ def test_keberatan_findings(case, entered, expected):
 
 
 def test_ground_a_needs_a_refused_request():
-    report = validate_register(make_register(rows("Diberikan seluruhnya", date(2026, 11, 20), FILED)), today=LATER)
+    report = validate_register(
+        make_register(rows("Diberikan seluruhnya", date(2026, 11, 20), FILED)), today=LATER
+    )
     (finding,) = [f for f in report.findings if f.code in KEBERATAN_CODES]
-    assert (finding.code, finding.key, finding.column) == ("keberatan_tanpa_penolakan", "alasan_keberatan",
-                                                           "Alasan Keberatan")
+    assert (finding.code, finding.key, finding.column) == (
+        "keberatan_tanpa_penolakan",
+        "alasan_keberatan",
+        "Alasan Keberatan",
+    )
     assert "Diberikan seluruhnya" in finding.message and REG in finding.message
-    partial = validate_register(make_register(rows("Diberikan sebagian", date(2026, 11, 20), FILED)), today=LATER)
+    partial = validate_register(
+        make_register(rows("Diberikan sebagian", date(2026, 11, 20), FILED)), today=LATER
+    )
     assert not [f for f in partial.findings if f.code in KEBERATAN_CODES]
 
 
@@ -171,14 +236,26 @@ def at_archive(*objection: dict) -> dict:
     return reg_rows
 
 
-@pytest.mark.parametrize(("case", "objection", "archived"), [
-    ("no keberatan", None, True),
-    ("keberatan waiting for the Atasan PPID", FILED, False),
-    ("keberatan answered", {**FILED, **ANSWER}, True),
-    ("sengketa before the KI", {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14)}, False),
-    ("sengketa ruled", {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14), "putusan_sengketa": "Ditolak",
-                        "tanggal_putusan_sengketa": date(2027, 2, 1)}, True),
-])
+@pytest.mark.parametrize(
+    ("case", "objection", "archived"),
+    [
+        ("no keberatan", None, True),
+        ("keberatan waiting for the Atasan PPID", FILED, False),
+        ("keberatan answered", {**FILED, **ANSWER}, True),
+        ("sengketa before the KI", {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14)}, False),
+        (
+            "sengketa ruled",
+            {
+                **FILED,
+                **ANSWER,
+                "tanggal_sengketa": date(2026, 12, 14),
+                "putusan_sengketa": "Ditolak",
+                "tanggal_putusan_sengketa": date(2027, 2, 1),
+            },
+            True,
+        ),
+    ],
+)
 def test_archive_waits_for_an_open_keberatan_or_sengketa(case, objection, archived):
     reg = make_register(at_archive(*([objection] if objection else [])))
     changes, summary = plan_advance(reg, today=LATER, now=datetime(2027, 3, 1, 10))
@@ -214,9 +291,19 @@ def test_beranda_counts_keberatan_waiting_late_near_and_sengketa():
 
 
 def test_a_ruling_closes_the_sengketa():
-    obj = one(rows("Ditolak", date(2026, 11, 20), {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14),
-                                                    "putusan_sengketa": "Mediasi berhasil",
-                                                    "tanggal_putusan_sengketa": date(2027, 2, 1)}))
+    obj = one(
+        rows(
+            "Ditolak",
+            date(2026, 11, 20),
+            {
+                **FILED,
+                **ANSWER,
+                "tanggal_sengketa": date(2026, 12, 14),
+                "putusan_sengketa": "Mediasi berhasil",
+                "tanggal_putusan_sengketa": date(2027, 2, 1),
+            },
+        )
+    )
     assert obj.status == CLOSED and not obj.is_open
 
 
@@ -234,7 +321,9 @@ def test_keberatan_letters_are_rendered_from_the_templates(tmp_path: Path):
     reg.path = tmp_path / "register.xlsm"
     changes, result = make_documents(reg, out_root=tmp_path / "output", today=LATER)
     made = {r.document: r for r in result.made if r.sheet == "Keberatan"}
-    assert set(made) == {"Tanda Terima Keberatan", "Tanggapan atas Keberatan"}, [r.message for r in result.failed]
+    assert set(made) == {"Tanda Terima Keberatan", "Tanggapan atas Keberatan"}, [
+        r.message for r in result.failed
+    ]
     receipt = letter_text(made["Tanda Terima Keberatan"].path)
     assert "Nomor: 001/KEB/PPID-DISKOMINFO/XI/2026" in receipt  # numbered and dated by the keberatan
     assert "26 November 2026" in receipt and "13 Januari 2027" in receipt and GROUND_A in receipt
@@ -249,7 +338,9 @@ def test_keberatan_letters_are_rendered_from_the_templates(tmp_path: Path):
 
 
 def test_letters_wait_for_impossible_keberatan_dates(tmp_path: Path):
-    reg = make_register(rows("Ditolak", date(2026, 11, 20), {**FILED, "tanggal_keberatan": date(2026, 11, 18)}))
+    reg = make_register(
+        rows("Ditolak", date(2026, 11, 20), {**FILED, "tanggal_keberatan": date(2026, 11, 18)})
+    )
     reg.path = tmp_path / "register.xlsm"
     _changes, result = make_documents(reg, out_root=tmp_path / "output", today=LATER)
     (failed,) = [r for r in result.failed if r.sheet == "Keberatan"]
@@ -261,9 +352,18 @@ def test_letters_wait_for_impossible_keberatan_dates(tmp_path: Path):
 def test_reports_count_keberatan_and_sengketa_by_outcome():
     answered = {**FILED, **ANSWER}
     waiting = {**FILED, "tanggal_keberatan": date(2026, 11, 27)}
-    agreed = {**FILED, "tanggal_tanggapan": date(2026, 12, 4), "putusan_keberatan": "Diselesaikan dengan kesepakatan"}
-    disputed = {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14), "putusan_sengketa": "Mediasi berhasil",
-                "tanggal_putusan_sengketa": date(2026, 12, 30)}
+    agreed = {
+        **FILED,
+        "tanggal_tanggapan": date(2026, 12, 4),
+        "putusan_keberatan": "Diselesaikan dengan kesepakatan",
+    }
+    disputed = {
+        **FILED,
+        **ANSWER,
+        "tanggal_sengketa": date(2026, 12, 14),
+        "putusan_sengketa": "Mediasi berhasil",
+        "tanggal_putusan_sengketa": date(2026, 12, 30),
+    }
     reg = make_register(rows("Ditolak", date(2026, 11, 20), answered, waiting, agreed, disputed))
     tally = prepare(reg, date(2027, 1, 20)).tally
     nov, dec = tally.figures(Period.month(2026, 11)), tally.figures(Period.month(2026, 12))
@@ -271,7 +371,9 @@ def test_reports_count_keberatan_and_sengketa_by_outcome():
     assert (dec["objections_decided"], dec["disputes"], dec["disputes_decided"]) == (3, 1, 1)
     year = tally.figures(Period.year(2026))
     assert year["objections_open_late"] == 0
-    assert tally.figures(Period.month(2027, 1))["objections_open_late"] == 1  # due 12 Jan 2027, still open on 20 Jan
+    assert (
+        tally.figures(Period.month(2027, 1))["objections_open_late"] == 1
+    )  # due 12 Jan 2027, still open on 20 Jan
     outcomes = tally.frames.objections["outcome"].value_counts().to_dict()
     assert outcomes == {"Ditolak": 2, "Belum ditanggapi": 1, "Diselesaikan dengan kesepakatan": 1}
     assert tally.frames.objections["dispute"].tolist() == ["", "", "", "Mediasi berhasil"]

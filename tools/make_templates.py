@@ -549,7 +549,8 @@ def tanda_terima(doc: DocxDocument) -> None:
 
 def tanda_terima_keberatan(doc: DocxDocument) -> None:
     title(doc, "TANDA TERIMA PENGAJUAN KEBERATAN ATAS PERMOHONAN INFORMASI PUBLIK")
-    para(doc, "Telah diterima keberatan tertulis atas permohonan informasi publik dengan keterangan sebagai berikut:")
+    para(doc, "Telah diterima keberatan tertulis atas permohonan informasi publik dengan keterangan sebagai "
+         "berikut:")
     fields(doc, requester_fields([
         ("Informasi yang Dimohon", "{{ rincian_informasi }}"),
         ("Tanggal Keberatan Diterima", "{{ tanggal_keberatan }}"),
@@ -558,12 +559,14 @@ def tanda_terima_keberatan(doc: DocxDocument) -> None:
     tag(doc, "{%p if uraian_keberatan %}")
     para(doc, "Uraian keberatan: {{ uraian_keberatan }}")
     tag(doc, "{%p endif %}")
-    para(doc, "Keberatan ini akan ditanggapi secara tertulis oleh Atasan PPID paling lambat {{ lama_tanggapan }} "
-         "sejak keberatan diterima, yaitu pada tanggal {{ batas_tanggapan }} (Pasal 36 ayat (2) " + UU_KIP + ").")
+    para(doc, "Keberatan ini akan ditanggapi secara tertulis oleh Atasan PPID paling lambat "
+         "{{ lama_tanggapan }} sejak keberatan diterima, yaitu pada tanggal {{ batas_tanggapan }} "
+         "(Pasal 36 ayat (2) " + UU_KIP + ").")
     para(doc, "Simpan tanda terima ini dan sebutkan Nomor Registrasi Keberatan setiap kali menanyakan "
          "perkembangan keberatan.")
     signature(doc, ["", "Pengaju Keberatan,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
-              ["{{ kota }}, {{ tanggal_surat }}", "Petugas Pelayanan Informasi,", "", "", "", "(.................................)"])
+              ["{{ kota }}, {{ tanggal_surat }}", "Petugas Pelayanan Informasi,", "", "", "",
+               "(.................................)"])
 
 
 def tanggapan_keberatan(doc: DocxDocument) -> None:
@@ -576,15 +579,16 @@ def tanggapan_keberatan(doc: DocxDocument) -> None:
             ("Alasan Keberatan", "{{ alasan_keberatan }}"),
         ], first="Nomor Registrasi Permohonan"),
     ])
-    para(doc, "Atasan PPID, setelah memeriksa keberatan Saudara sebagaimana tersebut di atas, berdasarkan Pasal 36 "
-         "ayat (2) " + UU_KIP + " memberikan tanggapan sebagai berikut:")
+    para(doc, "Atasan PPID, setelah memeriksa keberatan Saudara sebagaimana tersebut di atas, berdasarkan "
+         "Pasal 36 ayat (2) " + UU_KIP + " memberikan tanggapan sebagai berikut:")
     tag(doc, "{%p if diterima %}")
     para(doc, ("Keberatan DITERIMA.", "b"), align="left", after=0)
     para(doc, "PPID {{ instansi }} diperintahkan untuk memberikan informasi yang dimohon sesuai ketentuan "
          "peraturan perundang-undangan.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ditolak %}")
-    para(doc, ("Keberatan DITOLAK", "b"), " dan keputusan PPID dikuatkan, dengan alasan:", align="left", after=0)
+    para(doc, ("Keberatan DITOLAK", "b"), " dan keputusan PPID dikuatkan, dengan alasan:", align="left",
+         after=0)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if kesepakatan %}")
     para(doc, ("Keberatan DISELESAIKAN DENGAN KESEPAKATAN", "b"), " antara Pemohon Informasi dan PPID "

@@ -41,11 +41,18 @@ def cases(today: dt.date, calendar: WorkCalendar) -> list[Case]:
     return [
         Case("dijawab", calendar.add_working_days(month_end, -10), answered=month_end),
         Case("terlambat", calendar.add_working_days(today, -35)),
-        Case("sengketa", calendar.add_working_days(escalated_answer, -15), answered=escalated_answer, disputed=month_end),
+        Case(
+            "sengketa",
+            calendar.add_working_days(escalated_answer, -15),
+            answered=escalated_answer,
+            disputed=month_end,
+        ),
     ]
 
 
-def objection_scenarios(first_index: int, today: dt.date, calendar: WorkCalendar | None = None) -> list[Scenario]:
+def objection_scenarios(
+    first_index: int, today: dt.date, calendar: WorkCalendar | None = None
+) -> list[Scenario]:
     """The three requests, received FILED_AFTER_RECEIPT working days before their keberatan."""
     calendar = calendar or WorkCalendar()
     rng = random.Random(35)
@@ -56,33 +63,55 @@ def objection_scenarios(first_index: int, today: dt.date, calendar: WorkCalendar
         day = calendar.add_working_days(case.filed, -FILED_AFTER_RECEIPT)
         topic = topics[offset % len(topics)]
         values = person(rng, index)
-        values.update(waktu_diterima=dt.datetime.combine(day, dt.time(9, 30)), saluran=CHANNELS[offset],
-                      rincian_informasi=topic.rincian, tujuan=topic.tujuan, perangkat_daerah=topic.pd,
-                      cara_memperoleh="Mendapatkan salinan (softcopy)", cara_salinan="Surel")
+        values.update(
+            waktu_diterima=dt.datetime.combine(day, dt.time(9, 30)),
+            saluran=CHANNELS[offset],
+            rincian_informasi=topic.rincian,
+            tujuan=topic.tujuan,
+            perangkat_daerah=topic.pd,
+            cara_memperoleh="Mendapatkan salinan (softcopy)",
+            cara_salinan="Surel",
+        )
         out.append(Scenario(index, topic, values["waktu_diterima"], 11, values))
     return out
 
 
-def objection_rows(reg: Register, plan: list[Scenario], extra: list[Scenario], today: dt.date,
-                   calendar: WorkCalendar | None = None) -> list[dict[str, Any]]:
+def objection_rows(
+    reg: Register,
+    plan: list[Scenario],
+    extra: list[Scenario],
+    today: dt.date,
+    calendar: WorkCalendar | None = None,
+) -> list[dict[str, Any]]:
     """Keberatan rows for the block's requests (``extra``, the tail of ``plan``), as staff would type them."""
     calendar = calendar or WorkCalendar.from_register(reg)
     numbers = {s.index: number for number, s in scenario_map(reg, plan).items()}
-    return [_row(numbers[s.index], case) for s, case in zip(extra, cases(today, calendar), strict=True)
-            if s.index in numbers]
+    return [
+        _row(numbers[s.index], case)
+        for s, case in zip(extra, cases(today, calendar), strict=True)
+        if s.index in numbers
+    ]
 
 
 def _row(number: str, case: Case) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "no_registrasi": number, "tanggal_keberatan": case.filed, "alasan_keberatan": GROUND,
+        "no_registrasi": number,
+        "tanggal_keberatan": case.filed,
+        "alasan_keberatan": GROUND,
         "uraian_keberatan": "Pemohon menilai informasi yang dimohon tidak termasuk rahasia pribadi karena "
-                            "menyangkut pelaksanaan jabatan publik.",
+        "menyangkut pelaksanaan jabatan publik.",
     }
     if case.answered is not None:
-        row.update(tanggal_tanggapan=case.answered, putusan_keberatan="Ditolak",
-                   pertimbangan_atasan="Informasi memuat data pribadi yang dikecualikan berdasarkan Pasal 17 huruf h "
-                                       "UU 14/2008; pemohon tidak menyampaikan persetujuan tertulis pemilik data.")
+        row.update(
+            tanggal_tanggapan=case.answered,
+            putusan_keberatan="Ditolak",
+            pertimbangan_atasan="Informasi memuat data pribadi yang dikecualikan berdasarkan Pasal 17 "
+            "huruf h "
+            "UU 14/2008; pemohon tidak menyampaikan persetujuan tertulis pemilik data.",
+        )
     if case.disputed is not None:
-        row.update(tanggal_sengketa=case.disputed, register_sengketa=f"0{case.disputed:%d}/REG-PSI/{case.disputed:%m}/"
-                                                                     f"{case.disputed:%Y}")
+        row.update(
+            tanggal_sengketa=case.disputed,
+            register_sengketa=f"0{case.disputed:%d}/REG-PSI/{case.disputed:%m}/{case.disputed:%Y}",
+        )
     return row

@@ -89,7 +89,8 @@ def _objections(path: Path, plan: list[Any], extra: list[Any], now: dt.datetime,
 
     operations.commit(path, plan_rows)
     operations.advance(path, now=now, trigger="Demo")
-    console.print(f"   Keberatan dicatat: {len(rows)} (ditanggapi, lewat batas tanggapan, diajukan ke Komisi Informasi).")
+    console.print(f"   Keberatan dicatat: {len(rows)} (ditanggapi, lewat batas tanggapan, "
+                  "diajukan ke Komisi Informasi).")
 
 
 def _step_of(sheet_name: str) -> int:

@@ -147,7 +147,8 @@ def _tanda_terima(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[s
 
 
 def _arsip(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
-    return {"tanggal_arsip": day, "lokasi_arsip": f"Lemari arsip PPID rak {1 + s.index % 6}; folder digital /arsip/{day.year}"}
+    place = f"Lemari arsip PPID rak {1 + s.index % 6}; folder digital /arsip/{day.year}"
+    return {"tanggal_arsip": day, "lokasi_arsip": place}
 
 
 def legal_mistake(s: Scenario, sheet: str, day: dt.date, calendar: WorkCalendar, today: dt.date, round_no: int) -> dict[str, Any]:

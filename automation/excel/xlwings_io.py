@@ -150,8 +150,8 @@ FOOTPRINTS: dict[str, Footprint] = {
     "validate": Footprint(
         frozenset([*(s.key for s in TABLE_SHEETS if NOTE_KEY in s.keys), LOG.key]), "notes", appends=frozenset([LOG.key])
     ),
-    "advance": Footprint(frozenset([*(s.key for s in STAGES), KEBERATAN.key, LOG.key]), "system", appends=True,
-                         home=True),
+    "advance": Footprint(frozenset([*(s.key for s in STAGES), KEBERATAN.key, LOG.key]), "system",
+                         appends=True, home=True),
     "documents": Footprint(frozenset([*(d.sheet for d in DOCUMENTS), LOG.key]), "system", appends=True),
 }
 

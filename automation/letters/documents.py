@@ -395,7 +395,8 @@ class _Run:
     # ------------------------------------------------------------ the end of the run
     def finish(self) -> None:
         """Catatan of every row handled: the reasons it failed, or cleared when it was ours."""
-        records = {(key, rec.row): rec for key in ("permohonan", "berita_acara", "keputusan", "tanda_terima", "keberatan")
+        sheets = ("permohonan", "berita_acara", "keputusan", "tanda_terima", "keberatan")
+        records = {(key, rec.row): rec for key in sheets
                    for rec in self.reg.records(key)}
         for (sheet, row), messages in self.row_messages.items():
             old = as_text(records[(sheet, row)].get("catatan"))

@@ -23,11 +23,15 @@ def _clock(src: Sources, row: Row) -> tuple[Any, Limits]:
     limits = Limits.of(src.reg)
     request = requests_of(src.reg, rules).get(row.text("no_registrasi", default=""))
     if request is None:
-        row.problems.append(f"permohonan {row.text('no_registrasi', default='')} tidak ditemukan pada lembar 1 Permohonan")
+        row.problems.append(
+            f"permohonan {row.text('no_registrasi', default='')} tidak ditemukan pada lembar 1 Permohonan"
+        )
     obj = objection(row.record, request, rules, limits)
     for key, code, _fields in issues(obj, limits):
         if code in ("keberatan_urutan_tanggal", "keberatan_tanpa_penolakan", "keberatan_tidak_lengkap"):
-            row.problems.append(f"kolom {row.label(key)} belum benar (lihat Catatan Validasi; jalankan Periksa isian)")
+            row.problems.append(
+                f"kolom {row.label(key)} belum benar (lihat Catatan Validasi; jalankan Periksa isian)"
+            )
     return obj, limits
 
 
@@ -62,16 +66,14 @@ def tanggapan_keberatan(src: Sources, row: Row, today: date) -> tuple[dict[str, 
     if as_text(row.raw("putusan_keberatan")) and verdict is None:
         row.problems.append(f"kolom {row.label('putusan_keberatan')} berisi nilai yang tidak dikenal")
     reasons = row.text("pertimbangan_atasan", required=verdict == REJECTED, default="")
-    obj, limits = _clock(src, row)
+    _obj, limits = _clock(src, row)  # its impossible dates stop the letter
     return {
         **_common(src, row),
         "nomor_keberatan": as_text(src.value("keberatan", row.record, "nomor_tanda_keberatan")) or EMPTY,
         "tanggal_keberatan": bahasa.tanggal(filed) if filed else EMPTY,
-        "putusan": verdict or EMPTY,
         "diterima": verdict == ACCEPTED,
         "ditolak": verdict == REJECTED,
         "kesepakatan": verdict == AGREED,
         "pertimbangan": reasons,
         "lama_sengketa": bahasa.hari_kerja(limits.dispute),
-        "terlambat": bool(answered and obj.answer_due and answered > obj.answer_due),
     }, answered

@@ -81,40 +81,52 @@ PARTS: tuple[Part, ...] = (
 )
 
 
-def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: bool = False) -> ReportResult:
-    """Build laporan-tahunan-YYYY.xlsx/.docx (and .pdf) under ``out_dir``."""
+PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (  # the .xlsx sheets and the tables on each
+    ("Ringkasan", ("ringkasan",)),
+    ("Bulanan", ("bulanan",)),
+    ("Keputusan", ("keputusan", "pasal17")),
+    ("Waktu", ("waktu", "lewat_batas")),
+    ("Permohonan", ("saluran", "kategori", "perangkat_daerah")),
+    ("Uji Konsekuensi dan DIK", ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")),
+    ("Keberatan", ("keberatan", "keberatan_alasan", "keberatan_putusan", "keberatan_sengketa")),
+)
+
+
+def _check_year(year: Any, today: date) -> None:
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
         raise UsageError(f"Tahun laporan '{year}' tidak dikenali; tulis empat angka, misalnya 2026.")
     if year > today.year:
         raise UsageError(f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya.")
-    period = Period.year(year)
-    prep = prepare(reg, today)
-    tally, limits = prep.tally, prep.limits
-    figs = tally.figures(period)
-    months = tally.monthly_rows(year, 12 if year < today.year else today.month)
-    tables: dict[str, Table] = {
+
+
+def _tables(tally: Any, period: Period, figs: dict[str, Any], months: list[dict[str, Any]],
+            limits: Any) -> dict[str, Table]:
+    """Every table of the annual report, by key."""
+    groups = (breakdown_tables(tally.received(period)), dik_tables(tally, period),
+              objection_outcome_tables(tally, period))
+    return {
         "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits.answer)),
         "bulanan": monthly_breakdown(months),
         "keputusan": decisions_table(figs),
         "pasal17": letters_table(figs),
         "waktu": time_table(figs, limits),
         "lewat_batas": overdue_table(tally, period),
-        **{t.key: t for t in breakdown_tables(tally.received(period))},
         "uji_konsekuensi": tests_table(tally, period),
-        **{t.key: t for t in dik_tables(tally, period)},
         "keberatan": objections_table(tally, period),
-        **{t.key: t for t in objection_outcome_tables(tally, period)},
+        **{t.key: t for group in groups for t in group},
     }
-    pages = [
-        Page("Ringkasan", [tables["ringkasan"]]),
-        Page("Bulanan", [tables["bulanan"]]),
-        Page("Keputusan", [tables["keputusan"], tables["pasal17"]]),
-        Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
-        Page("Permohonan", [tables["saluran"], tables["kategori"], tables["perangkat_daerah"]]),
-        Page("Uji Konsekuensi dan DIK", [tables[k] for k in ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")]),
-        Page("Keberatan", [tables[k] for k in ("keberatan", "keberatan_alasan", "keberatan_putusan",
-                                               "keberatan_sengketa")]),
-    ]
+
+
+def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: bool = False) -> ReportResult:
+    """Build laporan-tahunan-YYYY.xlsx/.docx (and .pdf) under ``out_dir``."""
+    _check_year(year, today)
+    period = Period.year(year)
+    prep = prepare(reg, today)
+    tally, limits = prep.tally, prep.limits
+    figs = tally.figures(period)
+    months = tally.monthly_rows(year, 12 if year < today.year else today.month)
+    tables = _tables(tally, period, figs, months, limits)
+    pages = [Page(title, [tables[k] for k in keys]) for title, keys in PAGES]
     lines = annual_sentences(figs, period, limits.answer, tally.as_of(period))
     s = reg.settings
     context = {
@@ -181,6 +193,7 @@ def annual_sentences(f: dict[str, Any], period: Period, answer: int, as_of: date
     else:
         out.append("Tidak ada permohonan yang ditolak berdasarkan Pasal 17 UU 14/2008.")
     out.append(f"Keberatan yang diajukan kepada Atasan PPID sebanyak {f['objections']}, yang ditanggapi "
-               f"{f['objections_decided']} ({f['objections_late']} melewati batas waktu); sengketa yang diajukan ke "
-               f"Komisi Informasi sebanyak {f['disputes']}, yang diputus {f['disputes_decided']}.")
+               f"{f['objections_decided']} ({f['objections_late']} melewati batas waktu); sengketa yang "
+               f"diajukan ke Komisi Informasi sebanyak {f['disputes']}, yang diputus "
+               f"{f['disputes_decided']}.")
     return out

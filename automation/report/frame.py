@@ -234,6 +234,8 @@ def tests_frame(reg: Register) -> pd.DataFrame:
 
 
 OBJECTION_DATES = ("filed", "answered", "answer_due", "disputed", "ruled")
+OBJECTION_COLUMNS = ["regno", "filed", "reason", "outcome", "answered", "answer_due", "dispute", "disputed",
+                     "ruled"]
 
 
 def objections_frame(reg: Register) -> pd.DataFrame:
@@ -252,8 +254,7 @@ def objections_frame(reg: Register) -> pd.DataFrame:
         "disputed": _date(o.record.get("tanggal_sengketa")),
         "ruled": _date(o.record.get("tanggal_putusan_sengketa")),
     } for o in objections(reg)]
-    frame = pd.DataFrame(rows, columns=["regno", "filed", "reason", "outcome", "answered", "answer_due", "dispute",
-                                        "disputed", "ruled"])
+    frame = pd.DataFrame(rows, columns=OBJECTION_COLUMNS)
     for col in OBJECTION_DATES:
         frame[col] = pd.to_datetime(frame[col])
     return frame

@@ -157,7 +157,7 @@ class Tally:
         }
 
     def objection_figures(self, period: Period) -> dict[str, Any]:
-        """Keberatan filed / answered / answered late and sengketa filed / ruled in the period (``figures``)."""
+        """Keberatan filed / answered / answered late, sengketa filed / ruled in the period (``figures``)."""
         obj = self.frames.objections
         answered = obj[within(obj["answered"], period)]
         late = [fig.answered_late(_day(d), _day(a), self.as_of(period))

@@ -160,9 +160,10 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
     out.append(f"Register DIK: {dik[0]} entri baru, {dik[1]} entri berakhir masa pengecualiannya, dan {dik[2]} "
                "entri berstatus Perlu uji ulang.")
     if cur["objections"] or cur["objections_decided"] or cur["disputes"] or cur["disputes_decided"]:
-        out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang ditanggapi Atasan PPID sebanyak "
-                   f"{cur['objections_decided']} ({cur['objections_late']} melewati batas waktu); sengketa yang "
-                   f"diajukan ke Komisi Informasi {cur['disputes']}, yang diputus {cur['disputes_decided']}.")
+        out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang ditanggapi Atasan PPID "
+                   f"sebanyak {cur['objections_decided']} ({cur['objections_late']} melewati batas waktu); "
+                   f"sengketa yang diajukan ke Komisi Informasi {cur['disputes']}, yang diputus "
+                   f"{cur['disputes_decided']}.")
     else:
         out.append(f"Tidak ada keberatan yang diajukan pada bulan {label}.")
     return out

@@ -38,7 +38,8 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
     "dik": (Col("Nomor DIK", width=14), Col("Informasi yang Dikecualikan", width=34), Col("Perangkat Daerah", width=24),
             Col("Dasar Pasal 17", width=11), Col("Tanggal", DATE, 16), Col("Perubahan", width=18)),
     "keberatan": (Col("Nomor Registrasi", width=28), Col("Tanggal Keberatan", DATE, 14),
-                  Col("Alasan Keberatan", width=32), Col("Putusan Atasan PPID", width=20), Col("Tanggal Tanggapan", DATE, 14),
+                  Col("Alasan Keberatan", width=32), Col("Putusan Atasan PPID", width=20),
+                  Col("Tanggal Tanggapan", DATE, 14),
                   Col("Sengketa (Komisi Informasi)", width=22)),
     "tren": (Col("Bulan", width=14), Col("Diterima", INT, 10), Col("Selesai", INT, 10),
              Col("Belum selesai (akhir bulan)", INT, 14)),
@@ -86,7 +87,8 @@ def comparison_rows(figs: list[dict[str, Any]], answer_days: int) -> list[list[A
         line("Keberatan diajukan", lambda f: f["objections"]),
         line("Keberatan ditanggapi Atasan PPID", lambda f: f["objections_decided"]),
         line("Keberatan ditanggapi melewati batas waktu", lambda f: f["objections_late"]),
-        line("Keberatan belum ditanggapi, lewat batas waktu (akhir periode)", lambda f: f["objections_open_late"]),
+        line("Keberatan belum ditanggapi, lewat batas waktu (akhir periode)",
+             lambda f: f["objections_open_late"]),
         line("Sengketa diajukan ke Komisi Informasi", lambda f: f["disputes"]),
         line("Sengketa diputus Komisi Informasi", lambda f: f["disputes_decided"]),
     ]
@@ -180,7 +182,8 @@ def objections_table(tally: Tally, period: Period) -> Table:
     found = tally.objections(period)
     rows = [[r.regno, _d(r.filed), r.reason, r.outcome, _d(r.answered), r.dispute or "-"]
             for r in found.sort_values("filed").itertuples()]
-    return table("keberatan", "Keberatan dan sengketa (diajukan, ditanggapi, atau diputus dalam periode)", rows,
+    title = "Keberatan dan sengketa (diajukan, ditanggapi, atau diputus dalam periode)"
+    return table("keberatan", title, rows,
                  empty="Tidak ada keberatan yang tercatat.")
 
 

@@ -84,15 +84,20 @@ def requests_of(reg: Register, rules: Rules) -> dict[str, Request]:
         received = parse_datetime(rec.get("waktu_diterima"))[0]
         delivered = day_of(rcpt.get("tanggal_diterima")) or day_of(dec.get("tanggal_penyampaian"))
         out[number] = Request(
-            number, as_text(rec.get("nama_pemohon")), received.date() if received and usable(received) else None,
-            canonical(dec.get("jenis_keputusan"), KEPUTUSAN) or as_text(dec.get("jenis_keputusan")), delivered,
+            number,
+            as_text(rec.get("nama_pemohon")),
+            received.date() if received and usable(received) else None,
+            canonical(dec.get("jenis_keputusan"), KEPUTUSAN) or as_text(dec.get("jenis_keputusan")),
+            delivered,
             rules.deadline(rec) if received and usable(received) else None,
         )
     return out
 
 
 def _last_by_number(reg: Register, key: str) -> dict[str, dict[str, Any]]:
-    return {as_text(r.get("no_registrasi")): r.values for r in reg.records(key) if as_text(r.get("no_registrasi"))}
+    return {
+        as_text(r.get("no_registrasi")): r.values for r in reg.records(key) if as_text(r.get("no_registrasi"))
+    }
 
 
 @dataclass(frozen=True)
@@ -141,16 +146,24 @@ def objection(rec: Record, request: Request | None, rules: Rules, limits: Limits
     if start is None and limits.dispute_without_answer:
         start = answer_due
     return Objection(
-        record=rec, request=request, basis=basis, filed=filed,
+        record=rec,
+        request=request,
+        basis=basis,
+        filed=filed,
         filing_due=cal.deadline(basis, limits.filing) if basis else None,
-        answer_due=answer_due, answered=answered, dispute_from=start,
+        answer_due=answer_due,
+        answered=answered,
+        dispute_from=start,
         dispute_due=cal.deadline(start, limits.dispute) if start else None,
-        disputed=disputed, ruled=ruled, status=status_of(rec, filed, answered, disputed, ruled),
+        disputed=disputed,
+        ruled=ruled,
+        status=status_of(rec, filed, answered, disputed, ruled),
     )
 
 
-def status_of(rec: Record, filed: date | None, answered: date | None, disputed: date | None,
-              ruled: date | None) -> str:
+def status_of(
+    rec: Record, filed: date | None, answered: date | None, disputed: date | None, ruled: date | None
+) -> str:
     if ruled is not None or as_text(rec.get("putusan_sengketa")):
         return CLOSED
     if disputed is not None:
@@ -165,8 +178,11 @@ def objections(reg: Register, rules: Rules | None = None) -> list[Objection]:
     rules = rules or Rules.of(reg)
     limits = Limits.of(reg)
     requests = requests_of(reg, rules)
-    return [objection(rec, requests.get(as_text(rec.get("no_registrasi"))), rules, limits)
-            for rec in reg.records(SHEET) if _started(rec)]
+    return [
+        objection(rec, requests.get(as_text(rec.get("no_registrasi"))), rules, limits)
+        for rec in reg.records(SHEET)
+        if _started(rec)
+    ]
 
 
 def _started(rec: Record) -> bool:
@@ -188,14 +204,21 @@ def system_values(obj: Objection, rules: Rules, today: date) -> dict[str, Any]:
 
 def archive_blocker(reg: Register, number: str, rules: Rules) -> str:
     """Why a request cannot be archived yet: an open keberatan or sengketa ('' when none)."""
-    found = [o for o in objections(reg, rules) if as_text(o.record.get("no_registrasi")) == number and o.is_open]
+    found = [
+        o for o in objections(reg, rules) if as_text(o.record.get("no_registrasi")) == number and o.is_open
+    ]
     if not found:
         return ""
     first = found[0]
-    fix = ("isi Tanggal Putusan Komisi Informasi dan Putusan Komisi Informasi" if first.status == DISPUTE
-           else "isi Tanggal Tanggapan dan Putusan Atasan PPID")
-    return (f"Belum dapat diarsipkan: keberatan atas permohonan ini masih terbuka ({first.status}; lembar "
-            f"Keberatan baris {first.record.row}). Setelah selesai, {fix} pada baris itu, lalu proses lagi.")
+    fix = (
+        "isi Tanggal Putusan Komisi Informasi dan Putusan Komisi Informasi"
+        if first.status == DISPUTE
+        else "isi Tanggal Tanggapan dan Putusan Atasan PPID"
+    )
+    return (
+        f"Belum dapat diarsipkan: keberatan atas permohonan ini masih terbuka ({first.status}; lembar "
+        f"Keberatan baris {first.record.row}). Setelah selesai, {fix} pada baris itu, lalu proses lagi."
+    )
 
 
 def write_columns(run: Run) -> None:
@@ -214,5 +237,7 @@ def home_rows(reg: Register, *, today: date, rules: Rules) -> list[list[Any]]:
     late = sum(1 for o in waiting if o.answer_due is not None and today > o.answer_due)
     near = sum(1 for o in waiting if time_status(o.answer_due, None, rules, today) == NEAR)
     disputes = sum(1 for o in found if o.status == DISPUTE)
-    return [["Keberatan menunggu tanggapan Atasan PPID", len(waiting), late, near],
-            ["Sengketa di Komisi Informasi (belum diputus)", disputes, None, None]]
+    return [
+        ["Keberatan menunggu tanggapan Atasan PPID", len(waiting), late, near],
+        ["Sengketa di Komisi Informasi (belum diputus)", disputes, None, None],
+    ]
