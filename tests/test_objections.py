@@ -12,8 +12,10 @@ from _factories import make_register
 
 from automation.letters import make_documents
 from automation.letters.pdf import convert_beside_report, find_soffice
+from automation.register import SheetData
 from automation.report.build import prepare
 from automation.report.metrics import Period
+from automation.schema import KEBERATAN
 from automation.validation import validate_register
 from automation.workflow import plan_advance
 from automation.workflow.deadlines import Rules
@@ -224,6 +226,17 @@ def test_unknown_request_is_a_dangling_reference():
     reg_rows["keberatan"] = [{"no_registrasi": "PPID-KOMINFO/2026/11/0099", **FILED}]
     report = validate_register(make_register(reg_rows), today=LATER)
     assert ("referensi_tidak_ada", "Keberatan") in {(f.code, f.sheet) for f in report.findings}
+
+
+def test_a_register_without_the_keberatan_sheet_still_works():
+    """A register built before this sheet existed: a warning, and advance archives as before."""
+    reg = make_register(at_archive())
+    reg.sheets["keberatan"] = SheetData(spec=KEBERATAN, present=False)
+    report = validate_register(reg, today=LATER)
+    (finding,) = [f for f in report.findings if f.sheet == "Keberatan"]
+    assert (finding.code, finding.level) == ("lembar_belum_ada", "peringatan")
+    changes, _summary = plan_advance(reg, today=LATER, now=datetime(2027, 3, 1, 10))
+    assert changes.cells[("arsip", 7)]["status_tahap"] == "Selesai"
 
 
 # ---------------------------------------------------------------- archive guard, Beranda, system columns

@@ -630,7 +630,8 @@ def test_every_code_in_the_catalogue_is_exercised_by_these_tables():
     seen |= {code for _c, _e, expected in DATE_CASES for code, _k in expected}
     seen |= {code for _c, _e, expected in OBJECTION_CASES for code, _k in expected}  # test_objections.py
     seen |= {"keberatan_tanpa_penolakan"}  # tests/test_objections.py::test_ground_a_needs_a_refused_request
-    structural = {"lembar_hilang", "kolom_hilang", "sel_digabung", "nomor_registrasi_ganda",
+    structural = {"lembar_hilang", "lembar_belum_ada", "kolom_hilang", "sel_digabung",
+                  "nomor_registrasi_ganda",
                   "nomor_registrasi_kosong", "referensi_tidak_ada"}  # fmt: skip
     assert seen | structural == set(CODES)
 

@@ -38,6 +38,11 @@ CODES_LIST: tuple[Code, ...] = (
     _C("lembar_hilang", GALAT, "Struktur", "Lembar register tidak ditemukan.",
        "Lembar '{lembar}' tidak ditemukan. Jangan mengganti nama atau menghapus lembar; pulihkan dari cadangan register.",
        {"lembar": "3 Kajian"}),
+    _C("lembar_belum_ada", PERINGATAN, "Struktur", "Lembar baru belum ada pada register versi lama.",
+       "Lembar '{lembar}' belum ada karena register ini dibuat dengan versi aplikasi sebelumnya; isinya "
+       "belum dapat dicatat. Register berikutnya yang dibuat dengan 'ppid new-year' atau 'ppid init' sudah "
+       "memuatnya.",
+       {"lembar": "Keberatan"}),
     _C("kolom_hilang", GALAT, "Struktur", "Kolom yang diharapkan tidak ada di baris judul (baris 6).",
        "Kolom '{kolom}' tidak ditemukan di baris judul.{saran} Kembalikan judul kolom menjadi '{kolom}' agar isinya dapat diperiksa.",
        {"kolom": "NIK", "saran": " Mungkin 'No. NIK'?"}),
