@@ -320,6 +320,22 @@ def test_a_ruling_closes_the_sengketa():
     assert obj.status == CLOSED and not obj.is_open
 
 
+def test_new_year_carries_an_open_keberatan_with_its_archived_request():
+    from automation.workflow.newyear import plan_new_year
+
+    finished = {"status_tahap": "Selesai", "diteruskan_ke": "Selesai (diarsipkan)"}
+    waiting = make_register(at_archive(FILED))
+    waiting.sheets["arsip"].records[0].values.update(finished)
+    rows_2027 = plan_new_year(waiting, 2027)
+    assert [r["no_registrasi"] for r in rows_2027["keberatan"]] == [REG]
+    assert [r["no_registrasi"] for r in rows_2027["permohonan"]] == [REG]
+    assert rows_2027["arsip"][0]["diteruskan_ke"] == "Selesai (diarsipkan)"
+    assert rows_2027["tanda_terima"][0]["tanggal_diterima"] == date(2026, 11, 20)  # the filing clock's basis
+    answered = make_register(at_archive({**FILED, **ANSWER}))
+    answered.sheets["arsip"].records[0].values.update(finished)
+    assert not plan_new_year(answered, 2027).get("keberatan")
+
+
 # ---------------------------------------------------------------- letters as real .docx (and one PDF)
 def letter_text(path: Path) -> str:
     document = docx.Document(str(path))

@@ -11,6 +11,7 @@ from ..schema import SHEET_BY_KEY
 from ..values import parse_date
 from ..workdays import MAX_YEAR, MIN_YEAR
 from .items import latest_round
+from .objections import carry_open as carry_open_objections
 from .precedent import RETEST, in_force
 from .routes import DIK, FINISHED, INTAKE, REQUEST_SHEETS
 from .state import collect
@@ -49,6 +50,7 @@ def plan_new_year(old: Register, year: int) -> dict[str, list[dict[str, Any]]]:
             picked["keputusan"][last.row] = last
     out = {key: [_values(key, rows[n]) for n in sorted(rows)] for key, rows in picked.items()}
     out[DIK] = [_entry(rec, year) for rec in old.records(DIK) if in_force(rec)]
+    carry_open_objections(old, out)
     return out
 
 

@@ -241,3 +241,27 @@ def home_rows(reg: Register, *, today: date, rules: Rules) -> list[list[Any]]:
         ["Keberatan menunggu tanggapan Atasan PPID", len(waiting), late, near],
         ["Sengketa di Komisi Informasi (belum diputus)", disputes, None, None],
     ]
+
+
+def carry_open(old: Register, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """New year: every open keberatan or sengketa goes on in the new register, with the rows of its
+    request that its clocks and letters read (1 Permohonan, the last 8, 9 and 10 rows) when the
+    request itself is not carried already (it was archived)."""
+    from ..schema import SHEET_BY_KEY
+
+    def copy(key: str, rec: Record) -> dict[str, Any]:
+        dropped = ("catatan_validasi", "kolom_bermasalah")  # recomputed by validate in the new file
+        return {k: rec.values.get(k) for k in SHEET_BY_KEY[key].keys if k not in dropped}
+
+    carried = {as_text(r.get("no_registrasi")) for r in rows.get("permohonan", [])}
+    for obj in objections(old):
+        if not obj.is_open:
+            continue
+        number = as_text(obj.record.get("no_registrasi"))
+        rows.setdefault(SHEET, []).append(copy(SHEET, obj.record))
+        if number in carried:
+            continue
+        carried.add(number)
+        for key in ("permohonan", "keputusan", "tanda_terima", "arsip"):
+            own = [r for r in old.records(key) if as_text(r.get("no_registrasi")) == number]
+            rows.setdefault(key, []).extend(copy(key, r) for r in own[-1:])
