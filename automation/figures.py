@@ -126,3 +126,12 @@ def answered_late(answer_due: date | None, answered: date | None, as_of: date) -
     if answer_due is None:
         return False
     return answered > answer_due if answered is not None else as_of > answer_due
+
+
+def objection_open_late(answer_due: date | None, filed: date | None, answered: date | None,
+                        as_of: date) -> bool:
+    """**Keberatan unanswered and late** on ``as_of``: filed by then, not answered by then, and the
+    answer deadline passed (Beranda counts the same on the run day)."""
+    if filed is None or filed > as_of or (answered is not None and answered <= as_of):
+        return False
+    return answered_late(answer_due, None, as_of)

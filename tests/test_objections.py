@@ -336,6 +336,16 @@ def test_new_year_carries_an_open_keberatan_with_its_archived_request():
     assert not plan_new_year(answered, 2027).get("keberatan")
 
 
+def test_status_lists_the_keberatan_after_the_sop():
+    from automation.workflow.timeline import timeline
+
+    reg = make_register(at_archive({**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14)},
+                                   {**FILED, "tanggal_keberatan": date(2026, 11, 27)}))
+    entries = [e.cells() for e in timeline(reg, REG) if e.sheet == "Keberatan"]
+    assert [(e[1], e[3]) for e in entries] == [("26/11/2026", DISPUTE), ("27/11/2026", WAITING)]
+    assert "Putusan Atasan PPID: Ditolak" in entries[0][4]
+
+
 # ---------------------------------------------------------------- letters as real .docx (and one PDF)
 def letter_text(path: Path) -> str:
     document = docx.Document(str(path))

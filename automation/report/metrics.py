@@ -160,12 +160,11 @@ class Tally:
         """Keberatan filed / answered / answered late, sengketa filed / ruled in the period (``figures``)."""
         obj = self.frames.objections
         answered = obj[within(obj["answered"], period)]
-        late = [fig.answered_late(_day(d), _day(a), self.as_of(period))
-                for d, a in zip(answered["answer_due"], answered["answered"], strict=True)]
         as_of = self.as_of(period)
-        waiting = [fig.answered_late(_day(d), None, as_of) for d, f, a in
-                   zip(obj["answer_due"], obj["filed"], obj["answered"], strict=True)
-                   if _day(f) is not None and _day(f) <= as_of and (_day(a) is None or _day(a) > as_of)]
+        late = [fig.answered_late(_day(d), _day(a), as_of)
+                for d, a in zip(answered["answer_due"], answered["answered"], strict=True)]
+        waiting = [fig.objection_open_late(_day(d), _day(f), _day(a), as_of)
+                   for d, f, a in zip(obj["answer_due"], obj["filed"], obj["answered"], strict=True)]
         return {
             "objections": int(within(obj["filed"], period).sum()),
             "objections_decided": len(answered),

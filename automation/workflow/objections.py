@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .. import figures as fig
 from ..reference import ALASAN_KEBERATAN, KEPUTUSAN, YA_TIDAK
 from ..register import Record, Register
 from ..validation.objections import SHEET
@@ -234,7 +235,7 @@ def home_rows(reg: Register, *, today: date, rules: Rules) -> list[list[Any]]:
     """Beranda lines: keberatan awaiting the Atasan PPID (late, near) and sengketa before the KI."""
     found = objections(reg, rules)
     waiting = [o for o in found if o.status == WAITING]
-    late = sum(1 for o in waiting if o.answer_due is not None and today > o.answer_due)
+    late = sum(1 for o in waiting if fig.objection_open_late(o.answer_due, o.filed, o.answered, today))
     near = sum(1 for o in waiting if time_status(o.answer_due, None, rules, today) == NEAR)
     disputes = sum(1 for o in found if o.status == DISPUTE)
     return [
