@@ -16,7 +16,7 @@ from .deadlines import Rules
 from .draft import Draft
 from .items import SUPERSEDED, dik_entry, join_values, latest, latest_round, pasal_codes
 from .objections import SHEET as OBJECTIONS
-from .objections import archive_blocker
+from .objections import archive_blockers
 from .passes import WAITING, finish
 from .routes import (
     DIK,
@@ -68,6 +68,7 @@ class Run:
         self._numberer: Numberer | None = None
         self._patterns: dict[str, Pattern] = {}
         self._validator: Any = None  # automation.validation.Validator, built on first use
+        self._blockers: dict[str, str] | None = None  # open keberatan/sengketa per request (10 Arsip)
 
     # ------------------------------------------------------------ the run
     def move_all(self) -> None:
@@ -220,7 +221,9 @@ class Run:
 
     def _objection_open(self, request: Request, rows: list[Record]) -> bool:
         """The archive waits while a keberatan or sengketa on the request is open (UU KIP Ps 36-38)."""
-        reason = archive_blocker(self.reg, request.number, self.rules)
+        if self._blockers is None:  # worked out once per run, for every request at 10 Arsip
+            self._blockers = archive_blockers(self.reg, self.rules)
+        reason = self._blockers.get(request.number, "")
         for rec in rows if reason else ():
             self.block("arsip", rec, reason)
         return bool(reason)

@@ -203,14 +203,17 @@ def system_values(obj: Objection, rules: Rules, today: date) -> dict[str, Any]:
     }
 
 
-def archive_blocker(reg: Register, number: str, rules: Rules) -> str:
-    """Why a request cannot be archived yet: an open keberatan or sengketa ('' when none)."""
-    found = [
-        o for o in objections(reg, rules) if as_text(o.record.get("no_registrasi")) == number and o.is_open
-    ]
-    if not found:
-        return ""
-    first = found[0]
+def archive_blockers(reg: Register, rules: Rules) -> dict[str, str]:
+    """Registration number -> why it cannot be archived yet: its first open keberatan or sengketa."""
+    out: dict[str, str] = {}
+    for obj in objections(reg, rules):
+        number = as_text(obj.record.get("no_registrasi"))
+        if obj.is_open and number not in out:
+            out[number] = _blocker(obj)
+    return out
+
+
+def _blocker(first: Objection) -> str:
     fix = (
         "isi Tanggal Putusan Komisi Informasi dan Putusan Komisi Informasi"
         if first.status == DISPUTE
