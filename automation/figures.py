@@ -1,4 +1,4 @@
-"""One definition per reported figure: decided, finished, extended, overdue, consequence test, keberatan and sengketa.
+"""One definition per reported figure: decided, finished, overdue, consequence test, keberatan, sengketa.
 
 The monthly and annual reports (``automation.report``), their Excel files and the Beranda block
 (``automation.workflow.home``) all count with these functions, so a number printed in two places
