@@ -529,7 +529,7 @@ KEBERATAN = Sheet(
     columns=(
         _c(
             "no_registrasi", "Nomor Registrasi Permohonan", T.REGNO,
-            "Nomor registrasi permohonan yang dikeberatani (lembar 1 Permohonan).",
+            "Nomor registrasi permohonan yang menjadi pokok keberatan (lembar 1 Permohonan).",
             need=Need.ENTRY, width=26,
         ),
         _sys("nama_pemohon", "Nama Pemohon", T.TEXT, "Disalin dari lembar Permohonan.", width=24),
