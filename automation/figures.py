@@ -1,4 +1,4 @@
-"""One definition per reported figure: decided, finished, extended, overdue, consequence test.
+"""One definition per reported figure: decided, finished, overdue, consequence test, keberatan, sengketa.
 
 The monthly and annual reports (``automation.report``), their Excel files and the Beranda block
 (``automation.workflow.home``) all count with these functions, so a number printed in two places
@@ -98,3 +98,40 @@ def tested_on(reports: Sequence[Row]) -> date | None:
     moves the request to the later date; it is still one test)."""
     days = [d for d in (day(r.get("tanggal_uji")) for r in reports) if d is not None]
     return days[-1] if days else None
+
+
+# ---------------------------------------------------------------- keberatan and sengketa (UU KIP Ps 35-38)
+NOT_ANSWERED = "Belum ditanggapi"
+NOT_RULED = "Belum diputus"
+
+
+def objection_outcome(row: Row) -> str:
+    """**Keberatan outcome**: Putusan Atasan PPID on the Keberatan row; "Belum ditanggapi" while
+    empty (a Tanggal Tanggapan alone does not say how it was decided)."""
+    return " ".join(as_text(row.get("putusan_keberatan")).split()) or NOT_ANSWERED
+
+
+def dispute_outcome(row: Row) -> str:
+    """**Sengketa outcome**: Putusan Komisi Informasi; "Belum diputus" for a sengketa filed and not
+    yet ruled; "" when no sengketa was filed (Tanggal Sengketa and Putusan both empty)."""
+    outcome = " ".join(as_text(row.get("putusan_sengketa")).split())
+    if outcome:
+        return outcome
+    return NOT_RULED if day(row.get("tanggal_sengketa")) is not None else ""
+
+
+def answered_late(answer_due: date | None, answered: date | None, as_of: date) -> bool:
+    """**Keberatan answered late**: Tanggal Tanggapan after the answer deadline (30 working days from
+    the keberatan), or still unanswered on ``as_of`` with that deadline passed."""
+    if answer_due is None:
+        return False
+    return answered > answer_due if answered is not None else as_of > answer_due
+
+
+def objection_open_late(answer_due: date | None, filed: date | None, answered: date | None,
+                        as_of: date) -> bool:
+    """**Keberatan unanswered and late** on ``as_of``: filed by then, not answered by then, and the
+    answer deadline passed (Beranda counts the same on the run day)."""
+    if filed is None or filed > as_of or (answered is not None and answered <= as_of):
+        return False
+    return answered_late(answer_due, None, as_of)

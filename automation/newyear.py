@@ -24,6 +24,7 @@ from .schema import SETTINGS, SHEET_BY_KEY
 from .values import as_text, parse_date
 from .workdays import MAX_YEAR, MIN_YEAR
 from .workflow.items import latest_round
+from .workflow.objections import carry_open as carry_open_objections
 from .workflow.precedent import IN_FORCE, OPENED, RETEST
 from .workflow.routes import DIK, FINISHED, INTAKE, REQUEST_SHEETS, canonical
 from .workflow.state import Request, collect
@@ -107,7 +108,8 @@ def plan_new_year(old: Register, year: int) -> dict[str, list[dict[str, Any]]]:
     at intake without a number, every Register DIK entry not opened (in force, "Perlu uji ulang",
     or typed by staff and not yet numbered) - an entry in force whose period ended before
     1 January of ``year`` is carried as "Perlu uji ulang" - and the Hari Libur rows dated in
-    ``year`` or later (``merge_holidays`` keeps only what differs from the package calendar).
+    ``year`` or later (``merge_holidays`` keeps only what differs from the package calendar); every open keberatan
+    or sengketa with the rows of its request that its clocks and letters read.
     """
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"Tahun {year} tidak masuk akal untuk register baru.")
@@ -115,6 +117,7 @@ def plan_new_year(old: Register, year: int) -> dict[str, list[dict[str, Any]]]:
     out = {key: [_values(key, rows[n]) for n in sorted(rows)] for key, rows in picked.items()}
     out[DIK] = [_entry(rec, year) for rec in old.records(DIK) if carried_entry(rec)]
     out[HOLIDAYS] = [_values(HOLIDAYS, rec) for rec in old.records(HOLIDAYS) if _day_of(rec, year)]
+    carry_open_objections(old, out)
     return out
 
 

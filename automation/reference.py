@@ -117,6 +117,19 @@ JANGKA_WAKTU = ("Tanggal", "Tahun", "Peristiwa", "Tidak terbatas")
 STATUS_DIK = ("Berlaku", "Perlu uji ulang", "Dibuka")
 STATUS_TAHAP = ("Dalam proses", "Selesai")
 STATUS_WAKTU = ("Tepat waktu", "Mendekati batas", "Lewat batas", "Selesai tepat waktu", "Selesai terlambat")
+ALASAN_KEBERATAN = (  # UU KIP Pasal 35 ayat (1) huruf a-g
+    "a. Penolakan berdasarkan Pasal 17",
+    "b. Informasi berkala tidak disediakan",
+    "c. Permintaan tidak ditanggapi",
+    "d. Ditanggapi tidak sebagaimana diminta",
+    "e. Permintaan tidak dipenuhi",
+    "f. Biaya tidak wajar",
+    "g. Melebihi jangka waktu",
+)
+PUTUSAN_KEBERATAN = ("Diterima", "Ditolak", "Diselesaikan dengan kesepakatan")
+PUTUSAN_SENGKETA = (  # mediation, or the adjudication ruling of the Komisi Informasi (UU KIP Ps 38-39)
+    "Mediasi berhasil", "Dikabulkan seluruhnya", "Dikabulkan sebagian", "Ditolak", "Dicabut/gugur",
+)
 JENIS_LIBUR = ("Libur nasional", "Cuti bersama", "Penutupan kantor", "Bukan hari libur")
 
 REF_LISTS: tuple[RefList, ...] = (
@@ -146,17 +159,10 @@ REF_LISTS: tuple[RefList, ...] = (
     RefList(
         "alasan_keberatan",
         "Alasan Keberatan (Pasal 35)",
-        (
-            "a. Penolakan berdasarkan Pasal 17",
-            "b. Informasi berkala tidak disediakan",
-            "c. Permintaan tidak ditanggapi",
-            "d. Ditanggapi tidak sebagaimana diminta",
-            "e. Permintaan tidak dipenuhi",
-            "f. Biaya tidak wajar",
-            "g. Melebihi jangka waktu",
-        ),
+        ALASAN_KEBERATAN,
     ),
-    RefList("putusan_keberatan", "Putusan Atasan PPID", ("Diterima", "Ditolak", "Diselesaikan dengan kesepakatan")),
+    RefList("putusan_keberatan", "Putusan Atasan PPID", PUTUSAN_KEBERATAN),
+    RefList("putusan_sengketa", "Putusan Komisi Informasi", PUTUSAN_SENGKETA),
     RefList("jenis_libur", "Jenis Hari Libur", JENIS_LIBUR),
 )
 

@@ -508,13 +508,134 @@ ARSIP = Sheet(
         _sys("jenis_keputusan", "Jenis Keputusan", T.TEXT, "Disalin dari tahap 8.", width=22),
         _c("tanggal_arsip", "Tanggal Arsip", T.DATE, "Tanggal berkas diarsipkan.", need=Need.COMPLETE, width=14),
         _c("lokasi_arsip", "Lokasi Arsip", T.TEXT, "Lokasi hardcopy dan/atau folder softcopy.", need=Need.COMPLETE, width=30),
-        _c("tanggal_keberatan", "Tanggal Keberatan", T.DATE, "Bila pemohon mengajukan keberatan (Pasal 35).", width=14),
-        _c("alasan_keberatan", "Alasan Keberatan", T.CHOICE, "Alasan keberatan menurut Pasal 35 ayat (1).", choices="alasan_keberatan", when=None, width=24),
-        _c("putusan_keberatan", "Putusan Keberatan", T.CHOICE, "Putusan Atasan PPID atas keberatan.", choices="putusan_keberatan", width=22),
-        _c("tanggal_putusan_keberatan", "Tanggal Putusan Keberatan", T.DATE, "Paling lambat 30 hari kerja sejak keberatan diterima.", width=14),
         *stage_status(),
     ),
 )
+
+# After the SOP: an objection to the Atasan PPID (UU KIP Ps 35-36) and the dispute before the Komisi
+# Informasi (Ps 37-38), one row per keberatan.  Not a step of the request: ``advance`` never moves
+# rows here; it fills the system columns (clocks) and refuses to archive while one is open.
+KEBERATAN = Sheet(
+    key="keberatan",
+    name="Keberatan",
+    kind=Kind.STAGE,
+    title="Keberatan kepada Atasan PPID dan Sengketa Informasi",
+    actor="Pelaksana: Pemohon mengajukan; dicatat Tim Kerja; ditanggapi Atasan PPID",
+    inputs="Kelengkapan: keberatan tertulis dengan nomor registrasi permohonan (Pasal 35-36 UU 14/2008)",
+    output="Keluaran: tanda terima keberatan; tanggapan tertulis Atasan PPID; catatan sengketa di Komisi "
+    "Informasi",
+    table="tblKeberatan",
+    actions=(Operation.VALIDATE, Operation.DOCUMENTS),
+    action=Operation.DOCUMENTS,
+    columns=(
+        _c(
+            "no_registrasi", "Nomor Registrasi Permohonan", T.REGNO,
+            "Nomor registrasi permohonan yang menjadi pokok keberatan (lembar 1 Permohonan).",
+            need=Need.ENTRY, width=26,
+        ),
+        _sys("nama_pemohon", "Nama Pemohon", T.TEXT, "Disalin dari lembar Permohonan.", width=24),
+        _sys(
+            "tanggal_dasar", "Tanggal Dasar Keberatan", T.DATE,
+            "Tanggal keputusan diterima pemohon (9 Tanda Terima), tanggal penyampaian (8), atau batas waktu "
+            "jawaban bila permohonan tidak ditanggapi.",
+            width=14,
+        ),
+        _c(
+            "tanggal_keberatan", "Tanggal Keberatan Diterima", T.DATE,
+            "Tanggal keberatan tertulis diterima (Pasal 36 ayat 1).",
+            need=Need.ENTRY, width=14,
+        ),
+        _c(
+            "alasan_keberatan", "Alasan Keberatan", T.CHOICE,
+            "Alasan keberatan menurut Pasal 35 ayat (1) huruf a-g.",
+            need=Need.ENTRY, choices="alasan_keberatan", width=30,
+        ),
+        _c(
+            "uraian_keberatan", "Uraian Keberatan", T.LONGTEXT,
+            "Ringkasan keberatan dan kasus posisi menurut pemohon.",
+            width=36,
+        ),
+        _sys(
+            "batas_pengajuan", "Batas Pengajuan Keberatan", T.DATE,
+            "30 hari kerja sejak tanggal dasar (Pasal 36 ayat 1).",
+            width=14,
+        ),
+        _sys(
+            "batas_waktu", "Batas Waktu Tanggapan", T.DATE,
+            "30 hari kerja sejak keberatan diterima (Pasal 36 ayat 2).",
+            width=14,
+        ),
+        _sys(
+            "status_waktu", "Status Waktu", T.TEXT,
+            "Tanggapan Atasan PPID: tepat waktu / mendekati batas / lewat batas.",
+            width=16,
+        ),
+        _c(
+            "tanggal_tanggapan", "Tanggal Tanggapan", T.DATE,
+            "Tanggal tanggapan tertulis Atasan PPID.",
+            width=14,
+        ),
+        _c(
+            "putusan_keberatan", "Putusan Atasan PPID", T.CHOICE,
+            "Keberatan diterima, ditolak, atau diselesaikan dengan kesepakatan.",
+            choices="putusan_keberatan", width=22,
+        ),
+        _c(
+            "pertimbangan_atasan", "Pertimbangan Atasan PPID", T.LONGTEXT,
+            "Alasan tertulis tanggapan (wajib bila keberatan ditolak).",
+            width=36,
+        ),
+        _c(
+            "tanggapan_diterima", "Tanggal Tanggapan Diterima Pemohon", T.DATE,
+            "Bila diketahui; batas sengketa dihitung sejak tanggal ini.",
+            width=14,
+        ),
+        _sys(
+            "batas_sengketa", "Batas Pengajuan Sengketa", T.DATE,
+            "14 hari kerja sejak tanggapan diterima (Pasal 37 ayat 2).",
+            width=14,
+        ),
+        _c(
+            "tanggal_sengketa", "Tanggal Sengketa ke Komisi Informasi", T.DATE,
+            "Tanggal pemohon mengajukan sengketa ke Komisi Informasi.",
+            width=14,
+        ),
+        _c(
+            "register_sengketa", "Nomor Register Sengketa", T.TEXT,
+            "Nomor register perkara di Komisi Informasi.",
+            width=24,
+        ),
+        _c(
+            "putusan_sengketa", "Putusan Komisi Informasi", T.CHOICE,
+            "Hasil mediasi atau putusan ajudikasi.",
+            choices="putusan_sengketa", width=24,
+        ),
+        _c(
+            "tanggal_putusan_sengketa", "Tanggal Putusan Komisi Informasi", T.DATE,
+            "Tanggal mediasi berhasil atau putusan dibacakan.",
+            width=14,
+        ),
+        _sys(
+            "status_keberatan", "Status Keberatan", T.TEXT,
+            "Menunggu tanggapan / ditanggapi / sengketa di Komisi Informasi / selesai.",
+            width=22,
+        ),
+        *document_columns("tanda_keberatan", "Registrasi Keberatan"),
+        *document_columns("tanggapan", "Tanggapan atas Keberatan"),
+        _sys("catatan", "Catatan", T.LONGTEXT, "Alasan dokumen belum dapat dibuat.", width=40),
+        _sys(
+            "catatan_validasi", "Catatan Validasi", T.LONGTEXT,
+            "Hasil pemeriksaan isian; dikosongkan bila sudah benar.",
+            width=48,
+        ),
+        _sys(
+            "kolom_bermasalah", "Kolom Bermasalah", T.TEXT,
+            "Daftar kunci kolom bermasalah (untuk penyorotan).",
+            width=10, hidden=True,
+        ),
+    ),
+)
+
 
 STAGES: tuple[Sheet, ...] = (
     PERMOHONAN,
@@ -582,7 +703,7 @@ REFERENSI = Sheet(key="referensi", name="Referensi", kind=Kind.REFERENCE, title=
 PENGATURAN = Sheet(key="pengaturan", name="Pengaturan", kind=Kind.SETTINGS, title="Pengaturan Kantor")
 
 # Workbook order: start page, the ten stages, then support sheets.
-SHEETS: tuple[Sheet, ...] = (BERANDA, *STAGES, HARI_LIBUR, REFERENSI, PENGATURAN, LOG)
+SHEETS: tuple[Sheet, ...] = (BERANDA, *STAGES, KEBERATAN, HARI_LIBUR, REFERENSI, PENGATURAN, LOG)
 SHEET_BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
 STAGE_BY_STEP: dict[int, Sheet] = {s.step: s for s in STAGES if s.step is not None}
 TABLE_SHEETS: tuple[Sheet, ...] = tuple(s for s in SHEETS if s.columns)
@@ -623,6 +744,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("pola_perpanjangan", "Pola Nomor Surat Perpanjangan", "{seq:03d}/PWP/PPID-DISKOMINFO/{romawi}/{tahun}", "Pemberitahuan perpanjangan waktu."),
     Setting("pola_tanda_terima", "Pola Nomor Tanda Terima", "{seq:03d}/TT/PPID-DISKOMINFO/{romawi}/{tahun}", "Tanda terima informasi/surat."),
     Setting("pola_dik", "Pola Nomor DIK", "DIK-{tahun}-{seq:03d}", "Nomor entri Register DIK."),
+    Setting("pola_keberatan", "Pola Nomor Registrasi Keberatan",
+            "{seq:03d}/KEB/PPID-DISKOMINFO/{romawi}/{tahun}",
+            "Nomor registrasi keberatan (tanda terima keberatan)."),
+    Setting("pola_tanggapan_keberatan", "Pola Nomor Tanggapan Keberatan",
+            "{seq:03d}/TGP-KEB/PPID-DISKOMINFO/{romawi}/{tahun}", "Tanggapan Atasan PPID atas keberatan."),
     Setting("jam_buka", "Jam Layanan Buka", "07:30", "Awal jam layanan (jj:mm)."),
     Setting("jam_tutup", "Jam Layanan Tutup", "16:00", "Akhir jam layanan; permohonan sesudahnya dianggap diterima hari kerja berikutnya."),
     Setting("hari_ke_1", "Hari Penerimaan Dihitung", "Tidak", "Ya: hari penerimaan dihitung hari ke-1; Tidak: hari ke-1 adalah hari kerja berikutnya."),
@@ -630,6 +756,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("perpanjangan_hari_kerja", "Perpanjangan (hari kerja)", 7, "Pasal 22 ayat (8) UU 14/2008."),
     Setting("ambang_mendekati", "Ambang Mendekati Batas (hari kerja)", 2, "Sisa hari kerja yang ditandai kuning."),
     Setting("batas_keberatan", "Batas Keberatan (hari kerja)", 30, "Pasal 36 ayat (1) UU 14/2008."),
+    Setting("batas_tanggapan_keberatan", "Batas Tanggapan Keberatan (hari kerja)", 30,
+            "Pasal 36 ayat (2) UU 14/2008: tanggapan tertulis Atasan PPID sejak keberatan diterima."),
+    Setting("batas_sengketa", "Batas Pengajuan Sengketa (hari kerja)", 14,
+            "Pasal 37 ayat (2) UU 14/2008: sejak tanggapan Atasan PPID diterima."),
+    Setting("sengketa_tanpa_tanggapan", "Sengketa bila Tidak Ditanggapi", "Ya",
+            "Ya: bila Atasan PPID tidak menanggapi, batas sengketa dihitung sejak batas tanggapan berakhir "
+            "(praktik Perki 1/2013); Tidak: hanya sejak tanggapan."),
     Setting("jumlah_cadangan", "Jumlah Cadangan Disimpan", 10, "Banyaknya salinan cadangan register yang disimpan."),
     Setting("tahun_paling_awal", "Tahun Paling Awal", "", "Tanggal sebelum 1 Januari tahun ini ditolak; kosong: tahun register dikurangi 1."),
     Setting("dik_hari_pemberitahuan", "Pemberitahuan Uji Ulang DIK (hari)", 60,
@@ -661,6 +794,11 @@ DOCUMENTS: tuple[Document, ...] = (
     Document("penolakan_sebagian", "Keputusan PPID tentang Penolakan Sebagian Permohonan Informasi", "keputusan_penolakan_sebagian.docx", "keputusan", "penolakan", "pola_penolakan", ("no_registrasi", "nama_pemohon", "pasal17", "konsekuensi", "bagian_dikecualikan", "tanggal_keputusan")),
     Document("pemberitahuan", "Pemberitahuan Tertulis", "pemberitahuan_tertulis.docx", "keputusan", "surat", "pola_pemberitahuan", ("no_registrasi", "nama_pemohon", "jenis_keputusan", "tanggal_keputusan")),
     Document("tanda_terima", "Tanda Terima", "tanda_terima.docx", "tanda_terima", "tanda_terima", "pola_tanda_terima", ("no_registrasi", "nama_penerima", "tanggal_diterima")),
+    Document("tanda_terima_keberatan", "Tanda Terima Keberatan", "tanda_terima_keberatan.docx", "keberatan",
+             "tanda_keberatan", "pola_keberatan", ("no_registrasi", "tanggal_keberatan", "alasan_keberatan")),
+    Document("tanggapan_keberatan", "Tanggapan atas Keberatan", "tanggapan_keberatan.docx", "keberatan",
+             "tanggapan", "pola_tanggapan_keberatan",
+             ("no_registrasi", "tanggal_tanggapan", "putusan_keberatan")),
 )
 DOCUMENT_BY_KEY: dict[str, Document] = {d.key: d for d in DOCUMENTS}
 

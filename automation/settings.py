@@ -28,6 +28,8 @@ INT_BOUNDS: dict[str, tuple[int, int]] = {
     "perpanjangan_hari_kerja": (0, 60),
     "ambang_mendekati": (0, 60),
     "batas_keberatan": (1, 365),
+    "batas_tanggapan_keberatan": (1, 365),
+    "batas_sengketa": (1, 365),
     "jumlah_cadangan": (0, 1000),
     "ambang_preseden": (0, 100),
 }

@@ -150,7 +150,7 @@ def test_vba_project_buttons_and_module(built: Path) -> None:
         vml = [z.read(n).decode() for n in z.namelist() if re.fullmatch(r"xl/drawings/vmlDrawing\d+\.vml", n)]
         assert 'codeName="ThisWorkbook"' in z.read("xl/workbook.xml").decode()
     buttons = [s for s in SHEETS if s.button]
-    assert len(buttons) == len(vml) == 11
+    assert len(buttons) == len(vml) == 12
     assert all(f"[0]!{MACRO}" in v for v in vml)
     assert sorted(re.search(r"<font[^>]*>([^<]*)</font>", v).group(1) for v in vml) == sorted(s.button for s in buttons)
     module = built.with_suffix(".py").read_text(encoding="utf-8")

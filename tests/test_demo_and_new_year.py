@@ -48,7 +48,29 @@ def test_demo_drives_requests_through_every_branch(demo: Path) -> None:
         assert move in log, move
     assert reg.records("register_dik"), "approved exemptions reach Register DIK"
     assert any(as_text(r.get("status_tahap")) == "Selesai" for r in reg.records("arsip"))
-    assert len(reg.records("permohonan")) == 31  # 30 scenarios + the synonym-precedent request (demo/dik.py)
+    assert len(reg.records("permohonan")) == 34  # 30 + the synonym-precedent request (demo/dik.py) + the keberatan block's three
+
+
+def test_demo_shows_keberatan_answered_late_and_taken_to_the_ki(demo: Path) -> None:
+    import openpyxl
+
+    reg = read_register(demo / "register_ppid.xlsm")
+    rows = {as_text(r.get("status_keberatan")): r for r in reg.records("keberatan")}
+    assert set(rows) == {"Ditanggapi Atasan PPID", "Menunggu tanggapan Atasan PPID",
+                         "Sengketa di Komisi Informasi"}
+    assert as_text(rows["Menunggu tanggapan Atasan PPID"].get("status_waktu")) == "Lewat batas"
+    assert as_text(rows["Ditanggapi Atasan PPID"].get("status_waktu")) == "Selesai tepat waktu"
+    for row in rows.values():
+        assert as_text(row.get("nomor_tanda_keberatan")) and not as_text(row.get("catatan_validasi"))
+    answered = [r for r in rows.values() if as_text(r.get("nomor_tanggapan"))]
+    assert len(answered) == 2
+    letters = {p.name for p in (demo / "output").glob("2026/*/*keberatan*.docx")}
+    assert letters == {"tanda_terima_keberatan.docx", "tanggapan_keberatan.docx"}
+    report = demo / "output" / "laporan" / "laporan-bulanan-2026-10.xlsx"
+    book = openpyxl.load_workbook(report, read_only=True)
+    cells = [str(c) for row in book["Keberatan"].iter_rows(values_only=True) for c in row if c is not None]
+    assert sum(c.startswith("PPID-KOMINFO/") for c in cells) == 3
+    assert "Sengketa informasi menurut putusan Komisi Informasi" in cells
 
 
 def test_demo_writes_letters_and_the_monthly_report(demo: Path) -> None:

@@ -38,8 +38,10 @@ REG4 = "PPID-KOMINFO/2026/11/0004"  # a legal entity, granted in full, collected
 ENTITY = "PT Borneo Data Nusantara"
 LONG = ("Rekapitulasi anggaran belanja pegawai per Perangkat Daerah beserta rincian tunjangan kinerja, "
         "honorarium tim, dan perjalanan dinas triwulan III tahun anggaran 2026. ")
+GROUND_A, GROUND_D = "a. Penolakan berdasarkan Pasal 17", "d. Ditanggapi tidak sebagaimana diminta"
 KEEP = ("pemberitahuan", "tanda_terima")  # of the requests other than REG1 and REG4 (fewer files, faster)
-CLOSING = re.compile(r"^\s*(Demikian|Simpan tanda bukti|Jika Pemohon Informasi keberatan|Apabila Pemohon Informasi)", re.M)
+CLOSING = re.compile(r"^\s*(Demikian|Simpan tanda bukti|Simpan tanda terima|Jika Pemohon Informasi keberatan"
+                     r"|Apabila Pemohon Informasi)", re.M)
 SIGNED = re.compile(r"NIP \d|\(\.{6,}\)|\d+\. \.{6,}|tanpa tanda tangan basah")  # NIP, blank name, BA member lines
 
 
@@ -70,6 +72,13 @@ def sample_rows() -> dict[str, list[dict[str, Any]]]:
          "nama_penerima": "Siti Aminah", "cara_diterima": "Mengambil langsung"},
         {**c4, "jenis_keputusan": "Diberikan seluruhnya", "tanggal_diterima": date(2026, 12, 4),
          "nama_penerima": "Andreas Wijaya (kuasa PT Borneo Data Nusantara)", "cara_diterima": "Mengambil langsung"},
+    ]
+    rows["keberatan"] = [  # both keberatan letters, for a person and for a legal entity
+        {"no_registrasi": REG1, "tanggal_keberatan": date(2026, 12, 3), "alasan_keberatan": GROUND_A,
+         "uraian_keberatan": LONG, "tanggal_tanggapan": date(2026, 12, 4), "putusan_keberatan": "Ditolak",
+         "pertimbangan_atasan": LONG * 2},
+        {"no_registrasi": REG4, "tanggal_keberatan": date(2026, 12, 4), "alasan_keberatan": GROUND_D,
+         "tanggal_tanggapan": date(2026, 12, 4), "putusan_keberatan": "Diterima"},
     ]
     return rows
 
@@ -130,7 +139,8 @@ def documents(rendered: dict[str, list[str]]) -> list[str]:
 def test_every_letter_type_and_both_reports_are_rendered(rendered: dict[str, list[str]]) -> None:
     names = documents(rendered)
     stems = {name.rsplit("-", 1)[-1] for name in names}
-    assert {"tanda_bukti", "perpanjangan", "berita_acara", "penolakan", "pemberitahuan", "tanda_terima"} <= stems
+    assert {"tanda_bukti", "perpanjangan", "berita_acara", "penolakan", "pemberitahuan", "tanda_terima",
+            "tanda_terima_keberatan", "tanggapan_keberatan"} <= stems
     assert any("laporan-bulanan" in n for n in names) and any("laporan-tahunan" in n for n in names)
 
 

@@ -62,9 +62,11 @@ def fixture_rows() -> dict[str, list[dict[str, Any]]]:
             decision("03/0008", "Belum didokumentasikan", "26 Maret 2026"),
         ],
         "arsip": [
+            {"no_registrasi": REG.format("03/0009"), "lokasi_arsip": "Lemari 2"},
+        ],
+        "keberatan": [
             {"no_registrasi": REG.format("03/0002"), "tanggal_keberatan": datetime(2026, 3, 25),
              "alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"},
-            {"no_registrasi": REG.format("03/0009"), "lokasi_arsip": "Lemari 2"},
         ],
         "register_dik": [
             {"no_dik": "DIK-2026-001", "informasi": "=SUM(A1) data gaji, NIK 6171010101900001",

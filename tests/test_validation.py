@@ -10,6 +10,7 @@ import pytest
 from _factories import make_register, make_sheet
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_objections import CASES as OBJECTION_CASES
 from test_validation_chain import CASES as CHAIN_CASES
 
 from automation.errors import UsageError
@@ -278,6 +279,8 @@ DIK = {"no_registrasi": REG, "informasi": "Rekam medis pasien RSUD", "perangkat_
        "pasal17": "17h2", "konsekuensi": "Mengungkap riwayat kesehatan pribadi", "kepentingan_publik": "Privasi pasien",
        "jenis_jangka_waktu": "Tidak terbatas", "tanggal_mulai": date(2026, 10, 1),
        "nomor_ba": "001/BA-UK/PPID-DISKOMINFO/X/2026"}  # fmt: skip
+OBJECTION = {"no_registrasi": REG, "tanggal_keberatan": date(2026, 11, 19),
+             "alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"}
 OTHER_CASES = [
     ("register_dik", "complete DIK entry", DIK, False, []),
     ("register_dik", "DIK entry before any request", {**DIK, "no_registrasi": None}, False, []),
@@ -303,9 +306,11 @@ OTHER_CASES = [
     ("keputusan", "fee in words", {"biaya": "lima ribu"}, False, [("angka_tidak_terbaca", "biaya")]),
     ("keputusan", "negative fee", {"biaya": -5000.0}, False, [("angka_negatif", "biaya")]),
     ("keputusan", "days with a fraction", {"waktu_penyediaan": 2.5}, False, [("angka_tidak_terbaca", "waktu_penyediaan")]),
-    ("arsip", "objection date in the future", {"lokasi_arsip": "Lemari 2", "tanggal_keberatan": date(2026, 12, 2)},
+    ("keberatan", "objection date in the future", {**OBJECTION, "tanggal_keberatan": date(2026, 12, 2)},
      False, [("tanggal_masa_depan", "tanggal_keberatan")]),
-    ("arsip", "objection ground from Pasal 35", {"alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"}, False, []),
+    ("keberatan", "objection ground from Pasal 35", OBJECTION, False, []),
+    ("keberatan", "objection ground outside Pasal 35", {**OBJECTION, "alasan_keberatan": "h. Lainnya"}, False,
+     [("pilihan_tidak_dikenal", "alasan_keberatan")]),
     ("hari_libur", "holidays may lie in the future", {"tanggal": date(2027, 12, 25), "keterangan": "Natal",
                                                       "jenis": "Libur nasional"}, False, []),
     ("hari_libur", "unknown holiday type", {"tanggal": date(2027, 12, 25), "keterangan": "Natal", "jenis": "Libur"}, False,
@@ -626,7 +631,10 @@ def test_every_code_in_the_catalogue_is_exercised_by_these_tables():
     seen |= {code for _c, _d, expected in CHAIN_CASES for code, *_ in expected}  # tests/test_validation_chain.py
     seen |= {"dasar_hukum_belum_dikonfirmasi"}  # test_flagged_ground_is_repeated_on_the_ba_until_confirmed
     seen |= {code for _c, _e, expected in DATE_CASES for code, _k in expected}
-    structural = {"lembar_hilang", "kolom_hilang", "sel_digabung", "nomor_registrasi_ganda",
+    seen |= {code for _c, _e, expected in OBJECTION_CASES for code, _k in expected}  # test_objections.py
+    seen |= {"keberatan_tanpa_penolakan"}  # tests/test_objections.py::test_ground_a_needs_a_refused_request
+    structural = {"lembar_hilang", "lembar_belum_ada", "kolom_hilang", "sel_digabung",
+                  "nomor_registrasi_ganda",
                   "nomor_registrasi_kosong", "referensi_tidak_ada"}  # fmt: skip
     assert seen | structural == set(CODES)
 

@@ -547,6 +547,64 @@ def tanda_terima(doc: DocxDocument) -> None:
     electronic_note(doc)
 
 
+def tanda_terima_keberatan(doc: DocxDocument) -> None:
+    title(doc, "TANDA TERIMA PENGAJUAN KEBERATAN ATAS PERMOHONAN INFORMASI PUBLIK")
+    para(doc, "Telah diterima keberatan tertulis atas permohonan informasi publik dengan keterangan sebagai "
+         "berikut:")
+    fields(doc, requester_fields([
+        ("Informasi yang Dimohon", "{{ rincian_informasi }}"),
+        ("Tanggal Keberatan Diterima", "{{ tanggal_keberatan }}"),
+        ("Alasan Keberatan", "{{ alasan_keberatan }}"),
+    ], first="Nomor Registrasi Permohonan"))
+    tag(doc, "{%p if uraian_keberatan %}")
+    para(doc, "Uraian keberatan: {{ uraian_keberatan }}")
+    tag(doc, "{%p endif %}")
+    para(doc, "Keberatan ini akan ditanggapi secara tertulis oleh Atasan PPID paling lambat "
+         "{{ lama_tanggapan }} sejak keberatan diterima, yaitu pada tanggal {{ batas_tanggapan }} "
+         "(Pasal 36 ayat (2) " + UU_KIP + ").")
+    para(doc, "Simpan tanda terima ini dan sebutkan Nomor Registrasi Keberatan setiap kali menanyakan "
+         "perkembangan keberatan.")
+    signature(doc, ["", "Pengaju Keberatan,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
+              ["{{ kota }}, {{ tanggal_surat }}", "Petugas Pelayanan Informasi,", "", "", "",
+               "(.................................)"])
+
+
+def tanggapan_keberatan(doc: DocxDocument) -> None:
+    title(doc, "TANGGAPAN ATASAN PPID", "ATAS KEBERATAN PERMOHONAN INFORMASI PUBLIK")
+    fields(doc, [
+        ("Nomor Registrasi Keberatan", "{{ nomor_keberatan|nobreak }}"),
+        *requester_fields([
+            ("Informasi yang Dimohon", "{{ rincian_informasi }}"),
+            ("Tanggal Keberatan Diterima", "{{ tanggal_keberatan }}"),
+            ("Alasan Keberatan", "{{ alasan_keberatan }}"),
+        ], first="Nomor Registrasi Permohonan"),
+    ])
+    para(doc, "Atasan PPID, setelah memeriksa keberatan Saudara sebagaimana tersebut di atas, berdasarkan "
+         "Pasal 36 ayat (2) " + UU_KIP + " memberikan tanggapan sebagai berikut:")
+    tag(doc, "{%p if diterima %}")
+    para(doc, ("Keberatan DITERIMA.", "b"), align="left", after=0)
+    para(doc, "PPID {{ instansi }} diperintahkan untuk memberikan informasi yang dimohon sesuai ketentuan "
+         "peraturan perundang-undangan.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if ditolak %}")
+    para(doc, ("Keberatan DITOLAK", "b"), " dan keputusan PPID dikuatkan, dengan alasan:", align="left",
+         after=0)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if kesepakatan %}")
+    para(doc, ("Keberatan DISELESAIKAN DENGAN KESEPAKATAN", "b"), " antara Pemohon Informasi dan PPID "
+         "(Pasal 35 ayat (2) " + UU_KIP + ").", align="left", after=0)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if pertimbangan %}")
+    para(doc, "{{ pertimbangan }}", indent=Mm(8))
+    tag(doc, "{%p endif %}")
+    para(doc, "Apabila Pemohon Informasi tidak puas dengan tanggapan ini, Pemohon Informasi dapat mengajukan "
+         "penyelesaian sengketa informasi publik kepada Komisi Informasi paling lambat {{ lama_sengketa }} "
+         "sejak tanggapan ini diterima (Pasal 37 ayat (2) " + UU_KIP + ").")
+    closing(doc, "Demikian tanggapan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.")
+    signature(doc, [], official(["{{ kota }}, {{ tanggal_surat }}", "Atasan PPID,", "{{ jabatan_atasan }},"],
+                                "nama_atasan", "nip_atasan"))
+
+
 def merge_tag_rows(table: Table) -> None:
     """A row holding only a ``{%tr ... %}`` tag becomes one cell across the table, so the tag is
     readable in Word instead of wrapping in a narrow first column."""
@@ -691,6 +749,8 @@ BUILDERS: dict[str, Callable[[DocxDocument], None]] = {
     "penolakan_sebagian": lambda doc: penolakan(doc, partial=True),
     "pemberitahuan": pemberitahuan,
     "tanda_terima": tanda_terima,
+    "tanda_terima_keberatan": tanda_terima_keberatan,
+    "tanggapan_keberatan": tanggapan_keberatan,
 }
 
 

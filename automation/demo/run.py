@@ -18,6 +18,7 @@ from ..excel.reader import read_register
 from ..register import Register
 from .data import scenarios
 from .dik import seed_dik, show_dik
+from .objections import objection_rows, objection_scenarios
 from .simulate import intake_rows, staff_fill
 
 DEMO_REQUESTS = 60
@@ -36,6 +37,8 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
     console.print(f"[bold]1.[/] Register contoh dibuat: {path}")
 
     plan = scenarios(count, today=today, legal=True)
+    extra = objection_scenarios(len(plan), today)  # the keberatan block (three refused requests)
+    plan += extra
     rows = intake_rows(plan, today=today)
     operations.commit(path, lambda reg: (Changes(appends={"permohonan": rows}), None))
     console.print(f"[bold]2.[/] {len(rows)} permohonan contoh dicatat di lembar 1 Permohonan.")
@@ -54,6 +57,8 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
     console.print(f"[bold]3.[/] Alur SOP dijalankan: {sum(totals.values())} perpindahan tahap, termasuk cabang:")
     for (source, target), count in sorted(totals.items(), key=lambda kv: _step_of(kv[0][0]) * 100 + _step_of(kv[0][1])):
         console.print(f"   {source} → {target}: {count}")
+
+    _objections(path, plan, extra, now, console)
 
     report = operations.validate(path, now=now, trigger="Demo").result
     console.print(f"[bold]4.[/] Pemeriksaan isian: {len(report.findings)} temuan (lihat kolom Catatan Validasi).")
@@ -75,6 +80,20 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
             console.print("   " + " | ".join(str(x) for x in entry.cells() if x not in (None, "")))
     console.print(f"Selesai. Buka {path} di Excel; keluaran ada di {directory / 'output'}.")
     return EXIT_OK
+
+
+def _objections(path: Path, plan: list[Any], extra: list[Any], now: dt.datetime, console: Console) -> None:
+    """The keberatan block: rows typed on the Keberatan sheet, then ``advance`` sets their clocks."""
+    rows: list[dict[str, Any]] = []
+
+    def plan_rows(reg: Register) -> tuple[Changes, None]:
+        rows[:] = objection_rows(reg, plan, extra, now.date())  # planned twice: before and under the lock
+        return Changes(appends={"keberatan": list(rows)}), None
+
+    operations.commit(path, plan_rows)
+    operations.advance(path, now=now, trigger="Demo")
+    console.print(f"   Keberatan dicatat: {len(rows)} (ditanggapi, lewat batas tanggapan, "
+                  "diajukan ke Komisi Informasi).")
 
 
 def _step_of(sheet_name: str) -> int:

@@ -154,10 +154,8 @@ def _tanda_terima(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[s
 
 
 def _arsip(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
-    values: dict[str, Any] = {"tanggal_arsip": day, "lokasi_arsip": f"Lemari arsip PPID rak {1 + s.index % 6}; folder digital /arsip/{day.year}"}
-    if s.topic.outcome == "YA" and s.index % 2 == 0:
-        values.update(tanggal_keberatan=day, alasan_keberatan="a. Penolakan berdasarkan Pasal 17")
-    return values
+    place = f"Lemari arsip PPID rak {1 + s.index % 6}; folder digital /arsip/{day.year}"
+    return {"tanggal_arsip": day, "lokasi_arsip": place}
 
 
 def legal_mistake(s: Scenario, sheet: str, day: dt.date, calendar: WorkCalendar, today: dt.date, round_no: int) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from ..schema import (
     BERANDA_SUMMARY_WIDTH,
     FIRST_DATA_ROW,
     HARI_LIBUR,
+    KEBERATAN,
     PENGATURAN,
     REFERENSI,
     SETTINGS,
@@ -75,6 +76,8 @@ def _guide(ws: Worksheet, styles: Styles) -> None:
         step = stage.title.split("—", 1)[-1].strip()
         lines.append(f"{stage.name}: {step}. {stage.operations_text()}")
     lines += [
+        f"{KEBERATAN.name}: keberatan kepada Atasan PPID dan sengketa di Komisi Informasi (sesudah SOP); "
+        f"permohonan tidak diarsipkan selama keberatannya terbuka. {KEBERATAN.operations_text()}",
         f"{HARI_LIBUR.name}: hari libur nasional dan cuti bersama; tambahkan penutupan kantor di sini.",
         f"{REFERENSI.name}: isi daftar pilihan (dropdown); tambahkan nilai di bawah daftar tanpa baris kosong.",
         f"{PENGATURAN.name}: nama pejabat, pola nomor surat, jam layanan; ubah hanya kolom Nilai.",

@@ -23,6 +23,7 @@ from ..schema import (
     BERANDA_SUMMARY_ROW,
     BERANDA_SUMMARY_WIDTH,
     DOCUMENTS,
+    KEBERATAN,
     LOG,
     STAGES,
     STATUS_ROW,
@@ -53,7 +54,7 @@ FOOTPRINTS: dict[str, Footprint] = {  # by Operation (a str)
         appends=frozenset([LOG.key]),
     ),
     Operation.ADVANCE: Footprint(
-        frozenset([*(s.key for s in STAGES), LOG.key]), "system", appends=True, home=True
+        frozenset([*(s.key for s in STAGES), KEBERATAN.key, LOG.key]), "system", appends=True, home=True
     ),
     Operation.DOCUMENTS: Footprint(
         frozenset([*(d.sheet for d in DOCUMENTS), LOG.key]), "system", appends=True

@@ -21,6 +21,7 @@ from .minutes import (
     tested_items,
     unconfirmed_grounds,
 )
+from .objections import tanda_terima_keberatan, tanggapan_keberatan
 from .sources import EMPTY, Row, Sources
 
 DITOLAK = KEPUTUSAN[2]
@@ -312,4 +313,6 @@ BUILDERS: dict[str, Builder] = {
     "penolakan_sebagian": _penolakan,
     "pemberitahuan": _pemberitahuan,
     "tanda_terima": _tanda_terima,
+    "tanda_terima_keberatan": tanda_terima_keberatan,
+    "tanggapan_keberatan": tanggapan_keberatan,
 }

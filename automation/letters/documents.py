@@ -26,7 +26,7 @@ from .render import render_bytes, template_file, usable_logo, write_docx
 from .sources import Sources
 
 MADE, REMADE, FAILED = "Dibuat", "Dibuat ulang (nomor tetap)", "Belum dapat dibuat"
-_STEP = {s.key: s.step or 0 for s in STAGES}
+_STEP = {s.key: s.step or 0 for s in STAGES} | {"keberatan": 11}  # keberatan letters after the SOP's
 Progress = Callable[[int, int, str], None]  # (done, total, label)
 
 
@@ -85,6 +85,10 @@ STARTED: dict[str, tuple[str, ...]] = {
                   "waktu_penyediaan"),
     "tanda_terima": ("tanggal_diterima", "nama_penerima", "cara_diterima"),
 }
+OBJECTION_LETTERS = (  # (document, the columns that call for it) on the Keberatan sheet
+    ("tanda_terima_keberatan", ("tanggal_keberatan",)),
+    ("tanggapan_keberatan", ("tanggal_tanggapan", "putusan_keberatan")),
+)
 
 
 def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
@@ -114,6 +118,10 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
         add("penolakan" if kind == "ditolak" else "pemberitahuan", "keputusan", rec, n)
     for rec, n in _numbered(reg, "tanda_terima"):
         add("tanda_terima", "tanda_terima", rec, n)
+    for rec, n in _numbered(reg, "keberatan"):
+        for doc_key, calls in OBJECTION_LETTERS:
+            if any(as_text(rec.get(k)) for k in (*calls, f"nomor_{DOCUMENT_BY_KEY[doc_key].prefix}")):
+                add(doc_key, "keberatan", rec, n)
     return out
 
 
@@ -424,7 +432,8 @@ class _Run:
     # ------------------------------------------------------------ the end of the run
     def finish(self) -> None:
         """Catatan of every row handled: the reasons it failed, or cleared when it was ours."""
-        records = {(key, rec.row): rec for key in ("permohonan", "berita_acara", "keputusan", "tanda_terima")
+        sheets = ("permohonan", "berita_acara", "keputusan", "tanda_terima", "keberatan")
+        records = {(key, rec.row): rec for key in sheets
                    for rec in self.reg.records(key)}
         for (sheet, row), messages in self.row_messages.items():
             old = as_text(records[(sheet, row)].get("catatan"))

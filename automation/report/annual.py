@@ -19,8 +19,6 @@ from .metrics import (
     REFUSED,
     UNDOCUMENTED,
     Period,
-    share_rows,
-    within,
 )
 from .model import Page, ReportDraft, ReportResult, Table
 from .sections import (
@@ -29,6 +27,7 @@ from .sections import (
     dik_tables,
     letters_table,
     monthly_breakdown,
+    objection_outcome_tables,
     objections_table,
     overdue_table,
     pct,
@@ -73,12 +72,49 @@ PARTS: tuple[Part, ...] = (
     Part("D", "Rincian Penyelesaian Sengketa Informasi Publik",
          "Uraikan sengketa informasi di Komisi Informasi Provinsi Kalimantan Barat (nomor register, pokok sengketa, "
          "tahap, putusan) bila ada; tulis 'Tidak ada sengketa' bila tidak ada.",
-         (Section("Keberatan kepada Atasan PPID", ("keberatan", "keberatan_alasan", "keberatan_putusan")),)),
+         (Section("Keberatan kepada Atasan PPID", ("keberatan", "keberatan_alasan", "keberatan_putusan")),
+          Section("Sengketa di Komisi Informasi", ("keberatan_sengketa",)))),
     Part("E", "Kendala Internal dan Eksternal",
          "Uraikan kendala internal (SDM, sarana, koordinasi dengan Perangkat Daerah) dan eksternal dalam pelayanan."),
     Part("F", "Rekomendasi dan Rencana Tindak Lanjut",
          "Uraikan rekomendasi dan rencana tindak lanjut untuk meningkatkan kualitas pelayanan informasi."),
 )
+
+
+PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (  # the .xlsx sheets and the tables on each
+    ("Ringkasan", ("ringkasan",)),
+    ("Bulanan", ("bulanan",)),
+    ("Keputusan", ("keputusan", "pasal17")),
+    ("Waktu", ("waktu", "lewat_batas")),
+    ("Permohonan", ("saluran", "kategori", "perangkat_daerah")),
+    ("Uji Konsekuensi dan DIK", ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")),
+    ("Keberatan", ("keberatan", "keberatan_alasan", "keberatan_putusan", "keberatan_sengketa")),
+)
+
+
+def _check_year(year: Any, today: date) -> None:
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
+        raise UsageError(f"Tahun laporan '{year}' tidak dikenali; tulis empat angka, misalnya 2026.")
+    if year > today.year:
+        raise UsageError(f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya.")
+
+
+def _tables(tally: Any, period: Period, figs: dict[str, Any], months: list[dict[str, Any]],
+            limits: Any) -> dict[str, Table]:
+    """Every table of the annual report, by key."""
+    groups = (breakdown_tables(tally.received(period)), dik_tables(tally, period),
+              objection_outcome_tables(tally, period))
+    return {
+        "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits.answer)),
+        "bulanan": monthly_breakdown(months),
+        "keputusan": decisions_table(figs),
+        "pasal17": letters_table(figs),
+        "waktu": time_table(figs, limits),
+        "lewat_batas": overdue_table(tally, period),
+        "uji_konsekuensi": tests_table(tally, period),
+        "keberatan": objections_table(tally, period),
+        **{t.key: t for group in groups for t in group},
+    }
 
 
 def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: bool = False) -> ReportResult:
@@ -94,34 +130,8 @@ def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
     tally, limits = prep.tally, prep.limits
     figs = tally.figures(period)
     months = tally.monthly_rows(year, 12 if year < today.year else today.month)
-    objections = tally.rq[within(tally.rq["objection_date"], period)]
-    tables: dict[str, Table] = {
-        "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits.answer)),
-        "bulanan": monthly_breakdown(months),
-        "keputusan": decisions_table(figs),
-        "pasal17": letters_table(figs),
-        "waktu": time_table(figs, limits),
-        "lewat_batas": overdue_table(tally, period),
-        **{t.key: t for t in breakdown_tables(tally.received(period))},
-        "uji_konsekuensi": tests_table(tally, period),
-        **{t.key: t for t in dik_tables(tally, period)},
-        "keberatan": objections_table(tally, period),
-        "keberatan_alasan": table("keberatan_alasan", "Keberatan menurut alasan (Pasal 35 ayat 1)",
-                                  share_rows(objections["objection_reason"].replace("", "Tidak diisi")),
-                                  columns="share", empty="Tidak ada keberatan."),
-        "keberatan_putusan": table("keberatan_putusan", "Keberatan menurut putusan Atasan PPID",
-                                   share_rows(objections["objection_verdict"].replace("", "Belum diputus")),
-                                   columns="share", empty="Tidak ada keberatan."),
-    }
-    pages = [
-        Page("Ringkasan", [tables["ringkasan"]]),
-        Page("Bulanan", [tables["bulanan"]]),
-        Page("Keputusan", [tables["keputusan"], tables["pasal17"]]),
-        Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
-        Page("Permohonan", [tables["saluran"], tables["kategori"], tables["perangkat_daerah"]]),
-        Page("Uji Konsekuensi dan DIK", [tables[k] for k in ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")]),
-        Page("Keberatan", [tables["keberatan"], tables["keberatan_alasan"], tables["keberatan_putusan"]]),
-    ]
+    tables = _tables(tally, period, figs, months, limits)
+    pages = [Page(title, [tables[k] for k in keys]) for title, keys in PAGES]
     lines = annual_sentences(figs, period, limits.answer, tally.as_of(period))
     s = reg.settings
     context = {
@@ -139,15 +149,6 @@ def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
                    layout=[sec for part in PARTS for sec in part.sections], context=context,
                    template_name="laporan_tahunan.docx", figures=figs, today=today, summary=lines[0],
                    years=[year])
-
-
-def _check_year(year: int, today: date) -> None:
-    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-        raise UsageError(f"Tahun laporan '{year}' tidak dikenali; tulis empat angka, misalnya 2026.")
-    if year > today.year:
-        raise UsageError(
-            f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya."
-        )
 
 
 def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:
@@ -170,7 +171,11 @@ def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:
         ["Belum selesai dan melewati batas waktu pada akhir periode", f["open_late"]],
         ["Uji konsekuensi (permohonan)", f["tests"]],
         ["Keberatan diajukan", f["objections"]],
-        ["Keberatan diputus", f["objections_decided"]],
+        ["Keberatan ditanggapi Atasan PPID", f["objections_decided"]],
+        ["Keberatan ditanggapi melewati batas waktu", f["objections_late"]],
+        ["Keberatan belum ditanggapi dan melewati batas waktu pada akhir periode", f["objections_open_late"]],
+        ["Sengketa diajukan ke Komisi Informasi", f["disputes"]],
+        ["Sengketa diputus Komisi Informasi", f["disputes_decided"]],
     ]
 
 
@@ -192,6 +197,8 @@ def annual_sentences(f: dict[str, Any], period: Period, answer: int, as_of: date
         out.append("Alasan penolakan menurut Pasal 17 UU 14/2008: " + "; ".join(parts) + " permohonan.")
     else:
         out.append("Tidak ada permohonan yang ditolak berdasarkan Pasal 17 UU 14/2008.")
-    out.append(f"Keberatan yang diajukan kepada Atasan PPID sebanyak {f['objections']}, yang diputus "
-               f"{f['objections_decided']}.")
+    out.append(f"Keberatan yang diajukan kepada Atasan PPID sebanyak {f['objections']}, yang ditanggapi "
+               f"{f['objections_decided']} ({f['objections_late']} melewati batas waktu); sengketa yang "
+               f"diajukan ke Komisi Informasi sebanyak {f['disputes']}, yang diputus "
+               f"{f['disputes_decided']}.")
     return out

@@ -47,6 +47,7 @@ class Frames:
     requests: pd.DataFrame  # one row per 1 Permohonan record (see ``requests_frame``)
     dik: pd.DataFrame  # 7 Register DIK with parsed dates
     tests: pd.DataFrame  # 5 Berita Acara test dates joined to 4 Klasifikasi results
+    objections: pd.DataFrame  # one row per Keberatan row (see ``objections_frame``)
     notes: list[str] = field(default_factory=list)  # data problems worth a line in the report
 
 
@@ -72,7 +73,7 @@ class Limits:
 def build_frames(reg: Register, cal: WorkCalendar, limits: Limits) -> Frames:
     notes: list[str] = []
     return Frames(requests=requests_frame(reg, cal, limits, notes), dik=dik_frame(reg), tests=tests_frame(reg),
-                  notes=notes)
+                  objections=objections_frame(reg), notes=notes)
 
 
 _date = fig.day  # a parsed date, None when empty, unreadable or outside the years a report can count
@@ -135,8 +136,8 @@ def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list
     """One row per request with receipt, outcome, dates and working days already worked out.
 
     Columns: row, regno, received (datetime), received_day (Timestamp), saluran, kategori, pd,
-    extended, stage, stage_text, decision, letters, decision_date, finish_date, undated_finish,
-    objection_date, objection_reason, objection_verdict, verdict_date; from the calendar: receipt
+    extended, stage, stage_text, decision, letters, decision_date, finish_date, undated_finish;
+    from the calendar: receipt
     (effective receipt day), allowed (working days, 10 or 17), deadline (Timestamp) and days_taken
     (working days used up to the decision date, NaN when undecided).
     """
@@ -163,7 +164,7 @@ def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list
     for col, key in (("saluran", "saluran"), ("kategori", "kategori_pemohon"), ("pd", "perangkat_daerah")):
         allowed = allowed_values(reg, key)  # a name typed into a report-visible field becomes "Lainnya"
         frame[col] = [controlled(v, allowed) for v in frame[col]]
-    for col in ("received_day", "decision_date", "finish_date", "objection_date", "verdict_date"):
+    for col in ("received_day", "decision_date", "finish_date"):
         frame[col] = pd.to_datetime(frame[col])
     frame["receipt"] = [cal.effective_receipt(r) for r in frame["received"]]
     frame["allowed"] = [limits.allowed(bool(e)) for e in frame["extended"]]
@@ -180,7 +181,6 @@ def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list
 _EMPTY_ROW: dict[str, Any] = dict.fromkeys((  # the parsed columns, before the calendar ones
     "row", "regno", "received", "received_day", "saluran", "kategori", "pd", "extended", "stage",
     "stage_text", "decision", "letters", "decision_date", "finish_date", "undated_finish",
-    "objection_date", "objection_reason", "objection_verdict", "verdict_date",
 ))
 
 
@@ -194,7 +194,6 @@ def _request_row(row: int, regno: str, received: datetime, values: dict[str, Any
     reached = (stage or 0) >= 9 or receipt is not None or archive is not None
     finish = fig.finished_on(decision_date, reached, (dec.get("tanggal_selesai"), (receipt or {}).get("tanggal_diterima"),
                                                       (archive or {}).get("tanggal_arsip")))
-    arch = archive or {}
     return {
         "row": row,
         "regno": regno or f"(baris {row})",
@@ -211,10 +210,6 @@ def _request_row(row: int, regno: str, received: datetime, values: dict[str, Any
         "decision_date": decision_date,
         "finish_date": finish,
         "undated_finish": reached and finish is None,
-        "objection_date": _date(arch.get("tanggal_keberatan")),
-        "objection_reason": as_text(arch.get("alasan_keberatan")),
-        "objection_verdict": as_text(arch.get("putusan_keberatan")),
-        "verdict_date": _date(arch.get("tanggal_putusan_keberatan")),
     }
 
 
@@ -235,4 +230,31 @@ def tests_frame(reg: Register) -> pd.DataFrame:
             for regno, reports in _all_by_regno(reg, "berita_acara").items()]
     frame = pd.DataFrame(rows, columns=["regno", "result", "test_day"])
     frame["test_day"] = pd.to_datetime(frame["test_day"])
+    return frame
+
+
+OBJECTION_DATES = ("filed", "answered", "answer_due", "disputed", "ruled")
+OBJECTION_COLUMNS = ["regno", "filed", "reason", "outcome", "answered", "answer_due", "dispute", "disputed",
+                     "ruled"]
+
+
+def objections_frame(reg: Register) -> pd.DataFrame:
+    """One row per started Keberatan row: regno, filed, reason, outcome (``figures.objection_outcome``),
+    answered, answer_due, dispute (``figures.dispute_outcome``), disputed, ruled; dates as Timestamps."""
+    from ..workflow.objections import objections
+
+    rows = [{
+        "regno": as_text(o.record.get("no_registrasi")),
+        "filed": _date(o.record.get("tanggal_keberatan")),
+        "reason": as_text(o.record.get("alasan_keberatan")) or "Tidak diisi",
+        "outcome": fig.objection_outcome(o.record.values),
+        "answered": _date(o.record.get("tanggal_tanggapan")),
+        "answer_due": o.answer_due,
+        "dispute": fig.dispute_outcome(o.record.values),
+        "disputed": _date(o.record.get("tanggal_sengketa")),
+        "ruled": _date(o.record.get("tanggal_putusan_sengketa")),
+    } for o in objections(reg)]
+    frame = pd.DataFrame(rows, columns=OBJECTION_COLUMNS)
+    for col in OBJECTION_DATES:
+        frame[col] = pd.to_datetime(frame[col])
     return frame

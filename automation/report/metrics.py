@@ -133,7 +133,6 @@ class Tally:
         open_late = int(late_mask(still_open, self.as_of(period)).sum())
         late_done = int(decided_late_mask(done).sum())
         decisions = decision_counts(done)
-        objections = self.rq[within(self.rq["objection_date"], period)]
         return {
             "received": len(recv),
             "processed": len(done),
@@ -154,9 +153,34 @@ class Tally:
             "extended": int(recv["extended"].astype(bool).sum()),  # figures.is_extended, received in the period
             "extended_share": float(recv["extended"].astype(bool).mean()) if len(recv) else None,
             "tests": int(within(self.frames.tests["test_day"], period).sum()),
-            "objections": len(objections),
-            "objections_decided": int(within(self.rq["verdict_date"], period).sum()),
+            **self.objection_figures(period),
         }
+
+    def objection_figures(self, period: Period) -> dict[str, Any]:
+        """Keberatan filed / answered / answered late, sengketa filed / ruled in the period (``figures``)."""
+        obj = self.frames.objections
+        answered = obj[within(obj["answered"], period)]
+        as_of = self.as_of(period)
+        late = [fig.answered_late(_day(d), _day(a), as_of)
+                for d, a in zip(answered["answer_due"], answered["answered"], strict=True)]
+        waiting = [fig.objection_open_late(_day(d), _day(f), _day(a), as_of)
+                   for d, f, a in zip(obj["answer_due"], obj["filed"], obj["answered"], strict=True)]
+        return {
+            "objections": int(within(obj["filed"], period).sum()),
+            "objections_decided": len(answered),
+            "objections_late": int(sum(late)),
+            "objections_open_late": int(sum(waiting)),
+            "disputes": int(within(obj["disputed"], period).sum()),
+            "disputes_decided": int(within(obj["ruled"], period).sum()),
+        }
+
+    def objections(self, period: Period) -> pd.DataFrame:
+        """Keberatan filed, answered, taken to the KI or ruled on in the period."""
+        obj = self.frames.objections
+        mask = within(obj["filed"], period)
+        for col in ("answered", "disputed", "ruled"):
+            mask |= within(obj[col], period)
+        return obj[mask]
 
     def monthly_rows(self, year: int, last_month: int) -> list[dict[str, Any]]:
         """Figures of each month January..last_month (for the trend table and chart)."""
@@ -174,6 +198,10 @@ class Tally:
         """Consequence tests in the period, one per request (last round), by outcome YA/TIDAK/SEBAGIAN."""
         tests = self.frames.tests
         return tests[within(tests["test_day"], period)]["result"].value_counts()
+
+
+def _day(value: Any) -> date | None:
+    return None if pd.isna(value) else value.date()
 
 
 def decision_counts(done: pd.DataFrame) -> dict[str, int]:

@@ -22,6 +22,7 @@ from .sections import (
     dik_queue_table,
     dik_tables,
     letters_table,
+    objection_outcome_tables,
     objections_table,
     open_table,
     overdue_table,
@@ -46,7 +47,7 @@ DOCX_LAYOUT: list[Section] = [
     Section("Permohonan menurut saluran dan kategori pemohon", ("saluran", "kategori"), ""),
     Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "perangkat_daerah"),
     Section("Perubahan Register Daftar Informasi yang Dikecualikan", DIK_TABLES, ""),
-    Section("Keberatan", ("keberatan",), ""),
+    Section("Keberatan dan sengketa informasi", ("keberatan", "keberatan_putusan", "keberatan_sengketa"), ""),
     Section("Perkembangan bulanan tahun berjalan", ("tren",), "tren"),
 ]
 
@@ -91,6 +92,7 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
         **{t.key: t for t in dik_tables(tally, period)},
         "dik_segera": dik_queue_table(reg, tally.as_of(period)),
         "keberatan": objections_table(tally, period),
+        **{t.key: t for t in objection_outcome_tables(tally, period)},
         "tren": trend_table(months),
     }
     pages = [
@@ -100,7 +102,7 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
         Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
         Page("Belum Selesai", [tables["belum_selesai"]]),
         Page("Register DIK", [tables[k] for k in DIK_TABLES]),
-        Page("Keberatan", [tables["keberatan"]]),
+        Page("Keberatan", [tables[k] for k in ("keberatan", "keberatan_putusan", "keberatan_sengketa")]),
         Page("Tren", [tables["tren"]]),
     ]
     lines = sentences(cur, prev, ytd, period, limits.answer, tally.as_of(period), tables)
@@ -164,9 +166,11 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
     out.append(f"Register DIK: {dik[0]} entri baru, {dik[1]} entri berakhir masa pengecualiannya, dan {dik[2]} "
                "entri berstatus Perlu uji ulang.")
     out.append(dik_queue_sentence(len(tables["dik_segera"].rows)))
-    if cur["objections"] or cur["objections_decided"]:
-        out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang diputus Atasan PPID sebanyak "
-                   f"{cur['objections_decided']}.")
+    if cur["objections"] or cur["objections_decided"] or cur["disputes"] or cur["disputes_decided"]:
+        out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang ditanggapi Atasan PPID "
+                   f"sebanyak {cur['objections_decided']} ({cur['objections_late']} melewati batas waktu); "
+                   f"sengketa yang diajukan ke Komisi Informasi {cur['disputes']}, yang diputus "
+                   f"{cur['disputes_decided']}.")
     else:
         out.append(f"Tidak ada keberatan yang diajukan pada bulan {label}.")
     return out

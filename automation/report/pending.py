@@ -4,7 +4,7 @@ Three kinds, each with the registration number, the day it started waiting and t
 since (``automation.workdays``):
 
 - a berita acara awaiting approval: the request's current step is 6 Persetujuan;
-- a keberatan awaiting decision: 10 Arsip has Tanggal Keberatan and no Putusan Keberatan;
+- a keberatan awaiting the Atasan PPID's answer: a Keberatan row filed and not yet answered;
 - a request stuck after its decision: decided (``figures.decided_on``) but not yet at 10 Arsip,
   the letter not delivered for more than ``STUCK_AFTER`` working days.
 """
@@ -19,6 +19,7 @@ from .. import figures as fig
 from ..register import Register
 from ..values import as_text
 from ..workdays import WorkCalendar
+from ..workflow.objections import WAITING, objections
 from ..workflow.routes import FINISHED
 from ..workflow.state import collect
 
@@ -44,6 +45,8 @@ def pending_decisions(reg: Register, cal: WorkCalendar, as_of: date) -> list[Pen
     out: list[Pending] = []
     for request in collect(reg).requests.values():
         out += _of(request, cal, as_of)
+    out += [_pending(as_text(o.record.get("no_registrasi")), OBJECTION, o.filed, cal, as_of)
+            for o in objections(reg) if o.status == WAITING]
     return sorted(out, key=lambda p: (-(p.days or 0), p.regno, p.what))
 
 
@@ -53,10 +56,6 @@ def _of(request: Any, cal: WorkCalendar, as_of: date) -> list[Pending]:
         reports = [r.values for r in request.on("berita_acara")]
         since = _last_day(reports, "tanggal_ba", "tanggal_selesai", "tanggal_uji")
         found.append(_pending(request.number, APPROVAL, since, cal, as_of))
-    for rec in request.on("arsip"):
-        filed = fig.day(rec.get("tanggal_keberatan"))
-        if filed is not None and not as_text(rec.get("putusan_keberatan")) and not fig.day(rec.get("tanggal_putusan_keberatan")):
-            found.append(_pending(request.number, OBJECTION, filed, cal, as_of))
     decided = fig.decided_on([r.values for r in request.on("keputusan")])
     if decided is not None and request.current not in ("arsip", FINISHED) and not request.on("arsip"):
         waited = _pending(request.number, STUCK, decided, cal, as_of)

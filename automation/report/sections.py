@@ -40,7 +40,9 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
     "dik": (Col("Nomor DIK", width=14), Col("Informasi yang Dikecualikan", width=34), Col("Perangkat Daerah", width=24),
             Col("Dasar Pasal 17", width=11), Col("Tanggal", DATE, 16), Col("Perubahan", width=18)),
     "keberatan": (Col("Nomor Registrasi", width=28), Col("Tanggal Keberatan", DATE, 14),
-                  Col("Alasan Keberatan", width=36), Col("Putusan", width=22), Col("Tanggal Putusan", DATE, 14)),
+                  Col("Alasan Keberatan", width=32), Col("Putusan Atasan PPID", width=20),
+                  Col("Tanggal Tanggapan", DATE, 14),
+                  Col("Sengketa (Komisi Informasi)", width=22)),
     "tren": (Col("Bulan", width=14), Col("Diterima", INT, 10), Col("Selesai", INT, 10),
              Col("Belum selesai (akhir bulan)", INT, 14)),
     "bulanan": (Col("Bulan", width=13), Col("Diterima", INT, 11), Col("Selesai", INT, 10),
@@ -85,6 +87,12 @@ def comparison_rows(figs: list[dict[str, Any]], answer_days: int) -> list[list[A
         line("Belum selesai, lewat batas waktu (akhir periode)", lambda f: f["open_late"]),
         line("Uji konsekuensi (permohonan)", lambda f: f["tests"]),
         line("Keberatan diajukan", lambda f: f["objections"]),
+        line("Keberatan ditanggapi Atasan PPID", lambda f: f["objections_decided"]),
+        line("Keberatan ditanggapi melewati batas waktu", lambda f: f["objections_late"]),
+        line("Keberatan belum ditanggapi, lewat batas waktu (akhir periode)",
+             lambda f: f["objections_open_late"]),
+        line("Sengketa diajukan ke Komisi Informasi", lambda f: f["disputes"]),
+        line("Sengketa diputus Komisi Informasi", lambda f: f["disputes_decided"]),
     ]
     return rows
 
@@ -189,12 +197,27 @@ def dik_queue_table(reg: Register, as_of: date) -> Table:
 
 
 def objections_table(tally: Tally, period: Period) -> Table:
-    rq = tally.rq
-    filed = rq[within(rq["objection_date"], period) | within(rq["verdict_date"], period)]
-    rows = [[r.regno, _d(r.objection_date), r.objection_reason or "-", r.objection_verdict or "Belum diputus",
-             _d(r.verdict_date)] for r in filed.sort_values("objection_date").itertuples()]
-    return table("keberatan", "Keberatan (diajukan atau diputus dalam periode)", rows,
+    found = tally.objections(period)
+    rows = [[r.regno, _d(r.filed), r.reason, r.outcome, _d(r.answered), r.dispute or "-"]
+            for r in found.sort_values("filed").itertuples()]
+    title = "Keberatan dan sengketa (diajukan, ditanggapi, atau diputus dalam periode)"
+    return table("keberatan", title, rows,
                  empty="Tidak ada keberatan yang tercatat.")
+
+
+def objection_outcome_tables(tally: Tally, period: Period) -> list[Table]:
+    """Keberatan filed in the period by ground and by outcome; sengketa filed in the period by outcome."""
+    obj = tally.frames.objections
+    filed = obj[within(obj["filed"], period)]
+    disputed = obj[within(obj["disputed"], period)]
+    return [
+        table("keberatan_alasan", "Keberatan menurut alasan (Pasal 35 ayat 1)", share_rows(filed["reason"]),
+              columns="share", empty="Tidak ada keberatan."),
+        table("keberatan_putusan", "Keberatan menurut putusan Atasan PPID", share_rows(filed["outcome"]),
+              columns="share", empty="Tidak ada keberatan."),
+        table("keberatan_sengketa", "Sengketa informasi menurut putusan Komisi Informasi",
+              share_rows(disputed["dispute"]), columns="share", empty="Tidak ada sengketa informasi."),
+    ]
 
 
 def trend_table(months: list[dict[str, Any]], key: str = "tren") -> Table:

@@ -38,6 +38,11 @@ CODES_LIST: tuple[Code, ...] = (
     _C("lembar_hilang", GALAT, "Struktur", "Lembar register tidak ditemukan.",
        "Lembar '{lembar}' tidak ditemukan. Jangan mengganti nama atau menghapus lembar; pulihkan dari cadangan register.",
        {"lembar": "3 Kajian"}),
+    _C("lembar_belum_ada", PERINGATAN, "Struktur", "Lembar baru belum ada pada register versi lama.",
+       "Lembar '{lembar}' belum ada karena register ini dibuat dengan versi aplikasi sebelumnya; isinya "
+       "belum dapat dicatat. Register berikutnya yang dibuat dengan 'ppid new-year' atau 'ppid init' sudah "
+       "memuatnya.",
+       {"lembar": "Keberatan"}),
     _C("kolom_hilang", GALAT, "Struktur", "Kolom yang diharapkan tidak ada di baris judul (baris 6).",
        "Kolom '{kolom}' tidak ditemukan di baris judul.{saran} Kembalikan judul kolom menjadi '{kolom}' agar isinya dapat diperiksa.",
        {"kolom": "NIK", "saran": " Mungkin 'No. NIK'?"}),
@@ -166,6 +171,42 @@ CODES_LIST: tuple[Code, ...] = (
     _C("dasar_hukum_belum_dikonfirmasi", PERINGATAN, "Keputusan", "Berita acara memuat dasar hukum yang diberi peringatan dan belum dikonfirmasi.",
        "Baris {baris} lembar 4 Klasifikasi ({informasi}) mendapat peringatan dasar hukum: {peringatan} Berita acara ini tidak dibuat sebelum Tim Pertimbangan memeriksanya: perbaiki dasar hukumnya, atau isi 'Dasar Hukum Dikonfirmasi' = Ya di baris ini.",
        {"baris": "12", "informasi": "Daftar gaji pegawai", "peringatan": "Dasar 17g dikutip, tetapi uraian menyebut 'pajak'."}),
+    # ---- keberatan and sengketa (UU KIP Pasal 35-38)
+    _C("keberatan_urutan_tanggal", GALAT, "Keberatan",
+       "Tanggal keberatan/sengketa lebih awal daripada peristiwa yang mendahuluinya.",
+       "{kolom} {tanggal} lebih awal daripada {acuan} {tanggal_acuan}. Urutan: keputusan diterima pemohon, "
+       "keberatan diterima, tanggapan Atasan PPID, tanggapan diterima pemohon, sengketa ke Komisi "
+       "Informasi, putusan Komisi Informasi. {saran}",
+       {"kolom": "Tanggal Keberatan Diterima", "tanggal": "02/11/2026", "acuan": "keputusan diterima pemohon",
+        "tanggal_acuan": "05/11/2026",
+        "saran": "Periksa tanggal keberatan atau Tanggal Diterima pada lembar 9 Tanda Terima."}),
+    _C("keberatan_tanpa_penolakan", GALAT, "Keberatan",
+       "Keberatan huruf a atas permohonan yang tidak ditolak.",
+       "Alasan '{alasan}' hanya untuk permohonan yang ditolak atau diberikan sebagian, tetapi keputusan "
+       "permohonan {nomor} adalah '{keputusan}'. Periksa Nomor Registrasi Permohonan, atau pilih alasan "
+       "Pasal 35 ayat (1) yang sesuai.",
+       {"alasan": "a. Penolakan berdasarkan Pasal 17", "nomor": "PPID-KOMINFO/2026/11/0007",
+        "keputusan": "Diberikan seluruhnya"}),
+    _C("keberatan_lewat_batas", PERINGATAN, "Keberatan",
+       "Keberatan diterima sesudah batas pengajuan (Pasal 36 ayat (1)).",
+       "Keberatan diterima {tanggal}, sesudah batas {batas} ({hari} hari kerja sejak {dasar}). Periksa "
+       "tanggalnya; bila benar, Atasan PPID menanggapi keberatan yang lewat waktu dengan pertimbangan "
+       "tertulis.",
+       {"tanggal": "20/01/2027", "batas": "18/12/2026", "hari": "30", "dasar": "05/11/2026"}),
+    _C("sengketa_lewat_batas", PERINGATAN, "Keberatan",
+       "Sengketa diajukan sesudah batas (Pasal 37 ayat (2)).",
+       "Sengketa diajukan {tanggal}, sesudah batas {batas} ({hari} hari kerja sejak {dasar}). Periksa "
+       "tanggalnya; Komisi Informasi yang menilai apakah sengketa masih dapat diterima.",
+       {"tanggal": "20/01/2027", "batas": "08/01/2027", "hari": "14", "dasar": "18/12/2026"}),
+    _C("keberatan_tidak_lengkap", GALAT, "Keberatan",
+       "Isian keberatan/sengketa berpasangan hanya diisi sebagian.",
+       "{kolom} kosong padahal {isi} sudah diisi; isi keduanya sesuai dokumen aslinya.",
+       {"kolom": "Putusan Atasan PPID", "isi": "'Tanggal Tanggapan'"}),
+    _C("keberatan_tanpa_pertimbangan", PERINGATAN, "Keberatan",
+       "Keberatan ditolak tanpa pertimbangan tertulis.",
+       "Putusan Atasan PPID 'Ditolak' memerlukan alasan tertulis dalam tanggapan; isi kolom 'Pertimbangan "
+       "Atasan PPID' sebelum membuat surat tanggapan.",
+       {}),
     # ---- references between sheets
     _C("nomor_registrasi_ganda", GALAT, "Rujukan", "Nomor registrasi dipakai lebih dari satu permohonan.",
        "Nomor Registrasi '{nilai}' juga dipakai di baris {baris_lain}; setiap permohonan harus bernomor unik. Periksa baris yang tersalin ganda.",

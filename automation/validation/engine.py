@@ -21,6 +21,7 @@ from . import contact, dates, decisions, identity
 from .chain import check_chain, check_floor, floor_date
 from .fields import check_choice, check_number, check_required, normalise
 from .links import check_links
+from .objections import check_objections
 from .references import dangling_rows, duplicate_numbers, known_numbers
 from .row import Context, RowCheck
 from .structure import merged_cells, missing_columns, missing_sheet
@@ -146,6 +147,7 @@ class Validator:
                 report.extend(self.sheet(spec.key, known))
         report.extend(check_chain(self.reg, today=self.ctx.today, calendar=self.ctx.calendar))
         report.extend(check_links(self.reg, self.ctx))
+        report.extend(check_objections(self.reg))
         return report
 
 

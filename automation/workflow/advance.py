@@ -15,6 +15,8 @@ from ..values import as_text, parse_date, parse_datetime
 from .deadlines import Rules
 from .draft import Draft
 from .items import SUPERSEDED, dik_entry, join_values, latest, latest_round, pasal_codes
+from .objections import SHEET as OBJECTIONS
+from .objections import archive_blockers
 from .passes import WAITING, finish
 from .routes import (
     DIK,
@@ -56,7 +58,7 @@ class Run:
 
     def __init__(self, reg: Register, *, today: date, now: datetime, trigger: str, user: str) -> None:
         self.reg, self.today, self.now, self.trigger, self.user = reg, today, now, trigger, user
-        self.draft = Draft(reg, (INTAKE, *REQUEST_SHEETS, DIK))
+        self.draft = Draft(reg, (INTAKE, *REQUEST_SHEETS, DIK, OBJECTIONS))
         self.registry = collect(self.draft.view())  # kept up to date with the rows appended
         self.summary = AdvanceSummary()
         self.rules = Rules.of(reg)
@@ -66,6 +68,7 @@ class Run:
         self._numberer: Numberer | None = None
         self._patterns: dict[str, Pattern] = {}
         self._validator: Any = None  # automation.validation.Validator, built on first use
+        self._blockers: dict[str, str] | None = None  # open keberatan/sengketa per request (10 Arsip)
 
     # ------------------------------------------------------------ the run
     def move_all(self) -> None:
@@ -210,9 +213,20 @@ class Run:
         self.move(request, "tanda_terima", "arsip", rows, extra, "Diterima pemohon.")
 
     def _from_arsip(self, request: Request, rows: list[Record]) -> None:
+        if self._objection_open(request, rows):
+            return
         self.close("arsip", rows, FINISHED)
         self.log(request.number, "arsip", FINISHED, "Berkas diarsipkan; permohonan selesai.")
         self.note_move(NAME["arsip"], FINISHED, request.number)
+
+    def _objection_open(self, request: Request, rows: list[Record]) -> bool:
+        """The archive waits while a keberatan or sengketa on the request is open (UU KIP Ps 36-38)."""
+        if self._blockers is None:  # worked out once per run, for every request at 10 Arsip
+            self._blockers = archive_blockers(self.reg, self.rules)
+        reason = self._blockers.get(request.number, "")
+        for rec in rows if reason else ():
+            self.block("arsip", rec, reason)
+        return bool(reason)
 
     def _approve(self, request: Request, row: Record, items: list[Record]) -> None:
         if self.sheet_missing("persetujuan", [row], DIK, "keputusan"):

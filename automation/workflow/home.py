@@ -13,6 +13,7 @@ from .. import figures as fig
 from ..register import Register
 from ..schema import BERANDA_SUMMARY_HEIGHT, STAGES
 from .deadlines import NEAR, Rules, received_at, time_status
+from .objections import home_rows as objection_rows
 from .routes import DIK, FINISHED, NAME
 from .state import CONFLICT, LOST, Registry, collect
 
@@ -35,8 +36,9 @@ def home_rows(
     out = _stage_rows(counts, today)
     out.append(["Belum bernomor (1 Permohonan)", len(registry.unnumbered_intake), None, None])
     out += dik_rows(reg, today)
+    out += objection_rows(reg, today=today, rules=rules)
     out.append([])
-    out += _overdue_rows(overdue, today, BERANDA_SUMMARY_HEIGHT - len(out) - 3)
+    out += _overdue_rows(overdue, today, max(0, BERANDA_SUMMARY_HEIGHT - len(out) - 3))
     return out
 
 

@@ -9,6 +9,8 @@ from ..schema import DOCUMENTS
 from ..values import as_text, parse_date
 from .deadlines import status_values
 from .home import home_rows
+from .objections import SHEET as OBJECTIONS
+from .objections import write_columns as write_objection_columns
 from .precedent import RETEST, Matcher, active, ended, lapsed, threshold
 from .routes import DIK, INTAKE, OPEN, REQUEST_SHEETS, is_done
 from .state import has_staff_data, reg_no
@@ -41,12 +43,13 @@ def finish(run: Run) -> None:
         for key in REQUEST_SHEETS:
             for rec in request.on(key):
                 run.draft.set(key, rec, "batas_waktu", values["batas_waktu"])
+    write_objection_columns(run)
     write_notes(run)
     changes = run.draft.changes
     if changes:
         changes.home = home_rows(run.draft.view(), today=run.today, rules=run.rules, registry=registry)
         text = status_text(run.now, run.trigger, run.summary.status_text(), what="proses")
-        for key in (INTAKE, *REQUEST_SHEETS, DIK):
+        for key in (INTAKE, *REQUEST_SHEETS, DIK, OBJECTIONS):
             data = run.reg.sheets.get(key)
             if data is not None and data.present:
                 changes.status[key] = text

@@ -10,6 +10,7 @@ from ..errors import UsageError
 from ..register import Record, Register
 from ..schema import SHEET_BY_KEY
 from ..values import as_text, parse_datetime, short
+from .objections import day_of, status_of
 from .precedent import validity_text
 from .routes import DIK, DONE, FINISHED, INTAKE, NAME, OPEN, REQUEST_SHEETS, STEP, is_done
 from .state import reg_no as number_of
@@ -28,6 +29,7 @@ EVENT_DATE = {
     "keputusan": "tanggal_keputusan",
     "tanda_terima": "tanggal_diterima",
     "arsip": "tanggal_arsip",
+    "keberatan": "tanggal_keberatan",
 }
 ACTOR = {"koordinasi": "petugas_pd", "persetujuan": "nama_atasan", "tanda_terima": "nama_penerima"}
 # Columns worth a glance per step (no personal data).
@@ -40,8 +42,10 @@ DETAILS = {
     "persetujuan": ("keputusan_atasan", "catatan_atasan"),
     "keputusan": ("jenis_keputusan", "nomor_surat"),
     "tanda_terima": ("nomor_tanda_terima",),
-    "arsip": ("lokasi_arsip", "tanggal_keberatan", "putusan_keberatan"),
+    "arsip": ("lokasi_arsip",),
+    "keberatan": ("alasan_keberatan", "putusan_keberatan", "status_waktu", "putusan_sengketa"),
 }
+OBJECTIONS = "keberatan"  # after the SOP: listed after step 10, its status is Status Keberatan
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def timeline(reg: Register, reg_no: str) -> list[TimelineEntry]:
     """Every row of the request on 1-10 in the order the steps happened; unknown number -> UsageError."""
     wanted = as_text(reg_no)
     found: list[tuple[Any, str, Record]] = []
-    for key in (INTAKE, *REQUEST_SHEETS, DIK):
+    for key in (INTAKE, *REQUEST_SHEETS, DIK, OBJECTIONS):
         found.extend((_sort_key(key, rec), key, rec) for rec in reg.records(key) if number_of(rec) == wanted)
     if not any(key == INTAKE for _, key, _ in found):
         raise UsageError(f"Nomor registrasi {wanted or '(kosong)'} tidak ditemukan di lembar 1 Permohonan.")
@@ -79,7 +83,7 @@ def _event(key: str, rec: Record) -> datetime | None:
 
 def _sort_key(key: str, rec: Record) -> tuple[int, datetime, int, int]:
     when = _event(key, rec) or parse_datetime(rec.get("tanggal_selesai"))[0]  # the day it was forwarded
-    return (0 if key == INTAKE else 1, when or datetime.max, STEP[key], rec.row)
+    return (0 if key == INTAKE else 1, when or datetime.max, STEP.get(key, 11), rec.row)
 
 
 def _entry(key: str, rec: Record) -> TimelineEntry:
@@ -87,7 +91,8 @@ def _entry(key: str, rec: Record) -> TimelineEntry:
     shown: date | datetime | None = when
     if when is not None and key != INTAKE:
         shown = when.date()
-    return TimelineEntry(STEP[key], NAME[key], shown, _actor(key, rec), _status(key, rec), _note(key, rec))
+    name = NAME.get(key, SHEET_BY_KEY[key].name)
+    return TimelineEntry(STEP.get(key, 11), name, shown, _actor(key, rec), _status(key, rec), _note(key, rec))
 
 
 def _actor(key: str, rec: Record) -> str:
@@ -101,6 +106,10 @@ def _actor(key: str, rec: Record) -> str:
 def _status(key: str, rec: Record) -> str:
     if key == DIK:
         return as_text(rec.get("status_dik"))
+    if key == OBJECTIONS:  # worked out from its dates, as advance would write it
+        days = (day_of(rec.get(k)) for k in ("tanggal_keberatan", "tanggal_tanggapan", "tanggal_sengketa",
+                                              "tanggal_putusan_sengketa"))
+        return status_of(rec, *days) or OPEN
     if is_done(rec.values):
         target = as_text(rec.get("diteruskan_ke"))
         if target == FINISHED:
