@@ -17,7 +17,7 @@ from .errors import UsageError
 from .excel.reader import read_register
 from .progress import Progress, silent
 from .register import Register
-from .schema import SETTINGS, SHEET_BY_KEY
+from .schema import SHEET_BY_KEY
 
 
 @dataclass
@@ -45,7 +45,7 @@ def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = N
     if Path(new).exists():
         raise UsageError(f"Berkas {new} sudah ada; pilih nama lain untuk register tahun baru.")
     year = year or _guess_year(old_reg, today) + 1
-    settings = {s.key: old_reg.settings.get(s.key, s.default) for s in SETTINGS}
+    settings = dict(old_reg.config.values)
     progress(0, 0, "Membuat register baru")
     build_register(Path(new), year=year, settings=settings)
     rows = plan_new_year(old_reg, year)

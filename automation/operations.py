@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .changes import Changes
-from .clock import last_complete_month
+from .clock import last_complete_month, parse_month
 from .errors import AutomationError, UsageError, WriteRefused
 from .excel.layout import resolve
 from .excel.reader import read_register
@@ -80,7 +80,7 @@ def commit(
     refuse_if_open(path)
     with write_session(path, on_wait=lambda: progress(0, 0, WAITING_FOR_LOCK)) as session:
         reg = read_register(path, progress=progress)
-        session.backups = int(reg.settings["jumlah_cadangan"])  # bounded by automation.settings
+        session.backups = reg.config.backups  # bounded by automation.settings
         progress(0, 0, PLANNING)
         changes, result = planner(reg)
         if not changes:
@@ -264,15 +264,6 @@ def discard_on_failure(stage: Any) -> Iterator[None]:
     except BaseException:
         stage.discard()
         raise
-
-
-def parse_month(month: str) -> tuple[int, int]:
-    try:
-        year, mon = (int(p) for p in month.strip().split("-"))
-        dt.date(year, mon, 1)
-    except (ValueError, AttributeError):
-        raise UsageError(f"Bulan '{month}' tidak dikenali; tulis dalam bentuk TTTT-BB, misalnya 2026-11.") from None
-    return year, mon
 
 
 def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int | None = None,

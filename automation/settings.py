@@ -13,12 +13,13 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from types import MappingProxyType
 from typing import Any
 
 from .findings import Finding
-from .schema import PENGATURAN, SETTINGS, Setting
-from .values import as_text, parse_int
+from .schema import PENGATURAN, SETTING_BY_KEY, SETTINGS, Setting
+from .values import as_text, parse_int, parse_time
 
 # Bounds of the whole-number settings (the keys and defaults themselves come from schema.SETTINGS).
 INT_BOUNDS: dict[str, tuple[int, int]] = {
@@ -66,6 +67,81 @@ class Settings:
 
     def warnings(self) -> list[str]:
         return [f.message for f in self.findings]
+
+    def pattern(self, key: str) -> str:
+        """A numbering pattern (``pola_*``), the schema default when the cell is empty."""
+        return self.text(key) or str(SETTING_BY_KEY[key].default)
+
+    def texts(self) -> dict[str, str]:
+        """Every text setting as text (letterheads, signature blocks, report titles)."""
+        return {key: as_text(value) for key, value in self.values.items()}
+
+    # ------------------------------------------------------------ typed views used by the planners
+    @property
+    def answer_days(self) -> int:
+        """Batas jawaban in working days (UU KIP Pasal 22 ayat 7)."""
+        return self.int("batas_hari_kerja")
+
+    @property
+    def extension_days(self) -> int:
+        """Perpanjangan in working days (UU KIP Pasal 22 ayat 8)."""
+        return self.int("perpanjangan_hari_kerja")
+
+    @property
+    def near_days(self) -> int:
+        return self.int("ambang_mendekati")
+
+    @property
+    def objection_days(self) -> int:
+        return self.int("batas_keberatan")
+
+    @property
+    def backups(self) -> int:
+        return self.int("jumlah_cadangan")
+
+    @property
+    def precedent_threshold(self) -> int:
+        return self.int("ambang_preseden")
+
+    @property
+    def earliest_year(self) -> int | None:
+        """Pengaturan "Tahun Paling Awal" as a number, None when empty or not a number."""
+        year, _error = parse_int(self.values.get("tahun_paling_awal"))
+        return year
+
+    def flag(self, key: str, notes: list[str]) -> bool:
+        """A Ya/Tidak setting; an unknown value adds a note to ``notes`` and gives the default."""
+        value = self.raw.get(key, self.values[key])
+        if isinstance(value, bool):
+            return value
+        text = as_text(value).casefold()
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE
+        setting = SETTING_BY_KEY[key]
+        if text:
+            notes.append(f"Pengaturan {setting.label} ({value!r}) tidak dikenali; dipakai {setting.default!r}.")
+        return str(setting.default).casefold() == "ya"
+
+    def clock(self, key: str, notes: list[str]) -> time:
+        """A time-of-day setting (07:30, 7.30, 0.3125); an unknown value adds a note and gives the default."""
+        value = self.raw.get(key, self.values[key])
+        parsed, _error = parse_time(value)
+        if parsed is not None:
+            return parsed
+        if value not in (None, ""):
+            notes.append(f"Pengaturan {SETTING_BY_KEY[key].label} ({value!r}) tidak dikenali; "
+                         f"dipakai {SETTING_BY_KEY[key].default}.")
+        return default_clock(key)
+
+
+_TRUE = frozenset({"ya", "y", "true", "1", "1.0", "benar"})
+_FALSE = frozenset({"tidak", "t", "false", "0", "0.0", "salah"})
+
+
+def default_clock(key: str) -> time:
+    """The schema default of a time-of-day setting."""
+    parsed, _error = parse_time(SETTING_BY_KEY[key].default)
+    return parsed or time(0, 0)
 
 
 def parse_settings(raw: Mapping[str, Any], rows: Mapping[str, int] | None = None, *, sheet: str = "") -> Settings:

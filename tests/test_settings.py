@@ -123,3 +123,28 @@ def test_validate_writes_its_notes_with_a_hostile_setting(register: Path) -> Non
     set_setting(register, "jumlah_cadangan", "1e400")
     code, out = cli("validate", register)
     assert code == 1 and "'1e400'" in out and "Catatan Validasi di register diperbarui" in out, out
+
+
+# ---------------------------------------------------------------- one typed Settings, read everywhere
+_RAW_READERS = {"settings.py", "register.py", "excel/reader.py"}  # the parser, the holder, the reader
+
+
+def _raw_setting_reads(path: Path) -> list[str]:
+    """``x.settings.get(...)`` / ``x.settings[...]`` in one module: Pengaturan read by raw key."""
+    import ast
+
+    hits = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        target = node.value if isinstance(node, ast.Subscript | ast.Attribute) else None
+        if isinstance(node, ast.Attribute) and node.attr != "get":
+            continue
+        if isinstance(target, ast.Attribute) and target.attr == "settings":
+            hits.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:60]}")
+    return hits
+
+
+def test_only_the_settings_module_reads_pengaturan_by_raw_key() -> None:
+    package = Path(parse_settings.__code__.co_filename).parent
+    modules = [p for p in package.rglob("*.py") if p.relative_to(package).as_posix() not in _RAW_READERS]
+    hits = [hit for path in modules for hit in _raw_setting_reads(path)]
+    assert hits == [], "read Pengaturan through reg.config (automation.settings.Settings), not reg.settings"

@@ -166,8 +166,7 @@ def plan_import(
     from ..workflow.advance import used_numbers
 
     start = start or today
-    pattern_text = as_text(reg.settings.get("pola_dik")) or str(SETTING_BY_KEY["pola_dik"].default)
-    pattern = compile_pattern(pattern_text, SETTING_BY_KEY["pola_dik"].label)
+    pattern = compile_pattern(reg.config.pattern("pola_dik"), SETTING_BY_KEY["pola_dik"].label)
     numberer = Numberer(used_numbers(reg))
     validator = Validator(reg, today=today)
     result = ImportResult(file_name, table.source, dry_run=dry_run)

@@ -65,14 +65,7 @@ def kop(src: Sources) -> dict[str, Any]:
         "surel_instansi": src.setting("surel"),
         "kota": src.setting("kota"),
         "logo": "",
-        "nama_ppid": src.setting("nama_ppid"),
-        "nip_ppid": bahasa.nip(src.setting("nip_ppid")),
-        "jabatan_ppid": src.setting("jabatan_ppid"),
-        "pangkat_ppid": src.setting("pangkat_ppid"),
-        "nama_atasan": src.setting("nama_atasan"),
-        "nip_atasan": bahasa.nip(src.setting("nip_atasan")),
-        "jabatan_atasan": src.setting("jabatan_atasan"),
-        "pangkat_atasan": src.setting("pangkat_atasan"),
+        **bahasa.signature(src.reg.config),
     }
 
 

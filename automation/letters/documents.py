@@ -273,7 +273,7 @@ class _Run:
         self.result = DocumentsResult()
         self.row_messages: dict[tuple[str, int], list[str]] = {}
         self.chain = chain_errors(reg, today=today)
-        self.logo, note = usable_logo(reg.settings.get("logo"), self.base)
+        self.logo, note = usable_logo(reg.config.get("logo"), self.base)
         if note:
             self.result.notes.append(note)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..letters.bahasa import nip
+from ..letters.bahasa import signature
 from ..register import Register
 from .build import Section, finish, prepare
 from .metrics import (
@@ -121,17 +121,7 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
         Page("Keberatan", [tables["keberatan"], tables["keberatan_alasan"], tables["keberatan_putusan"]]),
     ]
     lines = annual_sentences(figs, period, limits.answer, tally.as_of(period))
-    s = reg.settings
-    context = {
-        "tahun": year,
-        "kalimat": lines,
-        "tanggal": tanggal(today),
-        "kota": str(s.get("kota") or ""),
-        "nama_ppid": str(s.get("nama_ppid") or ""),
-        "nip_ppid": nip(str(s.get("nip_ppid") or "")),
-        "jabatan_ppid": str(s.get("jabatan_ppid") or ""),
-        "pangkat_ppid": str(s.get("pangkat_ppid") or ""),
-    }
+    context = {"tahun": year, "kalimat": lines, "tanggal": tanggal(today), **signature(reg.config)}
     return finish(prep, kind="tahunan", period_key=str(year), label=period.label,
                   title=f"Laporan Layanan Informasi Publik Tahun {year}", pages=pages, tables=tables,
                   layout=[sec for part in PARTS for sec in part.sections], context=context, out_dir=out_dir,

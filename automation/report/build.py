@@ -60,8 +60,8 @@ def finish(prep: Prepared, *, kind: str, period_key: str, label: str, title: str
     """Write laporan-<kind>-<period>.xlsx and .docx (and .pdf) and describe them."""
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"laporan-{kind}-{period_key}"
-    settings = prep.reg.settings
-    instansi = str(settings.get("instansi") or "")
+    settings = prep.reg.config
+    instansi = settings.text("instansi")
     notes = prep.notes(years)
     xlsx = write_xlsx(out_dir / f"{stem}.xlsx", title=title, subtitle=f"{instansi} — dibuat {tanggal(today)}",
                       pages=pages, notes=notes)
@@ -69,7 +69,7 @@ def finish(prep: Prepared, *, kind: str, period_key: str, label: str, title: str
         **context,
         "judul_laporan": title,
         "instansi": instansi,
-        "pemerintah": str(settings.get("pemerintah") or ""),
+        "pemerintah": settings.text("pemerintah"),
         "t": {k: t.text_rows(WORD_ROWS) for k, t in tables.items()},
         "judul": {k: t.title for k, t in tables.items()},
         "catatan": notes,

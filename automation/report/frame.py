@@ -17,8 +17,8 @@ from .. import figures as fig
 from ..privacy import allowed_values, controlled
 from ..reference import KEPUTUSAN, KLASIFIKASI
 from ..register import Register
-from ..schema import PERSONAL_KEYS, SETTING_BY_KEY, SHEET_BY_KEY
-from ..values import as_text, parse_datetime, parse_int, parse_pasal
+from ..schema import PERSONAL_KEYS, SHEET_BY_KEY
+from ..values import as_text, parse_datetime, parse_pasal
 from ..workdays import WorkCalendar
 
 EXCLUDED = PERSONAL_KEYS | {"nama_pemohon", "nama_penerima", "nama_wakil"}
@@ -59,11 +59,7 @@ class Limits:
 
     @classmethod
     def from_register(cls, reg: Register) -> Limits:
-        def get(key: str) -> int:
-            value, _err = parse_int(reg.settings.get(key))
-            return value if value and value > 0 else int(SETTING_BY_KEY[key].default)
-
-        return cls(answer=get("batas_hari_kerja"), extension=get("perpanjangan_hari_kerja"))
+        return cls(answer=reg.config.answer_days, extension=reg.config.extension_days)
 
     def allowed(self, extended: bool) -> int:
         return self.answer + (self.extension if extended else 0)

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import privacy
+from ..letters.bahasa import tanggal
+from ..values import as_text
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -15,6 +17,8 @@ BULAN = (
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 MASK = privacy.MASK
+__all__ = ["BULAN", "MASK", "ROMAWI", "angka", "cell_text", "month_label", "month_name", "persen", "redact",
+           "tanggal", "tgl"]
 
 
 def redact(text: str) -> str:
@@ -29,13 +33,6 @@ def month_name(month: int) -> str:
 def month_label(year: int, month: int) -> str:
     """'Maret 2026'."""
     return f"{BULAN[month - 1]} {year}"
-
-
-def tanggal(value: date | datetime | None) -> str:
-    """'24 November 2026' ('' for None)."""
-    if value is None:
-        return ""
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
 
 
 def tgl(value: date | datetime | None) -> str:
@@ -67,7 +64,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, datetime | date):
-        return tgl(value)
+        return as_text(value)  # the register's own date text: dd/mm/yyyy, with the time when it has one
     if isinstance(value, int):
         return angka(value)
     if isinstance(value, float):

@@ -18,7 +18,7 @@ from ..errors import UsageError
 from ..findings import Finding
 from ..register import Record, Register
 from ..schema import By, Kind
-from ..values import as_text, parse_date, parse_datetime, parse_int
+from ..values import as_text, parse_date, parse_datetime
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
 from .codes import level, message
 from .row import RowCheck
@@ -240,7 +240,7 @@ def register_year(reg: Register, today: date) -> int:
 
 def floor_date(reg: Register, today: date) -> date:
     """1 January of Pengaturan "Tahun Paling Awal", else of the register's year − 1."""
-    year, _error = parse_int(reg.settings.get("tahun_paling_awal"))
+    year = reg.config.earliest_year
     if year is None or not MIN_YEAR <= year <= MAX_YEAR:
         year = register_year(reg, today) - 1
     return date(max(year, MIN_YEAR), 1, 1)

@@ -308,7 +308,7 @@ class Run:
         })
 
     def setting_text(self, key: str) -> str:
-        return as_text(self.reg.settings.get(key)) or str(SETTING_BY_KEY[key].default)
+        return self.reg.config.pattern(key)
 
     def issue(self, setting: str, day: date | None = None) -> str:
         """The next registration or DIK number (1 + highest used that year; never reused)."""

@@ -10,8 +10,7 @@ import holidays
 
 from ..reference import STATUS_WAKTU, YA_TIDAK
 from ..register import Record, Register
-from ..schema import SETTING_BY_KEY
-from ..values import parse_date, parse_datetime, parse_int
+from ..values import parse_date, parse_datetime
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
 from .routes import canonical
 from .state import Request
@@ -21,11 +20,8 @@ STATUS_KEYS = ("tahap_saat_ini", "hari_kerja_terpakai", "batas_waktu", "status_w
 
 
 def setting_int(reg: Register, key: str) -> int:
-    """A whole-number setting; the schema default when the cell is empty or not a number."""
-    value, error = parse_int(reg.settings.get(key))
-    if value is None or error:
-        value, _ = parse_int(SETTING_BY_KEY[key].default)
-    return int(value or 0)
+    """A whole-number setting, bounded by automation.settings (the default when unusable)."""
+    return reg.config.int(key)
 
 
 @dataclass
