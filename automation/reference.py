@@ -8,6 +8,8 @@ defaults written by ``ppid init`` and the values the validator accepts when the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
 
 # UU 14/2008 Pasal 17: code -> short Indonesian description (kip-reference.md section 3).
 PASAL17: dict[str, str] = {
@@ -101,28 +103,142 @@ class RefList:
         return f"daftar_{self.key}"
 
 
-KATEGORI_PEMOHON = ("Perorangan", "Kelompok Orang", "Badan Hukum")
-YA_TIDAK = ("Ya", "Tidak")
-KLASIFIKASI = ("YA", "TIDAK", "SEBAGIAN")
-PERSETUJUAN = ("Disetujui", "Ditolak", "Revisi")
-PENGUASAAN = ("Dikuasai", "Tidak dikuasai", "Belum didokumentasikan")
-KEPUTUSAN = (
-    "Diberikan seluruhnya",
-    "Diberikan sebagian",
-    "Ditolak",
-    "Tidak dikuasai",
-    "Belum didokumentasikan",
-)
-JANGKA_WAKTU = ("Tanggal", "Tahun", "Peristiwa", "Tidak terbatas")
-STATUS_DIK = ("Berlaku", "Perlu uji ulang", "Dibuka")
-STATUS_TAHAP = ("Dalam proses", "Selesai")
-STATUS_WAKTU = ("Tepat waktu", "Mendekati batas", "Lewat batas", "Selesai tepat waktu", "Selesai terlambat")
-JENIS_LIBUR = ("Libur nasional", "Cuti bersama", "Penutupan kantor", "Bukan hari libur")
+class KategoriPemohon(StrEnum):
+    PERORANGAN = "Perorangan"
+    KELOMPOK_ORANG = "Kelompok Orang"
+    BADAN_HUKUM = "Badan Hukum"
+
+
+class YaTidak(StrEnum):
+    YA = "Ya"
+    TIDAK = "Tidak"
+
+
+class Klasifikasi(StrEnum):
+    """Dikecualikan (step 4): the outcome of the consequence test of one item."""
+
+    YA = "YA"
+    TIDAK = "TIDAK"
+    SEBAGIAN = "SEBAGIAN"
+
+
+class Persetujuan(StrEnum):
+    """Keputusan Atasan PPID (step 6)."""
+
+    DISETUJUI = "Disetujui"
+    DITOLAK = "Ditolak"
+    REVISI = "Revisi"
+
+
+class Penguasaan(StrEnum):
+    """Status Penguasaan (step 2)."""
+
+    DIKUASAI = "Dikuasai"
+    TIDAK_DIKUASAI = "Tidak dikuasai"
+    BELUM_DIDOKUMENTASIKAN = "Belum didokumentasikan"
+
+
+class Keputusan(StrEnum):
+    """Jenis Keputusan (step 8)."""
+
+    DIBERIKAN_SELURUHNYA = "Diberikan seluruhnya"
+    DIBERIKAN_SEBAGIAN = "Diberikan sebagian"
+    DITOLAK = "Ditolak"
+    TIDAK_DIKUASAI = "Tidak dikuasai"
+    BELUM_DIDOKUMENTASIKAN = "Belum didokumentasikan"
+
+
+class JangkaWaktu(StrEnum):
+    """Jenis Jangka Waktu of an exemption (UU KIP Pasal 20)."""
+
+    TANGGAL = "Tanggal"
+    TAHUN = "Tahun"
+    PERISTIWA = "Peristiwa"
+    TIDAK_TERBATAS = "Tidak terbatas"
+
+
+class StatusDik(StrEnum):
+    BERLAKU = "Berlaku"
+    PERLU_UJI_ULANG = "Perlu uji ulang"
+    DIBUKA = "Dibuka"
+
+
+class StatusTahap(StrEnum):
+    """Status Tahap of a stage row: still being worked on, or moved on."""
+
+    DALAM_PROSES = "Dalam proses"
+    SELESAI = "Selesai"
+
+
+class StatusWaktu(StrEnum):
+    """Status Waktu of a request against its Batas Waktu."""
+
+    TEPAT_WAKTU = "Tepat waktu"
+    MENDEKATI_BATAS = "Mendekati batas"
+    LEWAT_BATAS = "Lewat batas"
+    SELESAI_TEPAT_WAKTU = "Selesai tepat waktu"
+    SELESAI_TERLAMBAT = "Selesai terlambat"
+
+
+class JenisLibur(StrEnum):
+    LIBUR_NASIONAL = "Libur nasional"
+    CUTI_BERSAMA = "Cuti bersama"
+    PENUTUPAN_KANTOR = "Penutupan kantor"
+    BUKAN_HARI_LIBUR = "Bukan hari libur"
+
+
+E = TypeVar("E", bound=StrEnum)
+_LOOKUP: dict[type[StrEnum], dict[str, StrEnum]] = {}
+
+
+def fold(value: Any) -> str:
+    """A controlled value as compared: text, leading apostrophe dropped, spaces collapsed, case folded."""
+    if isinstance(value, bool):
+        value = "Ya" if value else "Tidak"
+    text = "" if value is None else str(value).strip()
+    return " ".join(text.removeprefix("'").split()).casefold()
+
+
+def canonical(kind: type[E], value: Any) -> E | None:
+    """The member of ``kind`` that ``value`` spells (case, spaces, a leading apostrophe ignored), or None.
+
+    ``canonical(Klasifikasi, " ya ")`` is ``Klasifikasi.YA``; ``canonical(StatusTahap, "selesai")``
+    is ``StatusTahap.SELESAI``; anything else is None.  The one normaliser of controlled values.
+    """
+    table = _LOOKUP.get(kind)
+    if table is None:
+        table = _LOOKUP[kind] = {fold(m.value): m for m in kind}
+    return table.get(fold(value))  # type: ignore[return-value]
+
+
+def is_(value: Any, member: StrEnum) -> bool:
+    """``value`` spells ``member`` (see :func:`canonical`)."""
+    return canonical(type(member), value) is member
+
+
+# The tuples other modules import: the members in dropdown order (derived, never typed again).
+KATEGORI_PEMOHON = tuple(KategoriPemohon)
+YA_TIDAK = tuple(YaTidak)
+KLASIFIKASI = tuple(Klasifikasi)
+PERSETUJUAN = tuple(Persetujuan)
+PENGUASAAN = tuple(Penguasaan)
+KEPUTUSAN = tuple(Keputusan)
+JANGKA_WAKTU = tuple(JangkaWaktu)
+STATUS_DIK = tuple(StatusDik)
+STATUS_TAHAP = tuple(StatusTahap)
+STATUS_WAKTU = tuple(StatusWaktu)
+JENIS_LIBUR = tuple(JenisLibur)
+
+
+def values(kind: type[StrEnum]) -> tuple[str, ...]:
+    """The plain text of every member, as the Referensi sheet lists it."""
+    return tuple(m.value for m in kind)
+
 
 REF_LISTS: tuple[RefList, ...] = (
     RefList("perangkat_daerah", "Perangkat Daerah", PERANGKAT_DAERAH),
     RefList("pasal17", "Kode Pasal 17", tuple(PASAL17)),
-    RefList("kategori_pemohon", "Kategori Pemohon", KATEGORI_PEMOHON),
+    RefList("kategori_pemohon", "Kategori Pemohon", values(KategoriPemohon)),
     RefList(
         "jenis_identitas",
         "Jenis Identitas",
@@ -135,14 +251,14 @@ REF_LISTS: tuple[RefList, ...] = (
         ("Melihat/membaca/mendengarkan/mencatat", "Mendapatkan salinan (softcopy)", "Mendapatkan salinan (hardcopy)"),
     ),
     RefList("cara_salinan", "Cara Mendapatkan Salinan", ("Mengambil langsung", "Kurir", "Pos", "Faksimile", "Surel")),
-    RefList("ya_tidak", "Ya/Tidak", YA_TIDAK),
-    RefList("penguasaan", "Status Penguasaan", PENGUASAAN),
-    RefList("klasifikasi", "Dikecualikan", KLASIFIKASI),
-    RefList("persetujuan", "Keputusan Atasan PPID", PERSETUJUAN),
-    RefList("keputusan", "Keputusan Permohonan", KEPUTUSAN),
-    RefList("jangka_waktu", "Jenis Jangka Waktu", JANGKA_WAKTU),
+    RefList("ya_tidak", "Ya/Tidak", values(YaTidak)),
+    RefList("penguasaan", "Status Penguasaan", values(Penguasaan)),
+    RefList("klasifikasi", "Dikecualikan", values(Klasifikasi)),
+    RefList("persetujuan", "Keputusan Atasan PPID", values(Persetujuan)),
+    RefList("keputusan", "Keputusan Permohonan", values(Keputusan)),
+    RefList("jangka_waktu", "Jenis Jangka Waktu", values(JangkaWaktu)),
     RefList("bentuk_informasi", "Bentuk Informasi", ("Softcopy", "Hardcopy", "Softcopy dan hardcopy")),
-    RefList("status_dik", "Status DIK", STATUS_DIK),
+    RefList("status_dik", "Status DIK", values(StatusDik)),
     RefList(
         "alasan_keberatan",
         "Alasan Keberatan (Pasal 35)",
@@ -157,7 +273,7 @@ REF_LISTS: tuple[RefList, ...] = (
         ),
     ),
     RefList("putusan_keberatan", "Putusan Atasan PPID", ("Diterima", "Ditolak", "Diselesaikan dengan kesepakatan")),
-    RefList("jenis_libur", "Jenis Hari Libur", JENIS_LIBUR),
+    RefList("jenis_libur", "Jenis Hari Libur", values(JenisLibur)),
 )
 
 REF_BY_KEY: dict[str, RefList] = {r.key: r for r in REF_LISTS}

@@ -8,14 +8,13 @@ from typing import Any
 
 import holidays
 
-from ..reference import STATUS_WAKTU, YA_TIDAK
+from ..reference import StatusWaktu, YaTidak, canonical
 from ..register import Record, Register
 from ..values import parse_date, parse_datetime
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
-from .routes import canonical
 from .state import Request
 
-ON_TIME, NEAR, LATE, DONE_ON_TIME, DONE_LATE = STATUS_WAKTU
+ON_TIME, NEAR, LATE, DONE_ON_TIME, DONE_LATE = StatusWaktu
 STATUS_KEYS = ("tahap_saat_ini", "hari_kerja_terpakai", "batas_waktu", "status_waktu", "kalender")
 
 
@@ -68,7 +67,7 @@ class Rules:
         received = received_at(intake)
         if received is None:
             return None
-        extended = canonical(intake.get("diperpanjang"), YA_TIDAK) == YA_TIDAK[0]
+        extended = canonical(YaTidak, intake.get("diperpanjang")) is YaTidak.YA
         days = self.days + (self.extension if extended else 0)
         receipt = self.receipt(received)  # a working day: the deadline counts from it like from ``received``
         return self._cached(("due", receipt, days), lambda: self.calendar.deadline(receipt, days))

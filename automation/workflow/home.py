@@ -10,12 +10,12 @@ from datetime import date
 from typing import Any
 
 from .. import figures as fig
-from ..reference import STATUS_DIK
+from ..reference import StatusDik, canonical
 from ..register import Register
 from ..schema import BERANDA_SUMMARY_HEIGHT, STAGES
 from .deadlines import NEAR, Rules, received_at, time_status
 from .precedent import RETEST, in_force
-from .routes import DIK, FINISHED, NAME, canonical
+from .routes import DIK, FINISHED, NAME
 from .state import CONFLICT, LOST, Registry, collect
 
 CHECK = "Perlu diperiksa (tahap ganda/hilang)"
@@ -89,4 +89,4 @@ def finish_of(request: Any) -> tuple[date | None, date | None, bool]:
 
 
 def _retest(entry: Any) -> bool:
-    return canonical(entry.get("status_dik"), STATUS_DIK) == RETEST
+    return canonical(StatusDik, entry.get("status_dik")) == RETEST

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..reference import Klasifikasi, canonical
 from ..register import Record
 from ..values import as_text, parse_pasal
 from .precedent import IN_FORCE
-from .routes import NAME, SEBAGIAN, canonical, is_done, validity_end
+from .routes import NAME, SEBAGIAN, is_done, validity_end
 from .state import Request
 
 SUPERSEDED = "Dikembalikan Atasan PPID"  # start of the Catatan of item rows replaced by a new round
@@ -67,7 +68,7 @@ def dik_entry(number: str, request: Request, item: dict[str, Any], start: date |
     """A Register DIK row for one exempt item (Pasal 20: the period and the date it ends)."""
     informasi = item.get("informasi_diuji")
     part = as_text(item.get("bagian_dikecualikan"))
-    if canonical(item.get("dikecualikan"), (SEBAGIAN,)) and part:
+    if canonical(Klasifikasi, item.get("dikecualikan")) is SEBAGIAN and part:
         informasi = f"{as_text(informasi)} (bagian yang dikecualikan: {part})"
     intake = request.intake
     return {
