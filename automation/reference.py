@@ -195,8 +195,13 @@ def fold(value: Any) -> str:
     """A controlled value as compared: text, leading apostrophe dropped, spaces collapsed, case folded."""
     if isinstance(value, bool):
         value = "Ya" if value else "Tidak"
-    text = "" if value is None else str(value).strip()
-    return " ".join(text.removeprefix("'").split()).casefold()
+    if value is None:
+        return ""
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except Exception:  # a foreign object whose __str__ fails spells nothing
+        return ""
+    return " ".join(text.strip().removeprefix("'").split()).casefold()
 
 
 def canonical(kind: type[E], value: Any) -> E | None:

@@ -12,7 +12,7 @@ import holidays
 import numpy as np
 
 from .errors import UsageError
-from .reference import JENIS_LIBUR
+from .reference import JenisLibur, is_
 from .settings import default_clock
 from .values import parse_date
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .register import Register
 
 CATEGORIES = ("public", "government")  # government = cuti bersama (SKB 3 Menteri)
-NOT_A_HOLIDAY = JENIS_LIBUR[3]  # "Bukan hari libur": cancels a date of the package calendar
+NOT_A_HOLIDAY = JenisLibur.BUKAN_HARI_LIBUR  # "Bukan hari libur": cancels a date of the package calendar
 PACKAGE_SOURCE = "Paket holidays"  # Hari Libur "Sumber" of rows copied from the package
 ESTIMATED_MARKS = ("perkiraan", "estimated")  # how the package labels unconfirmed dates
 MIN_YEAR, MAX_YEAR = 1950, 2200  # outside this range a date is a typing error, not a request
@@ -70,7 +70,7 @@ class WorkCalendar:
             day = _day(parsed) if parsed is not None else None
             if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
                 continue  # bad or empty dates are validation findings, not calendar input
-            if rec.text("jenis").casefold() == NOT_A_HOLIDAY.casefold():
+            if is_(rec.get("jenis"), NOT_A_HOLIDAY):
                 removed.append(day)
             elif rec.text("sumber").casefold().startswith("paket") and day in package_holidays(day.year):
                 continue  # the package already has it: count it once

@@ -11,13 +11,14 @@ import datetime as dt
 from typing import Any
 
 from ..changes import Changes
+from ..reference import StatusTahap, is_
 from ..register import Record, Register
 from ..schema import FIRST_DATA_ROW, STAGES
 from ..values import as_text
 from ..workdays import WorkCalendar
 from .data import Scenario
 
-OPEN = "Selesai"
+DONE = StatusTahap.SELESAI  # rows already moved on are not filled again
 FORCE = "_force"  # values a mistake overwrites even when the cell is filled
 
 
@@ -40,7 +41,7 @@ def staff_fill(reg: Register, scenarios: list[Scenario], *, today: dt.date, cale
         if sheet.step in (1, 7):
             continue
         for record in reg.records(sheet.key):
-            if as_text(record.get("status_tahap")) == OPEN:
+            if is_(record.get("status_tahap"), DONE):
                 continue
             scenario = by_reg.get(as_text(record.get("no_registrasi")))
             if scenario is None or scenario.target_step <= (sheet.step or 0):

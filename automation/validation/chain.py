@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from ..errors import UsageError
 from ..findings import Finding
+from ..reference import YaTidak, is_
 from ..register import Record, Register
 from ..schema import By, Kind
 from ..values import as_text, parse_date, parse_datetime
@@ -147,7 +148,7 @@ class Chain:
 
     # ------------------------------------------------------------ the extension (Pasal 22 ayat 8)
     def extension(self, intake: Record, points: list[Point]) -> None:
-        if as_text(intake.get("diperpanjang")).casefold() != "ya":
+        if not is_(intake.get("diperpanjang"), YaTidak.YA):
             return
         day = day_of(intake.get("tanggal_perpanjangan"))
         received = day_of(intake.get("waktu_diterima"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..reference import YaTidak, is_
 from ..values import as_text
 from .row import RowCheck
 
@@ -69,7 +70,7 @@ _POINT_PATTERNS = {code: _pattern(words) for code, (_theme, words) in POINT_HINT
 # Row columns whose text describes the exempt information and why it is closed.
 REASON_KEYS = ("informasi_diuji", "informasi", "konsekuensi", "kepentingan_publik", "bagian_dikecualikan",
                "rincian_informasi")  # fmt: skip
-CONFIRMED = "ya"  # "Dasar Hukum Dikonfirmasi" = Ya silences the hints of that row
+CONFIRMED = YaTidak.YA  # "Dasar Hukum Dikonfirmasi" = Ya silences the hints of that row
 
 
 def reason_text(values: dict[str, Any]) -> str:
@@ -109,7 +110,7 @@ def _point_problem(text: str, code: str, codes: list[str]) -> list[tuple[str, di
 
 
 def check_hints(row: RowCheck, codes: list[str]) -> None:
-    if row.has("dasar_dikonfirmasi") and row.text("dasar_dikonfirmasi").casefold() == CONFIRMED:
+    if row.has("dasar_dikonfirmasi") and is_(row.text("dasar_dikonfirmasi"), CONFIRMED):
         return
     text = " ".join(row.text(k) for k in REASON_KEYS if row.has(k)).lower()
     for code, fields in hint_problems(text, codes):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
+from ..reference import Klasifikasi, Persetujuan, canonical, is_
 from ..register import Record, Register
 from ..values import as_text, parse_pasal, short
 from .codes import level, message
@@ -11,13 +12,14 @@ from .row import Context
 
 KEY = "no_registrasi"
 SUPERSEDED = "Dikembalikan Atasan PPID"  # = automation.workflow.items.SUPERSEDED (workflow imports us)
-APPROVED = "disetujui"
+APPROVED = Persetujuan.DISETUJUI
+EXEMPT = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
 
 
 def check_links(reg: Register, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for rec in reg.records("persetujuan"):
-        if as_text(rec.get("keputusan_atasan")).casefold() == APPROVED and not as_text(rec.get("nomor_ba")):
+        if is_(rec.get("keputusan_atasan"), APPROVED) and not as_text(rec.get("nomor_ba")):
             out.append(_finding(reg, "persetujuan", rec, "nomor_ba", "persetujuan_tanpa_nomor_ba"))
     for rec in reg.records("register_dik"):
         if as_text(rec.get(KEY)) and not as_text(rec.get("nomor_ba")):
@@ -49,9 +51,9 @@ def current_items(reg: Register, number: str) -> list[Record]:
 
 def item_warnings(item: Record) -> list[str]:
     """Messages of the ground hints of one exempt item (none when its ground is confirmed)."""
-    if as_text(item.get("dasar_dikonfirmasi")).casefold() == CONFIRMED:
+    if is_(item.get("dasar_dikonfirmasi"), CONFIRMED):
         return []
-    if as_text(item.get("dikecualikan")).casefold() not in ("ya", "sebagian"):
+    if canonical(Klasifikasi, item.get("dikecualikan")) not in EXEMPT:
         return []
     codes, error = parse_pasal(item.get("pasal17"))
     if error or not codes:
@@ -61,7 +63,7 @@ def item_warnings(item: Record) -> list[str]:
 
 def unconfirmed(reg: Register, ba: Record, items: list[Record]) -> list[Finding]:
     """A flagged ground repeated on the berita acara row until someone confirms it."""
-    if as_text(ba.get("dasar_dikonfirmasi")).casefold() == CONFIRMED:
+    if is_(ba.get("dasar_dikonfirmasi"), CONFIRMED):
         return []
     out = []
     for item in items:
