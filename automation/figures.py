@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from .reference import Klasifikasi, StatusTahap, YaTidak, is_
+from .schema import SHEET_BY_KEY
 from .values import as_text, parse_date
 
 Row = Mapping[str, Any]
@@ -20,7 +21,7 @@ YEARS = (2000, 2100)  # dates outside are typing errors (left to validation), no
 YA, TIDAK, SEBAGIAN = Klasifikasi
 UNFILLED = "Belum diisi"
 SUPERSEDED = "Dikembalikan Atasan PPID"  # Catatan of 4 Klasifikasi rows replaced by a new round
-BA_SHEET = "5 Berita Acara"
+BA_SHEET = SHEET_BY_KEY["berita_acara"].name
 DONE = StatusTahap.SELESAI
 
 
@@ -66,13 +67,27 @@ def decided_late(deadline: date | None, decided: date | None) -> bool:
     return deadline is not None and decided is not None and decided > deadline
 
 
-def latest_round(items: Sequence[Row]) -> list[Row]:
-    """The 4 Klasifikasi rows of the request's last consequence test: those sent to 5 Berita Acara
-    and not replaced after the Atasan PPID sent them back; without that trail, the last batch
-    marked Selesai together; else every row."""
-    done = [r for r in items if is_(r.get("status_tahap"), DONE)]
-    sent = [r for r in done if as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
+class _Row(Protocol):
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+
+R = TypeVar("R", bound=_Row)
+
+
+def sent_to_minutes(items: Sequence[R]) -> list[R]:
+    """The 4 Klasifikasi rows ``advance`` sent to 5 Berita Acara and did not mark as replaced after
+    the Atasan PPID sent them back (the trail the workflow leaves)."""
+    return [r for r in items if is_(r.get("status_tahap"), DONE)
+            and as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
             and not as_text(r.get("catatan")).startswith(SUPERSEDED)]
+
+
+def latest_round(items: Sequence[R]) -> list[R]:
+    """The 4 Klasifikasi rows of the request's last consequence test: those sent to 5 Berita Acara
+    (:func:`sent_to_minutes`); rows typed without that trail: the last batch marked Selesai
+    together (same Tanggal Selesai); else every row.  Letters, reports and Beranda share it."""
+    done = [r for r in items if is_(r.get("status_tahap"), DONE)]
+    sent = sent_to_minutes(done)
     if sent:
         return sent
     if done:
