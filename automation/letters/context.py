@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..reference import KATEGORI_PEMOHON, KEPUTUSAN
+from ..reference import KATEGORI_PEMOHON, KEPUTUSAN, Keputusan, canonical
 from ..register import Record
 from ..schema import DOCUMENT_BY_KEY
 from ..values import as_text
@@ -218,10 +218,7 @@ def keberatan(src: Sources) -> dict[str, str]:
 
 def decision_kind(text: str) -> str | None:
     """The reference spelling of a Jenis Keputusan value, None when unknown."""
-    for kind in KEPUTUSAN:
-        if text.strip().casefold() == kind.casefold():
-            return kind
-    return None
+    return canonical(Keputusan, text)
 
 
 def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import figures as fig
 from ..privacy import allowed_values, controlled
-from ..reference import KEPUTUSAN, KLASIFIKASI
+from ..reference import Keputusan, Klasifikasi, canonical
 from ..register import Register
 from ..schema import PERSONAL_KEYS, SHEET_BY_KEY
 from ..values import as_text, parse_datetime, parse_pasal
@@ -27,7 +27,6 @@ UNDECIDED = "Belum diisi"
 OTHER = "Lainnya"
 _STAGE = re.compile(r"^\s*(?:tahap\s*)?(\d{1,2})\b", re.IGNORECASE)
 _LETTER = re.compile(r"^17([a-j])", re.IGNORECASE)
-_DECISIONS = {d.casefold(): d for d in KEPUTUSAN}
 
 
 def sheet_frame(reg: Register, key: str, *, exclude: frozenset[str] = EXCLUDED) -> pd.DataFrame:
@@ -98,7 +97,8 @@ def decision_label(value: Any) -> str:
     text = as_text(value)
     if not text:
         return UNDECIDED
-    return _DECISIONS.get(" ".join(text.split()).casefold(), OTHER)
+    found = canonical(Keputusan, text)
+    return OTHER if found is None else found.value
 
 
 def pasal_letters(value: Any) -> tuple[str, ...]:
@@ -120,9 +120,9 @@ def _stage(text: str) -> int | None:
 def _exempt_letters(reg: Register) -> dict[str, tuple[str, ...]]:
     """Pasal 17 letters of the classified items (YA/SEBAGIAN) per registration number."""
     found: dict[str, set[str]] = {}
-    exempt = {KLASIFIKASI[0].casefold(), KLASIFIKASI[2].casefold()}
+    exempt = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
     for rec in reg.records("klasifikasi"):
-        if rec.text("dikecualikan").casefold() in exempt and rec.text("no_registrasi"):
+        if canonical(Klasifikasi, rec.get("dikecualikan")) in exempt and rec.text("no_registrasi"):
             found.setdefault(rec.text("no_registrasi"), set()).update(pasal_letters(rec.get("pasal17")))
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
