@@ -148,25 +148,35 @@ class Chain:
 
     # ------------------------------------------------------------ the extension (Pasal 22 ayat 8)
     def extension(self, intake: Record, points: list[Point]) -> None:
-        if not is_(intake.get("diperpanjang"), YaTidak.YA):
+        point = self._extension_point(intake)
+        if point is None:
             return
+        receipt = points[0] if points and points[0].key == "waktu_diterima" else None
+        if receipt is not None and point.day < receipt.day:
+            self.add(point, "urutan_tanggal", **self.pair(point, receipt))
+            return
+        self._extension_in_time(intake, point, points)
+
+    def _extension_point(self, intake: Record) -> Point | None:
+        """Tanggal Surat Perpanjangan of an extended request, when it and the receipt are usable dates."""
+        if not is_(intake.get("diperpanjang"), YaTidak.YA):
+            return None
         day = day_of(intake.get("tanggal_perpanjangan"))
         received = day_of(intake.get("waktu_diterima"))
         if day is None or received is None or day < self.floor or received < self.floor:
-            return
-        point = Point("permohonan", intake, "tanggal_perpanjangan", day, "pemberitahuan perpanjangan")
-        receipt = points[0] if points and points[0].key == "waktu_diterima" else None
-        if receipt is not None and day < receipt.day:
-            self.add(point, "urutan_tanggal", **self.pair(point, receipt))
-            return
+            return None
+        return Point("permohonan", intake, "tanggal_perpanjangan", day, "pemberitahuan perpanjangan")
+
+    def _extension_in_time(self, intake: Record, point: Point, points: list[Point]) -> None:
+        """The notice goes out within the first answer period and before the decision."""
         limit = self.first_deadline(intake)
-        if limit is not None and day > limit:
-            self.add(point, "perpanjangan_terlambat", tanggal=fmt(day), batas=fmt(limit),
+        if limit is not None and point.day > limit:
+            self.add(point, "perpanjangan_terlambat", tanggal=fmt(point.day), batas=fmt(limit),
                      hari=str(setting(self.reg, "batas_hari_kerja")))
             return
         decision = next((p for p in points if p.key == "tanggal_keputusan"), None)
-        if decision is not None and day > decision.day:
-            self.add(point, "perpanjangan_sesudah_keputusan", tanggal=fmt(day), tanggal_lain=fmt(decision.day),
+        if decision is not None and point.day > decision.day:
+            self.add(point, "perpanjangan_sesudah_keputusan", tanggal=fmt(point.day), tanggal_lain=fmt(decision.day),
                      sel_lain=self.cell(decision))
 
     def first_deadline(self, intake: Record) -> date | None:

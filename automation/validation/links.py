@@ -88,18 +88,24 @@ def conclusion(reg: Register, ba: Record, items: list[Record]) -> list[Finding]:
     if not text or not items:
         return []
     counts = outcome_counts(items)
-    exempt = counts.get("YA", 0) + counts.get("SEBAGIAN", 0)
-    says_open = any(w in text for w in ("tidak dikecualikan", "terbuka", "dapat dibuka seluruhnya"))
-    says_closed = "dikecualikan" in text.replace("tidak dikecualikan", "")
-    partial = counts.get("TIDAK", 0) > 0 and exempt > 0
-    if (exempt and says_open and not says_closed) or (not exempt and says_closed):
-        word = "tidak dikecualikan/terbuka" if says_open else "dikecualikan"
-    elif partial and says_closed and not says_open and "sebagian" not in text:
-        word = "dikecualikan (seluruhnya)"
-    else:
+    word = _contradiction(text, counts)
+    if not word:
         return []
     hasil = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
     return [_finding(reg, "berita_acara", ba, "kesimpulan", "kesimpulan_tidak_sesuai", kata=word, hasil=hasil)]
+
+
+def _contradiction(text: str, counts: dict[str, int]) -> str:
+    """The word of the conclusion that contradicts the outcome counts, '' when it agrees."""
+    exempt = counts.get(Klasifikasi.YA, 0) + counts.get(Klasifikasi.SEBAGIAN, 0)
+    says_open = any(w in text for w in ("tidak dikecualikan", "terbuka", "dapat dibuka seluruhnya"))
+    says_closed = "dikecualikan" in text.replace("tidak dikecualikan", "")
+    if (exempt and says_open and not says_closed) or (not exempt and says_closed):
+        return "tidak dikecualikan/terbuka" if says_open else "dikecualikan"
+    partial = counts.get(Klasifikasi.TIDAK, 0) > 0 and exempt > 0
+    if partial and says_closed and not says_open and "sebagian" not in text:
+        return "dikecualikan (seluruhnya)"
+    return ""
 
 
 def _finding(reg: Register, sheet: str, rec: Record, key: str, code: str, **fields: str) -> Finding:
