@@ -148,8 +148,8 @@ def parse_date(value: Any) -> tuple[date | None, str | None]:
     text = as_text(value)
     if not text:
         return None, None
-    found = _TRAILING_TIME.search(text)
-    if found and not _ISO.match(text) and not _DMY.match(text):
+    found = _trailing_time(text)
+    if found:
         text = text[: found.start()]
     return _date_from_text(text)
 
@@ -189,9 +189,19 @@ def parse_datetime(value: Any) -> tuple[datetime | None, str | None]:
     text = as_text(value)
     if not text or isinstance(value, bool):
         return _fail_bool(value)
-    clock = time(0, 0)
+    return _datetime_from_text(text)
+
+
+def _trailing_time(text: str) -> re.Match[str] | None:
+    """A time written after the date ('24/11/2026 09.15 WIB'); None for a bare ISO or d/m/y date."""
     found = _TRAILING_TIME.search(text)
-    if found and not _ISO.match(text) and not _DMY.match(text):
+    return found if found and not _ISO.match(text) and not _DMY.match(text) else None
+
+
+def _datetime_from_text(text: str) -> tuple[datetime | None, str | None]:
+    clock = time(0, 0)
+    found = _trailing_time(text)
+    if found:
         h, mi, s = int(found[1]), int(found[2]), int(found[3] or 0)
         if h > 23 or mi > 59 or s > 59:
             return (
@@ -426,7 +436,6 @@ PHONE_EXAMPLE = "misalnya 081234567890 atau 0561-734567"
 def _one_phone(text: str) -> tuple[str | None, str | None]:
     raw = text
     text = _PHONE_JUNK.sub("", re.sub(r"^tel:", "", text, flags=re.I))
-    shown = _mask_phone(text)
     if not text:
         return None, None
     international = text.startswith("+")
@@ -434,14 +443,23 @@ def _one_phone(text: str) -> tuple[str | None, str | None]:
     if not digits.isascii() or not digits.isdigit():
         return None, f"Nomor telepon '{_mask_phone(raw)}' memuat huruf atau tanda selain angka; {PHONE_HINT}."
     if international and not digits.startswith("62"):
-        if 8 <= len(digits) <= 15:
-            return "+" + digits, None
-        return (
-            None,
-            f"Nomor telepon '{shown}' tidak lengkap; tulis kode negara dan nomornya, mis. +62 812 3456 7890.",
-        )
+        return _foreign_phone(digits, _mask_phone(text))
     if digits.startswith("62") and (international or len(digits) >= 11):
         digits = "0" + digits[2:].lstrip("0")
+    return _domestic_phone(digits, _mask_phone(text))
+
+
+def _foreign_phone(digits: str, shown: str) -> tuple[str | None, str | None]:
+    if 8 <= len(digits) <= 15:
+        return "+" + digits, None
+    return (
+        None,
+        f"Nomor telepon '{shown}' tidak lengkap; tulis kode negara dan nomornya, mis. +62 812 3456 7890.",
+    )
+
+
+def _domestic_phone(digits: str, shown: str) -> tuple[str | None, str | None]:
+    """An Indonesian number written with its leading 0 (62... already turned into 0...)."""
     if digits.startswith("8") and 9 <= len(digits) <= 12:
         return None, (
             f"Nomor telepon '{shown}' tidak diawali 0 atau +62; bila angka 0 di depan hilang karena sel "
