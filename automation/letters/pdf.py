@@ -73,27 +73,46 @@ def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CH
     if exe is None or not sources:
         return result
     with tempfile.TemporaryDirectory(prefix="ppid-pdf-") as scratch:
-        root = Path(scratch)
-        stage, out, profile = root / "in", root / "out", root / "profile"
-        stage.mkdir()
-        staged = _stage(sources, stage, result)
-        work = [(i, item) for i, item in enumerate(staged) if item is not None]
-        missed: list[int] = []
-        for start in range(0, len(work), max(1, chunk)):
-            part = work[start:start + chunk]
-            _run(exe, profile, [item for _, item in part], out)
-            missed += [i for i, item in part if not _collect(out / f"{item.stem}.pdf", targets[i])]
-            if progress:
-                progress(min(start + chunk, len(work)), len(work), "Konversi PDF")
+        batch = _Batch(exe, Path(scratch), targets)
+        staged = _stage(sources, batch.stage, result)
+        missed = batch.in_chunks([(i, item) for i, item in enumerate(staged) if item is not None],
+                                 max(1, chunk), progress)
         for i in missed:  # alone, so that one broken letter cannot take its neighbours down
             item = staged[i]
             assert item is not None
-            why = _run(exe, profile, [item], out)
-            if not _collect(out / f"{item.stem}.pdf", targets[i]):
+            why = batch.run([item])
+            if not _collect(batch.out / f"{item.stem}.pdf", targets[i]):
                 result.failed[Path(sources[i])] = why or "LibreOffice tidak menghasilkan PDF"
     result.pdfs = [Path(t) for s, t in zip(sources, targets, strict=True)
                    if Path(s) not in result.failed and Path(t).is_file()]
     return result
+
+
+@dataclass
+class _Batch:
+    """One conversion's scratch folders (in, out, LibreOffice profile) and where each PDF goes."""
+
+    exe: str
+    root: Path
+    targets: Sequence[Path]
+
+    def __post_init__(self) -> None:
+        self.stage, self.out, self.profile = self.root / "in", self.root / "out", self.root / "profile"
+        self.stage.mkdir()
+
+    def run(self, items: Sequence[Path]) -> str:
+        return _run(self.exe, self.profile, items, self.out)
+
+    def in_chunks(self, work: list[tuple[int, Path]], chunk: int, progress: Progress | None) -> list[int]:
+        """Convert ``work`` (index, staged file) ``chunk`` files per call; the indexes no PDF came for."""
+        missed: list[int] = []
+        for start in range(0, len(work), chunk):
+            part = work[start:start + chunk]
+            self.run([item for _, item in part])
+            missed += [i for i, item in part if not _collect(self.out / f"{item.stem}.pdf", self.targets[i])]
+            if progress:
+                progress(min(start + chunk, len(work)), len(work), "Konversi PDF")
+        return missed
 
 
 def _stage(sources: Sequence[Path], stage: Path, result: Conversion) -> list[Path | None]:
