@@ -165,23 +165,29 @@ def repair(original: Path, saved: Path) -> list[str]:
         types = _content_types(orig, new, added, orphans)
         sheet_names = {part.lower(): name for name, part in new.sheets()}
         tmp = saved.with_name(f".{saved.name}.repair")
-        try:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-                hide_while_written(tmp, True)
-                out.writestr(_CONTENT_TYPES, types)
-                for info in zs.infolist():
-                    if info.filename != _CONTENT_TYPES and info.filename not in orphans:
-                        out.writestr(info, zs.read(info))
-                for name, data in added.items():
-                    out.writestr(name, data)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            raise
+        _write_repaired(zs, tmp, types, orphans, added)
     hide_while_written(tmp, False)
     os.replace(tmp, saved)
     restored.sort(key=lambda item: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", item[0])])
     return [_describe(part, source, kind, sheet_names) for part, source, kind in restored]
+
+
+def _write_repaired(zs: zipfile.ZipFile, tmp: Path, types: bytes, orphans: set[str],
+                    added: dict[str, bytes]) -> None:
+    """``zs`` without its orphans, with the parts copied back and completed content types, into ``tmp``."""
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+            hide_while_written(tmp, True)
+            out.writestr(_CONTENT_TYPES, types)
+            for info in zs.infolist():
+                if info.filename != _CONTENT_TYPES and info.filename not in orphans:
+                    out.writestr(info, zs.read(info))
+            for name, data in added.items():
+                out.writestr(name, data)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
 
 
 def _collect_missing(orig: _Package, new: _Package) -> tuple[dict[str, bytes], list[tuple[str, str, str]], set[str]]:
