@@ -247,13 +247,19 @@ def _table_sheet(
     for first, end in _runs(sorted(columns)):
         rows = [r for r, c in body if first <= c <= end] or [header + 1]  # unchanged run: first row as read
         plan.blocks.append(_block(name, min(rows), max(rows), first, end, body, grid))
+    _appended_rows(plan, writes, grid, data, fp)
+
+
+def _appended_rows(plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData, fp: Footprint | None) -> None:
+    """One block over the rows appended below the table, and the table resized to hold them."""
+    header, last = data.header_row, data.last_row
     new = {k: v for k, v in writes.cells.items() if k[0] > last}
     if (new or _appends(fp, data.spec.key)) and data.columns:
         start = max(last, header) + 1
         stop = max([start, *(r for r, _ in new)])
         left, right = min(data.columns.values()), max(data.columns.values())
-        plan.blocks.append(_block(name, start, stop, left, right, new, grid))
-        plan.resizes.append(Resize(name, writes.table or data.spec.table, header, stop if new else 0))
+        plan.blocks.append(_block(writes.name, start, stop, left, right, new, grid))
+        plan.resizes.append(Resize(writes.name, writes.table or data.spec.table, header, stop if new else 0))
 
 
 def _appends(fp: Footprint | None, key: str) -> bool:
