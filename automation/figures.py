@@ -68,7 +68,7 @@ def decided_late(deadline: date | None, decided: date | None) -> bool:
 
 
 class _Row(Protocol):
-    def get(self, key: str, default: Any = None) -> Any: ...
+    def get(self, key: str, /) -> Any: ...
 
 
 R = TypeVar("R", bound=_Row)

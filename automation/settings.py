@@ -9,6 +9,7 @@ memory because of one cell (``jumlah_cadangan`` = 1e400, ``batas_hari_kerja`` = 
 
 from __future__ import annotations
 
+import builtins
 import re
 import string
 from collections.abc import Mapping
@@ -78,33 +79,33 @@ class Settings:
 
     # ------------------------------------------------------------ typed views used by the planners
     @property
-    def answer_days(self) -> int:
+    def answer_days(self) -> builtins.int:
         """Batas jawaban in working days (UU KIP Pasal 22 ayat 7)."""
         return self.int("batas_hari_kerja")
 
     @property
-    def extension_days(self) -> int:
+    def extension_days(self) -> builtins.int:
         """Perpanjangan in working days (UU KIP Pasal 22 ayat 8)."""
         return self.int("perpanjangan_hari_kerja")
 
     @property
-    def near_days(self) -> int:
+    def near_days(self) -> builtins.int:
         return self.int("ambang_mendekati")
 
     @property
-    def objection_days(self) -> int:
+    def objection_days(self) -> builtins.int:
         return self.int("batas_keberatan")
 
     @property
-    def backups(self) -> int:
+    def backups(self) -> builtins.int:
         return self.int("jumlah_cadangan")
 
     @property
-    def precedent_threshold(self) -> int:
+    def precedent_threshold(self) -> builtins.int:
         return self.int("ambang_preseden")
 
     @property
-    def earliest_year(self) -> int | None:
+    def earliest_year(self) -> builtins.int | None:
         """Pengaturan "Tahun Paling Awal" as a number, None when empty or not a number."""
         year, _error = parse_int(self.values.get("tahun_paling_awal"))
         return year
@@ -119,7 +120,8 @@ class Settings:
             return text in _TRUE
         setting = SETTING_BY_KEY[key]
         if text:
-            notes.append(f"Pengaturan {setting.label} ({value!r}) tidak dikenali; dipakai {setting.default!r}.")
+            notes.append(f"Pengaturan {setting.label} ({value!r}) tidak dikenali; "
+                         f"dipakai {setting.default!r}.")
         return str(setting.default).casefold() == "ya"
 
     def clock(self, key: str, notes: list[str]) -> time:

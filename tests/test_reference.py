@@ -55,7 +55,9 @@ def test_referensi_lists_are_the_enums(key: str, kind: type[StrEnum]) -> None:
         (Klasifikasi, 1.0, None),
     ],
 )
-def test_canonical_maps_a_typed_variant_to_its_member(kind: type[StrEnum], typed: object, member: object) -> None:
+def test_canonical_maps_a_typed_variant_to_its_member(
+    kind: type[StrEnum], typed: object, member: object
+) -> None:
     assert canonical(kind, typed) is member
 
 

@@ -126,9 +126,11 @@ def _persetujuan(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[st
     number = as_text(r.get("no_registrasi"))
     rounds = sum(1 for x in reg.records("persetujuan") if as_text(x.get("no_registrasi")) == number)
     if s.revise_once and rounds == 1:
-        return {"keputusan_atasan": "Revisi", "nama_atasan": reg.config.text("nama_atasan"), "tanggal_persetujuan": day,
+        return {"keputusan_atasan": "Revisi", "nama_atasan": reg.config.text("nama_atasan"),
+                "tanggal_persetujuan": day,
                 "catatan_atasan": "Uraikan konsekuensi secara lebih spesifik dan sebutkan jangka waktu yang jelas."}
-    return {"keputusan_atasan": "Disetujui", "nama_atasan": reg.config.text("nama_atasan"), "tanggal_persetujuan": day}
+    return {"keputusan_atasan": "Disetujui", "nama_atasan": reg.config.text("nama_atasan"),
+            "tanggal_persetujuan": day}
 
 
 def _keputusan(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:

@@ -265,7 +265,7 @@ def settings_cells(grid: Grid) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def _settings_header(grid: Grid) -> tuple[int, tuple[int | None, int, int | None]] | None:
-    """(first value row index, (Kunci, Nilai, Pengaturan) columns) of the Pengaturan header, None without one."""
+    """(first value row, (Kunci, Nilai, Pengaturan) columns) of the Pengaturan header; None without one."""
     for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
         heads = [norm(c) if isinstance(c, str) else "" for c in line]
         if "nilai" in heads:

@@ -250,7 +250,9 @@ def _table_sheet(
     _appended_rows(plan, writes, grid, data, fp)
 
 
-def _appended_rows(plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData, fp: Footprint | None) -> None:
+def _appended_rows(
+    plan: WritePlan, writes: SheetWrites, grid: Grid, data: SheetData, fp: Footprint | None
+) -> None:
     """One block over the rows appended below the table, and the table resized to hold them."""
     header, last = data.header_row, data.last_row
     new = {k: v for k, v in writes.cells.items() if k[0] > last}

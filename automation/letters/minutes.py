@@ -78,7 +78,7 @@ def tested_items(src: Sources, row: Row, reg_no: str) -> list[dict[str, str]]:
     sheet = src.reg.sheets["klasifikasi"].name if "klasifikasi" in src.reg.sheets else "4 Klasifikasi"
     for rec in round_rows(src, reg_no):
         item = Row(src.reg, "klasifikasi", rec, [])
-        outcome = canonical(Klasifikasi, rec.get("dikecualikan"))
+        outcome = canonical(Klasifikasi, rec.get("dikecualikan")) or Klasifikasi.TIDAK  # always classified
         informasi = item.text("informasi_diuji", required=True)
         entry = {"no": str(len(items) + 1), "informasi": informasi, "hasil": OUTCOME[outcome], "dasar": EMPTY,
                  "konsekuensi": EMPTY, "kepentingan_publik": EMPTY, "jangka_waktu": EMPTY}

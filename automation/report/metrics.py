@@ -179,7 +179,7 @@ class Tally:
 def decision_counts(done: pd.DataFrame) -> dict[str, int]:
     """Count per decision in the fixed order of the reference list; extra labels only when used."""
     counts = done["decision"].value_counts()
-    out = {label: int(counts.get(label, 0)) for label in KEPUTUSAN}
+    out: dict[str, int] = {label: int(counts.get(label, 0)) for label in KEPUTUSAN}
     for extra in (UNDECIDED, OTHER):
         if counts.get(extra, 0):
             out[extra] = int(counts[extra])

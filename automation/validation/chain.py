@@ -176,8 +176,8 @@ class Chain:
             return
         decision = next((p for p in points if p.key == "tanggal_keputusan"), None)
         if decision is not None and point.day > decision.day:
-            self.add(point, "perpanjangan_sesudah_keputusan", tanggal=fmt(point.day), tanggal_lain=fmt(decision.day),
-                     sel_lain=self.cell(decision))
+            self.add(point, "perpanjangan_sesudah_keputusan", tanggal=fmt(point.day),
+                     tanggal_lain=fmt(decision.day), sel_lain=self.cell(decision))
 
     def first_deadline(self, intake: Record) -> date | None:
         received, _error = parse_datetime(intake.get("waktu_diterima"))

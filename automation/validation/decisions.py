@@ -91,7 +91,8 @@ def _kind_without_end(row: RowCheck, kind: JangkaWaktu | None, typed: str, a_to_
     elif kind is JangkaWaktu.TIDAK_TERBATAS:
         row.add("jenis_jangka_waktu", "jangka_waktu_tidak_terbatas", kode=a_to_f)
     else:  # a value staff added to Referensi: the law, not the list, decides
-        row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f, nilai=row.text("jenis_jangka_waktu"))
+        row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f,
+                nilai=row.text("jenis_jangka_waktu"))
 
 
 def _period_value(row: RowCheck, kind_col: Column, kind: JangkaWaktu, a_to_f: str) -> None:

@@ -163,7 +163,8 @@ class Run:
         replaced = latest(request.on("berita_acara"), "nomor_ba") if target == "berita_acara" else None
         if replaced:  # a new round after a revision or refusal: the new BA cites the one it replaces
             extra = {**extra, "menggantikan_ba": replaced}
-        counts = [f"{sum(1 for r in rows if canonical(Klasifikasi, r.get('dikecualikan')) == v)} {v}" for v in KLASIFIKASI]
+        found = [canonical(Klasifikasi, r.get("dikecualikan")) for r in rows]
+        counts = [f"{found.count(v)} {v}" for v in Klasifikasi]
         self.move(request, "klasifikasi", target, rows, extra, "Klasifikasi: " + ", ".join(counts) + ".")
 
     def _from_berita_acara(self, request: Request, rows: list[Record]) -> None:
