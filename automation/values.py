@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -248,46 +249,39 @@ def _int_from_number(value: Any) -> int | None:
     return None
 
 
-def parse_int(value: Any) -> tuple[int | None, str | None]:
-    """A whole number from a number or text ('12', '1.500', '12,0')."""
+def _whole(value: Any, from_text: Callable[[str], int | None], fraction: str, unreadable: str) -> Result:
+    """A whole number from a number cell or from text read by ``from_text``; the two messages take
+    ``{value}`` (the value shortened) for a number with a fraction and for text that is not a number."""
     if _is_number(value):
         number = _int_from_number(value)
-        if number is None:
-            return None, f"'{short(value)}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5."
-        return number, None
+        return (number, None) if number is not None else (None, fraction.format(value=short(value)))
     text = as_text(value)
     if not text and not isinstance(value, bool):
         return None, None
-    number = _int_from_text(text) if not isinstance(value, bool) else None
-    if number is None:
-        return None, f"'{short(text)}' bukan bilangan bulat; isi angka saja, misalnya 5."
-    return number, None
+    number = from_text(text) if not isinstance(value, bool) else None
+    return (number, None) if number is not None else (None, unreadable.format(value=short(text)))
+
+
+def parse_int(value: Any) -> tuple[int | None, str | None]:
+    """A whole number from a number or text ('12', '1.500', '12,0')."""
+    return _whole(value, _int_from_text, "'{value}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5.",
+                  "'{value}' bukan bilangan bulat; isi angka saja, misalnya 5.")
 
 
 _CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.I)
 _FREE = frozenset({"-", "nihil", "gratis", "tanpa biaya", "tidak dipungut biaya"})
 
 
+def _rupiah_from_text(text: str) -> int | None:
+    if text.casefold() in _FREE:
+        return 0
+    return _int_from_text(re.sub(r"[.,]-$", "", _CURRENCY.sub("", text)).strip())
+
+
 def parse_money(value: Any) -> tuple[int | None, str | None]:
     """Rupiah as a whole number: 15000.0, 'Rp 15.000', '15.000,00', 'Rp15.000,-'; '-'/'gratis' = 0."""
-    if _is_number(value):
-        number = _int_from_number(value)
-        if number is None:
-            return None, f"Biaya '{short(value)}' memuat sen; tulis rupiah tanpa sen, misalnya 15000."
-        return number, None
-    text = as_text(value)
-    if not text and not isinstance(value, bool):
-        return None, None
-    if text.casefold() in _FREE:
-        return 0, None
-    cleaned = re.sub(r"[.,]-$", "", _CURRENCY.sub("", text)).strip()
-    number = _int_from_text(cleaned) if not isinstance(value, bool) else None
-    if number is None:
-        return (
-            None,
-            f"Biaya '{short(text)}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.",
-        )
-    return number, None
+    return _whole(value, _rupiah_from_text, "Biaya '{value}' memuat sen; tulis rupiah tanpa sen, misalnya 15000.",
+                  "Biaya '{value}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.")
 
 
 # ---------------------------------------------------------------- Pasal 17 grounds
