@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 FIRST_M = ("Yohanes", "Hendra", "Muhammad", "Agustinus", "Budi", "Stefanus", "Syarif", "Alexander", "Rudi", "Fransiskus", "Andreas", "Gusti", "Dedi", "Yulius", "Ahmad")
 FIRST_F = ("Siti", "Dewi", "Rina", "Fransiska", "Nurhayati", "Uray", "Maria", "Lie Mei", "Yuliana", "Herlina", "Sri", "Theresia", "Fitri", "Anastasia", "Dayang")
@@ -43,74 +45,14 @@ class Topic:
     holder: str = ""
 
 
-TOPICS: tuple[Topic, ...] = (
-    Topic("Dokumen Pelaksanaan Anggaran (DPA) Dinas Pendidikan dan Kebudayaan Tahun Anggaran 2026", "Kajian transparansi anggaran pendidikan", "Dinas Pendidikan dan Kebudayaan", "TIDAK"),
-    Topic("Rekapitulasi realisasi belanja hibah dan bantuan sosial Tahun Anggaran 2025", "Bahan pemberitaan", "Badan Pengelolaan Keuangan dan Aset Daerah", "TIDAK"),
-    Topic("Daftar paket tender konstruksi jalan provinsi tahun 2026 beserta pemenangnya", "Pengawasan pengadaan barang/jasa", "Dinas Pekerjaan Umum dan Penataan Ruang", "TIDAK"),
-    Topic("Data izin usaha perkebunan kelapa sawit yang terbit 2024–2026 di Kabupaten Ketapang", "Penelitian tata kelola perizinan", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "TIDAK"),
-    Topic("Laporan Indeks Standar Pencemar Udara (ISPU) selama musim kemarau 2025", "Penelitian kesehatan lingkungan", "Dinas Lingkungan Hidup dan Kehutanan", "TIDAK"),
-    Topic("Jumlah penerima beasiswa Kalbar Cerdas 2026 per kabupaten/kota", "Tugas akhir mahasiswa", "Dinas Pendidikan dan Kebudayaan", "TIDAK"),
-    Topic("Rencana Kerja Pemerintah Daerah (RKPD) Provinsi Kalimantan Barat Tahun 2027", "Bahan diskusi publik", "Badan Perencanaan Pembangunan Daerah", "TIDAK"),
-    Topic("Data kecelakaan lalu lintas pada ruas jalan provinsi tahun 2025", "Penelitian keselamatan jalan", "Dinas Perhubungan", "TIDAK"),
-    Topic("Standar pelayanan dan maklumat pelayanan RSUD dr. Soedarso", "Informasi layanan bagi keluarga pasien", "RSUD dr. Soedarso", "TIDAK"),
-    Topic("Daftar menara telekomunikasi berizin di Kota Pontianak", "Kajian tata ruang", "Dinas Komunikasi dan Informatika", "TIDAK"),
-    Topic(
-        "Salinan rekam medis pasien atas nama pihak lain di RSUD dr. Soedarso", "Keperluan pribadi", "RSUD dr. Soedarso", "YA",
-        "17h2", "", "Membuka riwayat kesehatan seseorang tanpa persetujuannya melanggar hak pribadi pasien.",
-        "Kerahasiaan data kesehatan melindungi kepentingan pasien yang lebih besar daripada kepentingan pemohon.", ("Tidak terbatas", ""),
-    ),
-    Topic(
-        "Daftar gaji beserta nomor rekening bank seluruh pegawai Badan Kepegawaian Daerah", "Penelitian remunerasi", "Badan Kepegawaian Daerah", "YA",
-        "17h3", "", "Data rekening dan pendapatan pribadi dapat disalahgunakan untuk kejahatan keuangan.",
-        "Rekapitulasi belanja pegawai tetap tersedia sebagai informasi berkala.", ("Tidak terbatas", ""),
-    ),
-    Topic(
-        "Hasil asesmen kompetensi (psikotes) calon pejabat administrator tahun 2026", "Pengawasan seleksi jabatan", "Badan Kepegawaian Daerah", "YA",
-        "17h4", "", "Membuka hasil evaluasi kemampuan seseorang merugikan pribadi peserta seleksi.",
-        "Pengumuman hasil akhir seleksi sudah terbuka; rincian nilai pribadi tidak menambah kepentingan publik.", ("Tahun", "5"),
-    ),
-    Topic(
-        "Dokumen penyelidikan dugaan penyimpangan dana desa yang sedang ditangani bersama aparat penegak hukum", "Pemberitaan", "Inspektorat", "YA",
-        "17a1", "", "Membuka dokumen dapat menghambat proses penyelidikan yang sedang berjalan.",
-        "Keberhasilan penegakan hukum lebih besar manfaatnya bagi publik.", ("Peristiwa", "Sampai perkara memperoleh kekuatan hukum tetap"),
-    ),
-    Topic(
-        "Rencana awal pembelian lahan untuk pembangunan kantor terpadu Pemerintah Provinsi", "Kajian investasi", "Badan Pengelolaan Keuangan dan Aset Daerah", "YA",
-        "17e4", "", "Pembukaan rencana awal memicu spekulasi harga tanah dan merugikan keuangan daerah.",
-        "Menutup sementara melindungi keuangan daerah; dokumen dibuka setelah transaksi selesai.", ("Tahun", "2"),
-    ),
-    Topic(
-        "Identitas pelapor pengaduan pungutan liar pada layanan perizinan", "Klarifikasi", "Inspektorat", "YA",
-        "17a2", "", "Identitas pelapor yang terbuka membahayakan keselamatan pelapor.",
-        "Perlindungan pelapor menjaga keberanian masyarakat melapor.", ("Tahun", "10"),
-    ),
-    Topic(
-        "Data kependudukan (NIK dan nomor KK) seluruh warga Desa Sungai Kakap", "Pendataan organisasi", "Dinas Kependudukan dan Pencatatan Sipil", "YA",
-        "17j", "UU 23/2006 jo. UU 24/2013 tentang Administrasi Kependudukan, Pasal 79", "Data pribadi penduduk dilindungi undang-undang dan rawan disalahgunakan.",
-        "Kepentingan perlindungan data pribadi penduduk lebih besar.", ("Tidak terbatas", ""),
-    ),
-    Topic(
-        "Dokumen kontrak pengadaan sistem informasi beserta dokumen penawaran teknis seluruh peserta tender", "Pengawasan pengadaan", "Dinas Komunikasi dan Informatika", "SEBAGIAN",
-        "17b", "", "Dokumen penawaran teknis peserta memuat rahasia dagang yang bila dibuka merugikan persaingan usaha.",
-        "Kontrak dan nilai pekerjaan dibuka; rahasia dagang peserta ditutup.", ("Tahun", "3"),
-        "Dokumen penawaran teknis dan harga satuan peserta yang tidak menang",
-    ),
-    Topic(
-        "Laporan hasil pemeriksaan Inspektorat atas pengelolaan dana BOS tahun 2025", "Pemantauan dana pendidikan", "Inspektorat", "SEBAGIAN",
-        "17a2", "", "Nama saksi dan pelapor dalam laporan dapat membahayakan keselamatan mereka.",
-        "Temuan dan rekomendasi dibuka; identitas saksi dikaburkan.", ("Tahun", "5"),
-        "Identitas saksi dan pelapor pada lampiran laporan",
-    ),
-    Topic(
-        "Data penerima bantuan sosial pangan 2026 beserta alamat lengkap", "Pengawasan ketepatan sasaran", "Dinas Sosial", "SEBAGIAN",
-        "17h1", "", "Alamat lengkap dan kondisi keluarga penerima merupakan data pribadi.",
-        "Nama penerima per desa dibuka; alamat dan data keluarga dikaburkan.", ("Tidak terbatas", ""),
-        "Alamat lengkap dan data anggota keluarga penerima",
-    ),
-    Topic("Data Hak Guna Usaha perkebunan di Kabupaten Sanggau", "Advokasi masyarakat adat", "Dinas Perkebunan", "Tidak dikuasai", holder="Kantor Wilayah Badan Pertanahan Nasional Provinsi Kalimantan Barat"),
-    Topic("Daftar peserta lulus seleksi CPNS Kabupaten Sambas 2025", "Informasi lowongan", "Badan Kepegawaian Daerah", "Tidak dikuasai", holder="Pemerintah Kabupaten Sambas"),
-    Topic("Notulen rapat koordinasi penanganan kebakaran hutan dan lahan Agustus 2026", "Pemberitaan", "Badan Penanggulangan Bencana Daerah", "Belum didokumentasikan"),
-)
+def _topics() -> tuple[Topic, ...]:
+    """The sample topics, kept as data in automation/data/demo_topics.toml."""
+    text = resources.files("automation").joinpath("data", "demo_topics.toml").read_text(encoding="utf-8")
+    rows = tomllib.loads(text)["topic"]
+    return tuple(Topic(**{**row, "jangka": tuple(row.get("jangka", ("", "")))}) for row in rows)
+
+
+TOPICS: tuple[Topic, ...] = _topics()
 
 
 @dataclass
