@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .findings import Finding
 from .schema import PENGATURAN, SETTING_BY_KEY, SETTINGS, Setting
@@ -49,6 +49,18 @@ def kind_of(setting: Setting) -> str:
     return "text"
 
 
+class WorkingDays(NamedTuple):
+    """The day limits of Pengaturan, in working days (UU KIP Pasal 22 ayat 7-8, Pasal 36 ayat 1)."""
+
+    answer: int
+    extension: int
+    near: int
+    objection: int
+
+
+_DAY_KEYS = ("batas_hari_kerja", "perpanjangan_hari_kerja", "ambang_mendekati", "batas_keberatan")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every Pengaturan value after checking (``values``: key -> usable value) and what was replaced."""
@@ -79,22 +91,9 @@ class Settings:
 
     # ------------------------------------------------------------ typed views used by the planners
     @property
-    def answer_days(self) -> builtins.int:
-        """Batas jawaban in working days (UU KIP Pasal 22 ayat 7)."""
-        return self.int("batas_hari_kerja")
-
-    @property
-    def extension_days(self) -> builtins.int:
-        """Perpanjangan in working days (UU KIP Pasal 22 ayat 8)."""
-        return self.int("perpanjangan_hari_kerja")
-
-    @property
-    def near_days(self) -> builtins.int:
-        return self.int("ambang_mendekati")
-
-    @property
-    def objection_days(self) -> builtins.int:
-        return self.int("batas_keberatan")
+    def days(self) -> WorkingDays:
+        """The day limits: answer, extension, 'near' warning and objection period."""
+        return WorkingDays(*(self.int(key) for key in _DAY_KEYS))
 
     @property
     def backups(self) -> builtins.int:

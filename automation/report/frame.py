@@ -58,7 +58,7 @@ class Limits:
 
     @classmethod
     def from_register(cls, reg: Register) -> Limits:
-        return cls(answer=reg.config.answer_days, extension=reg.config.extension_days)
+        return cls(answer=reg.config.days.answer, extension=reg.config.days.extension)
 
     def allowed(self, extended: bool) -> int:
         return self.answer + (self.extension if extended else 0)

@@ -35,12 +35,9 @@ class Rules:
 
     @classmethod
     def of(cls, reg: Register) -> Rules:
-        return cls(
-            calendar=WorkCalendar.from_register(reg),
-            days=max(1, setting_int(reg, "batas_hari_kerja")),
-            extension=max(0, setting_int(reg, "perpanjangan_hari_kerja")),
-            near=max(0, setting_int(reg, "ambang_mendekati")),
-        )
+        days = reg.config.days  # bounded by automation.settings
+        return cls(calendar=WorkCalendar.from_register(reg), days=days.answer, extension=days.extension,
+                   near=days.near)
 
     def label(self) -> str:
         """Kalender column: short and stable (unlike describe(), it does not list computed years)."""

@@ -12,7 +12,6 @@ from ..dik.scoring import TermScorer
 from ..reference import JangkaWaktu, StatusDik, canonical
 from ..register import Record, Register
 from ..values import as_text, parse_date
-from .deadlines import setting_int
 
 IN_FORCE, RETEST, OPENED = StatusDik
 DIK_SHEET = "register_dik"
@@ -21,7 +20,7 @@ EVENT, UNLIMITED = JangkaWaktu.PERISTIWA, JangkaWaktu.TIDAK_TERBATAS
 
 
 def threshold(reg: Register) -> int:
-    return min(100, max(0, setting_int(reg, "ambang_preseden")))
+    return reg.config.precedent_threshold  # bounded 0-100 by automation.settings
 
 
 def in_force(entry: Record) -> bool:
