@@ -49,20 +49,30 @@ class Edge:
     rule: str
 
 
-EDGES: tuple[Edge, ...] = (
-    Edge("permohonan", "koordinasi", "entry columns valid; a registration number is given"),
-    Edge("koordinasi", "kajian", "Status Penguasaan = Dikuasai"),
-    Edge("koordinasi", "keputusan", "Status Penguasaan = Tidak dikuasai / Belum didokumentasikan"),
-    Edge("kajian", "klasifikasi", "always (one item row, Informasi yang Diuji = Rincian Informasi)"),
-    Edge("klasifikasi", "berita_acara", "any item YA or SEBAGIAN"),
-    Edge("klasifikasi", "keputusan", "every item TIDAK (Diberikan seluruhnya)"),
-    Edge("berita_acara", "persetujuan", "always (Nomor Berita Acara carried)"),
-    Edge("persetujuan", "register_dik", "Disetujui: one DIK entry per YA/SEBAGIAN item"),
-    Edge("persetujuan", "keputusan", "Disetujui: Ditolak (all YA) or Diberikan sebagian"),
-    Edge("persetujuan", "klasifikasi", "Ditolak / Revisi: the items go back with the superior's note"),
-    Edge("keputusan", "tanda_terima", "always (Jenis Keputusan carried)"),
-    Edge("tanda_terima", "arsip", "always (Jenis Keputusan carried)"),
-)
+# The SOP graph as a table: "source -> target: rule" (sheet keys; the rule in English).
+_GRAPH = """
+permohonan -> koordinasi: entry columns valid; a registration number is given
+koordinasi -> kajian: Status Penguasaan = Dikuasai
+koordinasi -> keputusan: Status Penguasaan = Tidak dikuasai / Belum didokumentasikan
+kajian -> klasifikasi: always (one item row, Informasi yang Diuji = Rincian Informasi)
+klasifikasi -> berita_acara: any item YA or SEBAGIAN
+klasifikasi -> keputusan: every item TIDAK (Diberikan seluruhnya)
+berita_acara -> persetujuan: always (Nomor Berita Acara carried)
+persetujuan -> register_dik: Disetujui: one DIK entry per YA/SEBAGIAN item
+persetujuan -> keputusan: Disetujui: Ditolak (all YA) or Diberikan sebagian
+persetujuan -> klasifikasi: Ditolak / Revisi: the items go back with the superior's note
+keputusan -> tanda_terima: always (Jenis Keputusan carried)
+tanda_terima -> arsip: always (Jenis Keputusan carried)
+"""
+
+
+def _edge(line: str) -> Edge:
+    source, rest = line.split(" -> ", 1)
+    target, rule = rest.split(": ", 1)
+    return Edge(source, target, rule)
+
+
+EDGES: tuple[Edge, ...] = tuple(_edge(line) for line in _GRAPH.strip().splitlines())
 
 
 def is_done(values: dict[str, Any]) -> bool:
