@@ -103,89 +103,45 @@ class RefList:
         return f"daftar_{self.key}"
 
 
-class KategoriPemohon(StrEnum):
-    PERORANGAN = "Perorangan"
-    KELOMPOK_ORANG = "Kelompok Orang"
-    BADAN_HUKUM = "Badan Hukum"
-
-
-class YaTidak(StrEnum):
-    YA = "Ya"
-    TIDAK = "Tidak"
-
-
-class Klasifikasi(StrEnum):
-    """Dikecualikan (step 4): the outcome of the consequence test of one item."""
-
-    YA = "YA"
-    TIDAK = "TIDAK"
-    SEBAGIAN = "SEBAGIAN"
-
-
-class Persetujuan(StrEnum):
-    """Keputusan Atasan PPID (step 6)."""
-
-    DISETUJUI = "Disetujui"
-    DITOLAK = "Ditolak"
-    REVISI = "Revisi"
-
-
-class Penguasaan(StrEnum):
-    """Status Penguasaan (step 2)."""
-
-    DIKUASAI = "Dikuasai"
-    TIDAK_DIKUASAI = "Tidak dikuasai"
-    BELUM_DIDOKUMENTASIKAN = "Belum didokumentasikan"
-
-
-class Keputusan(StrEnum):
-    """Jenis Keputusan (step 8)."""
-
-    DIBERIKAN_SELURUHNYA = "Diberikan seluruhnya"
-    DIBERIKAN_SEBAGIAN = "Diberikan sebagian"
-    DITOLAK = "Ditolak"
-    TIDAK_DIKUASAI = "Tidak dikuasai"
-    BELUM_DIDOKUMENTASIKAN = "Belum didokumentasikan"
-
-
-class JangkaWaktu(StrEnum):
-    """Jenis Jangka Waktu of an exemption (UU KIP Pasal 20)."""
-
-    TANGGAL = "Tanggal"
-    TAHUN = "Tahun"
-    PERISTIWA = "Peristiwa"
-    TIDAK_TERBATAS = "Tidak terbatas"
-
-
-class StatusDik(StrEnum):
-    BERLAKU = "Berlaku"
-    PERLU_UJI_ULANG = "Perlu uji ulang"
-    DIBUKA = "Dibuka"
-
-
-class StatusTahap(StrEnum):
-    """Status Tahap of a stage row: still being worked on, or moved on."""
-
-    DALAM_PROSES = "Dalam proses"
-    SELESAI = "Selesai"
-
-
-class StatusWaktu(StrEnum):
-    """Status Waktu of a request against its Batas Waktu."""
-
-    TEPAT_WAKTU = "Tepat waktu"
-    MENDEKATI_BATAS = "Mendekati batas"
-    LEWAT_BATAS = "Lewat batas"
-    SELESAI_TEPAT_WAKTU = "Selesai tepat waktu"
-    SELESAI_TERLAMBAT = "Selesai terlambat"
-
-
-class JenisLibur(StrEnum):
-    LIBUR_NASIONAL = "Libur nasional"
-    CUTI_BERSAMA = "Cuti bersama"
-    PENUTUPAN_KANTOR = "Penutupan kantor"
-    BUKAN_HARI_LIBUR = "Bukan hari libur"
-
+# The controlled values: one StrEnum per closed list, member name -> the text staff see (the
+# Referensi lists below are generated from them).
+KategoriPemohon = StrEnum("KategoriPemohon", {
+    "PERORANGAN": "Perorangan", "KELOMPOK_ORANG": "Kelompok Orang", "BADAN_HUKUM": "Badan Hukum",
+})
+YaTidak = StrEnum("YaTidak", {"YA": "Ya", "TIDAK": "Tidak"})
+# Dikecualikan (step 4): the outcome of the consequence test of one item.
+Klasifikasi = StrEnum("Klasifikasi", {"YA": "YA", "TIDAK": "TIDAK", "SEBAGIAN": "SEBAGIAN"})
+# Keputusan Atasan PPID (step 6).
+Persetujuan = StrEnum("Persetujuan", {"DISETUJUI": "Disetujui", "DITOLAK": "Ditolak", "REVISI": "Revisi"})
+# Status Penguasaan (step 2).
+Penguasaan = StrEnum("Penguasaan", {
+    "DIKUASAI": "Dikuasai", "TIDAK_DIKUASAI": "Tidak dikuasai",
+    "BELUM_DIDOKUMENTASIKAN": "Belum didokumentasikan",
+})
+# Jenis Keputusan (step 8).
+Keputusan = StrEnum("Keputusan", {
+    "DIBERIKAN_SELURUHNYA": "Diberikan seluruhnya", "DIBERIKAN_SEBAGIAN": "Diberikan sebagian",
+    "DITOLAK": "Ditolak", "TIDAK_DIKUASAI": "Tidak dikuasai",
+    "BELUM_DIDOKUMENTASIKAN": "Belum didokumentasikan",
+})
+# Jenis Jangka Waktu of an exemption (UU KIP Pasal 20).
+JangkaWaktu = StrEnum("JangkaWaktu", {
+    "TANGGAL": "Tanggal", "TAHUN": "Tahun", "PERISTIWA": "Peristiwa", "TIDAK_TERBATAS": "Tidak terbatas",
+})
+StatusDik = StrEnum("StatusDik", {
+    "BERLAKU": "Berlaku", "PERLU_UJI_ULANG": "Perlu uji ulang", "DIBUKA": "Dibuka",
+})
+# Status Tahap of a stage row: still being worked on, or moved on.
+StatusTahap = StrEnum("StatusTahap", {"DALAM_PROSES": "Dalam proses", "SELESAI": "Selesai"})
+# Status Waktu of a request against its Batas Waktu.
+StatusWaktu = StrEnum("StatusWaktu", {
+    "TEPAT_WAKTU": "Tepat waktu", "MENDEKATI_BATAS": "Mendekati batas", "LEWAT_BATAS": "Lewat batas",
+    "SELESAI_TEPAT_WAKTU": "Selesai tepat waktu", "SELESAI_TERLAMBAT": "Selesai terlambat",
+})
+JenisLibur = StrEnum("JenisLibur", {
+    "LIBUR_NASIONAL": "Libur nasional", "CUTI_BERSAMA": "Cuti bersama",
+    "PENUTUPAN_KANTOR": "Penutupan kantor", "BUKAN_HARI_LIBUR": "Bukan hari libur",
+})
 
 E = TypeVar("E", bound=StrEnum)
 _LOOKUP: dict[type[StrEnum], dict[str, StrEnum]] = {}
