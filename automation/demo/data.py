@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from ..reference import Klasifikasi
+
 FIRST_M = ("Yohanes", "Hendra", "Muhammad", "Agustinus", "Budi", "Stefanus", "Syarif", "Alexander", "Rudi", "Fransiskus", "Andreas", "Gusti", "Dedi", "Yulius", "Ahmad")
 FIRST_F = ("Siti", "Dewi", "Rina", "Fransiska", "Nurhayati", "Uray", "Maria", "Lie Mei", "Yuliana", "Herlina", "Sri", "Theresia", "Fitri", "Anastasia", "Dayang")
 LAST = ("Aldi", "Wijaya", "Rizki", "Lamen", "Santoso", "Masiun", "Alkadrie", "Yanto", "Rahmawati", "Anggraini", "Marlina", "Ling", "Fitriani", "Kurniawan", "Saputra", "Hidayat", "Tjhin", "Usop", "Bujang", "Pratama")
@@ -125,7 +127,7 @@ def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 
         )
         # older requests are further along; the newest are still at intake
         target = min(11, 1 + int(10 * (age / span_days) * 1.6)) if age > 3 else rng.choice((1, 2))
-        revise = topic.outcome in ("YA", "SEBAGIAN") and i < len(TOPICS) and i % 3 == 1
+        revise = topic.outcome in EXEMPT and i < len(TOPICS) and i % 3 == 1
         out.append(Scenario(i, topic, received, target, values, revise_once=revise, extended=(i % 9 == 4)))
     _inject_mistakes(out)
     if legal:
@@ -145,14 +147,14 @@ def _inject_mistakes(items: list[Scenario]) -> None:
     ]
     newest = sorted(items, key=lambda s: s.received, reverse=True)
     candidates = [s for s in newest[1::3] if s.values.get("kategori_pemohon") == "Perorangan"]
-    candidates.sort(key=lambda s: s.topic.outcome in ("YA", "SEBAGIAN"))  # keep exemptions for the later steps
+    candidates.sort(key=lambda s: s.topic.outcome in EXEMPT)  # keep exemptions for the later steps
     for scenario, (key, value, label) in zip(candidates, mistakes, strict=False):
         scenario.values[key] = value
         scenario.mistake = label
         scenario.target_step = 1
 
 
-EXEMPT = ("YA", "SEBAGIAN")
+EXEMPT = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
 # Legal-chain mistakes (issue 11), each caught by ``ppid validate`` with a finding that says how to fix it:
 # name -> (needs an exempt outcome, needs a revision round, lowest target step, what staff got wrong,
 # the finding code that catches it).
@@ -176,10 +178,10 @@ RECLASSIFIED = frozenset({"alasan_angka_lain", "jangka_tidak_terbatas", "jangka_
 def _inject_legal_mistakes(items: list[Scenario]) -> None:
     """One scenario per legal mistake, newest first (partial grants last), so the oldest requests stay clean."""
     for name, (exempt, revise, target, _label, _code) in LEGAL_MISTAKES.items():
-        for s in sorted(items, key=lambda x: (x.topic.outcome == "SEBAGIAN", -x.index)):  # keep partial grants clean
+        for s in sorted(items, key=lambda x: (x.topic.outcome == Klasifikasi.SEBAGIAN, -x.index)):  # keep partial grants clean
             if s.mistake or s.legal or s.target_step < target or s.revise_once != revise:
                 continue
-            if exempt != (s.topic.outcome in EXEMPT) or (name in RECLASSIFIED and s.topic.outcome != "TIDAK"):
+            if exempt != (s.topic.outcome in EXEMPT) or (name in RECLASSIFIED and s.topic.outcome != Klasifikasi.TIDAK):
                 continue
             s.legal = name
             s.extended = s.extended or name == "perpanjangan_terlambat"

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from ..changes import Changes
-from ..reference import StatusTahap, is_
+from ..reference import Klasifikasi, Persetujuan, StatusTahap, YaTidak, is_
 from ..register import Record, Register
 from ..schema import FIRST_DATA_ROW, STAGES
 from ..values import as_text
@@ -81,22 +81,22 @@ def _koordinasi(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str
         "status_penguasaan": held,
         "badan_publik_lain": s.topic.holder or None,
         "dokumen_terkait": "Dokumen sumber pada " + s.topic.pd,
-        "draf_dik": s.topic.bagian or ("Tidak ada usulan pengecualian" if outcome == "TIDAK" else s.topic.rincian),
+        "draf_dik": s.topic.bagian or ("Tidak ada usulan pengecualian" if outcome == Klasifikasi.TIDAK else s.topic.rincian),
     }
 
 
 def _kajian(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
     return {
         "tanggal_kajian": day,
-        "termasuk_dip": "Tidak",
+        "termasuk_dip": YaTidak.TIDAK.value,
         "hasil_kajian": "Informasi tidak tercantum dalam DIP; diusulkan uji konsekuensi oleh Tim Pertimbangan.",
     }
 
 
 def _klasifikasi(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
     t = s.topic
-    if t.outcome == "TIDAK":
-        return {"dikecualikan": "TIDAK"}
+    if t.outcome == Klasifikasi.TIDAK:
+        return {"dikecualikan": Klasifikasi.TIDAK.value}
     kind, length = t.jangka
     if kind == "Tanggal":
         length = (day + dt.timedelta(days=730)).strftime("%d/%m/%Y")
@@ -126,10 +126,10 @@ def _persetujuan(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[st
     number = as_text(r.get("no_registrasi"))
     rounds = sum(1 for x in reg.records("persetujuan") if as_text(x.get("no_registrasi")) == number)
     if s.revise_once and rounds == 1:
-        return {"keputusan_atasan": "Revisi", "nama_atasan": reg.config.text("nama_atasan"),
+        return {"keputusan_atasan": Persetujuan.REVISI.value, "nama_atasan": reg.config.text("nama_atasan"),
                 "tanggal_persetujuan": day,
                 "catatan_atasan": "Uraikan konsekuensi secara lebih spesifik dan sebutkan jangka waktu yang jelas."}
-    return {"keputusan_atasan": "Disetujui", "nama_atasan": reg.config.text("nama_atasan"),
+    return {"keputusan_atasan": Persetujuan.DISETUJUI.value, "nama_atasan": reg.config.text("nama_atasan"),
             "tanggal_persetujuan": day}
 
 
@@ -151,7 +151,7 @@ def _tanda_terima(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[s
 
 def _arsip(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
     values: dict[str, Any] = {"tanggal_arsip": day, "lokasi_arsip": f"Lemari arsip PPID rak {1 + s.index % 6}; folder digital /arsip/{day.year}"}
-    if s.topic.outcome == "YA" and s.index % 2 == 0:
+    if s.topic.outcome == Klasifikasi.YA and s.index % 2 == 0:
         values.update(tanggal_keberatan=day, alasan_keberatan="a. Penolakan berdasarkan Pasal 17")
     return values
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..reference import KEPUTUSAN
+from ..reference import KEPUTUSAN, Klasifikasi
 from ..values import as_text
 from .frame import Limits
 from .metrics import NO_LETTER, PASAL17_LETTERS, Period, Tally, share_rows, within
@@ -198,7 +198,8 @@ def pending_table(items: list[Pending]) -> Table:
 
 def tests_table(tally: Tally, period: Period) -> Table:
     counts = tally.tests(period)
-    labels = {"YA": "Dikecualikan (YA)", "TIDAK": "Terbuka (TIDAK)", "SEBAGIAN": "Dikecualikan sebagian (SEBAGIAN)"}
+    labels: dict[str, str] = {Klasifikasi.YA: "Dikecualikan (YA)", Klasifikasi.TIDAK: "Terbuka (TIDAK)",
+                              Klasifikasi.SEBAGIAN: "Dikecualikan sebagian (SEBAGIAN)"}
     order = [*labels, *(k for k in counts.index if k not in labels)]
     rows = [[labels.get(str(k), str(k)), int(counts.get(k, 0))] for k in order if k in labels or counts.get(k, 0)]
     if not counts.sum():
