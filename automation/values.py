@@ -264,7 +264,8 @@ def _whole(value: Any, from_text: Callable[[str], int | None], fraction: str, un
 
 def parse_int(value: Any) -> tuple[int | None, str | None]:
     """A whole number from a number or text ('12', '1.500', '12,0')."""
-    return _whole(value, _int_from_text, "'{value}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5.",
+    return _whole(value, _int_from_text,
+                  "'{value}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5.",
                   "'{value}' bukan bilangan bulat; isi angka saja, misalnya 5.")
 
 
@@ -280,7 +281,8 @@ def _rupiah_from_text(text: str) -> int | None:
 
 def parse_money(value: Any) -> tuple[int | None, str | None]:
     """Rupiah as a whole number: 15000.0, 'Rp 15.000', '15.000,00', 'Rp15.000,-'; '-'/'gratis' = 0."""
-    return _whole(value, _rupiah_from_text, "Biaya '{value}' memuat sen; tulis rupiah tanpa sen, misalnya 15000.",
+    return _whole(value, _rupiah_from_text,
+                  "Biaya '{value}' memuat sen; tulis rupiah tanpa sen, misalnya 15000.",
                   "Biaya '{value}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.")
 
 

@@ -178,10 +178,12 @@ RECLASSIFIED = frozenset({"alasan_angka_lain", "jangka_tidak_terbatas", "jangka_
 def _inject_legal_mistakes(items: list[Scenario]) -> None:
     """One scenario per legal mistake, newest first (partial grants last), so the oldest requests stay clean."""
     for name, (exempt, revise, target, _label, _code) in LEGAL_MISTAKES.items():
-        for s in sorted(items, key=lambda x: (x.topic.outcome == Klasifikasi.SEBAGIAN, -x.index)):  # keep partial grants clean
+        # keep partial grants clean
+        for s in sorted(items, key=lambda x: (x.topic.outcome == Klasifikasi.SEBAGIAN, -x.index)):
             if s.mistake or s.legal or s.target_step < target or s.revise_once != revise:
                 continue
-            if exempt != (s.topic.outcome in EXEMPT) or (name in RECLASSIFIED and s.topic.outcome != Klasifikasi.TIDAK):
+            reclassified = name in RECLASSIFIED and s.topic.outcome != Klasifikasi.TIDAK
+            if exempt != (s.topic.outcome in EXEMPT) or reclassified:
                 continue
             s.legal = name
             s.extended = s.extended or name == "perpanjangan_terlambat"

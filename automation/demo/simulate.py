@@ -81,7 +81,8 @@ def _koordinasi(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str
         "status_penguasaan": held,
         "badan_publik_lain": s.topic.holder or None,
         "dokumen_terkait": "Dokumen sumber pada " + s.topic.pd,
-        "draf_dik": s.topic.bagian or ("Tidak ada usulan pengecualian" if outcome == Klasifikasi.TIDAK else s.topic.rincian),
+        "draf_dik": s.topic.bagian
+        or ("Tidak ada usulan pengecualian" if outcome == Klasifikasi.TIDAK else s.topic.rincian),
     }
 
 

@@ -11,6 +11,7 @@ from ..errors import UsageError
 from ..letters.bahasa import signature
 from ..register import Register
 from .build import Section, finish, prepare
+from .frame import Limits
 from .metrics import (
     GRANTED_ALL,
     GRANTED_PART,
@@ -31,10 +32,9 @@ from .sections import (
     monthly_breakdown,
     objections_table,
     overdue_table,
-    pct,
-    r1,
     table,
     tests_table,
+    time_rows,
     time_table,
 )
 from .text import angka, persen, tanggal
@@ -94,7 +94,8 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
     months = tally.monthly_rows(year, 12 if year < today.year else today.month)
     objections = tally.rq[within(tally.rq["objection_date"], period)]
     tables: dict[str, Table] = {
-        "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits.answer)),
+        "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}",
+                           _summary_rows(figs, limits)),
         "bulanan": monthly_breakdown(months),
         "keputusan": decisions_table(figs),
         "pasal17": letters_table(figs),
@@ -129,7 +130,7 @@ def build_annual(reg: Register, year: int, *, out_dir: Path, today: date, pdf: b
                   years=[year])
 
 
-def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:
+def _summary_rows(f: dict[str, Any], limits: Limits) -> list[list[Any]]:
     d = f["decisions"]
     return [
         ["Permohonan informasi diterima", f["received"]],
@@ -140,12 +141,8 @@ def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:
         [NOT_HELD, d[NOT_HELD]],
         [UNDOCUMENTED, d[UNDOCUMENTED]],
         ["Belum selesai pada akhir periode", f["open"]],
-        ["Rata-rata waktu penyelesaian (hari kerja)", r1(f["mean_days"])],
-        ["Median waktu penyelesaian (hari kerja)", r1(f["median_days"])],
-        ["Waktu terlama (hari kerja)", f["max_days"]],
-        [f"Selesai dalam {answer} hari kerja (%)", pct(f["within_limit"])],
-        ["Diperpanjang (permohonan diterima dalam periode)", f["extended"]],
-        ["Selesai melewati batas waktu (permohonan)", f["late_done"]],
+        *time_rows(f, limits, ("mean_days", "median_days", "max_days", "within_limit", "extended",
+                               "late_done")),
         ["Belum selesai dan melewati batas waktu pada akhir periode", f["open_late"]],
         ["Uji konsekuensi (permohonan)", f["tests"]],
         ["Keberatan diajukan", f["objections"]],
