@@ -18,7 +18,7 @@ ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 
 MASK = privacy.MASK
 __all__ = ["BULAN", "MASK", "ROMAWI", "angka", "cell_text", "month_label", "month_name", "persen", "redact",
-           "tanggal", "tgl"]
+           "tanggal"]
 
 
 def redact(text: str) -> str:
@@ -33,11 +33,6 @@ def month_name(month: int) -> str:
 def month_label(year: int, month: int) -> str:
     """'Maret 2026'."""
     return f"{BULAN[month - 1]} {year}"
-
-
-def tgl(value: date | datetime | None) -> str:
-    """'24/11/2026' ('' for None)."""
-    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 def angka(value: float | int | None, decimals: int = 1) -> str:

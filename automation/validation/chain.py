@@ -230,7 +230,7 @@ def day_of(value: object) -> date | None:
 
 
 def fmt(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return as_text(day)  # the register's one dd/mm/yyyy
 
 
 def setting(reg: Register, key: str) -> int:

@@ -118,8 +118,7 @@ def _end_after_start(row: RowCheck, raw: Any) -> None:
     start = parse_date(row.record.values.get("tanggal_mulai") or row.record.values.get("tanggal_selesai"))[0]
     start = start or row.ctx.today
     if end is not None and end < start:
-        row.add("jangka_waktu", "jangka_waktu_sebelum_mulai", akhir=end.strftime("%d/%m/%Y"),
-                mulai=start.strftime("%d/%m/%Y"))
+        row.add("jangka_waktu", "jangka_waktu_sebelum_mulai", akhir=as_text(end), mulai=as_text(start))
 
 
 def _fits(kind: JangkaWaktu, raw: Any) -> bool:
