@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .findings import Finding
+from .reference import YaTidak
 from .schema import PENGATURAN, SETTING_BY_KEY, SETTINGS, Setting
 from .values import as_text, parse_int, parse_time
 
@@ -121,7 +122,7 @@ class Settings:
         if text:
             notes.append(f"Pengaturan {setting.label} ({value!r}) tidak dikenali; "
                          f"dipakai {setting.default!r}.")
-        return str(setting.default).casefold() == "ya"
+        return str(setting.default) == YaTidak.YA
 
     def clock(self, key: str, notes: list[str]) -> time:
         """A time-of-day setting (07:30, 7.30, 0.3125); an unknown value adds a note and gives the default."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 from enum import StrEnum
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +72,31 @@ def test_is_compares_a_cell_with_a_member() -> None:
 def test_members_are_their_text() -> None:
     assert Keputusan.DITOLAK == "Ditolak" and f"{Keputusan.DITOLAK}" == "Ditolak"
     assert {"YA": 1}[Klasifikasi.YA] == 1  # dictionaries keyed by text find members
+
+
+# ---------------------------------------------------------------- no hand-spelled controlled values
+_FOLDERS = ("casefold", "lower", "upper", "strip")
+
+
+def _folded_literal_comparisons(path: Path) -> list[str]:
+    """``x.casefold() == "ya"``-style comparisons of a folded cell with a controlled value's spelling."""
+    spelled = {m.value.casefold() for kind in GENERATED.values() for m in kind}
+    spelled |= {m.value.casefold() for m in StatusTahap} | {m.value.casefold() for m in reference.StatusWaktu}
+    hits = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Compare):
+            continue
+        sides = [node.left, *node.comparators]
+        folded = any(isinstance(s, ast.Call) and isinstance(s.func, ast.Attribute) and s.func.attr in _FOLDERS
+                     for s in sides)
+        literals = [c.value for s in sides for c in ast.walk(s)
+                    if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+        if folded and any(text.casefold() in spelled for text in literals):
+            hits.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:70]}")
+    return hits
+
+
+def test_controlled_values_are_compared_through_canonical() -> None:
+    package = Path(reference.__file__).parent
+    hits = [hit for path in package.rglob("*.py") for hit in _folded_literal_comparisons(path)]
+    assert hits == [], "compare controlled values with reference.canonical()/is_(), not a hand-typed spelling"

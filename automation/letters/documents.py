@@ -14,6 +14,7 @@ from pathlib import Path
 from ..changes import Changes
 from ..errors import TemplateError, UsageError, WriteRefused
 from ..paths import os_error_reason, safe_component
+from ..reference import Keputusan, YaTidak, canonical, is_
 from ..register import Record, Register
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
 from ..validation.chain import chain_errors
@@ -102,15 +103,15 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
 
     for rec, n in _numbered(reg, "permohonan"):
         add("tanda_bukti", "permohonan", rec, n)
-        if as_text(rec.get("diperpanjang")).casefold() == "ya":
+        if is_(rec.get("diperpanjang"), YaTidak.YA):
             add("perpanjangan", "permohonan", rec, n)
     for rec, n in _numbered(reg, "berita_acara"):
         add("berita_acara", "berita_acara", rec, n)
     for rec, n in _numbered(reg, "keputusan"):
-        kind = as_text(rec.get("jenis_keputusan")).casefold()
-        if kind == "diberikan sebagian":  # the withheld part is refused by its own decree (numbered first)
+        kind = canonical(Keputusan, rec.get("jenis_keputusan"))
+        if kind is Keputusan.DIBERIKAN_SEBAGIAN:  # the withheld part is refused by its own decree (numbered first)
             add("penolakan_sebagian", "keputusan", rec, n)
-        add("penolakan" if kind == "ditolak" else "pemberitahuan", "keputusan", rec, n)
+        add("penolakan" if kind is Keputusan.DITOLAK else "pemberitahuan", "keputusan", rec, n)
     for rec, n in _numbered(reg, "tanda_terima"):
         add("tanda_terima", "tanda_terima", rec, n)
     return out

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import figures as fig
 from ..privacy import allowed_values, controlled
-from ..reference import Keputusan, Klasifikasi, canonical
+from ..reference import Keputusan, Klasifikasi, StatusTahap, canonical
 from ..register import Register
 from ..schema import PERSONAL_KEYS, SHEET_BY_KEY
 from ..values import as_text, parse_datetime, parse_pasal
@@ -114,7 +114,7 @@ def _stage(text: str) -> int | None:
     match = _STAGE.match(text)
     if match:
         return int(match.group(1))
-    return 10 if "selesai" in text.casefold() else None
+    return 10 if StatusTahap.SELESAI.casefold() in text.casefold() else None  # "Selesai (diarsipkan)"
 
 
 def _exempt_letters(reg: Register) -> dict[str, tuple[str, ...]]:
