@@ -82,7 +82,11 @@ class Register:
 
     @cached_property
     def config(self) -> Settings:
-        """The typed, bounded Pengaturan values, parsed once per register (automation.settings)."""
+        """The typed, bounded Pengaturan values, parsed once per register on first use (automation.settings).
+
+        Code reads Pengaturan only through this (``tests/test_settings.py``); ``settings`` is the
+        raw mapping the reader fills, and a change to it after the first use is not seen here.
+        """
         from .settings import parse_settings  # settings imports values and schema, not the register
 
         return parse_settings(self.settings)

@@ -40,7 +40,7 @@ class Sources:
         return self.issued.get((sheet_key, rec.row), {}).get(key, rec.get(key))
 
     def setting(self, key: str) -> str:
-        return self.reg.config.pattern(key)  # the text, or the schema default when empty
+        return self.reg.config.text(key)  # Settings already put the default in an empty cell
 
     def setting_int(self, key: str) -> int:
         return self.reg.config.int(key)
