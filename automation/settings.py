@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from .findings import Finding
 from .reference import YaTidak
 from .schema import PENGATURAN, SETTING_BY_KEY, SETTINGS, Setting
-from .values import as_text, parse_int, parse_time
+from .values import as_text, is_empty, parse_int, parse_time
 
 # Bounds of the whole-number settings (the keys and defaults themselves come from schema.SETTINGS).
 INT_BOUNDS: dict[str, tuple[int, int]] = {
@@ -165,7 +165,7 @@ def parse_settings(raw: Mapping[str, Any], rows: Mapping[str, int] | None = None
 
 def check(setting: Setting, value: Any) -> tuple[Any, str]:
     """(usable value, '' or why the value was replaced by the default)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if is_empty(value):  # None, blank, or a lone apostrophe
         return setting.default, ""
     kind = kind_of(setting)
     if kind == "int":
