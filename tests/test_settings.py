@@ -148,3 +148,16 @@ def test_only_the_settings_module_reads_pengaturan_by_raw_key() -> None:
     modules = [p for p in package.rglob("*.py") if p.relative_to(package).as_posix() not in _RAW_READERS]
     hits = [hit for path in modules for hit in _raw_setting_reads(path)]
     assert hits == [], "read Pengaturan through reg.config (automation.settings.Settings), not reg.settings"
+
+
+def test_typed_views_of_the_settings() -> None:
+    config = parse_settings({"batas_hari_kerja": "12", "perpanjangan_hari_kerja": 0, "hari_ke_1": "ya",
+                             "jam_tutup": "15.30", "jam_buka": "pagi", "tahun_paling_awal": "'2024"})
+    assert config.days == (12, 0, 2, 30)  # answer, extension, near, objection
+    assert config.earliest_year == 2024
+    notes: list[str] = []
+    assert config.flag("hari_ke_1", notes) is True
+    assert config.clock("jam_tutup", notes).strftime("%H:%M") == "15:30"
+    assert config.clock("jam_buka", notes).strftime("%H:%M") == "07:30"  # the default, with a note
+    assert len(notes) == 1 and "pagi" in notes[0]
+    assert config.pattern("pola_dik") == SETTING_BY_KEY["pola_dik"].default
