@@ -82,7 +82,7 @@ class Register:
 
     @cached_property
     def config(self) -> Settings:
-        """The typed, bounded Pengaturan values, parsed once per register on first use (automation.settings).
+        """The typed, bounded Pengaturan values (automation.settings), parsed once, on first use.
 
         Code reads Pengaturan only through this (``tests/test_settings.py``); ``settings`` is the
         raw mapping the reader fills, and a change to it after the first use is not seen here.

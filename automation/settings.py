@@ -86,10 +86,6 @@ class Settings:
         """A numbering pattern (``pola_*``), the schema default when the cell is empty."""
         return self.text(key) or str(SETTING_BY_KEY[key].default)
 
-    def texts(self) -> dict[str, str]:
-        """Every text setting as text (letterheads, signature blocks, report titles)."""
-        return {key: as_text(value) for key, value in self.values.items()}
-
     # ------------------------------------------------------------ typed views used by the planners
     @property
     def days(self) -> WorkingDays:
