@@ -109,7 +109,7 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
         add("berita_acara", "berita_acara", rec, n)
     for rec, n in _numbered(reg, "keputusan"):
         kind = canonical(Keputusan, rec.get("jenis_keputusan"))
-        if kind is Keputusan.DIBERIKAN_SEBAGIAN:  # the withheld part is refused by its own decree (numbered first)
+        if kind is Keputusan.DIBERIKAN_SEBAGIAN:  # the withheld part: its own decree, numbered first
             add("penolakan_sebagian", "keputusan", rec, n)
         add("penolakan" if kind is Keputusan.DITOLAK else "pemberitahuan", "keputusan", rec, n)
     for rec, n in _numbered(reg, "tanda_terima"):
