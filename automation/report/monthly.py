@@ -29,7 +29,7 @@ from .sections import (
     time_table,
     trend_table,
 )
-from .text import ROMAWI, angka, month_label, persen, tanggal
+from .text import angka, month_label, persen, romawi, tanggal
 
 # What the Word attachment shows, in order: heading, table keys, table drawn as a chart ("" = none).
 DOCX_LAYOUT: list[Section] = [
@@ -169,7 +169,7 @@ def _memo_context(prep: Prepared, period: Period, today: date, lines: list[str])
         "kepada": settings.text("jabatan_atasan"),
         "dari": settings.text("jabatan_ppid") or "PPID",
         "tanggal": tanggal(today),
-        "nomor": f"........../PPID-DISKOMINFO/{ROMAWI[today.month - 1]}/{today.year}",
+        "nomor": f"........../PPID-DISKOMINFO/{romawi(today.month)}/{today.year}",
         "sifat": "Biasa",
         "lampiran": "1 (satu) berkas",
         "hal": f"Laporan Layanan Informasi Publik Bulan {period.label}",

@@ -7,18 +7,11 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import privacy
-from ..letters.bahasa import tanggal
+from ..letters.bahasa import bulan, romawi, tanggal
 from ..values import as_text
 
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
-ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-
 MASK = privacy.MASK
-__all__ = ["BULAN", "MASK", "ROMAWI", "angka", "cell_text", "month_label", "month_name", "persen", "redact",
-           "tanggal"]
+__all__ = ["MASK", "angka", "cell_text", "month_label", "month_name", "persen", "redact", "romawi", "tanggal"]
 
 
 def redact(text: str) -> str:
@@ -27,12 +20,13 @@ def redact(text: str) -> str:
 
 
 def month_name(month: int) -> str:
-    return BULAN[month - 1]
+    """'Maret': the letters' month name (``letters.bahasa.bulan``)."""
+    return bulan(date(2000, month, 1))
 
 
 def month_label(year: int, month: int) -> str:
     """'Maret 2026'."""
-    return f"{BULAN[month - 1]} {year}"
+    return f"{month_name(month)} {year}"
 
 
 def angka(value: float | int | None, decimals: int = 1) -> str:
