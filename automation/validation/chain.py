@@ -22,10 +22,10 @@ from ..schema import By, Kind
 from ..values import as_text, parse_date, parse_datetime
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
 from .codes import level, message
+from .dates import DAY_NAMES
 from .row import RowCheck
 
 KEY = "no_registrasi"
-DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 # (sheet, column, what happened) in SOP order; a sheet's rows of one request are taken in row order.
 RECEIPT = ("permohonan", "waktu_diterima", "permohonan diterima")
