@@ -221,7 +221,7 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, 
         held.enter_context(run_lock(where, timeout=CLICK_LOCK_TIMEOUT))
         _status_bar(book, f"PPID: {action.caption}…")
         reg = register_from_grids(where, snap.grids)
-        back_up(where, int(reg.settings["jumlah_cadangan"]))  # bounded by automation.settings
+        back_up(where, reg.config.backups)  # bounded by automation.settings
         stage = _staging(where) if action is Operation.DOCUMENTS else None
         changes, result = plan(action, reg, where, snap, now=now, user=excel_user(book) or current_user(), stage=stage)
         layout = placed(reg, changes)

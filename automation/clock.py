@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from .errors import UsageError
 
@@ -33,6 +34,18 @@ def last_complete_month(day: dt.date) -> str:
     first = day.replace(day=1)
     previous = first - dt.timedelta(days=1)
     return f"{previous.year}-{previous.month:02d}"
+
+
+_MONTH = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
+
+
+def parse_month(month: str) -> tuple[int, int]:
+    """'2026-03' or '2026-3' -> (2026, 3); anything else is a UsageError in Indonesian."""
+    match = _MONTH.match(month or "")
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2200:
+        raise UsageError(f"Bulan laporan '{month}' tidak dikenali; tulis dalam bentuk TTTT-BB, "
+                         "misalnya 2026-03.")
+    return int(match.group(1)), int(match.group(2))
 
 
 def file_stamp() -> str:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
+from .reference import Klasifikasi, StatusTahap, YaTidak, is_
+from .schema import SHEET_BY_KEY
 from .values import as_text, parse_date
 
 Row = Mapping[str, Any]
 YEARS = (2000, 2100)  # dates outside are typing errors (left to validation), not service history
-YA, TIDAK, SEBAGIAN = "YA", "TIDAK", "SEBAGIAN"
+YA, TIDAK, SEBAGIAN = Klasifikasi
 UNFILLED = "Belum diisi"
 SUPERSEDED = "Dikembalikan Atasan PPID"  # Catatan of 4 Klasifikasi rows replaced by a new round
-BA_SHEET = "5 Berita Acara"
-DONE = "selesai"
+BA_SHEET = SHEET_BY_KEY["berita_acara"].name
+DONE = StatusTahap.SELESAI
 
 
 def day(value: Any) -> date | None:
@@ -49,7 +51,7 @@ def finished_on(decided: date | None, reached_end: bool, later_days: Iterable[An
 
 def is_extended(intake: Row) -> bool:
     """**Extended**: Diperpanjang = Ya on 1 Permohonan, or a Nomor Surat Perpanjangan was issued."""
-    return as_text(intake.get("diperpanjang")).casefold() == "ya" or bool(as_text(intake.get("nomor_perpanjangan")))
+    return is_(intake.get("diperpanjang"), YaTidak.YA) or bool(as_text(intake.get("nomor_perpanjangan")))
 
 
 def overdue_open(deadline: date | None, finished: date | None, undated_end: bool, as_of: date) -> bool:
@@ -65,13 +67,27 @@ def decided_late(deadline: date | None, decided: date | None) -> bool:
     return deadline is not None and decided is not None and decided > deadline
 
 
-def latest_round(items: Sequence[Row]) -> list[Row]:
-    """The 4 Klasifikasi rows of the request's last consequence test: those sent to 5 Berita Acara
-    and not replaced after the Atasan PPID sent them back; without that trail, the last batch
-    marked Selesai together; else every row."""
-    done = [r for r in items if as_text(r.get("status_tahap")).casefold() == DONE]
-    sent = [r for r in done if as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
+class _Row(Protocol):
+    def get(self, key: str, /) -> Any: ...
+
+
+R = TypeVar("R", bound=_Row)
+
+
+def sent_to_minutes(items: Sequence[R]) -> list[R]:
+    """The 4 Klasifikasi rows ``advance`` sent to 5 Berita Acara and did not mark as replaced after
+    the Atasan PPID sent them back (the trail the workflow leaves)."""
+    return [r for r in items if is_(r.get("status_tahap"), DONE)
+            and as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
             and not as_text(r.get("catatan")).startswith(SUPERSEDED)]
+
+
+def latest_round(items: Sequence[R]) -> list[R]:
+    """The 4 Klasifikasi rows of the request's last consequence test: those sent to 5 Berita Acara
+    (:func:`sent_to_minutes`); rows typed without that trail: the last batch marked Selesai
+    together (same Tanggal Selesai); else every row.  Letters, reports and Beranda share it."""
+    done = [r for r in items if is_(r.get("status_tahap"), DONE)]
+    sent = sent_to_minutes(done)
     if sent:
         return sent
     if done:

@@ -18,15 +18,15 @@ from .changes import Changes
 from .errors import UsageError
 from .excel.reader import read_register
 from .progress import Progress, silent
-from .reference import STATUS_DIK
+from .reference import StatusDik, canonical
 from .register import Record, Register
-from .schema import SETTINGS, SHEET_BY_KEY
+from .schema import SHEET_BY_KEY
 from .values import as_text, parse_date
 from .workdays import MAX_YEAR, MIN_YEAR
 from .workflow.items import latest_round
 from .workflow.objections import carry_open as carry_open_objections
 from .workflow.precedent import IN_FORCE, OPENED, RETEST
-from .workflow.routes import DIK, FINISHED, INTAKE, REQUEST_SHEETS, canonical
+from .workflow.routes import DIK, FINISHED, INTAKE, REQUEST_SHEETS
 from .workflow.state import Request, collect
 
 HOLIDAYS = "hari_libur"
@@ -65,7 +65,7 @@ def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = N
     if Path(new).exists():
         raise UsageError(f"Berkas {new} sudah ada; pilih nama lain untuk register tahun baru.")
     year = year or _guess_year(old_reg, today) + 1
-    settings = {s.key: old_reg.settings.get(s.key, s.default) for s in SETTINGS}
+    settings = dict(old_reg.config.values)
     progress(0, 0, "Membuat register baru")
     build_register(Path(new), year=year, settings=settings)
     rows = {k: v for k, v in plan_new_year(old_reg, year).items() if v}
@@ -147,7 +147,7 @@ def _pick_request(picked: Picked, request: Request) -> None:
 
 def carried_entry(rec: Record) -> bool:
     """An entry with information that was not opened: in force, waiting for a new test, or typed by staff."""
-    return bool(as_text(rec.get("informasi"))) and canonical(rec.get("status_dik"), STATUS_DIK) != OPENED
+    return bool(as_text(rec.get("informasi"))) and canonical(StatusDik, rec.get("status_dik")) != OPENED
 
 
 def _values(key: str, rec: Record) -> dict[str, Any]:
@@ -157,7 +157,7 @@ def _values(key: str, rec: Record) -> dict[str, Any]:
 def _entry(rec: Record, year: int) -> dict[str, Any]:
     values = _values(DIK, rec)
     until, _error = parse_date(rec.get("berlaku_sampai"))
-    status = canonical(rec.get("status_dik"), STATUS_DIK)
+    status = canonical(StatusDik, rec.get("status_dik"))
     if until is not None and until < dt.date(year, 1, 1) and status == IN_FORCE:
         values["status_dik"] = RETEST
     return values

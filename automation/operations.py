@@ -84,7 +84,7 @@ def commit(
     refuse_if_open(path)
     with write_session(path, on_wait=lambda: progress(0, 0, WAITING_FOR_LOCK)) as session:
         reg = read_register(path, progress=progress)
-        session.backups = int(reg.settings["jumlah_cadangan"])  # bounded by automation.settings
+        session.backups = reg.config.backups  # bounded by automation.settings
         progress(0, 0, PLANNING)
         changes, result = planner(reg)
         if before_save:

@@ -8,6 +8,8 @@ defaults written by ``ppid init`` and the values the validator accepts when the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
 
 # UU 14/2008 Pasal 17: code -> short Indonesian description (kip-reference.md section 3).
 PASAL17: dict[str, str] = {
@@ -101,41 +103,120 @@ class RefList:
         return f"daftar_{self.key}"
 
 
-KATEGORI_PEMOHON = ("Perorangan", "Kelompok Orang", "Badan Hukum")
-YA_TIDAK = ("Ya", "Tidak")
-KLASIFIKASI = ("YA", "TIDAK", "SEBAGIAN")
-PERSETUJUAN = ("Disetujui", "Ditolak", "Revisi")
-PENGUASAAN = ("Dikuasai", "Tidak dikuasai", "Belum didokumentasikan")
-KEPUTUSAN = (
-    "Diberikan seluruhnya",
-    "Diberikan sebagian",
-    "Ditolak",
-    "Tidak dikuasai",
-    "Belum didokumentasikan",
-)
-JANGKA_WAKTU = ("Tanggal", "Tahun", "Peristiwa", "Tidak terbatas")
-STATUS_DIK = ("Berlaku", "Perlu uji ulang", "Dibuka")
-STATUS_TAHAP = ("Dalam proses", "Selesai")
-STATUS_WAKTU = ("Tepat waktu", "Mendekati batas", "Lewat batas", "Selesai tepat waktu", "Selesai terlambat")
-ALASAN_KEBERATAN = (  # UU KIP Pasal 35 ayat (1) huruf a-g
-    "a. Penolakan berdasarkan Pasal 17",
-    "b. Informasi berkala tidak disediakan",
-    "c. Permintaan tidak ditanggapi",
-    "d. Ditanggapi tidak sebagaimana diminta",
-    "e. Permintaan tidak dipenuhi",
-    "f. Biaya tidak wajar",
-    "g. Melebihi jangka waktu",
-)
-PUTUSAN_KEBERATAN = ("Diterima", "Ditolak", "Diselesaikan dengan kesepakatan")
-PUTUSAN_SENGKETA = (  # mediation, or the adjudication ruling of the Komisi Informasi (UU KIP Ps 38-39)
-    "Mediasi berhasil", "Dikabulkan seluruhnya", "Dikabulkan sebagian", "Ditolak", "Dicabut/gugur",
-)
-JENIS_LIBUR = ("Libur nasional", "Cuti bersama", "Penutupan kantor", "Bukan hari libur")
+# The controlled values: one StrEnum per closed list, member name -> the text staff see (the
+# Referensi lists below are generated from them).
+KategoriPemohon = StrEnum("KategoriPemohon", {
+    "PERORANGAN": "Perorangan", "KELOMPOK_ORANG": "Kelompok Orang", "BADAN_HUKUM": "Badan Hukum",
+})
+YaTidak = StrEnum("YaTidak", {"YA": "Ya", "TIDAK": "Tidak"})
+# Dikecualikan (step 4): the outcome of the consequence test of one item.
+Klasifikasi = StrEnum("Klasifikasi", {"YA": "YA", "TIDAK": "TIDAK", "SEBAGIAN": "SEBAGIAN"})
+# Keputusan Atasan PPID (step 6).
+Persetujuan = StrEnum("Persetujuan", {"DISETUJUI": "Disetujui", "DITOLAK": "Ditolak", "REVISI": "Revisi"})
+# Status Penguasaan (step 2).
+Penguasaan = StrEnum("Penguasaan", {
+    "DIKUASAI": "Dikuasai", "TIDAK_DIKUASAI": "Tidak dikuasai",
+    "BELUM_DIDOKUMENTASIKAN": "Belum didokumentasikan",
+})
+# Jenis Keputusan (step 8).
+Keputusan = StrEnum("Keputusan", {
+    "DIBERIKAN_SELURUHNYA": "Diberikan seluruhnya", "DIBERIKAN_SEBAGIAN": "Diberikan sebagian",
+    "DITOLAK": "Ditolak", "TIDAK_DIKUASAI": "Tidak dikuasai",
+    "BELUM_DIDOKUMENTASIKAN": "Belum didokumentasikan",
+})
+# Jenis Jangka Waktu of an exemption (UU KIP Pasal 20).
+JangkaWaktu = StrEnum("JangkaWaktu", {
+    "TANGGAL": "Tanggal", "TAHUN": "Tahun", "PERISTIWA": "Peristiwa", "TIDAK_TERBATAS": "Tidak terbatas",
+})
+StatusDik = StrEnum("StatusDik", {
+    "BERLAKU": "Berlaku", "PERLU_UJI_ULANG": "Perlu uji ulang", "DIBUKA": "Dibuka",
+})
+# Status Tahap of a stage row: still being worked on, or moved on.
+StatusTahap = StrEnum("StatusTahap", {"DALAM_PROSES": "Dalam proses", "SELESAI": "Selesai"})
+# Status Waktu of a request against its Batas Waktu.
+StatusWaktu = StrEnum("StatusWaktu", {
+    "TEPAT_WAKTU": "Tepat waktu", "MENDEKATI_BATAS": "Mendekati batas", "LEWAT_BATAS": "Lewat batas",
+    "SELESAI_TEPAT_WAKTU": "Selesai tepat waktu", "SELESAI_TERLAMBAT": "Selesai terlambat",
+})
+# Alasan Keberatan (UU KIP Pasal 35 ayat (1) huruf a-g).
+AlasanKeberatan = StrEnum("AlasanKeberatan", {
+    "A": "a. Penolakan berdasarkan Pasal 17", "B": "b. Informasi berkala tidak disediakan",
+    "C": "c. Permintaan tidak ditanggapi", "D": "d. Ditanggapi tidak sebagaimana diminta",
+    "E": "e. Permintaan tidak dipenuhi", "F": "f. Biaya tidak wajar", "G": "g. Melebihi jangka waktu",
+})
+PutusanKeberatan = StrEnum("PutusanKeberatan", {
+    "DITERIMA": "Diterima", "DITOLAK": "Ditolak", "KESEPAKATAN": "Diselesaikan dengan kesepakatan",
+})
+# Mediation, or the adjudication ruling of the Komisi Informasi (UU KIP Ps 38-39).
+PutusanSengketa = StrEnum("PutusanSengketa", {
+    "MEDIASI_BERHASIL": "Mediasi berhasil", "DIKABULKAN_SELURUHNYA": "Dikabulkan seluruhnya",
+    "DIKABULKAN_SEBAGIAN": "Dikabulkan sebagian", "DITOLAK": "Ditolak", "DICABUT_GUGUR": "Dicabut/gugur",
+})
+JenisLibur = StrEnum("JenisLibur", {
+    "LIBUR_NASIONAL": "Libur nasional", "CUTI_BERSAMA": "Cuti bersama",
+    "PENUTUPAN_KANTOR": "Penutupan kantor", "BUKAN_HARI_LIBUR": "Bukan hari libur",
+})
+
+E = TypeVar("E", bound=StrEnum)
+_LOOKUP: dict[type[StrEnum], dict[str, StrEnum]] = {}
+
+
+def fold(value: Any) -> str:
+    """A controlled value as compared: text, leading apostrophe dropped, spaces collapsed, case folded."""
+    if isinstance(value, bool):
+        value = "Ya" if value else "Tidak"
+    if value is None:
+        return ""
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except Exception:  # a foreign object whose __str__ fails spells nothing
+        return ""
+    return " ".join(text.strip().removeprefix("'").split()).casefold()
+
+
+def canonical(kind: type[E], value: Any) -> E | None:
+    """The member of ``kind`` that ``value`` spells (case, spaces, a leading apostrophe ignored), or None.
+
+    ``canonical(Klasifikasi, " ya ")`` is ``Klasifikasi.YA``; ``canonical(StatusTahap, "selesai")``
+    is ``StatusTahap.SELESAI``; anything else is None.  The one normaliser of controlled values.
+    """
+    table = _LOOKUP.get(kind)
+    if table is None:
+        table = _LOOKUP[kind] = {fold(m.value): m for m in kind}
+    return table.get(fold(value))  # type: ignore[return-value]
+
+
+def is_(value: Any, member: StrEnum) -> bool:
+    """``value`` spells ``member`` (see :func:`canonical`)."""
+    return canonical(type(member), value) is member
+
+
+# The tuples other modules import: the members in dropdown order (derived, never typed again).
+KATEGORI_PEMOHON = tuple(KategoriPemohon)
+YA_TIDAK = tuple(YaTidak)
+KLASIFIKASI = tuple(Klasifikasi)
+PERSETUJUAN = tuple(Persetujuan)
+PENGUASAAN = tuple(Penguasaan)
+KEPUTUSAN = tuple(Keputusan)
+JANGKA_WAKTU = tuple(JangkaWaktu)
+STATUS_DIK = tuple(StatusDik)
+STATUS_TAHAP = tuple(StatusTahap)
+STATUS_WAKTU = tuple(StatusWaktu)
+JENIS_LIBUR = tuple(JenisLibur)
+ALASAN_KEBERATAN = tuple(AlasanKeberatan)
+PUTUSAN_KEBERATAN = tuple(PutusanKeberatan)
+PUTUSAN_SENGKETA = tuple(PutusanSengketa)
+
+
+def values(kind: type[StrEnum]) -> tuple[str, ...]:
+    """The plain text of every member, as the Referensi sheet lists it."""
+    return tuple(m.value for m in kind)
+
 
 REF_LISTS: tuple[RefList, ...] = (
     RefList("perangkat_daerah", "Perangkat Daerah", PERANGKAT_DAERAH),
     RefList("pasal17", "Kode Pasal 17", tuple(PASAL17)),
-    RefList("kategori_pemohon", "Kategori Pemohon", KATEGORI_PEMOHON),
+    RefList("kategori_pemohon", "Kategori Pemohon", values(KategoriPemohon)),
     RefList(
         "jenis_identitas",
         "Jenis Identitas",
@@ -148,22 +229,18 @@ REF_LISTS: tuple[RefList, ...] = (
         ("Melihat/membaca/mendengarkan/mencatat", "Mendapatkan salinan (softcopy)", "Mendapatkan salinan (hardcopy)"),
     ),
     RefList("cara_salinan", "Cara Mendapatkan Salinan", ("Mengambil langsung", "Kurir", "Pos", "Faksimile", "Surel")),
-    RefList("ya_tidak", "Ya/Tidak", YA_TIDAK),
-    RefList("penguasaan", "Status Penguasaan", PENGUASAAN),
-    RefList("klasifikasi", "Dikecualikan", KLASIFIKASI),
-    RefList("persetujuan", "Keputusan Atasan PPID", PERSETUJUAN),
-    RefList("keputusan", "Keputusan Permohonan", KEPUTUSAN),
-    RefList("jangka_waktu", "Jenis Jangka Waktu", JANGKA_WAKTU),
+    RefList("ya_tidak", "Ya/Tidak", values(YaTidak)),
+    RefList("penguasaan", "Status Penguasaan", values(Penguasaan)),
+    RefList("klasifikasi", "Dikecualikan", values(Klasifikasi)),
+    RefList("persetujuan", "Keputusan Atasan PPID", values(Persetujuan)),
+    RefList("keputusan", "Keputusan Permohonan", values(Keputusan)),
+    RefList("jangka_waktu", "Jenis Jangka Waktu", values(JangkaWaktu)),
     RefList("bentuk_informasi", "Bentuk Informasi", ("Softcopy", "Hardcopy", "Softcopy dan hardcopy")),
-    RefList("status_dik", "Status DIK", STATUS_DIK),
-    RefList(
-        "alasan_keberatan",
-        "Alasan Keberatan (Pasal 35)",
-        ALASAN_KEBERATAN,
-    ),
-    RefList("putusan_keberatan", "Putusan Atasan PPID", PUTUSAN_KEBERATAN),
-    RefList("putusan_sengketa", "Putusan Komisi Informasi", PUTUSAN_SENGKETA),
-    RefList("jenis_libur", "Jenis Hari Libur", JENIS_LIBUR),
+    RefList("status_dik", "Status DIK", values(StatusDik)),
+    RefList("alasan_keberatan", "Alasan Keberatan (Pasal 35)", values(AlasanKeberatan)),
+    RefList("putusan_keberatan", "Putusan Atasan PPID", values(PutusanKeberatan)),
+    RefList("putusan_sengketa", "Putusan Komisi Informasi", values(PutusanSengketa)),
+    RefList("jenis_libur", "Jenis Hari Libur", values(JenisLibur)),
 )
 
 REF_BY_KEY: dict[str, RefList] = {r.key: r for r in REF_LISTS}

@@ -7,10 +7,14 @@ The Excel layer (``automation.excel``) turns a workbook into a :class:`Register`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .schema import Sheet
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 
 @dataclass
@@ -76,6 +80,14 @@ class Register:
         data = self.sheets.get(key)
         return data.records if data else []
 
-    def setting(self, key: str) -> Any:
-        return self.settings.get(key)
+    @cached_property
+    def config(self) -> Settings:
+        """The typed, bounded Pengaturan values (automation.settings), parsed once, on first use.
+
+        Code reads Pengaturan only through this (``tests/test_settings.py``); ``settings`` is the
+        raw mapping the reader fills, and a change to it after the first use is not seen here.
+        """
+        from .settings import parse_settings  # settings imports values and schema, not the register
+
+        return parse_settings(self.settings)
 

@@ -22,10 +22,9 @@ def registration_findings(reg: Register) -> list[Finding]:
     data = reg.sheets.get("permohonan")
     if data is None or not data.present or "no_registrasi" not in data.columns:
         return []
-    setting = SETTING_BY_KEY["pola_registrasi"]
-    text = as_text(reg.settings.get("pola_registrasi")) or str(setting.default)
+    text = reg.config.pattern("pola_registrasi")
     try:
-        pattern = compile_pattern(text, setting.label)
+        pattern = compile_pattern(text, SETTING_BY_KEY["pola_registrasi"].label)
     except PatternError:
         return []  # the Pengaturan finding already says so
     issued = {as_text(r.get("no_registrasi")) for r in reg.records("log")

@@ -9,16 +9,19 @@ memory because of one cell (``jumlah_cadangan`` = 1e400, ``batas_hari_kerja`` = 
 
 from __future__ import annotations
 
+import builtins
 import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .findings import Finding
-from .schema import PENGATURAN, SETTINGS, Setting
-from .values import as_text, parse_int
+from .reference import YaTidak
+from .schema import PENGATURAN, SETTING_BY_KEY, SETTINGS, Setting
+from .values import as_text, is_empty, parse_int, parse_time
 
 # Bounds of the whole-number settings (the keys and defaults themselves come from schema.SETTINGS).
 INT_BOUNDS: dict[str, tuple[int, int]] = {
@@ -51,6 +54,18 @@ def kind_of(setting: Setting) -> str:
     return "text"
 
 
+class WorkingDays(NamedTuple):
+    """The day limits of Pengaturan, in working days (UU KIP Pasal 22 ayat 7-8, Pasal 36 ayat 1)."""
+
+    answer: int
+    extension: int
+    near: int
+    objection: int
+
+
+_DAY_KEYS = ("batas_hari_kerja", "perpanjangan_hari_kerja", "ambang_mendekati", "batas_keberatan")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every Pengaturan value after checking (``values``: key -> usable value) and what was replaced."""
@@ -70,6 +85,65 @@ class Settings:
 
     def warnings(self) -> list[str]:
         return [f.message for f in self.findings]
+
+    def pattern(self, key: str) -> str:
+        """A numbering pattern (``pola_*``), the schema default when the cell is empty."""
+        return self.text(key) or str(SETTING_BY_KEY[key].default)
+
+    # ------------------------------------------------------------ typed views used by the planners
+    @property
+    def days(self) -> WorkingDays:
+        """The day limits: answer, extension, 'near' warning and objection period."""
+        return WorkingDays(*(self.int(key) for key in _DAY_KEYS))
+
+    @property
+    def backups(self) -> builtins.int:
+        return self.int("jumlah_cadangan")
+
+    @property
+    def precedent_threshold(self) -> builtins.int:
+        return self.int("ambang_preseden")
+
+    @property
+    def earliest_year(self) -> builtins.int | None:
+        """Pengaturan "Tahun Paling Awal" as a number, None when empty or not a number."""
+        year, _error = parse_int(self.values.get("tahun_paling_awal"))
+        return year
+
+    def flag(self, key: str, notes: list[str]) -> bool:
+        """A Ya/Tidak setting; an unknown value adds a note to ``notes`` and gives the default."""
+        value = self.raw.get(key, self.values[key])
+        if isinstance(value, bool):
+            return value
+        text = as_text(value).casefold()
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE
+        setting = SETTING_BY_KEY[key]
+        if text:
+            notes.append(f"Pengaturan {setting.label} ({value!r}) tidak dikenali; "
+                         f"dipakai {setting.default!r}.")
+        return str(setting.default) == YaTidak.YA
+
+    def clock(self, key: str, notes: list[str]) -> time:
+        """A time-of-day setting (07:30, 7.30, 0.3125); an unknown value adds a note and gives the default."""
+        value = self.raw.get(key, self.values[key])
+        parsed, _error = parse_time(value)
+        if parsed is not None:
+            return parsed
+        if value not in (None, ""):
+            notes.append(f"Pengaturan {SETTING_BY_KEY[key].label} ({value!r}) tidak dikenali; "
+                         f"dipakai {SETTING_BY_KEY[key].default}.")
+        return default_clock(key)
+
+
+_TRUE = frozenset({"ya", "y", "true", "1", "1.0", "benar"})
+_FALSE = frozenset({"tidak", "t", "false", "0", "0.0", "salah"})
+
+
+def default_clock(key: str) -> time:
+    """The schema default of a time-of-day setting."""
+    parsed, _error = parse_time(SETTING_BY_KEY[key].default)
+    return parsed or time(0, 0)
 
 
 def parse_settings(raw: Mapping[str, Any], rows: Mapping[str, int] | None = None, *, sheet: str = "") -> Settings:
@@ -91,7 +165,7 @@ def parse_settings(raw: Mapping[str, Any], rows: Mapping[str, int] | None = None
 
 def check(setting: Setting, value: Any) -> tuple[Any, str]:
     """(usable value, '' or why the value was replaced by the default)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if is_empty(value):  # None, blank, or a lone apostrophe
         return setting.default, ""
     kind = kind_of(setting)
     if kind == "int":

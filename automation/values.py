@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -148,8 +149,8 @@ def parse_date(value: Any) -> tuple[date | None, str | None]:
     text = as_text(value)
     if not text:
         return None, None
-    found = _TRAILING_TIME.search(text)
-    if found and not _ISO.match(text) and not _DMY.match(text):
+    found = _trailing_time(text)
+    if found:
         text = text[: found.start()]
     return _date_from_text(text)
 
@@ -189,9 +190,19 @@ def parse_datetime(value: Any) -> tuple[datetime | None, str | None]:
     text = as_text(value)
     if not text or isinstance(value, bool):
         return _fail_bool(value)
-    clock = time(0, 0)
+    return _datetime_from_text(text)
+
+
+def _trailing_time(text: str) -> re.Match[str] | None:
+    """A time written after the date ('24/11/2026 09.15 WIB'); None for a bare ISO or d/m/y date."""
     found = _TRAILING_TIME.search(text)
-    if found and not _ISO.match(text) and not _DMY.match(text):
+    return found if found and not _ISO.match(text) and not _DMY.match(text) else None
+
+
+def _datetime_from_text(text: str) -> tuple[datetime | None, str | None]:
+    clock = time(0, 0)
+    found = _trailing_time(text)
+    if found:
         h, mi, s = int(found[1]), int(found[2]), int(found[3] or 0)
         if h > 23 or mi > 59 or s > 59:
             return (
@@ -238,46 +249,41 @@ def _int_from_number(value: Any) -> int | None:
     return None
 
 
-def parse_int(value: Any) -> tuple[int | None, str | None]:
-    """A whole number from a number or text ('12', '1.500', '12,0')."""
+def _whole(value: Any, from_text: Callable[[str], int | None], fraction: str, unreadable: str) -> Result:
+    """A whole number from a number cell or from text read by ``from_text``; the two messages take
+    ``{value}`` (the value shortened) for a number with a fraction and for text that is not a number."""
     if _is_number(value):
         number = _int_from_number(value)
-        if number is None:
-            return None, f"'{short(value)}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5."
-        return number, None
+        return (number, None) if number is not None else (None, fraction.format(value=short(value)))
     text = as_text(value)
     if not text and not isinstance(value, bool):
         return None, None
-    number = _int_from_text(text) if not isinstance(value, bool) else None
-    if number is None:
-        return None, f"'{short(text)}' bukan bilangan bulat; isi angka saja, misalnya 5."
-    return number, None
+    number = from_text(text) if not isinstance(value, bool) else None
+    return (number, None) if number is not None else (None, unreadable.format(value=short(text)))
+
+
+def parse_int(value: Any) -> tuple[int | None, str | None]:
+    """A whole number from a number or text ('12', '1.500', '12,0')."""
+    return _whole(value, _int_from_text,
+                  "'{value}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5.",
+                  "'{value}' bukan bilangan bulat; isi angka saja, misalnya 5.")
 
 
 _CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.I)
 _FREE = frozenset({"-", "nihil", "gratis", "tanpa biaya", "tidak dipungut biaya"})
 
 
+def _rupiah_from_text(text: str) -> int | None:
+    if text.casefold() in _FREE:
+        return 0
+    return _int_from_text(re.sub(r"[.,]-$", "", _CURRENCY.sub("", text)).strip())
+
+
 def parse_money(value: Any) -> tuple[int | None, str | None]:
     """Rupiah as a whole number: 15000.0, 'Rp 15.000', '15.000,00', 'Rp15.000,-'; '-'/'gratis' = 0."""
-    if _is_number(value):
-        number = _int_from_number(value)
-        if number is None:
-            return None, f"Biaya '{short(value)}' memuat sen; tulis rupiah tanpa sen, misalnya 15000."
-        return number, None
-    text = as_text(value)
-    if not text and not isinstance(value, bool):
-        return None, None
-    if text.casefold() in _FREE:
-        return 0, None
-    cleaned = re.sub(r"[.,]-$", "", _CURRENCY.sub("", text)).strip()
-    number = _int_from_text(cleaned) if not isinstance(value, bool) else None
-    if number is None:
-        return (
-            None,
-            f"Biaya '{short(text)}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.",
-        )
-    return number, None
+    return _whole(value, _rupiah_from_text,
+                  "Biaya '{value}' memuat sen; tulis rupiah tanpa sen, misalnya 15000.",
+                  "Biaya '{value}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.")
 
 
 # ---------------------------------------------------------------- Pasal 17 grounds
@@ -426,7 +432,6 @@ PHONE_EXAMPLE = "misalnya 081234567890 atau 0561-734567"
 def _one_phone(text: str) -> tuple[str | None, str | None]:
     raw = text
     text = _PHONE_JUNK.sub("", re.sub(r"^tel:", "", text, flags=re.I))
-    shown = _mask_phone(text)
     if not text:
         return None, None
     international = text.startswith("+")
@@ -434,14 +439,23 @@ def _one_phone(text: str) -> tuple[str | None, str | None]:
     if not digits.isascii() or not digits.isdigit():
         return None, f"Nomor telepon '{_mask_phone(raw)}' memuat huruf atau tanda selain angka; {PHONE_HINT}."
     if international and not digits.startswith("62"):
-        if 8 <= len(digits) <= 15:
-            return "+" + digits, None
-        return (
-            None,
-            f"Nomor telepon '{shown}' tidak lengkap; tulis kode negara dan nomornya, mis. +62 812 3456 7890.",
-        )
+        return _foreign_phone(digits, _mask_phone(text))
     if digits.startswith("62") and (international or len(digits) >= 11):
         digits = "0" + digits[2:].lstrip("0")
+    return _domestic_phone(digits, _mask_phone(text))
+
+
+def _foreign_phone(digits: str, shown: str) -> tuple[str | None, str | None]:
+    if 8 <= len(digits) <= 15:
+        return "+" + digits, None
+    return (
+        None,
+        f"Nomor telepon '{shown}' tidak lengkap; tulis kode negara dan nomornya, mis. +62 812 3456 7890.",
+    )
+
+
+def _domestic_phone(digits: str, shown: str) -> tuple[str | None, str | None]:
+    """An Indonesian number written with its leading 0 (62... already turned into 0...)."""
     if digits.startswith("8") and 9 <= len(digits) <= 12:
         return None, (
             f"Nomor telepon '{shown}' tidak diawali 0 atau +62; bila angka 0 di depan hilang karena sel "

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import holidays
 import numpy as np
 
 from .errors import UsageError
-from .reference import JENIS_LIBUR
-from .schema import SETTING_BY_KEY
+from .reference import JenisLibur, is_
+from .settings import default_clock
+from .values import parse_date
 
 if TYPE_CHECKING:
     from .register import Register
 
 CATEGORIES = ("public", "government")  # government = cuti bersama (SKB 3 Menteri)
-NOT_A_HOLIDAY = JENIS_LIBUR[3]  # "Bukan hari libur": cancels a date of the package calendar
+NOT_A_HOLIDAY = JenisLibur.BUKAN_HARI_LIBUR  # "Bukan hari libur": cancels a date of the package calendar
 PACKAGE_SOURCE = "Paket holidays"  # Hari Libur "Sumber" of rows copied from the package
 ESTIMATED_MARKS = ("perkiraan", "estimated")  # how the package labels unconfirmed dates
 MIN_YEAR, MAX_YEAR = 1950, 2200  # outside this range a date is a typing error, not a request
@@ -63,27 +63,27 @@ class WorkCalendar:
     @classmethod
     def from_register(cls, reg: Register) -> WorkCalendar:
         """The calendar of a register: Hari Libur rows and the Pengaturan hours and day-1 rule."""
-        parse = _date_parser()
         added: list[tuple[date, str]] = []
         removed: list[date] = []
         for rec in reg.records("hari_libur"):
-            parsed, _error = parse(rec.get("tanggal"))
+            parsed, _error = parse_date(rec.get("tanggal"))
             day = _day(parsed) if parsed is not None else None
             if day is None or not MIN_YEAR <= day.year <= MAX_YEAR:
                 continue  # bad or empty dates are validation findings, not calendar input
-            if rec.text("jenis").casefold() == NOT_A_HOLIDAY.casefold():
+            if is_(rec.get("jenis"), NOT_A_HOLIDAY):
                 removed.append(day)
             elif rec.text("sumber").casefold().startswith("paket") and day in package_holidays(day.year):
                 continue  # the package already has it: count it once
             else:
                 added.append((day, rec.text("keterangan") or rec.text("jenis") or "Hari libur kantor"))
         notes: list[str] = []
-        counts = _setting_bool(reg, "hari_ke_1", notes)
-        office_open = _setting_time(reg, "jam_buka", notes)
-        office_close = _setting_time(reg, "jam_tutup", notes)
+        settings = reg.config
+        counts = settings.flag("hari_ke_1", notes)
+        office_open = settings.clock("jam_buka", notes)
+        office_close = settings.clock("jam_tutup", notes)
         if office_open >= office_close:
             notes.append("Jam buka tidak lebih awal dari jam tutup; dipakai jam layanan bawaan.")
-            office_open, office_close = _default_time("jam_buka"), _default_time("jam_tutup")
+            office_open, office_close = default_clock("jam_buka"), default_clock("jam_tutup")
         cal = cls(
             added=added,
             removed=removed,
@@ -236,79 +236,3 @@ def _is_estimated(name: str) -> bool:
     return any(mark in lowered for mark in ESTIMATED_MARKS)
 
 
-def _date_parser() -> Callable[[Any], tuple[date | None, str | None]]:
-    """automation.values.parse_date when that module exists, else the small fallback below."""
-    try:
-        from .values import parse_date
-    except ImportError:
-        return _parse_date_fallback
-    return parse_date
-
-
-def _parse_date_fallback(value: Any) -> tuple[date | None, str | None]:
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, date):
-        return _day(value), None
-    if isinstance(value, float) and 1 <= value < 2958466:  # Excel serial day (1900 system)
-        return date(1899, 12, 30) + timedelta(days=int(value)), None
-    text = str(value).strip()
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, fmt).date(), None
-        except ValueError:
-            pass
-    return None, f"Tanggal tidak dikenali: {text!r}."
-
-
-def _setting_bool(reg: Register, key: str, notes: list[str]) -> bool:
-    value = reg.settings.get(key)
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().casefold() if value is not None else ""
-    if text in ("ya", "y", "true", "1", "1.0", "benar"):
-        return True
-    if text in ("tidak", "t", "false", "0", "0.0", "salah"):
-        return False
-    default = SETTING_BY_KEY[key].default
-    if text:
-        notes.append(f"Pengaturan {SETTING_BY_KEY[key].label} ({value!r}) tidak dikenali; dipakai {default!r}.")
-    return str(default).casefold() == "ya"
-
-
-def _setting_time(reg: Register, key: str, notes: list[str]) -> time:
-    value = reg.settings.get(key)
-    parsed = _parse_time(value)
-    if parsed is not None:
-        return parsed
-    if value not in (None, ""):
-        default = SETTING_BY_KEY[key].default
-        notes.append(f"Pengaturan {SETTING_BY_KEY[key].label} ({value!r}) tidak dikenali; dipakai {default}.")
-    return _default_time(key)
-
-
-def _default_time(key: str) -> time:
-    parsed = _parse_time(SETTING_BY_KEY[key].default)
-    if parsed is None:  # pragma: no cover - the schema defaults are valid times
-        raise UsageError(f"Nilai bawaan pengaturan {key} bukan jam.")
-    return parsed
-
-
-def _parse_time(value: Any) -> time | None:
-    """'07:30', '7.30', '07:30:00', time/datetime objects, or an Excel fraction of a day."""
-    if isinstance(value, datetime):
-        return value.time()
-    if isinstance(value, time):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if not 0 <= value < 1:
-            return None
-        minutes = round(value * 24 * 60)
-        return time(minutes // 60, minutes % 60) if minutes < 24 * 60 else None
-    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?", str(value or "").strip())
-    if not match:
-        return None
-    hour, minute, second = (int(g or 0) for g in match.groups())
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return time(hour, minute, second)

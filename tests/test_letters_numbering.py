@@ -9,7 +9,7 @@ from _letters_data import REG1, apply, demo_register, request
 from hypothesis import given
 from hypothesis import strategies as st
 
-from automation.letters.documents import FAILED, MADE, REMADE, make_documents
+from automation.letters.documents import MADE, REMADE, make_documents
 from automation.letters.numbering import Numberer, PatternError, compile_pattern
 from automation.register import Record
 
@@ -92,13 +92,16 @@ def test_same_pattern_for_two_types_still_gives_unique_numbers(tmp_path):
     assert sorted(surat) == [f"00{i}/PT/PPID-DISKOMINFO/XII/2026" for i in (1, 2, 3, 4)]
 
 
-def test_bad_pattern_stops_that_type_only(tmp_path):
+def test_bad_pattern_is_a_pengaturan_warning_and_the_default_numbers(tmp_path):
+    # One fallback everywhere (automation.settings): the reader, the letters and the workflow all
+    # use the schema default for an unusable pattern and say so on its Pengaturan row.
     reg = demo_register(tmp_path, settings={"pola_tanda_terima": "TT/{tahun}"})
     changes, result = run(reg, tmp_path, reg_no=REG1)
-    bad = [r for r in result.rows if r.status == FAILED]
-    assert [r.document for r in bad] == ["Tanda Terima"]
-    assert "tidak memuat {seq}" in bad[0].message
-    assert all(r.status == MADE for r in result.rows if r is not bad[0])
+    assert [f.key for f in reg.config.findings] == ["pola_tanda_terima"]
+    assert "tidak memuat {seq}" in reg.config.findings[0].message
+    assert all(r.status == MADE for r in result.rows)
+    made = numbers(changes, "nomor_tanda_terima").values()
+    assert made and all("/TT/PPID-DISKOMINFO/" in n for n in made)
 
 
 @pytest.mark.parametrize("pattern, message", [

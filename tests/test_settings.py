@@ -123,3 +123,41 @@ def test_validate_writes_its_notes_with_a_hostile_setting(register: Path) -> Non
     set_setting(register, "jumlah_cadangan", "1e400")
     code, out = cli("validate", register)
     assert code == 1 and "'1e400'" in out and "Catatan Validasi di register diperbarui" in out, out
+
+
+# ---------------------------------------------------------------- one typed Settings, read everywhere
+_RAW_READERS = {"settings.py", "register.py", "excel/reader.py"}  # the parser, the holder, the reader
+
+
+def _raw_setting_reads(path: Path) -> list[str]:
+    """``x.settings.get(...)`` / ``x.settings[...]`` in one module: Pengaturan read by raw key."""
+    import ast
+
+    hits = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        target = node.value if isinstance(node, ast.Subscript | ast.Attribute) else None
+        if isinstance(node, ast.Attribute) and node.attr != "get":
+            continue
+        if isinstance(target, ast.Attribute) and target.attr == "settings":
+            hits.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:60]}")
+    return hits
+
+
+def test_only_the_settings_module_reads_pengaturan_by_raw_key() -> None:
+    package = Path(parse_settings.__code__.co_filename).parent
+    modules = [p for p in package.rglob("*.py") if p.relative_to(package).as_posix() not in _RAW_READERS]
+    hits = [hit for path in modules for hit in _raw_setting_reads(path)]
+    assert hits == [], "read Pengaturan through reg.config (automation.settings.Settings), not reg.settings"
+
+
+def test_typed_views_of_the_settings() -> None:
+    config = parse_settings({"batas_hari_kerja": "12", "perpanjangan_hari_kerja": 0, "hari_ke_1": "ya",
+                             "jam_tutup": "15.30", "jam_buka": "pagi", "tahun_paling_awal": "'2024"})
+    assert config.days == (12, 0, 2, 30)  # answer, extension, near, objection
+    assert config.earliest_year == 2024
+    notes: list[str] = []
+    assert config.flag("hari_ke_1", notes) is True
+    assert config.clock("jam_tutup", notes).strftime("%H:%M") == "15:30"
+    assert config.clock("jam_buka", notes).strftime("%H:%M") == "07:30"  # the default, with a note
+    assert len(notes) == 1 and "pagi" in notes[0]
+    assert config.pattern("pola_dik") == SETTING_BY_KEY["pola_dik"].default

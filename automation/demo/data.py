@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
+
+from ..reference import Klasifikasi
 
 FIRST_M = ("Yohanes", "Hendra", "Muhammad", "Agustinus", "Budi", "Stefanus", "Syarif", "Alexander", "Rudi", "Fransiskus", "Andreas", "Gusti", "Dedi", "Yulius", "Ahmad")
 FIRST_F = ("Siti", "Dewi", "Rina", "Fransiska", "Nurhayati", "Uray", "Maria", "Lie Mei", "Yuliana", "Herlina", "Sri", "Theresia", "Fitri", "Anastasia", "Dayang")
@@ -43,74 +47,14 @@ class Topic:
     holder: str = ""
 
 
-TOPICS: tuple[Topic, ...] = (
-    Topic("Dokumen Pelaksanaan Anggaran (DPA) Dinas Pendidikan dan Kebudayaan Tahun Anggaran 2026", "Kajian transparansi anggaran pendidikan", "Dinas Pendidikan dan Kebudayaan", "TIDAK"),
-    Topic("Rekapitulasi realisasi belanja hibah dan bantuan sosial Tahun Anggaran 2025", "Bahan pemberitaan", "Badan Pengelolaan Keuangan dan Aset Daerah", "TIDAK"),
-    Topic("Daftar paket tender konstruksi jalan provinsi tahun 2026 beserta pemenangnya", "Pengawasan pengadaan barang/jasa", "Dinas Pekerjaan Umum dan Penataan Ruang", "TIDAK"),
-    Topic("Data izin usaha perkebunan kelapa sawit yang terbit 2024–2026 di Kabupaten Ketapang", "Penelitian tata kelola perizinan", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "TIDAK"),
-    Topic("Laporan Indeks Standar Pencemar Udara (ISPU) selama musim kemarau 2025", "Penelitian kesehatan lingkungan", "Dinas Lingkungan Hidup dan Kehutanan", "TIDAK"),
-    Topic("Jumlah penerima beasiswa Kalbar Cerdas 2026 per kabupaten/kota", "Tugas akhir mahasiswa", "Dinas Pendidikan dan Kebudayaan", "TIDAK"),
-    Topic("Rencana Kerja Pemerintah Daerah (RKPD) Provinsi Kalimantan Barat Tahun 2027", "Bahan diskusi publik", "Badan Perencanaan Pembangunan Daerah", "TIDAK"),
-    Topic("Data kecelakaan lalu lintas pada ruas jalan provinsi tahun 2025", "Penelitian keselamatan jalan", "Dinas Perhubungan", "TIDAK"),
-    Topic("Standar pelayanan dan maklumat pelayanan RSUD dr. Soedarso", "Informasi layanan bagi keluarga pasien", "RSUD dr. Soedarso", "TIDAK"),
-    Topic("Daftar menara telekomunikasi berizin di Kota Pontianak", "Kajian tata ruang", "Dinas Komunikasi dan Informatika", "TIDAK"),
-    Topic(
-        "Salinan rekam medis pasien atas nama pihak lain di RSUD dr. Soedarso", "Keperluan pribadi", "RSUD dr. Soedarso", "YA",
-        "17h2", "", "Membuka riwayat kesehatan seseorang tanpa persetujuannya melanggar hak pribadi pasien.",
-        "Kerahasiaan data kesehatan melindungi kepentingan pasien yang lebih besar daripada kepentingan pemohon.", ("Tidak terbatas", ""),
-    ),
-    Topic(
-        "Daftar gaji beserta nomor rekening bank seluruh pegawai Badan Kepegawaian Daerah", "Penelitian remunerasi", "Badan Kepegawaian Daerah", "YA",
-        "17h3", "", "Data rekening dan pendapatan pribadi dapat disalahgunakan untuk kejahatan keuangan.",
-        "Rekapitulasi belanja pegawai tetap tersedia sebagai informasi berkala.", ("Tidak terbatas", ""),
-    ),
-    Topic(
-        "Hasil asesmen kompetensi (psikotes) calon pejabat administrator tahun 2026", "Pengawasan seleksi jabatan", "Badan Kepegawaian Daerah", "YA",
-        "17h4", "", "Membuka hasil evaluasi kemampuan seseorang merugikan pribadi peserta seleksi.",
-        "Pengumuman hasil akhir seleksi sudah terbuka; rincian nilai pribadi tidak menambah kepentingan publik.", ("Tahun", "5"),
-    ),
-    Topic(
-        "Dokumen penyelidikan dugaan penyimpangan dana desa yang sedang ditangani bersama aparat penegak hukum", "Pemberitaan", "Inspektorat", "YA",
-        "17a1", "", "Membuka dokumen dapat menghambat proses penyelidikan yang sedang berjalan.",
-        "Keberhasilan penegakan hukum lebih besar manfaatnya bagi publik.", ("Peristiwa", "Sampai perkara memperoleh kekuatan hukum tetap"),
-    ),
-    Topic(
-        "Rencana awal pembelian lahan untuk pembangunan kantor terpadu Pemerintah Provinsi", "Kajian investasi", "Badan Pengelolaan Keuangan dan Aset Daerah", "YA",
-        "17e4", "", "Pembukaan rencana awal memicu spekulasi harga tanah dan merugikan keuangan daerah.",
-        "Menutup sementara melindungi keuangan daerah; dokumen dibuka setelah transaksi selesai.", ("Tahun", "2"),
-    ),
-    Topic(
-        "Identitas pelapor pengaduan pungutan liar pada layanan perizinan", "Klarifikasi", "Inspektorat", "YA",
-        "17a2", "", "Identitas pelapor yang terbuka membahayakan keselamatan pelapor.",
-        "Perlindungan pelapor menjaga keberanian masyarakat melapor.", ("Tahun", "10"),
-    ),
-    Topic(
-        "Data kependudukan (NIK dan nomor KK) seluruh warga Desa Sungai Kakap", "Pendataan organisasi", "Dinas Kependudukan dan Pencatatan Sipil", "YA",
-        "17j", "UU 23/2006 jo. UU 24/2013 tentang Administrasi Kependudukan, Pasal 79", "Data pribadi penduduk dilindungi undang-undang dan rawan disalahgunakan.",
-        "Kepentingan perlindungan data pribadi penduduk lebih besar.", ("Tidak terbatas", ""),
-    ),
-    Topic(
-        "Dokumen kontrak pengadaan sistem informasi beserta dokumen penawaran teknis seluruh peserta tender", "Pengawasan pengadaan", "Dinas Komunikasi dan Informatika", "SEBAGIAN",
-        "17b", "", "Dokumen penawaran teknis peserta memuat rahasia dagang yang bila dibuka merugikan persaingan usaha.",
-        "Kontrak dan nilai pekerjaan dibuka; rahasia dagang peserta ditutup.", ("Tahun", "3"),
-        "Dokumen penawaran teknis dan harga satuan peserta yang tidak menang",
-    ),
-    Topic(
-        "Laporan hasil pemeriksaan Inspektorat atas pengelolaan dana BOS tahun 2025", "Pemantauan dana pendidikan", "Inspektorat", "SEBAGIAN",
-        "17a2", "", "Nama saksi dan pelapor dalam laporan dapat membahayakan keselamatan mereka.",
-        "Temuan dan rekomendasi dibuka; identitas saksi dikaburkan.", ("Tahun", "5"),
-        "Identitas saksi dan pelapor pada lampiran laporan",
-    ),
-    Topic(
-        "Data penerima bantuan sosial pangan 2026 beserta alamat lengkap", "Pengawasan ketepatan sasaran", "Dinas Sosial", "SEBAGIAN",
-        "17h1", "", "Alamat lengkap dan kondisi keluarga penerima merupakan data pribadi.",
-        "Nama penerima per desa dibuka; alamat dan data keluarga dikaburkan.", ("Tidak terbatas", ""),
-        "Alamat lengkap dan data anggota keluarga penerima",
-    ),
-    Topic("Data Hak Guna Usaha perkebunan di Kabupaten Sanggau", "Advokasi masyarakat adat", "Dinas Perkebunan", "Tidak dikuasai", holder="Kantor Wilayah Badan Pertanahan Nasional Provinsi Kalimantan Barat"),
-    Topic("Daftar peserta lulus seleksi CPNS Kabupaten Sambas 2025", "Informasi lowongan", "Badan Kepegawaian Daerah", "Tidak dikuasai", holder="Pemerintah Kabupaten Sambas"),
-    Topic("Notulen rapat koordinasi penanganan kebakaran hutan dan lahan Agustus 2026", "Pemberitaan", "Badan Penanggulangan Bencana Daerah", "Belum didokumentasikan"),
-)
+def _topics() -> tuple[Topic, ...]:
+    """The sample topics, kept as data in automation/data/demo_topics.toml."""
+    text = resources.files("automation").joinpath("data", "demo_topics.toml").read_text(encoding="utf-8")
+    rows = tomllib.loads(text)["topic"]
+    return tuple(Topic(**{**row, "jangka": tuple(row.get("jangka", ("", "")))}) for row in rows)
+
+
+TOPICS: tuple[Topic, ...] = _topics()
 
 
 @dataclass
@@ -183,7 +127,7 @@ def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 
         )
         # older requests are further along; the newest are still at intake
         target = min(11, 1 + int(10 * (age / span_days) * 1.6)) if age > 3 else rng.choice((1, 2))
-        revise = topic.outcome in ("YA", "SEBAGIAN") and i < len(TOPICS) and i % 3 == 1
+        revise = topic.outcome in EXEMPT and i < len(TOPICS) and i % 3 == 1
         out.append(Scenario(i, topic, received, target, values, revise_once=revise, extended=(i % 9 == 4)))
     _inject_mistakes(out)
     if legal:
@@ -203,14 +147,14 @@ def _inject_mistakes(items: list[Scenario]) -> None:
     ]
     newest = sorted(items, key=lambda s: s.received, reverse=True)
     candidates = [s for s in newest[1::3] if s.values.get("kategori_pemohon") == "Perorangan"]
-    candidates.sort(key=lambda s: s.topic.outcome in ("YA", "SEBAGIAN"))  # keep exemptions for the later steps
+    candidates.sort(key=lambda s: s.topic.outcome in EXEMPT)  # keep exemptions for the later steps
     for scenario, (key, value, label) in zip(candidates, mistakes, strict=False):
         scenario.values[key] = value
         scenario.mistake = label
         scenario.target_step = 1
 
 
-EXEMPT = ("YA", "SEBAGIAN")
+EXEMPT = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
 # Legal-chain mistakes (issue 11), each caught by ``ppid validate`` with a finding that says how to fix it:
 # name -> (needs an exempt outcome, needs a revision round, lowest target step, what staff got wrong,
 # the finding code that catches it).
@@ -234,10 +178,12 @@ RECLASSIFIED = frozenset({"alasan_angka_lain", "jangka_tidak_terbatas", "jangka_
 def _inject_legal_mistakes(items: list[Scenario]) -> None:
     """One scenario per legal mistake, newest first (partial grants last), so the oldest requests stay clean."""
     for name, (exempt, revise, target, _label, _code) in LEGAL_MISTAKES.items():
-        for s in sorted(items, key=lambda x: (x.topic.outcome == "SEBAGIAN", -x.index)):  # keep partial grants clean
+        # keep partial grants clean
+        for s in sorted(items, key=lambda x: (x.topic.outcome == Klasifikasi.SEBAGIAN, -x.index)):
             if s.mistake or s.legal or s.target_step < target or s.revise_once != revise:
                 continue
-            if exempt != (s.topic.outcome in EXEMPT) or (name in RECLASSIFIED and s.topic.outcome != "TIDAK"):
+            reclassified = name in RECLASSIFIED and s.topic.outcome != Klasifikasi.TIDAK
+            if exempt != (s.topic.outcome in EXEMPT) or reclassified:
                 continue
             s.legal = name
             s.extended = s.extended or name == "perpanjangan_terlambat"

@@ -15,6 +15,7 @@ from ..changes import Changes
 from ..clock import last_complete_month
 from ..errors import EXIT_OK
 from ..excel.reader import read_register
+from ..reference import StatusTahap, is_
 from ..register import Register
 from .data import scenarios
 from .dik import seed_dik, show_dik
@@ -114,6 +115,6 @@ def _print_docs(result: Any, console: Console) -> None:
 def _a_finished_request(reg: Register) -> str | None:
     for record in reg.records("arsip"):
         number = record.text("no_registrasi")
-        if number and record.text("status_tahap") == "Selesai":
+        if number and is_(record.get("status_tahap"), StatusTahap.SELESAI):
             return number
     return None

@@ -11,13 +11,14 @@ import datetime as dt
 from typing import Any
 
 from ..changes import Changes
+from ..reference import Klasifikasi, Persetujuan, StatusTahap, YaTidak, is_
 from ..register import Record, Register
 from ..schema import FIRST_DATA_ROW, STAGES, Sheet
 from ..values import as_text
 from ..workdays import WorkCalendar
 from .data import Scenario
 
-OPEN = "Selesai"
+DONE = StatusTahap.SELESAI  # rows already moved on are not filled again
 FORCE = "_force"  # values a mistake overwrites even when the cell is filled
 
 
@@ -40,7 +41,7 @@ def staff_fill(reg: Register, scenarios: list[Scenario], *, today: dt.date, cale
         if sheet.step in (1, 7):
             continue
         for record in reg.records(sheet.key):
-            if as_text(record.get("status_tahap")) == OPEN:
+            if is_(record.get("status_tahap"), DONE):
                 continue
             scenario = by_reg.get(as_text(record.get("no_registrasi")))
             if scenario is None or scenario.target_step <= (sheet.step or 0):
@@ -87,22 +88,23 @@ def _koordinasi(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str
         "status_penguasaan": held,
         "badan_publik_lain": s.topic.holder or None,
         "dokumen_terkait": "Dokumen sumber pada " + s.topic.pd,
-        "draf_dik": s.topic.bagian or ("Tidak ada usulan pengecualian" if outcome == "TIDAK" else s.topic.rincian),
+        "draf_dik": s.topic.bagian
+        or ("Tidak ada usulan pengecualian" if outcome == Klasifikasi.TIDAK else s.topic.rincian),
     }
 
 
 def _kajian(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
     return {
         "tanggal_kajian": day,
-        "termasuk_dip": "Tidak",
+        "termasuk_dip": YaTidak.TIDAK.value,
         "hasil_kajian": "Informasi tidak tercantum dalam DIP; diusulkan uji konsekuensi oleh Tim Pertimbangan.",
     }
 
 
 def _klasifikasi(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
     t = s.topic
-    if t.outcome == "TIDAK":
-        return {"dikecualikan": "TIDAK"}
+    if t.outcome == Klasifikasi.TIDAK:
+        return {"dikecualikan": Klasifikasi.TIDAK.value}
     kind, length = t.jangka
     if kind == "Tanggal":
         length = (day + dt.timedelta(days=730)).strftime("%d/%m/%Y")
@@ -119,7 +121,7 @@ def _klasifikasi(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[st
 
 
 def _berita_acara(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
-    members = str(reg.settings.get("tim_pertimbangan") or "")
+    members = reg.config.text("tim_pertimbangan")
     return {
         "tanggal_uji": day,
         "tempat_uji": "Ruang Rapat Diskominfo Provinsi Kalimantan Barat",
@@ -132,9 +134,11 @@ def _persetujuan(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[st
     number = as_text(r.get("no_registrasi"))
     rounds = sum(1 for x in reg.records("persetujuan") if as_text(x.get("no_registrasi")) == number)
     if s.revise_once and rounds == 1:
-        return {"keputusan_atasan": "Revisi", "nama_atasan": reg.settings.get("nama_atasan"), "tanggal_persetujuan": day,
+        return {"keputusan_atasan": Persetujuan.REVISI.value, "nama_atasan": reg.config.text("nama_atasan"),
+                "tanggal_persetujuan": day,
                 "catatan_atasan": "Uraikan konsekuensi secara lebih spesifik dan sebutkan jangka waktu yang jelas."}
-    return {"keputusan_atasan": "Disetujui", "nama_atasan": reg.settings.get("nama_atasan"), "tanggal_persetujuan": day}
+    return {"keputusan_atasan": Persetujuan.DISETUJUI.value, "nama_atasan": reg.config.text("nama_atasan"),
+            "tanggal_persetujuan": day}
 
 
 def _keputusan(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from datetime import date
 from ..changes import Changes
 from ..findings import Finding
 from ..letters.numbering import Numberer, compile_pattern
-from ..reference import STATUS_DIK
+from ..reference import StatusDik
 from ..register import Record, Register
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY
 from ..values import as_text
@@ -23,7 +23,7 @@ from .periods import map_period
 from .source import Table
 
 DIK = "register_dik"
-IN_FORCE, RETEST, _OPENED = STATUS_DIK
+IN_FORCE, RETEST, _OPENED = StatusDik
 INHERITED = ("dasar_hukum", "konsekuensi", "kepentingan_publik", "jangka_waktu", "perangkat_daerah")
 _PASAL17 = re.compile(
     r"(?:pasal|ps\.?)\s*17\s*(?:ayat\s*\(?1\)?\s*)?(?:huruf|hrf\.?)?\s*([a-z])\b(?:\s*(?:angka|butir|ke)?\s*(\d+))?", re.I
@@ -180,8 +180,7 @@ def plan_import(
     from .queue import REVIEW_SETTING, review_date
 
     start = start or today
-    pattern_text = as_text(reg.settings.get("pola_dik")) or str(SETTING_BY_KEY["pola_dik"].default)
-    pattern = compile_pattern(pattern_text, SETTING_BY_KEY["pola_dik"].label)
+    pattern = compile_pattern(reg.config.pattern("pola_dik"), SETTING_BY_KEY["pola_dik"].label)
     numberer = Numberer(used_numbers(reg))
     validator = Validator(reg, today=today)
     months = setting_int(reg, REVIEW_SETTING)

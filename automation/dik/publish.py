@@ -17,12 +17,11 @@ from typing import Any
 from ..letters import bahasa
 from ..letters.render import render_docx, template_file
 from ..letters.sources import Sources
-from ..reference import JANGKA_WAKTU
+from ..reference import JangkaWaktu, canonical
 from ..register import Record, Register
 from ..report.text import MASK, redact
 from ..values import as_text, parse_date, parse_int, parse_pasal
 from ..workflow.precedent import active
-from ..workflow.routes import canonical
 
 TEMPLATE = "penetapan_dik.docx"
 COLUMNS = (
@@ -34,7 +33,7 @@ COLUMNS = (
     ("kepentingan_publik", "Pertimbangan apabila Ditutup"),
     ("jangka_waktu", "Jangka Waktu Pengecualian"),
 )
-BY_DATE, BY_YEARS, BY_EVENT, UNLIMITED = JANGKA_WAKTU
+BY_DATE, BY_YEARS, BY_EVENT, UNLIMITED = JangkaWaktu
 
 
 @dataclass
@@ -54,7 +53,7 @@ class Publication:
 
 
 def period_text(entry: Record, start: date | None) -> str:
-    kind = canonical(entry.get("jenis_jangka_waktu"), JANGKA_WAKTU)
+    kind = canonical(JangkaWaktu, entry.get("jenis_jangka_waktu"))
     raw = entry.get("jangka_waktu")
     until = parse_date(entry.get("berlaku_sampai"))[0]
     if kind == UNLIMITED:

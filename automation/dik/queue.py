@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..reference import JANGKA_WAKTU
+from ..reference import JangkaWaktu, canonical
 from ..register import Record, Register
 from ..values import as_text, parse_date
 from ..workflow.deadlines import setting_int
 from ..workflow.precedent import EVENT, UNLIMITED, in_force, lapsed
-from ..workflow.routes import DIK, canonical
+from ..workflow.routes import DIK
 
 if TYPE_CHECKING:
     from ..workflow.advance import Run
@@ -58,7 +58,7 @@ def add_months(start: date, months: int) -> date:
 
 def review_date(entry: Record, months: int) -> date | None:
     """Next periodic review of an entry in force with an event period or no limit (else None)."""
-    kind = canonical(entry.get("jenis_jangka_waktu"), JANGKA_WAKTU)
+    kind = canonical(JangkaWaktu, entry.get("jenis_jangka_waktu"))
     if kind not in (EVENT, UNLIMITED) or not in_force(entry):
         return None
     last, _error = parse_date(entry.get("tinjau_terakhir"))

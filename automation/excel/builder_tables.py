@@ -10,7 +10,7 @@ from typing import Any
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from ..reference import STATUS_TAHAP
+from ..reference import StatusTahap
 from ..schema import (
     BUTTON_COLUMN,
     CHOICE_CELL,
@@ -31,7 +31,7 @@ from .vba import MACRO
 HEADER = HEADER_ROW - 1  # 0-based index of the header row
 FIRST = FIRST_DATA_ROW - 1  # 0-based index of the first data row
 LAST = LAST_RULE_ROW - 1
-DONE = STATUS_TAHAP[-1]  # "Selesai"
+DONE = StatusTahap.SELESAI
 NEAR = "Mendekati batas"  # the text the workflow writes into status_waktu
 PROTECT_OPTIONS = {
     "format_columns": True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -269,30 +270,36 @@ def settings_cells(grid: Grid) -> tuple[dict[str, Any], dict[str, int]]:
     """(key -> value as typed, key -> Excel row) of the Pengaturan sheet; defaults fill gaps."""
     settings: dict[str, Any] = {s.key: s.default for s in SETTINGS}
     rows: dict[str, int] = {}
-    labels = {norm(s.label): s.key for s in SETTINGS}
-    key_col = value_col = label_col = None
-    start = 0
-    for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
-        heads = [norm(c) if isinstance(c, str) else "" for c in line]
-        if "nilai" in heads:
-            value_col = heads.index("nilai")
-            key_col = heads.index("kunci") if "kunci" in heads else None
-            label_col = heads.index("pengaturan") if "pengaturan" in heads else None
-            start = index + 1
-            break
-    if value_col is None:
+    found = _settings_header(grid)
+    if found is None:
         return settings, rows
+    start, (key_col, value_col, label_col) = found
+    labels = {norm(s.label): s.key for s in SETTINGS}
     for offset, line in enumerate(grid[start:]):
-        key = None
-        if key_col is not None and key_col < len(line) and isinstance(line[key_col], str):
-            key = line[key_col].strip()
-        if (not key or key not in settings) and label_col is not None and label_col < len(line):
-            key = labels.get(norm(line[label_col]))
-        if key and key in settings:
+        key = _cell_text(line, key_col).strip()
+        if key not in settings:
+            key = labels.get(norm(_cell_text(line, label_col)), "")
+        if key:
             rows.setdefault(key, start + offset + 1)
             if value_col < len(line) and _filled(line[value_col]):
                 settings[key] = line[value_col]
     return settings, rows
+
+
+def _settings_header(grid: Grid) -> tuple[int, tuple[int | None, int, int | None]] | None:
+    """(first value row, (Kunci, Nilai, Pengaturan) columns) of the Pengaturan header; None without one."""
+    for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
+        heads = [norm(c) if isinstance(c, str) else "" for c in line]
+        if "nilai" in heads:
+            columns = tuple(heads.index(h) if h in heads else None for h in ("kunci", "nilai", "pengaturan"))
+            return index + 1, (columns[0], heads.index("nilai"), columns[2])
+    return None
+
+
+def _cell_text(line: Sequence[Any], col: int | None) -> str:
+    """The text in column ``col`` of a row ('' when absent or not text)."""
+    value = line[col] if col is not None and col < len(line) else None
+    return value if isinstance(value, str) else ""
 
 
 # ---------------------------------------------------------------- error cells from the sheet XML

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from num2words import num2words
 
 from ..reference import PASAL17
 
+if TYPE_CHECKING:
+    from ..settings import Settings
+
 UU_KIP = "UU 14/2008"
 _PASAL = re.compile(r"^17([a-j])(\d*)$")
 
 
-def tanggal(d: date) -> str:
-    """24 November 2026"""
-    return format_date(d, "d MMMM y", locale="id")
+def tanggal(d: date | None) -> str:
+    """24 November 2026 ('' for None): the one long-date formatter of letters and reports."""
+    return "" if d is None else format_date(d, "d MMMM y", locale="id")
 
 
 def hari(d: date) -> str:
@@ -102,6 +106,16 @@ def pasal_uraian(code: str, uu_lain: str = "") -> str:
     description = PASAL17.get(code.strip().lower())
     text = pasal(code, uu_lain)
     return f"{text} ({description})" if description and code.strip().lower() != "17j" else text
+
+
+def signature(settings: Settings) -> dict[str, str]:
+    """The signature blocks of letters, memos and reports: city, PPID and Atasan PPID from Pengaturan."""
+    text = settings.text
+    block = {"kota": text("kota")}
+    for who in ("ppid", "atasan"):
+        block |= {f"nama_{who}": text(f"nama_{who}"), f"nip_{who}": nip(text(f"nip_{who}")),
+                  f"jabatan_{who}": text(f"jabatan_{who}"), f"pangkat_{who}": text(f"pangkat_{who}")}
+    return block
 
 
 def nip(value: str) -> str:

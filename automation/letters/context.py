@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..reference import KATEGORI_PEMOHON, KEPUTUSAN
+from ..reference import KATEGORI_PEMOHON, KEPUTUSAN, Keputusan, canonical
 from ..register import Record
 from ..schema import DOCUMENT_BY_KEY
 from ..values import as_text
@@ -66,14 +66,7 @@ def kop(src: Sources) -> dict[str, Any]:
         "surel_instansi": src.setting("surel"),
         "kota": src.setting("kota"),
         "logo": "",
-        "nama_ppid": src.setting("nama_ppid"),
-        "nip_ppid": bahasa.nip(src.setting("nip_ppid")),
-        "jabatan_ppid": src.setting("jabatan_ppid"),
-        "pangkat_ppid": src.setting("pangkat_ppid"),
-        "nama_atasan": src.setting("nama_atasan"),
-        "nip_atasan": bahasa.nip(src.setting("nip_atasan")),
-        "jabatan_atasan": src.setting("jabatan_atasan"),
-        "pangkat_atasan": src.setting("pangkat_atasan"),
+        **bahasa.signature(src.reg.config),
     }
 
 
@@ -226,10 +219,7 @@ def keberatan(src: Sources) -> dict[str, str]:
 
 def decision_kind(text: str) -> str | None:
     """The reference spelling of a Jenis Keputusan value, None when unknown."""
-    for kind in KEPUTUSAN:
-        if text.strip().casefold() == kind.casefold():
-            return kind
-    return None
+    return canonical(Keputusan, text)
 
 
 def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:

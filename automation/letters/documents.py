@@ -14,6 +14,7 @@ from pathlib import Path
 from ..changes import Changes, status_text
 from ..errors import TemplateError, UsageError, WriteRefused
 from ..paths import os_error_reason, safe_component
+from ..reference import Keputusan, YaTidak, canonical, is_
 from ..register import Record, Register
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
 from ..validation.chain import chain_errors
@@ -107,15 +108,15 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
 
     for rec, n in _numbered(reg, "permohonan"):
         add("tanda_bukti", "permohonan", rec, n)
-        if as_text(rec.get("diperpanjang")).casefold() == "ya":
+        if is_(rec.get("diperpanjang"), YaTidak.YA):
             add("perpanjangan", "permohonan", rec, n)
     for rec, n in _numbered(reg, "berita_acara"):
         add("berita_acara", "berita_acara", rec, n)
     for rec, n in _numbered(reg, "keputusan"):
-        kind = as_text(rec.get("jenis_keputusan")).casefold()
-        if kind == "diberikan sebagian":  # the withheld part is refused by its own decree (numbered first)
+        kind = canonical(Keputusan, rec.get("jenis_keputusan"))
+        if kind is Keputusan.DIBERIKAN_SEBAGIAN:  # the withheld part: its own decree, numbered first
             add("penolakan_sebagian", "keputusan", rec, n)
-        add("penolakan" if kind == "ditolak" else "pemberitahuan", "keputusan", rec, n)
+        add("penolakan" if kind is Keputusan.DITOLAK else "pemberitahuan", "keputusan", rec, n)
     for rec, n in _numbered(reg, "tanda_terima"):
         add("tanda_terima", "tanda_terima", rec, n)
     for rec, n in _numbered(reg, "keberatan"):
@@ -327,7 +328,7 @@ class _Run:
         self.result = DocumentsResult()
         self.row_messages: dict[tuple[str, int], list[str]] = {}
         self.chain = chain_errors(reg, today=today)
-        self.logo, note = usable_logo(reg.settings.get("logo"), self.base)
+        self.logo, note = usable_logo(reg.config.get("logo"), self.base)
         if note:
             self.result.notes.append(note)
 

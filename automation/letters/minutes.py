@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 
+from ..figures import latest_round
+from ..reference import JangkaWaktu, Klasifikasi, Persetujuan, YaTidak, canonical, is_
 from ..register import Record
-from ..schema import SHEET_BY_KEY
 from ..values import as_text, parse_date, parse_int
-from ..workflow.items import SUPERSEDED
 from . import bahasa
 from .sources import EMPTY, Row, Sources
 
-EXEMPT = ("ya", "sebagian")
-OUTCOME = {"ya": "Dikecualikan", "sebagian": "Dikecualikan sebagian", "tidak": "Tidak dikecualikan"}
+EXEMPT = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
+OUTCOME = {Klasifikasi.YA: "Dikecualikan", Klasifikasi.SEBAGIAN: "Dikecualikan sebagian",
+           Klasifikasi.TIDAK: "Tidak dikecualikan"}
 _MEMBER = re.compile(r"^(?P<nama>.*?)\s*\((?P<jabatan>[^()]*)\)\s*$")
-CONFIRMED = "ya"
+CONFIRMED = YaTidak.YA
 
 
 def members(text: str) -> list[dict[str, str]]:
@@ -39,26 +40,12 @@ def members(text: str) -> list[dict[str, str]]:
 def round_rows(src: Sources, reg_no: str) -> list[Record]:
     """Klasifikasi rows of the latest round, every outcome (YA, TIDAK, SEBAGIAN).
 
-    The latest round is what ``advance`` sent to 5 Berita Acara and did not mark as replaced
-    after the Atasan PPID sent it back (``automation.workflow.items.latest_round``).  Rows
-    typed without that trail: the last batch marked Selesai together (same Tanggal Selesai),
-    else the open rows.  A repeated Informasi keeps its last row.
+    The latest round is ``automation.figures.latest_round`` (the one definition); a repeated
+    Informasi keeps its last row.
     """
-    rows = src.rows_of("klasifikasi", reg_no)
-    done = [r for r in rows if as_text(r.get("status_tahap")).casefold() == "selesai"]
-    sent = [
-        r for r in done
-        if as_text(r.get("diteruskan_ke")).casefold() == SHEET_BY_KEY["berita_acara"].name.casefold()
-        and not as_text(r.get("catatan")).startswith(SUPERSEDED)
-    ]
-    if sent:
-        rows = sent
-    elif done:
-        last_day = parse_date(done[-1].get("tanggal_selesai"))[0]
-        rows = [r for r in done if parse_date(r.get("tanggal_selesai"))[0] == last_day]
     latest: dict[str, Record] = {}
-    for r in rows:
-        if as_text(r.get("dikecualikan")).casefold() in OUTCOME:
+    for r in latest_round(src.rows_of("klasifikasi", reg_no)):
+        if canonical(Klasifikasi, r.get("dikecualikan")) in OUTCOME:
             latest.pop(as_text(r.get("informasi_diuji")).casefold(), None)
             latest[as_text(r.get("informasi_diuji")).casefold()] = r
     return list(latest.values())
@@ -66,19 +53,20 @@ def round_rows(src: Sources, reg_no: str) -> list[Record]:
 
 def exempt_rows(src: Sources, reg_no: str) -> list[Record]:
     """Klasifikasi rows of the latest round that are exempt (YA / SEBAGIAN)."""
-    return [r for r in round_rows(src, reg_no) if as_text(r.get("dikecualikan")).casefold() in EXEMPT]
+    return [r for r in round_rows(src, reg_no) if canonical(Klasifikasi, r.get("dikecualikan")) in EXEMPT]
 
 
 def jangka_waktu(row: Row) -> str:
-    kind = row.text("jenis_jangka_waktu", required=True, default="").casefold()
-    if kind == "tidak terbatas":
-        return "Tidak terbatas"
+    typed = row.text("jenis_jangka_waktu", required=True, default="")
+    kind = canonical(JangkaWaktu, typed)
+    if kind is JangkaWaktu.TIDAK_TERBATAS:
+        return JangkaWaktu.TIDAK_TERBATAS.value
     raw = row.raw("jangka_waktu")
-    text = row.text("jangka_waktu", required=bool(kind))
-    if kind == "tanggal":
+    text = row.text("jangka_waktu", required=bool(typed))
+    if kind is JangkaWaktu.TANGGAL:
         day = parse_date(raw)[0]
         return f"Sampai dengan {bahasa.tanggal(day)}" if day else text
-    if kind == "tahun":
+    if kind is JangkaWaktu.TAHUN:
         years = parse_int(raw)[0]
         return f"{bahasa.angka_terbilang(years)} tahun" if years is not None else text
     return text
@@ -90,19 +78,19 @@ def tested_items(src: Sources, row: Row, reg_no: str) -> list[dict[str, str]]:
     sheet = src.reg.sheets["klasifikasi"].name if "klasifikasi" in src.reg.sheets else "4 Klasifikasi"
     for rec in round_rows(src, reg_no):
         item = Row(src.reg, "klasifikasi", rec, [])
-        outcome = as_text(rec.get("dikecualikan")).casefold()
+        outcome = canonical(Klasifikasi, rec.get("dikecualikan")) or Klasifikasi.TIDAK  # always classified
         informasi = item.text("informasi_diuji", required=True)
         entry = {"no": str(len(items) + 1), "informasi": informasi, "hasil": OUTCOME[outcome], "dasar": EMPTY,
                  "konsekuensi": EMPTY, "kepentingan_publik": EMPTY, "jangka_waktu": EMPTY}
         if outcome in EXEMPT:
-            if outcome == "sebagian":
+            if outcome is Klasifikasi.SEBAGIAN:
                 entry["informasi"] += "\nBagian yang dikecualikan: " + item.text("bagian_dikecualikan", required=True)
             entry.update(dasar="\n".join(item.dasar()), konsekuensi=item.text("konsekuensi", required=True),
                          kepentingan_publik=item.text("kepentingan_publik", required=True),
                          jangka_waktu=jangka_waktu(item))
         items.append(entry)
         row.problems.extend(f"{sheet} baris {rec.row}: {p}" for p in item.problems)
-    if not any(i["hasil"] != OUTCOME["tidak"] for i in items):
+    if not any(i["hasil"] != OUTCOME[Klasifikasi.TIDAK] for i in items):
         row.problems.append("tidak ada informasi yang dikecualikan (YA/SEBAGIAN) pada lembar 4 Klasifikasi")
     return items
 
@@ -111,14 +99,14 @@ def conclusion(items: list[dict[str, str]]) -> str:
     """The berita acara's conclusion, written from the outcomes so the two always agree."""
     counts = {label: sum(1 for i in items if i["hasil"] == label) for label in OUTCOME.values()}
     parts = [f"{bahasa.angka_terbilang(n)} informasi {label.lower()}" for label, n in counts.items() if n]
-    closed = [i["no"] for i in items if i["hasil"] != OUTCOME["tidak"]]
+    closed = [i["no"] for i in items if i["hasil"] != OUTCOME[Klasifikasi.TIDAK]]
     text = (
         f"Dari {bahasa.angka_terbilang(len(items))} informasi yang diuji: {', '.join(parts)}. Informasi nomor "
         f"{', '.join(closed)} merupakan Informasi yang Dikecualikan berdasarkan Pasal 17 Undang-Undang Nomor 14 "
         "Tahun 2008 tentang Keterbukaan Informasi Publik, karena akibat yang timbul apabila informasi tersebut "
         "dibuka lebih besar daripada kepentingan publik yang dilindungi apabila informasi tersebut ditutup"
     )
-    opened = [i["no"] for i in items if i["hasil"] == OUTCOME["tidak"]]
+    opened = [i["no"] for i in items if i["hasil"] == OUTCOME[Klasifikasi.TIDAK]]
     if opened:
         text += f"; informasi nomor {', '.join(opened)} terbuka dan diberikan kepada pemohon"
     return text + "."
@@ -129,7 +117,7 @@ def unconfirmed_grounds(src: Sources, reg_no: str) -> list[str]:
     from ..validation.links import item_warnings  # validation imports the workflow, which imports letters
 
     bas = src.rows_of("berita_acara", reg_no)
-    if bas and as_text(bas[-1].get("dasar_dikonfirmasi")).casefold() == CONFIRMED:
+    if bas and is_(bas[-1].get("dasar_dikonfirmasi"), CONFIRMED):
         return []
     sheet = src.reg.sheets["klasifikasi"].name if "klasifikasi" in src.reg.sheets else "4 Klasifikasi"
     out = []
@@ -150,7 +138,7 @@ def contradicting_conclusion(src: Sources, ba: Record, reg_no: str) -> list[str]
 def approval(src: Sources, reg_no: str, number: str) -> tuple[str, str]:
     """(approval date in words or a line to date by hand, approved BA number) for the Atasan's block."""
     for rec in reversed(src.rows_of("persetujuan", reg_no)):
-        if as_text(rec.get("keputusan_atasan")).casefold() != "disetujui":
+        if not is_(rec.get("keputusan_atasan"), Persetujuan.DISETUJUI):
             continue
         if number and as_text(rec.get("nomor_ba")) not in ("", number):
             continue
@@ -166,12 +154,12 @@ def given_and_withheld(src: Sources, reg_no: str) -> tuple[list[str], list[dict[
     withheld: list[dict[str, str]] = []
     for rec in round_rows(src, reg_no):
         item = Row(src.reg, "klasifikasi", rec, [])
-        outcome = as_text(rec.get("dikecualikan")).casefold()
+        outcome = canonical(Klasifikasi, rec.get("dikecualikan"))
         informasi = item.text("informasi_diuji")
-        if outcome == "tidak":
+        if outcome is Klasifikasi.TIDAK:
             given.append(informasi)
             continue
-        part = item.text("bagian_dikecualikan", default="") if outcome == "sebagian" else ""
+        part = item.text("bagian_dikecualikan", default="") if outcome is Klasifikasi.SEBAGIAN else ""
         if part:
             given.append(f"{informasi}, kecuali bagian yang dikecualikan")
         withheld.append({"informasi": part or informasi, "dasar": "; ".join(item.dasar(required=False)) or EMPTY,

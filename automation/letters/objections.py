@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..reference import PUTUSAN_KEBERATAN
+from ..reference import PUTUSAN_KEBERATAN, PutusanKeberatan, canonical
 from ..validation.objections import issues
 from ..values import as_text
 from ..workflow.deadlines import Rules
 from ..workflow.objections import Limits, objection, requests_of
-from ..workflow.routes import canonical
 from . import bahasa
 from .sources import EMPTY, Row, Sources
 
@@ -62,7 +61,7 @@ def tanda_terima_keberatan(src: Sources, row: Row, today: date) -> tuple[dict[st
 def tanggapan_keberatan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:
     answered = row.date("tanggal_tanggapan", required=True)
     filed = row.date("tanggal_keberatan", required=True)
-    verdict = canonical(row.text("putusan_keberatan", required=True, default=""), PUTUSAN_KEBERATAN)
+    verdict = canonical(PutusanKeberatan, row.text("putusan_keberatan", required=True, default=""))
     if as_text(row.raw("putusan_keberatan")) and verdict is None:
         row.problems.append(f"kolom {row.label('putusan_keberatan')} berisi nilai yang tidak dikenal")
     reasons = row.text("pertimbangan_atasan", required=verdict == REJECTED, default="")

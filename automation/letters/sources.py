@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..register import Record, Register
-from ..schema import SETTING_BY_KEY, SHEET_BY_KEY
+from ..schema import SHEET_BY_KEY
 from ..values import as_text, parse_date, parse_datetime, parse_int, parse_money, parse_pasal
 from ..workdays import WorkCalendar
 from . import bahasa
@@ -40,17 +40,10 @@ class Sources:
         return self.issued.get((sheet_key, rec.row), {}).get(key, rec.get(key))
 
     def setting(self, key: str) -> str:
-        value = as_text(self.reg.settings.get(key))
-        if value:
-            return value
-        default = SETTING_BY_KEY[key].default if key in SETTING_BY_KEY else ""
-        return as_text(default)
+        return self.reg.config.text(key)  # Settings already put the default in an empty cell
 
     def setting_int(self, key: str) -> int:
-        value, _error = parse_int(self.reg.settings.get(key))
-        if value is None or value < 0:
-            value, _error = parse_int(SETTING_BY_KEY[key].default)
-        return value or 0
+        return self.reg.config.int(key)
 
     def deadline(self, received: date | datetime, days: int) -> date | None:
         try:

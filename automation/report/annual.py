@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..letters.bahasa import nip
+from ..letters.bahasa import signature
 from ..register import Register
 from .build import Section, compose, prepare, write_report
+from .frame import Limits
 from .metrics import (
     GRANTED_ALL,
     GRANTED_PART,
@@ -30,10 +31,9 @@ from .sections import (
     objection_outcome_tables,
     objections_table,
     overdue_table,
-    pct,
-    r1,
     table,
     tests_table,
+    time_rows,
     time_table,
 )
 from .text import angka, persen, tanggal
@@ -105,7 +105,7 @@ def _tables(tally: Any, period: Period, figs: dict[str, Any], months: list[dict[
     groups = (breakdown_tables(tally.received(period)), dik_tables(tally, period),
               objection_outcome_tables(tally, period))
     return {
-        "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits.answer)),
+        "ringkasan": table("ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits)),
         "bulanan": monthly_breakdown(months),
         "keputusan": decisions_table(figs),
         "pasal17": letters_table(figs),
@@ -133,17 +133,7 @@ def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
     tables = _tables(tally, period, figs, months, limits)
     pages = [Page(title, [tables[k] for k in keys]) for title, keys in PAGES]
     lines = annual_sentences(figs, period, limits.answer, tally.as_of(period))
-    s = reg.settings
-    context = {
-        "tahun": year,
-        "kalimat": lines,
-        "tanggal": tanggal(today),
-        "kota": str(s.get("kota") or ""),
-        "nama_ppid": str(s.get("nama_ppid") or ""),
-        "nip_ppid": nip(str(s.get("nip_ppid") or "")),
-        "jabatan_ppid": str(s.get("jabatan_ppid") or ""),
-        "pangkat_ppid": str(s.get("pangkat_ppid") or ""),
-    }
+    context = {"tahun": year, "kalimat": lines, "tanggal": tanggal(today), **signature(reg.config)}
     return compose(prep, kind="tahunan", period_key=str(year), label=period.label,
                    title=f"Laporan Layanan Informasi Publik Tahun {year}", pages=pages, tables=tables,
                    layout=[sec for part in PARTS for sec in part.sections], context=context,
@@ -151,7 +141,7 @@ def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
                    years=[year])
 
 
-def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:
+def _summary_rows(f: dict[str, Any], limits: Limits) -> list[list[Any]]:
     d = f["decisions"]
     return [
         ["Permohonan informasi diterima", f["received"]],
@@ -162,12 +152,8 @@ def _summary_rows(f: dict[str, Any], answer: int) -> list[list[Any]]:
         [NOT_HELD, d[NOT_HELD]],
         [UNDOCUMENTED, d[UNDOCUMENTED]],
         ["Belum selesai pada akhir periode", f["open"]],
-        ["Rata-rata waktu penyelesaian (hari kerja)", r1(f["mean_days"])],
-        ["Median waktu penyelesaian (hari kerja)", r1(f["median_days"])],
-        ["Waktu terlama (hari kerja)", f["max_days"]],
-        [f"Selesai dalam {answer} hari kerja (%)", pct(f["within_limit"])],
-        ["Diperpanjang (permohonan diterima dalam periode)", f["extended"]],
-        ["Selesai melewati batas waktu (permohonan)", f["late_done"]],
+        *time_rows(f, limits, ("mean_days", "median_days", "max_days", "within_limit", "extended",
+                               "late_done")),
         ["Belum selesai dan melewati batas waktu pada akhir periode", f["open_late"]],
         ["Uji konsekuensi (permohonan)", f["tests"]],
         ["Keberatan diajukan", f["objections"]],

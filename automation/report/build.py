@@ -59,14 +59,14 @@ def compose(counts: Counts, *, kind: str, period_key: str, label: str, title: st
             tables: dict[str, Table], layout: list[Section], context: dict[str, Any], template_name: str,
             figures: dict[str, Any], today: date, summary: str, years: list[int]) -> ReportDraft:
     """The report as data (pure): the Excel pages, the Word values and charts, the key figures."""
-    settings = counts.reg.settings
-    instansi = str(settings.get("instansi") or "")
+    settings = counts.reg.config
+    instansi = settings.text("instansi")
     notes = counts.notes(years)
     ctx = {
         **context,
         "judul_laporan": title,
         "instansi": instansi,
-        "pemerintah": str(settings.get("pemerintah") or ""),
+        "pemerintah": settings.text("pemerintah"),
         "t": {k: t.text_rows(WORD_ROWS) for k, t in tables.items()},
         "judul": {k: t.title for k, t in tables.items()},
         "catatan": notes,

@@ -15,10 +15,10 @@ import pandas as pd
 
 from .. import figures as fig
 from ..privacy import allowed_values, controlled
-from ..reference import KEPUTUSAN, KLASIFIKASI
+from ..reference import Keputusan, Klasifikasi, StatusTahap, canonical
 from ..register import Register
-from ..schema import PERSONAL_KEYS, SETTING_BY_KEY, SHEET_BY_KEY
-from ..values import as_text, parse_datetime, parse_int, parse_pasal
+from ..schema import PERSONAL_KEYS, SHEET_BY_KEY
+from ..values import as_text, parse_datetime, parse_pasal
 from ..workdays import WorkCalendar
 
 EXCLUDED = PERSONAL_KEYS | {"nama_pemohon", "nama_penerima", "nama_wakil"}
@@ -27,7 +27,6 @@ UNDECIDED = "Belum diisi"
 OTHER = "Lainnya"
 _STAGE = re.compile(r"^\s*(?:tahap\s*)?(\d{1,2})\b", re.IGNORECASE)
 _LETTER = re.compile(r"^17([a-j])", re.IGNORECASE)
-_DECISIONS = {d.casefold(): d for d in KEPUTUSAN}
 
 
 def sheet_frame(reg: Register, key: str, *, exclude: frozenset[str] = EXCLUDED) -> pd.DataFrame:
@@ -60,11 +59,7 @@ class Limits:
 
     @classmethod
     def from_register(cls, reg: Register) -> Limits:
-        def get(key: str) -> int:
-            value, _err = parse_int(reg.settings.get(key))
-            return value if value and value > 0 else int(SETTING_BY_KEY[key].default)
-
-        return cls(answer=get("batas_hari_kerja"), extension=get("perpanjangan_hari_kerja"))
+        return cls(answer=reg.config.days.answer, extension=reg.config.days.extension)
 
     def allowed(self, extended: bool) -> int:
         return self.answer + (self.extension if extended else 0)
@@ -103,7 +98,8 @@ def decision_label(value: Any) -> str:
     text = as_text(value)
     if not text:
         return UNDECIDED
-    return _DECISIONS.get(" ".join(text.split()).casefold(), OTHER)
+    found = canonical(Keputusan, text)
+    return OTHER if found is None else found.value
 
 
 def pasal_letters(value: Any) -> tuple[str, ...]:
@@ -119,15 +115,15 @@ def _stage(text: str) -> int | None:
     match = _STAGE.match(text)
     if match:
         return int(match.group(1))
-    return 10 if "selesai" in text.casefold() else None
+    return 10 if StatusTahap.SELESAI.casefold() in text.casefold() else None  # "Selesai (diarsipkan)"
 
 
 def _exempt_letters(reg: Register) -> dict[str, tuple[str, ...]]:
     """Pasal 17 letters of the classified items (YA/SEBAGIAN) per registration number."""
     found: dict[str, set[str]] = {}
-    exempt = {KLASIFIKASI[0].casefold(), KLASIFIKASI[2].casefold()}
+    exempt = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
     for rec in reg.records("klasifikasi"):
-        if rec.text("dikecualikan").casefold() in exempt and rec.text("no_registrasi"):
+        if canonical(Klasifikasi, rec.get("dikecualikan")) in exempt and rec.text("no_registrasi"):
             found.setdefault(rec.text("no_registrasi"), set()).update(pasal_letters(rec.get("pasal17")))
     return {k: tuple(sorted(v)) for k, v in found.items()}
 

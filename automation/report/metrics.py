@@ -10,13 +10,13 @@ from typing import Any
 import pandas as pd
 
 from .. import figures as fig
-from ..reference import KEPUTUSAN, STATUS_DIK
+from ..reference import KEPUTUSAN, StatusDik, is_
 from ..workdays import WorkCalendar
 from .frame import OTHER, UNDECIDED, Frames, Limits
 from .text import month_label
 
 GRANTED_ALL, GRANTED_PART, REFUSED, NOT_HELD, UNDOCUMENTED = KEPUTUSAN
-RETEST = STATUS_DIK[1]  # "Perlu uji ulang"
+RETEST = StatusDik.PERLU_UJI_ULANG
 NO_LETTER = "Tidak tercatat"
 
 # UU KIP Pasal 17: a short description per letter (kip-reference.md section 3).
@@ -191,7 +191,7 @@ class Tally:
         return {
             "added": dik[within(dik["start"], period)],
             "expired": dik[within(dik["until"], period)],
-            "retest": dik[[s.casefold() == RETEST.casefold() for s in dik["status"]]],
+            "retest": dik[[is_(s, RETEST) for s in dik["status"]]],
         }
 
     def tests(self, period: Period) -> pd.Series:
@@ -207,7 +207,7 @@ def _day(value: Any) -> date | None:
 def decision_counts(done: pd.DataFrame) -> dict[str, int]:
     """Count per decision in the fixed order of the reference list; extra labels only when used."""
     counts = done["decision"].value_counts()
-    out = {label: int(counts.get(label, 0)) for label in KEPUTUSAN}
+    out: dict[str, int] = {label: int(counts.get(label, 0)) for label in KEPUTUSAN}
     for extra in (UNDECIDED, OTHER):
         if counts.get(extra, 0):
             out[extra] = int(counts[extra])

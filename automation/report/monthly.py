@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..clock import parse_month
 from ..errors import UsageError
-from ..letters.bahasa import nip
+from ..letters.bahasa import signature
 from ..register import Register
 from .build import Counts, Section, compose, prepare, write_report
 from .metrics import GRANTED_ALL, GRANTED_PART, NOT_HELD, PASAL17_LETTERS, REFUSED, UNDOCUMENTED, Period
@@ -31,10 +31,9 @@ from .sections import (
     time_table,
     trend_table,
 )
-from .text import ROMAWI, angka, month_label, persen, tanggal
+from .text import angka, month_label, persen, romawi, tanggal
 
 DIK_TABLES = ("dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera")
-_MONTH = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
 
 # What the Word attachment shows, in order: heading, table keys, table drawn as a chart ("" = none).
 DOCX_LAYOUT: list[Section] = [
@@ -50,14 +49,6 @@ DOCX_LAYOUT: list[Section] = [
     Section("Keberatan dan sengketa informasi", ("keberatan", "keberatan_putusan", "keberatan_sengketa"), ""),
     Section("Perkembangan bulanan tahun berjalan", ("tren",), "tren"),
 ]
-
-
-def parse_month(month: str) -> tuple[int, int]:
-    """'2026-03' -> (2026, 3); anything else is a UsageError in Indonesian."""
-    match = _MONTH.match(month or "")
-    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2200:
-        raise UsageError(f"Bulan laporan '{month}' tidak dikenali; tulis dalam bentuk TTTT-BB, misalnya 2026-03.")
-    return int(match.group(1)), int(match.group(2))
 
 
 def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf: bool = False) -> ReportResult:
@@ -191,22 +182,18 @@ def _waiting_sentence(count: int) -> str:
 
 
 def _memo_context(prep: Counts, period: Period, today: date, lines: list[str]) -> dict[str, Any]:
-    s = prep.reg.settings
+    settings = prep.reg.config
     return {
-        "kepada": str(s.get("jabatan_atasan") or ""),
-        "dari": str(s.get("jabatan_ppid") or "PPID"),
+        **signature(settings),
+        "kepada": settings.text("jabatan_atasan"),
+        "dari": settings.text("jabatan_ppid") or "PPID",
         "tanggal": tanggal(today),
-        "nomor": f"........../PPID-DISKOMINFO/{ROMAWI[today.month - 1]}/{today.year}",
+        "nomor": f"........../PPID-DISKOMINFO/{romawi(today.month)}/{today.year}",
         "sifat": "Biasa",
         "lampiran": "1 (satu) berkas",
         "hal": f"Laporan Layanan Informasi Publik Bulan {period.label}",
         "bulan": month_label(period.start.year, period.start.month),
         "kalimat": lines,
-        "kota": str(s.get("kota") or ""),
-        "nama_ppid": str(s.get("nama_ppid") or ""),
-        "nip_ppid": nip(str(s.get("nip_ppid") or "")),
-        "jabatan_ppid": str(s.get("jabatan_ppid") or ""),
-        "pangkat_ppid": str(s.get("pangkat_ppid") or ""),
     }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..reference import KEPUTUSAN
+from ..reference import KEPUTUSAN, Klasifikasi
 from ..register import Register
 from ..values import as_text
 from .frame import Limits
@@ -123,19 +123,33 @@ def breakdown_tables(frame: pd.DataFrame) -> list[Table]:
     ]
 
 
+# Time figures: key -> (label, how the value is shown); {answer} and {longest} are working days.
+TIME_ROWS: dict[str, tuple[str, Any]] = {
+    "timed": ("Permohonan selesai dengan tanggal keputusan", None),
+    "median_days": ("Median waktu penyelesaian (hari kerja)", r1),
+    "mean_days": ("Rata-rata waktu penyelesaian (hari kerja)", r1),
+    "max_days": ("Waktu terlama (hari kerja)", None),
+    "within_limit": ("Selesai dalam {answer} hari kerja (%)", pct),
+    "extended": ("Diperpanjang (permohonan diterima dalam periode)", None),
+    "extended_share": ("Diperpanjang (% dari permohonan diterima)", pct),
+    "late_done": ("Selesai melewati batas waktu (permohonan)", None),
+    "over_extension": ("Selesai lebih dari {longest} hari kerja (permohonan)", None),
+}
+
+
+def time_rows(figs: dict[str, Any], limits: Limits, keys: tuple[str, ...]) -> list[list[Any]]:
+    """[label, value] of the time figures ``keys``, labelled and shown as in :data:`TIME_ROWS`."""
+    longest = limits.answer + limits.extension
+    out = []
+    for key in keys:
+        label, shown = TIME_ROWS[key]
+        value = shown(figs[key]) if shown else figs[key]
+        out.append([label.format(answer=limits.answer, longest=longest), value])
+    return out
+
+
 def time_table(figs: dict[str, Any], limits: Limits) -> Table:
-    rows = [
-        ["Permohonan selesai dengan tanggal keputusan", figs["timed"]],
-        ["Median waktu penyelesaian (hari kerja)", r1(figs["median_days"])],
-        ["Rata-rata waktu penyelesaian (hari kerja)", r1(figs["mean_days"])],
-        ["Waktu terlama (hari kerja)", figs["max_days"]],
-        [f"Selesai dalam {limits.answer} hari kerja (%)", pct(figs["within_limit"])],
-        ["Diperpanjang (permohonan diterima dalam periode)", figs["extended"]],
-        ["Diperpanjang (% dari permohonan diterima)", pct(figs["extended_share"])],
-        ["Selesai melewati batas waktu (permohonan)", figs["late_done"]],
-        [f"Selesai lebih dari {limits.answer + limits.extension} hari kerja (permohonan)", figs["over_extension"]],
-    ]
-    return table("waktu", "Waktu penyelesaian", rows)
+    return table("waktu", "Waktu penyelesaian", time_rows(figs, limits, tuple(TIME_ROWS)))
 
 
 def overdue_table(tally: Tally, period: Period) -> Table:
@@ -239,7 +253,8 @@ def pending_table(items: list[Pending]) -> Table:
 
 def tests_table(tally: Tally, period: Period) -> Table:
     counts = tally.tests(period)
-    labels = {"YA": "Dikecualikan (YA)", "TIDAK": "Terbuka (TIDAK)", "SEBAGIAN": "Dikecualikan sebagian (SEBAGIAN)"}
+    labels: dict[str, str] = {Klasifikasi.YA: "Dikecualikan (YA)", Klasifikasi.TIDAK: "Terbuka (TIDAK)",
+                              Klasifikasi.SEBAGIAN: "Dikecualikan sebagian (SEBAGIAN)"}
     order = [*labels, *(k for k in counts.index if k not in labels)]
     rows = [[labels.get(str(k), str(k)), int(counts.get(k, 0))] for k in order if k in labels or counts.get(k, 0)]
     if not counts.sum():

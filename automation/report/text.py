@@ -7,14 +7,11 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import privacy
-
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
-ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+from ..letters.bahasa import bulan, romawi, tanggal
+from ..values import as_text
 
 MASK = privacy.MASK
+__all__ = ["MASK", "angka", "cell_text", "month_label", "month_name", "persen", "redact", "romawi", "tanggal"]
 
 
 def redact(text: str) -> str:
@@ -23,24 +20,13 @@ def redact(text: str) -> str:
 
 
 def month_name(month: int) -> str:
-    return BULAN[month - 1]
+    """'Maret': the letters' month name (``letters.bahasa.bulan``)."""
+    return bulan(date(2000, month, 1))
 
 
 def month_label(year: int, month: int) -> str:
     """'Maret 2026'."""
-    return f"{BULAN[month - 1]} {year}"
-
-
-def tanggal(value: date | datetime | None) -> str:
-    """'24 November 2026' ('' for None)."""
-    if value is None:
-        return ""
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
-
-
-def tgl(value: date | datetime | None) -> str:
-    """'24/11/2026' ('' for None)."""
-    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return f"{month_name(month)} {year}"
 
 
 def angka(value: float | int | None, decimals: int = 1) -> str:
@@ -67,7 +53,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, datetime | date):
-        return tgl(value)
+        return as_text(value)  # the register's own date text: dd/mm/yyyy, with the time when it has one
     if isinstance(value, int):
         return angka(value)
     if isinstance(value, float):

@@ -16,15 +16,16 @@ from datetime import date, datetime
 
 from ..errors import UsageError
 from ..findings import Finding
+from ..reference import YaTidak, is_
 from ..register import Record, Register
 from ..schema import By, Kind
-from ..values import as_text, parse_date, parse_datetime, parse_int
+from ..values import as_text, parse_date, parse_datetime
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
 from .codes import level, message
+from .dates import DAY_NAMES
 from .row import RowCheck
 
 KEY = "no_registrasi"
-DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 # (sheet, column, what happened) in SOP order; a sheet's rows of one request are taken in row order.
 RECEIPT = ("permohonan", "waktu_diterima", "permohonan diterima")
@@ -147,26 +148,36 @@ class Chain:
 
     # ------------------------------------------------------------ the extension (Pasal 22 ayat 8)
     def extension(self, intake: Record, points: list[Point]) -> None:
-        if as_text(intake.get("diperpanjang")).casefold() != "ya":
+        point = self._extension_point(intake)
+        if point is None:
             return
+        receipt = points[0] if points and points[0].key == "waktu_diterima" else None
+        if receipt is not None and point.day < receipt.day:
+            self.add(point, "urutan_tanggal", **self.pair(point, receipt))
+            return
+        self._extension_in_time(intake, point, points)
+
+    def _extension_point(self, intake: Record) -> Point | None:
+        """Tanggal Surat Perpanjangan of an extended request, when it and the receipt are usable dates."""
+        if not is_(intake.get("diperpanjang"), YaTidak.YA):
+            return None
         day = day_of(intake.get("tanggal_perpanjangan"))
         received = day_of(intake.get("waktu_diterima"))
         if day is None or received is None or day < self.floor or received < self.floor:
-            return
-        point = Point("permohonan", intake, "tanggal_perpanjangan", day, "pemberitahuan perpanjangan")
-        receipt = points[0] if points and points[0].key == "waktu_diterima" else None
-        if receipt is not None and day < receipt.day:
-            self.add(point, "urutan_tanggal", **self.pair(point, receipt))
-            return
+            return None
+        return Point("permohonan", intake, "tanggal_perpanjangan", day, "pemberitahuan perpanjangan")
+
+    def _extension_in_time(self, intake: Record, point: Point, points: list[Point]) -> None:
+        """The notice goes out within the first answer period and before the decision."""
         limit = self.first_deadline(intake)
-        if limit is not None and day > limit:
-            self.add(point, "perpanjangan_terlambat", tanggal=fmt(day), batas=fmt(limit),
+        if limit is not None and point.day > limit:
+            self.add(point, "perpanjangan_terlambat", tanggal=fmt(point.day), batas=fmt(limit),
                      hari=str(setting(self.reg, "batas_hari_kerja")))
             return
         decision = next((p for p in points if p.key == "tanggal_keputusan"), None)
-        if decision is not None and day > decision.day:
-            self.add(point, "perpanjangan_sesudah_keputusan", tanggal=fmt(day), tanggal_lain=fmt(decision.day),
-                     sel_lain=self.cell(decision))
+        if decision is not None and point.day > decision.day:
+            self.add(point, "perpanjangan_sesudah_keputusan", tanggal=fmt(point.day),
+                     tanggal_lain=fmt(decision.day), sel_lain=self.cell(decision))
 
     def first_deadline(self, intake: Record) -> date | None:
         received, _error = parse_datetime(intake.get("waktu_diterima"))
@@ -219,7 +230,7 @@ def day_of(value: object) -> date | None:
 
 
 def fmt(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return as_text(day)  # the register's one dd/mm/yyyy
 
 
 def setting(reg: Register, key: str) -> int:
@@ -240,7 +251,7 @@ def register_year(reg: Register, today: date) -> int:
 
 def floor_date(reg: Register, today: date) -> date:
     """1 January of Pengaturan "Tahun Paling Awal", else of the register's year − 1."""
-    year, _error = parse_int(reg.settings.get("tahun_paling_awal"))
+    year = reg.config.earliest_year
     if year is None or not MIN_YEAR <= year <= MAX_YEAR:
         year = register_year(reg, today) - 1
     return date(max(year, MIN_YEAR), 1, 1)

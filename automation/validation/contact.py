@@ -10,19 +10,20 @@ from .row import RowCheck
 
 
 def check_phone(row: RowCheck, col: Column, value: Any) -> None:
-    number, msg = parse_phone(value)
-    if msg:
-        row.add(col.key, "telepon_tidak_valid", pesan=msg)
-    else:
-        row.parsed[col.key] = number
+    _check_parsed(row, col, parse_phone(value), "telepon_tidak_valid")
 
 
 def check_email(row: RowCheck, col: Column, value: Any) -> None:
-    address, msg = parse_email(value)
+    _check_parsed(row, col, parse_email(value), "surel_tidak_valid")
+
+
+def _check_parsed(row: RowCheck, col: Column, parsed: tuple[str | None, str | None], code: str) -> None:
+    """The parser's message as a finding ``code``, else the parsed value kept for later rules."""
+    found, msg = parsed
     if msg:
-        row.add(col.key, "surel_tidak_valid", pesan=msg)
+        row.add(col.key, code, pesan=msg)
     else:
-        row.parsed[col.key] = address
+        row.parsed[col.key] = found
 
 
 def check_contact_present(row: RowCheck) -> None:

@@ -34,15 +34,16 @@ def check_date(row: RowCheck, col: Column, value: Any) -> None:
     day = parsed.date() if isinstance(parsed, datetime) else parsed
     swap = _swap_that_fits(row, col.key, day)
     if isinstance(value, str) and swap is not None and _NUMERIC.match(value.strip()):
-        row.add(col.key, "tanggal_teks_ambigu", nilai=short(value), tanggal=_fmt(day), tukar=_fmt(swap),
-                diterima=_fmt(_window(row, col.key)[0] or day))
+        row.add(col.key, "tanggal_teks_ambigu", nilai=short(value), tanggal=as_text(day), tukar=as_text(swap),
+                diterima=as_text(_window(row, col.key)[0] or day))
         return
     if isinstance(value, str):
         row.add(col.key, "tanggal_berupa_teks", nilai=short(value), tanggal=as_text(parsed))
     if swap is not None:
-        row.add(col.key, "bulan_tertukar", tanggal=_fmt(day), sebab=_why_not(row, col.key, day), tukar=_fmt(swap))
+        row.add(col.key, "bulan_tertukar", tanggal=as_text(day), sebab=_why_not(row, col.key, day),
+                tukar=as_text(swap))
     elif row.data.spec.kind is Kind.STAGE and day > row.ctx.today:
-        row.add(col.key, "tanggal_masa_depan", tanggal=_fmt(day), hari_ini=_fmt(row.ctx.today))
+        row.add(col.key, "tanggal_masa_depan", tanggal=as_text(day), hari_ini=as_text(row.ctx.today))
 
 
 def parse_value(col: Column, value: Any) -> tuple[Any, str | None]:
@@ -85,8 +86,8 @@ def _swap_that_fits(row: RowCheck, key: str, day: date) -> date | None:
 def _why_not(row: RowCheck, key: str, day: date) -> str:
     low, high = _window(row, key)
     if low is not None and day < low:
-        return f"sebelum permohonan diterima ({_fmt(low)})"
-    return f"sesudah hari ini ({_fmt(high)})"
+        return f"sebelum permohonan diterima ({as_text(low)})"
+    return f"sesudah hari ini ({as_text(high)})"
 
 
 def text_date_fixes(reg: Register, findings: list[Finding], changes: Changes) -> None:
@@ -101,10 +102,6 @@ def text_date_fixes(reg: Register, findings: list[Finding], changes: Changes) ->
         parsed = parse_value(spec, record.values.get(finding.key))[0] if record is not None else None
         if parsed is not None:
             changes.set(key, finding.row, finding.key, parsed)
-
-
-def _fmt(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def check_office_hours(row: RowCheck) -> None:
@@ -128,5 +125,5 @@ def check_office_hours(row: RowCheck) -> None:
         reason = f"pada hari libur ({cal.holiday_name(day) or 'hari libur'})"
     else:
         reason = f"sesudah jam layanan tutup ({cal.office_close:%H:%M})"
-    nxt = f"{DAY_NAMES[counted.weekday()]}, {_fmt(counted)}"
+    nxt = f"{DAY_NAMES[counted.weekday()]}, {as_text(counted)}"
     row.add(RECEIPT_KEY, "di_luar_jam_layanan", waktu=as_text(received), sebab=reason, hari_kerja=nxt)

@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..reference import PASAL20_LETTERS
+from ..reference import PASAL20_LETTERS, JangkaWaktu, canonical
 from ..schema import By, Column
 from ..values import as_text, check_pasal, is_empty, parse_date, parse_int, short
-from .fields import normalise
 from .grounds import check_hints
 from .row import RowCheck
 
 PERIOD_NEEDS = {
-    "tanggal": "tanggal akhir (dd/mm/yyyy)",
-    "tahun": "jumlah tahun, misalnya 5",
-    "peristiwa": "uraian peristiwa yang mengakhiri pengecualian",
+    JangkaWaktu.TANGGAL: "tanggal akhir (dd/mm/yyyy)",
+    JangkaWaktu.TAHUN: "jumlah tahun, misalnya 5",
+    JangkaWaktu.PERISTIWA: "uraian peristiwa yang mengakhiri pengecualian",
 }
 _LAW = re.compile(r"\b(uu|undang[-\s]*undang|perppu)\b", re.I)
 _ARTICLE = re.compile(r"\b(pasal|ps\.?)\s*\d+", re.I)
@@ -73,21 +72,31 @@ def _period(row: RowCheck, codes: list[str]) -> None:
     kind_col = row.column("jenis_jangka_waktu")
     if kind_col is None or not row.has("jenis_jangka_waktu"):
         return
-    kind = normalise(as_text(row.record.values.get("jenis_jangka_waktu")))
+    typed = as_text(row.record.values.get("jenis_jangka_waktu"))
+    kind = canonical(JangkaWaktu, typed)
     a_to_f = ", ".join(c for c in codes if len(c) > 2 and c[2] in PASAL20_LETTERS)
+    if kind is None or kind not in PERIOD_NEEDS or "jenis_jangka_waktu" in row.bad:
+        _kind_without_end(row, kind, typed, a_to_f)
+    else:
+        _period_value(row, kind_col, kind, a_to_f)
+
+
+def _kind_without_end(row: RowCheck, kind: JangkaWaktu | None, typed: str, a_to_f: str) -> None:
+    """Pasal 20 ayat (1): grounds a-f are never permanent, whatever period type staff chose or typed."""
+    if not a_to_f or not typed:
+        return
     if "jenis_jangka_waktu" in row.bad:  # not on the list: still say what the law requires for a-f
-        if a_to_f and kind and kind not in PERIOD_NEEDS and not any(f.code == "sel_galat" for f in row.findings):
-            row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f,
-                    nilai=as_text(row.record.values.get("jenis_jangka_waktu")))
-        return
-    if kind == "tidak terbatas":
-        if a_to_f:
-            row.add("jenis_jangka_waktu", "jangka_waktu_tidak_terbatas", kode=a_to_f)
-        return
-    if kind not in PERIOD_NEEDS:
-        if a_to_f and kind:  # a value staff added to Referensi: the law, not the list, decides
-            row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f, nilai=row.text("jenis_jangka_waktu"))
-        return
+        if kind not in PERIOD_NEEDS and not any(f.code == "sel_galat" for f in row.findings):
+            row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f, nilai=typed)
+    elif kind is JangkaWaktu.TIDAK_TERBATAS:
+        row.add("jenis_jangka_waktu", "jangka_waktu_tidak_terbatas", kode=a_to_f)
+    else:  # a value staff added to Referensi: the law, not the list, decides
+        row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f,
+                nilai=row.text("jenis_jangka_waktu"))
+
+
+def _period_value(row: RowCheck, kind_col: Column, kind: JangkaWaktu, a_to_f: str) -> None:
+    """Jangka Waktu against its type: a date, a number of years, an event; never 'permanent' for a-f."""
     if not row.has("jangka_waktu") or "jangka_waktu" in row.bad:
         return
     raw = row.value("jangka_waktu")
@@ -99,7 +108,7 @@ def _period(row: RowCheck, codes: list[str]) -> None:
         row.add("jangka_waktu", "jangka_waktu_permanen", kode=a_to_f, nilai=short(raw))
     elif not _fits(kind, raw):
         row.add("jangka_waktu", "jangka_waktu_tidak_sesuai", nilai=short(raw), **fields)
-    elif kind == "tanggal":
+    elif kind is JangkaWaktu.TANGGAL:
         _end_after_start(row, raw)
 
 
@@ -109,14 +118,13 @@ def _end_after_start(row: RowCheck, raw: Any) -> None:
     start = parse_date(row.record.values.get("tanggal_mulai") or row.record.values.get("tanggal_selesai"))[0]
     start = start or row.ctx.today
     if end is not None and end < start:
-        row.add("jangka_waktu", "jangka_waktu_sebelum_mulai", akhir=end.strftime("%d/%m/%Y"),
-                mulai=start.strftime("%d/%m/%Y"))
+        row.add("jangka_waktu", "jangka_waktu_sebelum_mulai", akhir=as_text(end), mulai=as_text(start))
 
 
-def _fits(kind: str, raw: Any) -> bool:
-    if kind == "tanggal":
+def _fits(kind: JangkaWaktu, raw: Any) -> bool:
+    if kind is JangkaWaktu.TANGGAL:
         return parse_date(raw)[0] is not None
-    if kind == "tahun":
+    if kind is JangkaWaktu.TAHUN:
         years, _msg = parse_int(raw)
         if years is None and (m := _YEARS.match(short(raw, 80))):
             years = int(m[1])

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..findings import Finding, Report
-from ..reference import REF_LISTS
+from ..reference import REF_LISTS, StatusTahap, is_
 from ..register import Record, Register, SheetData
 from ..schema import SHEET_BY_KEY, SHEETS, By, Column, Kind, T
 from ..values import as_text, is_empty, is_error_cell
@@ -76,7 +76,7 @@ def build_context(reg: Register, today: date) -> Context:
 
 def is_completing(record: Record) -> bool:
     """A row marked Selesai must be complete (Need.COMPLETE columns apply)."""
-    return normalise(as_text(record.values.get("status_tahap"))) == "selesai"
+    return is_(record.values.get("status_tahap"), StatusTahap.SELESAI)
 
 
 class Validator:

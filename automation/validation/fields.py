@@ -7,6 +7,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ..reference import fold
 from ..schema import Column, Need, T
 from ..values import as_text, parse_int, parse_money, short
 from .codes import REQUIRED_CODES
@@ -15,8 +16,8 @@ from .row import RowCheck
 
 @lru_cache(maxsize=4096)  # choices repeat down a column: "Selesai", "Ya", a unit's name
 def normalise(text: str) -> str:
-    """Comparison form of a choice: case-insensitive, whitespace collapsed."""
-    return " ".join(text.split()).casefold()
+    """Comparison form of a choice: the one fold of controlled values (``automation.reference.fold``)."""
+    return fold(text)
 
 
 def check_required(row: RowCheck, col: Column) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..reference import YaTidak, is_
 from ..values import as_text
 from .row import RowCheck
 
@@ -69,7 +70,7 @@ _POINT_PATTERNS = {code: _pattern(words) for code, (_theme, words) in POINT_HINT
 # Row columns whose text describes the exempt information and why it is closed.
 REASON_KEYS = ("informasi_diuji", "informasi", "konsekuensi", "kepentingan_publik", "bagian_dikecualikan",
                "rincian_informasi")  # fmt: skip
-CONFIRMED = "ya"  # "Dasar Hukum Dikonfirmasi" = Ya silences the hints of that row
+CONFIRMED = YaTidak.YA  # "Dasar Hukum Dikonfirmasi" = Ya silences the hints of that row
 
 
 def reason_text(values: dict[str, Any]) -> str:
@@ -80,21 +81,28 @@ def hint_problems(text: str, codes: list[str]) -> list[tuple[str, dict[str, str]
     """(finding code, message fields) for each cited code the reason text speaks against."""
     if not text.strip():
         return []
-    out = []
-    cited = {code[2] for code in codes if len(code) > 2}
     found = {letter: m[1] for letter, pattern in _PATTERNS.items() if (m := pattern.search(text))}
+    cited = {code[2:3] for code in codes}
     others = [letter for letter in found if letter not in cited]
-    for code in codes:
-        letter = code[2] if len(code) > 2 else ""
-        if others and letter in HINTS and letter not in found:
-            other = others[0]
-            out.append(("alasan_tidak_sesuai_huruf", {
-                "kode": code, "huruf": letter, "tema": HINTS[letter][0], "kata": found[other],
-                "huruf_lain": other, "tema_lain": HINTS[other][0],
-            }))
-        elif code in POINT_HINTS and not _POINT_PATTERNS[code].search(text):
-            out.extend(_point_problem(text, code, codes))
-    return out
+    return [problem for code in codes for problem in _code_problems(text, code, codes, found, others)]
+
+
+def _code_problems(text: str, code: str, codes: list[str], found: dict[str, str],
+                   others: list[str]) -> list[tuple[str, dict[str, str]]]:
+    letter = code[2:3]
+    if others and letter in HINTS and letter not in found:
+        return [_letter_problem(code, letter, others[0], found[others[0]])]
+    if code in POINT_HINTS and not _POINT_PATTERNS[code].search(text):
+        return _point_problem(text, code, codes)
+    return []
+
+
+def _letter_problem(code: str, letter: str, other: str, word: str) -> tuple[str, dict[str, str]]:
+    """The reason speaks of another letter's theme (``word`` found for ``other``)."""
+    return ("alasan_tidak_sesuai_huruf", {
+        "kode": code, "huruf": letter, "tema": HINTS[letter][0], "kata": word,
+        "huruf_lain": other, "tema_lain": HINTS[other][0],
+    })
 
 
 def _point_problem(text: str, code: str, codes: list[str]) -> list[tuple[str, dict[str, str]]]:
@@ -109,7 +117,7 @@ def _point_problem(text: str, code: str, codes: list[str]) -> list[tuple[str, di
 
 
 def check_hints(row: RowCheck, codes: list[str]) -> None:
-    if row.has("dasar_dikonfirmasi") and row.text("dasar_dikonfirmasi").casefold() == CONFIRMED:
+    if row.has("dasar_dikonfirmasi") and is_(row.text("dasar_dikonfirmasi"), CONFIRMED):
         return
     text = " ".join(row.text(k) for k in REASON_KEYS if row.has(k)).lower()
     for code, fields in hint_problems(text, codes):

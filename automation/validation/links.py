@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
+from ..reference import Klasifikasi, Persetujuan, canonical, is_
 from ..register import Record, Register
 from ..values import as_text, parse_pasal, short
 from .codes import level, message
@@ -11,13 +12,14 @@ from .row import Context
 
 KEY = "no_registrasi"
 SUPERSEDED = "Dikembalikan Atasan PPID"  # = automation.workflow.items.SUPERSEDED (workflow imports us)
-APPROVED = "disetujui"
+APPROVED = Persetujuan.DISETUJUI
+EXEMPT = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
 
 
 def check_links(reg: Register, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for rec in reg.records("persetujuan"):
-        if as_text(rec.get("keputusan_atasan")).casefold() == APPROVED and not as_text(rec.get("nomor_ba")):
+        if is_(rec.get("keputusan_atasan"), APPROVED) and not as_text(rec.get("nomor_ba")):
             out.append(_finding(reg, "persetujuan", rec, "nomor_ba", "persetujuan_tanpa_nomor_ba"))
     for rec in reg.records("register_dik"):
         if as_text(rec.get(KEY)) and not as_text(rec.get("nomor_ba")):
@@ -59,9 +61,9 @@ def _current_items_by_request(reg: Register) -> dict[str, list[Record]]:
 
 def item_warnings(item: Record) -> list[str]:
     """Messages of the ground hints of one exempt item (none when its ground is confirmed)."""
-    if as_text(item.get("dasar_dikonfirmasi")).casefold() == CONFIRMED:
+    if is_(item.get("dasar_dikonfirmasi"), CONFIRMED):
         return []
-    if as_text(item.get("dikecualikan")).casefold() not in ("ya", "sebagian"):
+    if canonical(Klasifikasi, item.get("dikecualikan")) not in EXEMPT:
         return []
     codes, error = parse_pasal(item.get("pasal17"))
     if error or not codes:
@@ -71,7 +73,7 @@ def item_warnings(item: Record) -> list[str]:
 
 def unconfirmed(reg: Register, ba: Record, items: list[Record]) -> list[Finding]:
     """A flagged ground repeated on the berita acara row until someone confirms it."""
-    if as_text(ba.get("dasar_dikonfirmasi")).casefold() == CONFIRMED:
+    if is_(ba.get("dasar_dikonfirmasi"), CONFIRMED):
         return []
     out = []
     for item in items:
@@ -96,18 +98,24 @@ def conclusion(reg: Register, ba: Record, items: list[Record]) -> list[Finding]:
     if not text or not items:
         return []
     counts = outcome_counts(items)
-    exempt = counts.get("YA", 0) + counts.get("SEBAGIAN", 0)
-    says_open = any(w in text for w in ("tidak dikecualikan", "terbuka", "dapat dibuka seluruhnya"))
-    says_closed = "dikecualikan" in text.replace("tidak dikecualikan", "")
-    partial = counts.get("TIDAK", 0) > 0 and exempt > 0
-    if (exempt and says_open and not says_closed) or (not exempt and says_closed):
-        word = "tidak dikecualikan/terbuka" if says_open else "dikecualikan"
-    elif partial and says_closed and not says_open and "sebagian" not in text:
-        word = "dikecualikan (seluruhnya)"
-    else:
+    word = _contradiction(text, counts)
+    if not word:
         return []
     hasil = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
     return [_finding(reg, "berita_acara", ba, "kesimpulan", "kesimpulan_tidak_sesuai", kata=word, hasil=hasil)]
+
+
+def _contradiction(text: str, counts: dict[str, int]) -> str:
+    """The word of the conclusion that contradicts the outcome counts, '' when it agrees."""
+    exempt = counts.get(Klasifikasi.YA, 0) + counts.get(Klasifikasi.SEBAGIAN, 0)
+    says_open = any(w in text for w in ("tidak dikecualikan", "terbuka", "dapat dibuka seluruhnya"))
+    says_closed = "dikecualikan" in text.replace("tidak dikecualikan", "")
+    if (exempt and says_open and not says_closed) or (not exempt and says_closed):
+        return "tidak dikecualikan/terbuka" if says_open else "dikecualikan"
+    partial = counts.get(Klasifikasi.TIDAK, 0) > 0 and exempt > 0
+    if partial and says_closed and not says_open and "sebagian" not in text:
+        return "dikecualikan (seluruhnya)"
+    return ""
 
 
 def _finding(reg: Register, sheet: str, rec: Record, key: str, code: str, **fields: str) -> Finding:

@@ -8,7 +8,7 @@ from typing import Any
 from ..changes import Changes
 from ..findings import Finding
 from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, log_text, numbers_in_register
-from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
+from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN, Klasifikasi, Penguasaan, Persetujuan, canonical
 from ..register import Record, Register
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, By, stage_status
 from ..values import as_text, parse_date, parse_datetime
@@ -30,7 +30,6 @@ from .routes import (
     after_koordinasi,
     approved,
     approved_decision,
-    canonical,
     exempt_items,
     is_done,
 )
@@ -149,7 +148,7 @@ class Run:
             self._unknown("koordinasi", rows, "Status Penguasaan", PENGUASAAN)
             return
         target, extra = route
-        held = canonical(rows[0].get("status_penguasaan"), PENGUASAAN)
+        held = canonical(Penguasaan, rows[0].get("status_penguasaan"))
         self.move(request, "koordinasi", target, rows, extra, f"Status penguasaan: {held}.")
 
     def _from_kajian(self, request: Request, rows: list[Record]) -> None:
@@ -160,14 +159,15 @@ class Run:
     def _from_klasifikasi(self, request: Request, rows: list[Record]) -> None:
         route = after_klasifikasi([r.values for r in rows])
         if route is None:
-            unknown = [r for r in rows if canonical(r.get("dikecualikan"), KLASIFIKASI) is None]
+            unknown = [r for r in rows if canonical(Klasifikasi, r.get("dikecualikan")) is None]
             self._unknown("klasifikasi", unknown, "Dikecualikan", KLASIFIKASI)
             return
         target, extra = route
         replaced = latest(request.on("berita_acara"), "nomor_ba") if target == "berita_acara" else None
         if replaced:  # a new round after a revision or refusal: the new BA cites the one it replaces
             extra = {**extra, "menggantikan_ba": replaced}
-        counts = [f"{sum(1 for r in rows if canonical(r.get('dikecualikan'), KLASIFIKASI) == v)} {v}" for v in KLASIFIKASI]
+        found = [canonical(Klasifikasi, r.get("dikecualikan")) for r in rows]
+        counts = [f"{found.count(v)} {v}" for v in Klasifikasi]
         self.move(request, "klasifikasi", target, rows, extra, "Klasifikasi: " + ", ".join(counts) + ".")
 
     def _from_berita_acara(self, request: Request, rows: list[Record]) -> None:
@@ -251,7 +251,7 @@ class Run:
         self.move(request, "persetujuan", "keputusan", [row], extra, note, label=f"{NAME[DIK]} + {NAME['keputusan']}")
 
     def _send_back(self, request: Request, row: Record, items: list[Record]) -> None:
-        decision = canonical(row.get("keputusan_atasan"), PERSETUJUAN)
+        decision = canonical(Persetujuan, row.get("keputusan_atasan"))
         note = row.get("catatan_atasan")
         keep = [c.key for c in SHEET_BY_KEY["klasifikasi"].columns if c.key not in STATUS_KEYS]
         for item in items:
@@ -322,7 +322,7 @@ class Run:
         })
 
     def setting_text(self, key: str) -> str:
-        return as_text(self.reg.settings.get(key)) or str(SETTING_BY_KEY[key].default)
+        return self.reg.config.pattern(key)
 
     def issue(self, setting: str, day: date | None = None) -> str:
         """The next registration or DIK number (1 + highest used that year; never reused)."""

@@ -8,24 +8,19 @@ from typing import Any
 
 import holidays
 
-from ..reference import STATUS_WAKTU, YA_TIDAK
+from ..reference import StatusWaktu, YaTidak, canonical
 from ..register import Record, Register
-from ..schema import SETTING_BY_KEY
-from ..values import parse_date, parse_datetime, parse_int
+from ..values import parse_date, parse_datetime
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
-from .routes import canonical
 from .state import Request
 
-ON_TIME, NEAR, LATE, DONE_ON_TIME, DONE_LATE = STATUS_WAKTU
+ON_TIME, NEAR, LATE, DONE_ON_TIME, DONE_LATE = StatusWaktu
 STATUS_KEYS = ("tahap_saat_ini", "hari_kerja_terpakai", "batas_waktu", "status_waktu", "kalender")
 
 
 def setting_int(reg: Register, key: str) -> int:
-    """A whole-number setting; the schema default when the cell is empty or not a number."""
-    value, error = parse_int(reg.settings.get(key))
-    if value is None or error:
-        value, _ = parse_int(SETTING_BY_KEY[key].default)
-    return int(value or 0)
+    """A whole-number setting, bounded by automation.settings (the default when unusable)."""
+    return reg.config.int(key)
 
 
 @dataclass
@@ -40,12 +35,9 @@ class Rules:
 
     @classmethod
     def of(cls, reg: Register) -> Rules:
-        return cls(
-            calendar=WorkCalendar.from_register(reg),
-            days=max(1, setting_int(reg, "batas_hari_kerja")),
-            extension=max(0, setting_int(reg, "perpanjangan_hari_kerja")),
-            near=max(0, setting_int(reg, "ambang_mendekati")),
-        )
+        days = reg.config.days  # bounded by automation.settings
+        return cls(calendar=WorkCalendar.from_register(reg), days=days.answer, extension=days.extension,
+                   near=days.near)
 
     def label(self) -> str:
         """Kalender column: short and stable (unlike describe(), it does not list computed years)."""
@@ -72,7 +64,7 @@ class Rules:
         received = received_at(intake)
         if received is None:
             return None
-        extended = canonical(intake.get("diperpanjang"), YA_TIDAK) == YA_TIDAK[0]
+        extended = canonical(YaTidak, intake.get("diperpanjang")) is YaTidak.YA
         days = self.days + (self.extension if extended else 0)
         receipt = self.receipt(received)  # a working day: the deadline counts from it like from ``received``
         return self._cached(("due", receipt, days), lambda: self.calendar.deadline(receipt, days))

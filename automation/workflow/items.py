@@ -5,25 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..figures import SUPERSEDED as SUPERSEDED  # re-exported: advance, letters and validation import it here
+from ..figures import sent_to_minutes
+from ..reference import Klasifikasi, canonical
 from ..register import Record
 from ..values import as_text, parse_pasal
 from .precedent import IN_FORCE
-from .routes import NAME, SEBAGIAN, canonical, is_done, validity_end
+from .routes import SEBAGIAN, validity_end
 from .state import Request
-
-SUPERSEDED = "Dikembalikan Atasan PPID"  # start of the Catatan of item rows replaced by a new round
 
 
 def latest_round(request: Request) -> list[Record]:
     """The item rows last sent to 5 Berita Acara and not replaced after a refusal or revision."""
-    target = NAME["berita_acara"].casefold()
-    return [
-        r
-        for r in request.on("klasifikasi")
-        if is_done(r.values)
-        and as_text(r.get("diteruskan_ke")).casefold() == target
-        and not as_text(r.get("catatan")).startswith(SUPERSEDED)
-    ]
+    return sent_to_minutes(request.on("klasifikasi"))  # the one definition, shared with letters and reports
 
 
 def latest(rows: list[Record], key: str) -> Any:
@@ -67,7 +61,7 @@ def dik_entry(number: str, request: Request, item: dict[str, Any], start: date |
     """A Register DIK row for one exempt item (Pasal 20: the period and the date it ends)."""
     informasi = item.get("informasi_diuji")
     part = as_text(item.get("bagian_dikecualikan"))
-    if canonical(item.get("dikecualikan"), (SEBAGIAN,)) and part:
+    if canonical(Klasifikasi, item.get("dikecualikan")) is SEBAGIAN and part:
         informasi = f"{as_text(informasi)} (bagian yang dikecualikan: {part})"
     intake = request.intake
     return {

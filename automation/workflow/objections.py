@@ -17,12 +17,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .. import figures as fig
-from ..reference import ALASAN_KEBERATAN, KEPUTUSAN, YA_TIDAK
+from ..reference import ALASAN_KEBERATAN, AlasanKeberatan, Keputusan, YaTidak, canonical
 from ..register import Record, Register
 from ..validation.objections import SHEET
 from ..values import as_text, parse_date, parse_datetime
-from .deadlines import NEAR, Rules, setting_int, time_status, usable
-from .routes import canonical
+from .deadlines import NEAR, Rules, time_status, usable
 
 if TYPE_CHECKING:
     from .advance import Run
@@ -51,12 +50,13 @@ class Limits:
 
     @classmethod
     def of(cls, reg: Register) -> Limits:
-        lapse = canonical(reg.settings.get("sengketa_tanpa_tanggapan"), YA_TIDAK)
+        config = reg.config
+        lapse = canonical(YaTidak, config.get("sengketa_tanpa_tanggapan"))
         return cls(
-            filing=max(1, setting_int(reg, "batas_keberatan")),
-            answer=max(1, setting_int(reg, "batas_tanggapan_keberatan")),
-            dispute=max(1, setting_int(reg, "batas_sengketa")),
-            dispute_without_answer=lapse != YA_TIDAK[1],
+            filing=max(1, config.int("batas_keberatan")),
+            answer=max(1, config.int("batas_tanggapan_keberatan")),
+            dispute=max(1, config.int("batas_sengketa")),
+            dispute_without_answer=lapse is not YaTidak.TIDAK,
         )
 
 
@@ -88,7 +88,7 @@ def requests_of(reg: Register, rules: Rules) -> dict[str, Request]:
             number,
             as_text(rec.get("nama_pemohon")),
             received.date() if received and usable(received) else None,
-            canonical(dec.get("jenis_keputusan"), KEPUTUSAN) or as_text(dec.get("jenis_keputusan")),
+            canonical(Keputusan, dec.get("jenis_keputusan")) or as_text(dec.get("jenis_keputusan")),
             delivered,
             rules.deadline(rec) if received and usable(received) else None,
         )
@@ -124,7 +124,7 @@ class Objection:
 
     @property
     def ground(self) -> str:
-        return canonical(self.record.get("alasan_keberatan"), ALASAN_KEBERATAN) or ""
+        return canonical(AlasanKeberatan, self.record.get("alasan_keberatan")) or ""
 
 
 def basis_of(request: Request | None, ground: str) -> date | None:
@@ -138,7 +138,7 @@ def basis_of(request: Request | None, ground: str) -> date | None:
 
 def objection(rec: Record, request: Request | None, rules: Rules, limits: Limits) -> Objection:
     cal = rules.calendar
-    ground = canonical(rec.get("alasan_keberatan"), ALASAN_KEBERATAN) or ""
+    ground = canonical(AlasanKeberatan, rec.get("alasan_keberatan")) or ""
     basis = basis_of(request, ground)
     filed, answered = day_of(rec.get("tanggal_keberatan")), day_of(rec.get("tanggal_tanggapan"))
     disputed, ruled = day_of(rec.get("tanggal_sengketa")), day_of(rec.get("tanggal_putusan_sengketa"))

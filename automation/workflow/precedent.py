@@ -9,24 +9,22 @@ from typing import Any
 from rapidfuzz import utils
 
 from ..dik.scoring import TermScorer
-from ..reference import JANGKA_WAKTU, STATUS_DIK
+from ..reference import JangkaWaktu, StatusDik, canonical
 from ..register import Record, Register
 from ..values import as_text, parse_date
-from .deadlines import setting_int
-from .routes import canonical
 
-IN_FORCE, RETEST, OPENED = STATUS_DIK
+IN_FORCE, RETEST, OPENED = StatusDik
 DIK_SHEET = "register_dik"
 EARLY_STEPS = ("1 ", "2 ", "3 ")  # Tahap Saat Ini of requests whose review has not started
-EVENT, UNLIMITED = JANGKA_WAKTU[2], JANGKA_WAKTU[3]
+EVENT, UNLIMITED = JangkaWaktu.PERISTIWA, JangkaWaktu.TIDAK_TERBATAS
 
 
 def threshold(reg: Register) -> int:
-    return min(100, max(0, setting_int(reg, "ambang_preseden")))
+    return reg.config.precedent_threshold  # bounded 0-100 by automation.settings
 
 
 def in_force(entry: Record) -> bool:
-    return canonical(entry.get("status_dik"), STATUS_DIK) == IN_FORCE
+    return canonical(StatusDik, entry.get("status_dik")) == IN_FORCE
 
 
 def ended(entry: Record, today: date) -> bool:
@@ -42,7 +40,7 @@ def active(entries: list[Record], today: date) -> list[Record]:
 def lapsed(entries: list[Record], today: date) -> list[Record]:
     """Entries whose exemption ended ('Perlu uji ulang', or in force with Berlaku Sampai passed)."""
     return [e for e in entries if as_text(e.get("informasi"))
-            and (canonical(e.get("status_dik"), STATUS_DIK) == RETEST or ended(e, today))]
+            and (canonical(StatusDik, e.get("status_dik")) == RETEST or ended(e, today))]
 
 
 @dataclass(frozen=True)
@@ -70,7 +68,7 @@ def validity_text(entry: Record) -> str:
     until, _error = parse_date(entry.get("berlaku_sampai"))
     if until is not None:
         return f"berlaku s.d. {until:%d/%m/%Y}"
-    kind = canonical(entry.get("jenis_jangka_waktu"), JANGKA_WAKTU)
+    kind = canonical(JangkaWaktu, entry.get("jenis_jangka_waktu"))
     if kind == EVENT:
         return f"berlaku s.d. {as_text(entry.get('jangka_waktu')) or 'peristiwa tertentu'}"
     if kind == UNLIMITED:

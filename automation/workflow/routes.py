@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..reference import JANGKA_WAKTU, KLASIFIKASI, PENGUASAAN, PERSETUJUAN
+from ..reference import JangkaWaktu, Keputusan, Klasifikasi, Penguasaan, Persetujuan, StatusTahap, canonical
 from ..schema import STAGES
 from ..values import parse_date
 
@@ -19,8 +19,8 @@ DIK = "register_dik"
 # Sheets a request passes through after intake (7 Register DIK holds entries, not a stage of a request).
 REQUEST_SHEETS: tuple[str, ...] = tuple(s.key for s in STAGES if s.key not in (INTAKE, DIK))
 
-DONE = "Selesai"  # status_tahap of a row that has moved on
-OPEN = "Dalam proses"
+DONE = StatusTahap.SELESAI  # status_tahap of a row that has moved on
+OPEN = StatusTahap.DALAM_PROSES
 FINISHED = "Selesai (diarsipkan)"  # tahap_saat_ini / diteruskan_ke of a request archived at step 10
 
 # Steps that always go on to the same sheet.
@@ -32,11 +32,12 @@ SIMPLE_NEXT: dict[str, str] = {
     "tanda_terima": "arsip",
 }
 
-YA, TIDAK, SEBAGIAN = KLASIFIKASI
-DISETUJUI = PERSETUJUAN[0]
-DIKUASAI = PENGUASAAN[0]
-GIVEN_ALL, GIVEN_PART, REFUSED = "Diberikan seluruhnya", "Diberikan sebagian", "Ditolak"
-BY_DATE, BY_YEARS = JANGKA_WAKTU[0], JANGKA_WAKTU[1]
+YA, TIDAK, SEBAGIAN = Klasifikasi
+DISETUJUI = Persetujuan.DISETUJUI
+DIKUASAI = Penguasaan.DIKUASAI
+GIVEN_ALL, GIVEN_PART, REFUSED = (Keputusan.DIBERIKAN_SELURUHNYA, Keputusan.DIBERIKAN_SEBAGIAN,
+                                 Keputusan.DITOLAK)
+BY_DATE, BY_YEARS = JangkaWaktu.TANGGAL, JangkaWaktu.TAHUN
 
 
 @dataclass(frozen=True)
@@ -48,38 +49,39 @@ class Edge:
     rule: str
 
 
-EDGES: tuple[Edge, ...] = (
-    Edge("permohonan", "koordinasi", "entry columns valid; a registration number is given"),
-    Edge("koordinasi", "kajian", "Status Penguasaan = Dikuasai"),
-    Edge("koordinasi", "keputusan", "Status Penguasaan = Tidak dikuasai / Belum didokumentasikan"),
-    Edge("kajian", "klasifikasi", "always (one item row, Informasi yang Diuji = Rincian Informasi)"),
-    Edge("klasifikasi", "berita_acara", "any item YA or SEBAGIAN"),
-    Edge("klasifikasi", "keputusan", "every item TIDAK (Diberikan seluruhnya)"),
-    Edge("berita_acara", "persetujuan", "always (Nomor Berita Acara carried)"),
-    Edge("persetujuan", "register_dik", "Disetujui: one DIK entry per YA/SEBAGIAN item"),
-    Edge("persetujuan", "keputusan", "Disetujui: Ditolak (all YA) or Diberikan sebagian"),
-    Edge("persetujuan", "klasifikasi", "Ditolak / Revisi: the items go back with the superior's note"),
-    Edge("keputusan", "tanda_terima", "always (Jenis Keputusan carried)"),
-    Edge("tanda_terima", "arsip", "always (Jenis Keputusan carried)"),
-)
+# The SOP graph as a table: "source -> target: rule" (sheet keys; the rule in English).
+_GRAPH = """
+permohonan -> koordinasi: entry columns valid; a registration number is given
+koordinasi -> kajian: Status Penguasaan = Dikuasai
+koordinasi -> keputusan: Status Penguasaan = Tidak dikuasai / Belum didokumentasikan
+kajian -> klasifikasi: always (one item row, Informasi yang Diuji = Rincian Informasi)
+klasifikasi -> berita_acara: any item YA or SEBAGIAN
+klasifikasi -> keputusan: every item TIDAK (Diberikan seluruhnya)
+berita_acara -> persetujuan: always (Nomor Berita Acara carried)
+persetujuan -> register_dik: Disetujui: one DIK entry per YA/SEBAGIAN item
+persetujuan -> keputusan: Disetujui: Ditolak (all YA) or Diberikan sebagian
+persetujuan -> klasifikasi: Ditolak / Revisi: the items go back with the superior's note
+keputusan -> tanda_terima: always (Jenis Keputusan carried)
+tanda_terima -> arsip: always (Jenis Keputusan carried)
+"""
 
 
-def canonical(value: Any, choices: tuple[str, ...]) -> str | None:
-    """The reference spelling of ``value`` (case and spaces ignored), or None."""
-    text = " ".join(str(value or "").split()).casefold()
-    return next((c for c in choices if c.casefold() == text), None)
+def _edge(line: str) -> Edge:
+    source, rest = line.split(" -> ", 1)
+    target, rule = rest.split(": ", 1)
+    return Edge(source, target, rule)
+
+
+EDGES: tuple[Edge, ...] = tuple(_edge(line) for line in _GRAPH.strip().splitlines())
 
 
 def is_done(values: dict[str, Any]) -> bool:
-    value = values.get("status_tahap")
-    if value is None or value == OPEN:
-        return False
-    return value == DONE or canonical(value, (DONE,)) is not None
+    return canonical(StatusTahap, values.get("status_tahap")) is DONE
 
 
 def after_koordinasi(row: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     """Step 2: owned information goes to review, otherwise straight to the decision letter."""
-    held = canonical(row.get("status_penguasaan"), PENGUASAAN)
+    held = canonical(Penguasaan, row.get("status_penguasaan"))
     if held is None:
         return None
     if held == DIKUASAI:
@@ -88,7 +90,7 @@ def after_koordinasi(row: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
 
 
 def verdicts(items: list[dict[str, Any]]) -> list[str | None]:
-    return [canonical(item.get("dikecualikan"), KLASIFIKASI) for item in items]
+    return [canonical(Klasifikasi, item.get("dikecualikan")) for item in items]
 
 
 def after_klasifikasi(items: list[dict[str, Any]]) -> tuple[str, dict[str, Any]] | None:
@@ -103,7 +105,7 @@ def after_klasifikasi(items: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]
 
 def approved(row: dict[str, Any]) -> bool | None:
     """Step 6: True when approved, False when refused or sent back for revision, None if unknown."""
-    decision = canonical(row.get("keputusan_atasan"), PERSETUJUAN)
+    decision = canonical(Persetujuan, row.get("keputusan_atasan"))
     return None if decision is None else decision == DISETUJUI
 
 
@@ -118,7 +120,7 @@ def exempt_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def validity_end(kind: Any, period: Any, start: date | None) -> date | None:
     """Berlaku Sampai (Pasal 20): a given date, or start + N years; empty for events / unlimited."""
-    chosen = canonical(kind, JANGKA_WAKTU)
+    chosen = canonical(JangkaWaktu, kind)
     if chosen == BY_DATE:
         end, _error = parse_date(period)
         return end
