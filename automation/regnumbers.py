@@ -17,7 +17,7 @@ def registration_findings(reg: Register) -> list[Finding]:
     Numbers ppid issued itself (the Log says so) are accepted even when the pattern has changed
     since; what is left was typed by staff: a typo, a line break, 300 characters, ``CON``.
     """
-    from .letters.numbering import PatternError, compile_pattern
+    from .numbering import PatternError, compile_pattern
 
     data = reg.sheets.get("permohonan")
     if data is None or not data.present or "no_registrasi" not in data.columns:

@@ -111,7 +111,7 @@ def _check_int(setting: Setting, value: Any) -> tuple[Any, str]:
 
 
 def _check_pattern(setting: Setting, value: Any) -> tuple[Any, str]:
-    from .letters.numbering import PatternError, compile_pattern
+    from .numbering import PatternError, compile_pattern
 
     text = as_text(value)
     shown = text[:60]

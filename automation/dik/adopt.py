@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..letters.numbering import log_text
+from ..numbering import log_text
 from ..values import as_text, parse_date
 from ..workflow.precedent import IN_FORCE
 from ..workflow.routes import DIK, NAME, validity_end

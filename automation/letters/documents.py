@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..changes import Changes
 from ..errors import TemplateError, UsageError, WriteRefused
+from ..numbering import Numberer, Pattern, PatternError, compile_pattern, log_text
 from ..paths import os_error_reason, safe_component
 from ..register import Record, Register
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
@@ -20,7 +21,6 @@ from ..validation.chain import chain_errors
 from ..values import as_text, parse_date
 from . import bahasa
 from .context import Built, build
-from .numbering import Numberer, Pattern, PatternError, compile_pattern, log_text
 from .pdf import CHUNK, PDF_MISSING, convert_beside_report, find_soffice
 from .render import render_docx, template_file, usable_logo
 from .sources import Sources

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..changes import Changes
 from ..findings import Finding
-from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, log_text, numbers_in_register
+from ..numbering import Numberer, Pattern, compile_pattern, issued_numbers, log_text
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
 from ..register import Record, Register
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, By, stage_status
@@ -32,7 +32,7 @@ from .routes import (
     exempt_items,
     is_done,
 )
-from .state import CONFLICT, LOST, Registry, Request, collect, reg_no
+from .state import CONFLICT, LOST, Registry, Request, collect
 from .summary import AdvanceSummary
 
 STATUS_KEYS = {c.key for c in stage_status()}
@@ -315,7 +315,7 @@ class Run:
         if setting not in self._patterns:
             self._patterns[setting] = compile_pattern(self.setting_text(setting), SETTING_BY_KEY[setting].label)
         if self._numberer is None:
-            self._numberer = Numberer(used_numbers(self.reg) + numbers_in_register(self.reg))
+            self._numberer = Numberer(issued_numbers(self.reg))
         return self._numberer.issue(self._patterns[setting], day or self.today)
 
     def findings_reason(self, key: str, rec: Record, *, completing: bool) -> str:
@@ -379,14 +379,3 @@ def reason_text(findings: list[Finding]) -> str:
             parts.append(text)
     return ("Belum dapat diteruskan: " + " ".join(parts)) if parts else ""
 
-
-def used_numbers(reg: Register) -> list[str]:
-    """Registration and DIK numbers ever given: every sheet's columns and the Log."""
-    found = [reg_no(r) for key in (INTAKE, *REQUEST_SHEETS, DIK) for r in reg.records(key)]
-    found += [as_text(r.get("no_dik")) for r in reg.records(DIK)]
-    for rec in reg.records("log"):
-        found.append(as_text(rec.get("no_registrasi")))
-        text = as_text(rec.get("keterangan"))
-        if text.startswith(LOG_PREFIX) and ": " in text:
-            found.append(text.rpartition(": ")[2].strip())
-    return [n for n in found if n]

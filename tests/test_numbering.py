@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from automation.letters.documents import FAILED, MADE, REMADE, make_documents
-from automation.letters.numbering import Numberer, PatternError, compile_pattern
+from automation.numbering import Numberer, PatternError, compile_pattern
 from automation.register import Record
 
 TODAY = date(2027, 1, 10)
