@@ -12,13 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from .rownotes import is_superseded
 from .values import as_text, parse_date
 
 Row = Mapping[str, Any]
 YEARS = (2000, 2100)  # dates outside are typing errors (left to validation), not service history
 YA, TIDAK, SEBAGIAN = "YA", "TIDAK", "SEBAGIAN"
 UNFILLED = "Belum diisi"
-SUPERSEDED = "Dikembalikan Atasan PPID"  # Catatan of 4 Klasifikasi rows replaced by a new round
 BA_SHEET = "5 Berita Acara"
 DONE = "selesai"
 
@@ -71,7 +71,7 @@ def latest_round(items: Sequence[Row]) -> list[Row]:
     marked Selesai together; else every row."""
     done = [r for r in items if as_text(r.get("status_tahap")).casefold() == DONE]
     sent = [r for r in done if as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
-            and not as_text(r.get("catatan")).startswith(SUPERSEDED)]
+            and not is_superseded(r)]
     if sent:
         return sent
     if done:

@@ -350,7 +350,7 @@ def test_fresh_stage_rows_are_not_due_yet(tmp_path):
 
 def test_round_sent_back_by_the_atasan_is_left_out(tmp_path):
     from automation.register import Record
-    from automation.workflow.items import SUPERSEDED
+    from automation.rownotes import SUPERSEDED
 
     reg = demo_register(tmp_path)
     klas = reg.sheets["klasifikasi"]

@@ -16,6 +16,8 @@ from ..errors import TemplateError, UsageError, WriteRefused
 from ..numbering import Numberer, Pattern, PatternError, compile_pattern, log_text
 from ..paths import os_error_reason, safe_component
 from ..register import Record, Register
+from ..rownotes import KEY as NOTE
+from ..rownotes import RowNote, document_sentence
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
 from ..validation.chain import chain_errors
 from ..values import as_text, parse_date
@@ -249,15 +251,6 @@ def remove_stale_staging(out_root: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-DOCUMENT_NOTE_MARKERS = tuple(f"Dokumen {d.title} belum dapat dibuat" for d in DOCUMENT_BY_KEY.values())
-
-
-def _without_document_notes(text: str) -> str:
-    """The part of a Catatan written by others (advance's reason comes first, our notes after it)."""
-    cut = min((i for i in (text.find(m) for m in DOCUMENT_NOTE_MARKERS) if i >= 0), default=len(text))
-    return text[:cut].strip()
-
-
 class _Run:
     """State of one documents run: numbers handed out, changes and the result rows."""
 
@@ -369,7 +362,7 @@ class _Run:
                                             sheet=self._sheet_name(sheet), row=row))
 
     def fail(self, due: Due, why: str) -> None:
-        message = f"Dokumen {due.doc.title} belum dapat dibuat: {why}."
+        message = document_sentence(due.doc.title, why)
         self.row_messages.setdefault((due.sheet_key, due.record.row), []).append(message)
         self.result.rows.append(DocumentRow(due.reg_no, due.doc.title, due.number, None, FAILED, message,
                                             sheet=self._sheet_name(due.sheet_key), row=due.record.row))
@@ -390,10 +383,10 @@ class _Run:
         records = {(key, rec.row): rec for key in ("permohonan", "berita_acara", "keputusan", "tanda_terima")
                    for rec in self.reg.records(key)}
         for (sheet, row), messages in self.row_messages.items():
-            old = as_text(records[(sheet, row)].get("catatan"))
-            new = " ".join([_without_document_notes(old), *messages]).strip()
-            if new != old:
-                self.changes.set(sheet, row, "catatan", new or None)
+            rec = records[(sheet, row)]
+            new = RowNote.of_record(rec).with_documents(messages).text()
+            if (new or "") != as_text(rec.get(NOTE)):
+                self.changes.set(sheet, row, NOTE, new)
         if self.result.rows:
             stamp = self.now.strftime("%d/%m/%Y %H:%M")
             for key in {k for k, _ in self.row_messages}:

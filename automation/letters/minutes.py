@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..register import Record
+from ..rownotes import is_superseded
 from ..schema import SHEET_BY_KEY
 from ..values import as_text, parse_date, parse_int
-from ..workflow.items import SUPERSEDED
 from . import bahasa
 from .sources import EMPTY, Row, Sources
 
@@ -49,7 +49,7 @@ def round_rows(src: Sources, reg_no: str) -> list[Record]:
     sent = [
         r for r in done
         if as_text(r.get("diteruskan_ke")).casefold() == SHEET_BY_KEY["berita_acara"].name.casefold()
-        and not as_text(r.get("catatan")).startswith(SUPERSEDED)
+        and not is_superseded(r)
     ]
     if sent:
         rows = sent

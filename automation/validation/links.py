@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..register import Record, Register
+from ..rownotes import is_superseded
 from ..values import as_text, parse_pasal, short
 from .codes import level, message
 from .grounds import CONFIRMED, hint_problems, reason_text
 from .row import Context
 
 KEY = "no_registrasi"
-SUPERSEDED = "Dikembalikan Atasan PPID"  # = automation.workflow.items.SUPERSEDED (workflow imports us)
 APPROVED = "disetujui"
 
 
@@ -42,7 +42,7 @@ def current_items(reg: Register, number: str) -> list[Record]:
     """4 Klasifikasi rows of the request that were not replaced after a revision or refusal."""
     return [
         r for r in reg.records("klasifikasi")
-        if as_text(r.get(KEY)) == number and not as_text(r.get("catatan")).startswith(SUPERSEDED)
+        if as_text(r.get(KEY)) == number and not is_superseded(r)
         and as_text(r.get("dikecualikan"))
     ]
 

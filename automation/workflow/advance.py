@@ -10,11 +10,13 @@ from ..findings import Finding
 from ..numbering import Numberer, Pattern, compile_pattern, issued_numbers, log_text
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
 from ..register import Record, Register
+from ..rownotes import KEY as NOTE
+from ..rownotes import SUPERSEDED, superseded_sentence
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, By, stage_status
 from ..values import as_text, parse_date, parse_datetime
 from .deadlines import Rules
 from .draft import Draft
-from .items import SUPERSEDED, dik_entry, join_values, latest, latest_round, pasal_codes
+from .items import dik_entry, join_values, latest, latest_round, pasal_codes
 from .passes import WAITING, finish
 from .routes import (
     DIK,
@@ -244,7 +246,7 @@ class Run:
             values = {k: item.get(k) for k in keep}
             values.update(self.context(request), dikecualikan=None, catatan_atasan=note, status_tahap=OPEN)
             request.rows.setdefault("klasifikasi", []).append(self.draft.append("klasifikasi", values))
-            self.draft.set("klasifikasi", item, "catatan", f"{SUPERSEDED} ({decision}) pada {self.today:%d/%m/%Y}; diganti baris baru.")
+            self.draft.set("klasifikasi", item, NOTE, superseded_sentence(str(decision), f"{self.today:%d/%m/%Y}"))
         self.close("persetujuan", [row], NAME["klasifikasi"])
         self.log(request.number, "persetujuan", NAME["klasifikasi"], f"{SUPERSEDED} ({decision}): {as_text(note)}")
         self.note_move(NAME["persetujuan"], NAME["klasifikasi"], request.number)
@@ -283,7 +285,7 @@ class Run:
             self.draft.set(key, rec, "status_tahap", DONE)
             self.draft.set(key, rec, "tanggal_selesai", self.today)
             self.draft.set(key, rec, "diteruskan_ke", label)
-            self.draft.set(key, rec, "catatan", None)
+            self.draft.set(key, rec, NOTE, None)
 
     def context(self, request: Request) -> dict[str, Any]:
         intake = request.intake

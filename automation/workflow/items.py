@@ -6,12 +6,11 @@ from datetime import date
 from typing import Any
 
 from ..register import Record
+from ..rownotes import is_superseded
 from ..values import as_text, parse_pasal
 from .precedent import IN_FORCE
 from .routes import NAME, SEBAGIAN, canonical, is_done, validity_end
 from .state import Request
-
-SUPERSEDED = "Dikembalikan Atasan PPID"  # start of the Catatan of item rows replaced by a new round
 
 
 def latest_round(request: Request) -> list[Record]:
@@ -22,7 +21,7 @@ def latest_round(request: Request) -> list[Record]:
         for r in request.on("klasifikasi")
         if is_done(r.values)
         and as_text(r.get("diteruskan_ke")).casefold() == target
-        and not as_text(r.get("catatan")).startswith(SUPERSEDED)
+        and not is_superseded(r)
     ]
 
 

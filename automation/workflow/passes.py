@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..schema import DOCUMENTS
+from ..rownotes import KEY as NOTE
+from ..rownotes import RowNote
 from ..values import as_text, parse_date
 from .deadlines import status_values
 from .home import home_rows
 from .precedent import RETEST, Matcher, active, ended, lapsed, threshold
 from .routes import DIK, INTAKE, OPEN, REQUEST_SHEETS, is_done
 from .state import has_staff_data, reg_no
-
-# How ``documents`` starts the Catatan sentence of a letter it could not make (kept by advance).
-DOCUMENT_MARKERS = tuple(f"Dokumen {d.title} belum dapat dibuat" for d in DOCUMENTS)
 
 WAITING = "Lengkap; menunggu baris lain permohonan ini di lembar ini selesai diisi."
 
@@ -92,18 +90,11 @@ def write_notes(run: Run) -> None:
                 continue
             else:
                 note = None
-            run.draft.set(key, rec, "catatan", with_document_notes(note, rec.get("catatan")))
+            run.draft.set(key, rec, NOTE, RowNote.of_record(rec).with_reason(note).text())
             if not is_done(rec.values) and not as_text(rec.get("status_tahap")):
                 run.draft.set(key, rec, "status_tahap", OPEN)
         for rows in fresh.values():
             pending = run.completion_reasons(key, rows)
             for rec in rows:
-                run.draft.set(key, rec, "catatan", pending.get(rec.row, WAITING if len(rows) > 1 else None))
+                run.draft.set(key, rec, NOTE, pending.get(rec.row, WAITING if len(rows) > 1 else None))
 
-
-def with_document_notes(note: str | None, old: object) -> str | None:
-    """Our reason first, then any "Dokumen ... belum dapat dibuat" sentences ``documents`` wrote."""
-    text = as_text(old)
-    starts = [text.find(marker) for marker in DOCUMENT_MARKERS if marker in text]
-    kept = text[min(starts):].strip() if starts else ""
-    return " ".join(part for part in (note, kept) if part) or None
