@@ -14,11 +14,14 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .findings import Finding
-from .schema import PENGATURAN, SETTINGS, Setting
+from .schema import PENGATURAN, SETTING_BY_KEY, SETTINGS, Setting
 from .values import as_text, parse_int
+
+if TYPE_CHECKING:
+    from .register import Register
 
 # Bounds of the whole-number settings (the keys and defaults themselves come from schema.SETTINGS).
 INT_BOUNDS: dict[str, tuple[int, int]] = {
@@ -129,3 +132,11 @@ def _check_pattern(setting: Setting, value: Any) -> tuple[Any, str]:
     except PatternError as exc:
         return setting.default, f"tidak dapat dipakai ({exc})"
     return text, ""
+
+
+def setting_int(reg: Register, key: str) -> int:
+    """A whole-number setting; the schema default when the cell is empty or not a number."""
+    value, error = parse_int(reg.settings.get(key))
+    if value is None or error:
+        value, _ = parse_int(SETTING_BY_KEY[key].default)
+    return int(value or 0)

@@ -18,6 +18,7 @@ from ..errors import UsageError
 from ..findings import Finding
 from ..register import Record, Register
 from ..schema import By, Kind
+from ..settings import setting_int
 from ..values import as_text, parse_date, parse_datetime, parse_int
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
 from .codes import level, message
@@ -223,8 +224,6 @@ def fmt(day: date) -> str:
 
 
 def setting(reg: Register, key: str) -> int:
-    from ..workflow.deadlines import setting_int  # workflow imports validation; import late
-
     return setting_int(reg, key)
 
 

@@ -10,22 +10,14 @@ import holidays
 
 from ..reference import STATUS_WAKTU, YA_TIDAK
 from ..register import Record, Register
-from ..schema import SETTING_BY_KEY
-from ..values import parse_date, parse_datetime, parse_int
+from ..settings import setting_int
+from ..values import parse_date, parse_datetime
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
 from .routes import canonical
 from .state import Request
 
 ON_TIME, NEAR, LATE, DONE_ON_TIME, DONE_LATE = STATUS_WAKTU
 STATUS_KEYS = ("tahap_saat_ini", "hari_kerja_terpakai", "batas_waktu", "status_waktu", "kalender")
-
-
-def setting_int(reg: Register, key: str) -> int:
-    """A whole-number setting; the schema default when the cell is empty or not a number."""
-    value, error = parse_int(reg.settings.get(key))
-    if value is None or error:
-        value, _ = parse_int(SETTING_BY_KEY[key].default)
-    return int(value or 0)
 
 
 @dataclass

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def finish(run: Run) -> None:
-    from ..dik.adopt import adopt_staff_entries
+    from .adopt import adopt_staff_entries
 
     adopt_staff_entries(run)
     expire_entries(run)

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from ..numbering import log_text
 from ..values import as_text, parse_date
-from ..workflow.precedent import IN_FORCE
-from ..workflow.routes import DIK, NAME, validity_end
+from .precedent import IN_FORCE
+from .routes import DIK, NAME, validity_end
 
 if TYPE_CHECKING:
     from ..register import Record
-    from ..workflow.advance import Run
+    from .advance import Run
 
 LOG_TITLE = "DIK"  # the same Log text as entries made at step 6: numbers are never given twice
 
