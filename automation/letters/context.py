@@ -235,12 +235,7 @@ def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any],
     day = row.date("tanggal_keputusan", required=True)
     raw = row.text("jenis_keputusan", required=True, default="")
     kind = decision_kind(raw)
-    given_items, withheld = given_and_withheld(src, row.text("no_registrasi", default="")) if kind == SEBAGIAN else ([], [])
-    if kind == SEBAGIAN:
-        row.problems.extend(unconfirmed_grounds(src, row.text("no_registrasi", default="")))
-        if not withheld:  # typed without a 4 Klasifikasi trail: the row's own copy of the withheld part
-            withheld = [{"informasi": row.text("bagian_dikecualikan", required=True),
-                         "dasar": "; ".join(row.dasar()), "konsekuensi": row.text("konsekuensi", required=True)}]
+    given_items, withheld = _partial_items(src, row) if kind == SEBAGIAN else ([], [])
     if raw and (kind is None or kind == DITOLAK):
         row.problems.append(f"kolom {row.label('jenis_keputusan')} berisi '{raw}' yang tidak dikenal")
     given = kind in (SELURUHNYA, SEBAGIAN)
@@ -258,7 +253,7 @@ def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any],
         "bentuk_informasi": row.text("bentuk_informasi", required=given),
         "cara_penyampaian": row.text("cara_penyampaian", required=given),
         "biaya": bahasa.rupiah_terbilang(cost) if cost else "Tidak dikenakan biaya",
-        "waktu_penyediaan": ("pada hari yang sama" if days == 0 else bahasa.hari_kerja(days)) if days is not None else EMPTY,
+        "waktu_penyediaan": _days_text(days),
         "bagian_dikecualikan": row.text("bagian_dikecualikan", required=partial),
         "dasar": row.dasar(required=partial) if partial else [],
         "konsekuensi": row.text("konsekuensi", required=partial),
@@ -269,6 +264,23 @@ def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any],
         "nomor_penolakan": as_text(src.value("keputusan", row.record, "nomor_penolakan")) if partial else "",
         **keberatan(src),
     }, day
+
+
+def _partial_items(src: Sources, row: Row) -> tuple[list[str], list[dict[str, str]]]:
+    """A partial refusal: the items given and withheld, from 4 Klasifikasi or the row's own copy."""
+    reg_no = row.text("no_registrasi", default="")
+    given_items, withheld = given_and_withheld(src, reg_no)
+    row.problems.extend(unconfirmed_grounds(src, reg_no))
+    if not withheld:  # typed without a 4 Klasifikasi trail: the row's own copy of the withheld part
+        withheld = [{"informasi": row.text("bagian_dikecualikan", required=True),
+                     "dasar": "; ".join(row.dasar()), "konsekuensi": row.text("konsekuensi", required=True)}]
+    return given_items, withheld
+
+
+def _days_text(days: int | None) -> str:
+    if days is None:
+        return EMPTY
+    return "pada hari yang sama" if days == 0 else bahasa.hari_kerja(days)
 
 
 def _tanda_terima(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:

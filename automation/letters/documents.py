@@ -148,22 +148,19 @@ def make_documents(
     run = _Run(reg, out_root=out_root, today=today, now=now or datetime.combine(today, time()),
                trigger=trigger, user=user, templates_dir=templates_dir, stage=stage)
     items = due_documents(reg, reg_no)
-    if reg_no is not None and not items and not any(
-        as_text(r.get("no_registrasi")) == reg_no for s in STAGES for r in reg.records(s.key)
-    ):
-        raise UsageError(f"Nomor registrasi {reg_no} tidak ditemukan di register.")
-    pending = [d for d in items if not run.already_made(d)]
-    pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max, _STEP.get(d.sheet_key, 0), d.record.row))
-    for i, due in enumerate(pending):
-        if progress:
-            progress(i, len(pending), "Membuat dokumen")
-        run.make(due)
-    if progress:
-        progress(len(pending), len(pending), "Membuat dokumen")
+    if reg_no is not None and not items:
+        _check_known(reg, reg_no)
+    run.make_all([d for d in items if not run.already_made(d)], progress)
     run.finish()
     if pdf:
         add_pdfs(run.result)
     return run.changes, run.result
+
+
+def _check_known(reg: Register, reg_no: str) -> None:
+    """Refuse a registration number that no stage sheet holds (nothing due is not an error)."""
+    if not any(as_text(r.get("no_registrasi")) == reg_no for s in STAGES for r in reg.records(s.key)):
+        raise UsageError(f"Nomor registrasi {reg_no} tidak ditemukan di register.")
 
 
 def add_pdfs(result: DocumentsResult, progress: Progress | None = None, chunk: int = CHUNK) -> None:
@@ -298,7 +295,18 @@ class _Run:
                 return True
         return False
 
-    # ------------------------------------------------------------ making one document
+    # ------------------------------------------------------------ making the documents
+    def make_all(self, pending: list[Due], progress: Progress | None) -> None:
+        """Make the documents in date order (a decision's number exists before its Tanda Terima)."""
+        pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max,
+                                    _STEP.get(d.sheet_key, 0), d.record.row))
+        for i, due in enumerate(pending):
+            if progress:
+                progress(i, len(pending), "Membuat dokumen")
+            self.make(due)
+        if progress:
+            progress(len(pending), len(pending), "Membuat dokumen")
+
     def make(self, due: Due) -> None:
         # rebuilt so that numbers issued earlier in this run (a decision's, for a Tanda Terima) show
         due.built = build(due.doc.key, self.src, due.sheet_key, due.record, today=self.today)

@@ -113,21 +113,7 @@ class Run:
 
     def _advance(self, request: Request) -> None:
         current = request.current
-        if current in (INTAKE, FINISHED) or request.number in self.moved:
-            return
-        if request.intake is None:
-            for key in request.open_sheets():
-                for rec in request.open_rows(key):
-                    self.block(key, rec, f"Nomor registrasi {request.number} tidak ditemukan di lembar 1 Permohonan; salin nomor yang benar.")
-            return
-        if current == CONFLICT:
-            names = ", ".join(NAME[k] for k in request.open_sheets())
-            for key in request.open_sheets():
-                for rec in request.open_rows(key):
-                    self.block(key, rec, f"Permohonan ini terbuka di lebih dari satu tahap ({names}); hapus baris tahap yang tidak berlaku.")
-            return
-        if current == LOST:
-            self.block(INTAKE, request.intake, "Tidak ada baris terbuka untuk permohonan ini di lembar 2–10 dan belum diarsipkan; periksa baris yang terhapus.")
+        if current in (INTAKE, FINISHED) or request.number in self.moved or self._unplaceable(request):
             return
         rows = request.open_rows(current)
         if current != "klasifikasi" and len(rows) > 1:
@@ -140,6 +126,27 @@ class Run:
                 self.block(current, rec, pending.get(rec.row, WAITING))
             return
         STEP_RULES[current](self, request, rows)
+
+    def _unplaceable(self, request: Request) -> bool:
+        """Block a request whose intake row or current step cannot be told; True when blocked."""
+        if request.intake is None:
+            self._block_open(request, f"Nomor registrasi {request.number} tidak ditemukan di lembar 1 Permohonan; "
+                                      "salin nomor yang benar.")
+        elif request.current == CONFLICT:
+            names = ", ".join(NAME[k] for k in request.open_sheets())
+            self._block_open(request, f"Permohonan ini terbuka di lebih dari satu tahap ({names}); "
+                                      "hapus baris tahap yang tidak berlaku.")
+        elif request.current == LOST:
+            self.block(INTAKE, request.intake, "Tidak ada baris terbuka untuk permohonan ini di lembar 2–10 dan "
+                                               "belum diarsipkan; periksa baris yang terhapus.")
+        else:
+            return False
+        return True
+
+    def _block_open(self, request: Request, reason: str) -> None:
+        for key in request.open_sheets():
+            for rec in request.open_rows(key):
+                self.block(key, rec, reason)
 
     # ------------------------------------------------------------ the steps
     def _from_koordinasi(self, request: Request, rows: list[Record]) -> None:

@@ -78,23 +78,26 @@ def write_notes(run: Run) -> None:
     for key in (INTAKE, *REQUEST_SHEETS):
         fresh: dict[str, list[Record]] = {}
         for rec in run.draft.records(key):
-            spot = (key, rec.row)
-            if spot in run.reasons:
-                note = run.reasons[spot]
-            elif run.draft.is_new(key, rec):
+            blocked = (key, rec.row) in run.reasons
+            if not blocked and run.draft.is_new(key, rec):
                 fresh.setdefault(reg_no(rec), []).append(rec)
-                continue
-            elif key != INTAKE and is_done(rec.values):
-                continue  # a row that moved on keeps its last note
-            elif key == INTAKE and not (reg_no(rec) or has_staff_data(rec)):
-                continue
-            else:
-                note = None
-            run.draft.set(key, rec, NOTE, RowNote.of_record(rec).with_reason(note).text())
-            if not is_done(rec.values) and not as_text(rec.get("status_tahap")):
-                run.draft.set(key, rec, "status_tahap", OPEN)
+            elif blocked or not _left_alone(key, rec):
+                _write_reason(run, key, rec, run.reasons.get((key, rec.row)))
         for rows in fresh.values():
             pending = run.completion_reasons(key, rows)
             for rec in rows:
                 run.draft.set(key, rec, NOTE, pending.get(rec.row, WAITING if len(rows) > 1 else None))
 
+
+def _left_alone(key: str, rec: Record) -> bool:
+    """A row that moved on keeps its last note; an empty intake row gets none."""
+    if key != INTAKE:
+        return is_done(rec.values)
+    return not (reg_no(rec) or has_staff_data(rec))
+
+
+def _write_reason(run: Run, key: str, rec: Record, reason: str | None) -> None:
+    """The workflow's part of the row's note (the letters' sentences are kept); an open row says so."""
+    run.draft.set(key, rec, NOTE, RowNote.of_record(rec).with_reason(reason).text())
+    if not is_done(rec.values) and not as_text(rec.get("status_tahap")):
+        run.draft.set(key, rec, "status_tahap", OPEN)
