@@ -19,6 +19,7 @@ from .values import as_text
 FIELDS = ("seq", "romawi", "bulan", "tahun")
 _FIELD_REGEX = {"seq": r"\d+", "romawi": r"[IVXLCivxlc]+", "bulan": r"\d+", "tahun": r"\d{4}"}
 LOG_PREFIX = "Nomor "  # Log keterangan: "Nomor <document title>: <number>"
+REGISTERED = "Nomor registrasi diberikan"  # Log keterangan of a registration number ppid issued
 _NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _NUMBER_KEYS = ("no_registrasi", "no_dik")  # besides every ``nomor_*`` column
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..changes import Changes
 from ..findings import Finding
-from ..numbering import Numberer, Pattern, compile_pattern, issued_numbers, log_text
+from ..numbering import REGISTERED, Numberer, Pattern, compile_pattern, issued_numbers, log_text
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
 from ..register import Record, Register
 from ..rownotes import KEY as NOTE
@@ -91,7 +91,7 @@ class Run:
             self.draft.set(INTAKE, rec, "no_registrasi", number)
             self.summary.registered.append(number)
             request = registry.requests[number] = Request(number, intake=rec)
-            self._leave_intake(request, "Nomor registrasi diberikan; permohonan dicatat.")
+            self._leave_intake(request, f"{REGISTERED}; permohonan dicatat.")
         registry.unnumbered_intake = waiting
         for request in list(registry.requests.values()):
             for dup in request.duplicates:
