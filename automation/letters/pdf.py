@@ -77,14 +77,7 @@ def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CH
         stage, out, profile = root / "in", root / "out", root / "profile"
         stage.mkdir()
         staged = _stage(sources, stage, result)
-        work = [(i, item) for i, item in enumerate(staged) if item is not None]
-        missed: list[int] = []
-        for start in range(0, len(work), max(1, chunk)):
-            part = work[start:start + chunk]
-            _run(exe, profile, [item for _, item in part], out)
-            missed += [i for i, item in part if not _collect(out / f"{item.stem}.pdf", targets[i])]
-            if progress:
-                progress(min(start + chunk, len(work)), len(work), "Konversi PDF")
+        missed = _in_chunks(exe, profile, staged, targets, out, chunk, progress)
         for i in missed:  # alone, so that one broken letter cannot take its neighbours down
             item = staged[i]
             assert item is not None
@@ -94,6 +87,20 @@ def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CH
     result.pdfs = [Path(t) for s, t in zip(sources, targets, strict=True)
                    if Path(s) not in result.failed and Path(t).is_file()]
     return result
+
+
+def _in_chunks(exe: str, profile: Path, staged: list[Path | None], targets: Sequence[Path], out: Path,
+               chunk: int, progress: Progress | None) -> list[int]:
+    """One LibreOffice run per ``chunk`` staged files; the indexes whose PDF did not appear."""
+    work = [(i, item) for i, item in enumerate(staged) if item is not None]
+    missed: list[int] = []
+    for start in range(0, len(work), max(1, chunk)):
+        part = work[start:start + chunk]
+        _run(exe, profile, [item for _, item in part], out)
+        missed += [i for i, item in part if not _collect(out / f"{item.stem}.pdf", targets[i])]
+        if progress:
+            progress(min(start + chunk, len(work)), len(work), "Konversi PDF")
+    return missed
 
 
 def _stage(sources: Sequence[Path], stage: Path, result: Conversion) -> list[Path | None]:
