@@ -13,7 +13,7 @@ from datetime import date
 
 from ..changes import Changes
 from ..findings import Finding
-from ..numbering import Numberer, compile_pattern, issued_numbers
+from ..numbering import Numberer, compile_pattern
 from ..reference import STATUS_DIK
 from ..register import Record, Register
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY
@@ -167,7 +167,7 @@ def plan_import(
     start = start or today
     pattern_text = as_text(reg.settings.get("pola_dik")) or str(SETTING_BY_KEY["pola_dik"].default)
     pattern = compile_pattern(pattern_text, SETTING_BY_KEY["pola_dik"].label)
-    numberer = Numberer(issued_numbers(reg))
+    numberer = Numberer.from_register(reg)
     validator = Validator(reg, today=today)
     result = ImportResult(file_name, table.source, dry_run=dry_run)
     entries, result.headings = source_entries(table)

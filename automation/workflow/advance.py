@@ -7,7 +7,7 @@ from typing import Any
 
 from ..changes import Changes
 from ..findings import Finding
-from ..numbering import REGISTERED, Numberer, Pattern, compile_pattern, issued_numbers, log_text
+from ..numbering import REGISTERED, Numberer, Pattern, compile_pattern, log_text
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN
 from ..register import Record, Register
 from ..rownotes import KEY as NOTE
@@ -324,7 +324,7 @@ class Run:
         if setting not in self._patterns:
             self._patterns[setting] = compile_pattern(self.setting_text(setting), SETTING_BY_KEY[setting].label)
         if self._numberer is None:
-            self._numberer = Numberer(issued_numbers(self.reg))
+            self._numberer = Numberer.from_register(self.reg)
         return self._numberer.issue(self._patterns[setting], day or self.today)
 
     def findings_reason(self, key: str, rec: Record, *, completing: bool) -> str:
