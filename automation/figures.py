@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from .reference import Klasifikasi, StatusTahap, YaTidak, is_
+from .rownotes import is_superseded
 from .schema import SHEET_BY_KEY
 from .values import as_text, parse_date
 
@@ -20,7 +21,6 @@ Row = Mapping[str, Any]
 YEARS = (2000, 2100)  # dates outside are typing errors (left to validation), not service history
 YA, TIDAK, SEBAGIAN = Klasifikasi
 UNFILLED = "Belum diisi"
-SUPERSEDED = "Dikembalikan Atasan PPID"  # Catatan of 4 Klasifikasi rows replaced by a new round
 BA_SHEET = SHEET_BY_KEY["berita_acara"].name
 DONE = StatusTahap.SELESAI
 
@@ -79,7 +79,7 @@ def sent_to_minutes(items: Sequence[R]) -> list[R]:
     the Atasan PPID sent them back (the trail the workflow leaves)."""
     return [r for r in items if is_(r.get("status_tahap"), DONE)
             and as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
-            and not as_text(r.get("catatan")).startswith(SUPERSEDED)]
+            and not is_superseded(r)]
 
 
 def latest_round(items: Sequence[R]) -> list[R]:

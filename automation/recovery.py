@@ -8,21 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
+from .excel.hint import COMMAND
 from .excel.safety import BACKUP_DIR, list_backups, real_path, write_session
-
-COMMAND = "ppid pulihkan"
-
-
-def restore_hint(path: Path) -> str:
-    """The sentence every "file damaged" message ends with: where the good copies are, how to restore."""
-    path = Path(path)
-    where = f'"{path}"'
-    count = len(list_backups(real_path(path))) if path.exists() or path.is_symlink() else len(list_backups(path))
-    if count:
-        return (f"Folder {BACKUP_DIR}/ di samping register menyimpan {count} salinan baik: lihat daftarnya dengan "
-                f"'{COMMAND} {where} --daftar', lalu pulihkan dengan '{COMMAND} {where} 1' (salinan terbaru).")
-    return (f"Folder {BACKUP_DIR}/ belum berisi salinan register ini; '{COMMAND} {where} --daftar' menampilkan "
-            "salinan bila ada.")
 
 
 @dataclass

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from .findings import Finding
+from .numbering import REGISTERED, PatternError, compile_pattern
 from .register import Register
 from .schema import SETTING_BY_KEY
 from .values import as_text, short
 
 CODE = "nomor_tidak_sesuai_pola"
-ISSUED_NOTE = "Nomor registrasi diberikan"  # Log keterangan of a number ppid issued (workflow.advance)
 
 
 def registration_findings(reg: Register) -> list[Finding]:
@@ -17,8 +17,6 @@ def registration_findings(reg: Register) -> list[Finding]:
     Numbers ppid issued itself (the Log says so) are accepted even when the pattern has changed
     since; what is left was typed by staff: a typo, a line break, 300 characters, ``CON``.
     """
-    from .letters.numbering import PatternError, compile_pattern
-
     data = reg.sheets.get("permohonan")
     if data is None or not data.present or "no_registrasi" not in data.columns:
         return []
@@ -28,7 +26,7 @@ def registration_findings(reg: Register) -> list[Finding]:
     except PatternError:
         return []  # the Pengaturan finding already says so
     issued = {as_text(r.get("no_registrasi")) for r in reg.records("log")
-              if as_text(r.get("keterangan")).startswith(ISSUED_NOTE)}
+              if as_text(r.get("keterangan")).startswith(REGISTERED)}
     out = []
     for rec in data.records:
         number = as_text(rec.get("no_registrasi"))

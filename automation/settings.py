@@ -16,12 +16,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .findings import Finding
 from .reference import YaTidak
 from .schema import PENGATURAN, SETTING_BY_KEY, SETTINGS, Setting
 from .values import as_text, is_empty, parse_int, parse_time
+
+if TYPE_CHECKING:
+    from .register import Register
 
 # Bounds of the whole-number settings (the keys and defaults themselves come from schema.SETTINGS).
 INT_BOUNDS: dict[str, tuple[int, int]] = {
@@ -189,7 +192,7 @@ def _check_int(setting: Setting, value: Any) -> tuple[Any, str]:
 
 
 def _check_pattern(setting: Setting, value: Any) -> tuple[Any, str]:
-    from .letters.numbering import PatternError, compile_pattern
+    from .numbering import PatternError, compile_pattern
 
     text = as_text(value)
     shown = text[:60]
@@ -207,3 +210,8 @@ def _check_pattern(setting: Setting, value: Any) -> tuple[Any, str]:
     except PatternError as exc:
         return setting.default, f"tidak dapat dipakai ({exc})"
     return text, ""
+
+
+def setting_int(reg: Register, key: str) -> int:
+    """A whole-number setting, bounded by :data:`INT_BOUNDS` (the default when unusable)."""
+    return reg.config.int(key)

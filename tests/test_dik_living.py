@@ -9,10 +9,10 @@ from test_dik_staff_entries import TYPED
 from test_workflow_kit import MONDAY, advance, register
 
 from automation.changes import Changes
-from automation.dik.queue import ENDS, REVIEW, add_months, due_entries, home_rows
 from automation.newyear import merge_holidays, plan_new_year
 from automation.register import Record
 from automation.workflow import home_rows as beranda
+from automation.workflow.queue import ENDS, REVIEW, add_months, due_entries, home_rows
 
 IN_FORCE = {**TYPED, "no_dik": "DIK-2026-001", "status_dik": "Berlaku"}
 EVENT = {**TYPED, "no_dik": "DIK-2026-002", "status_dik": "Berlaku", "pasal17": "17a1",

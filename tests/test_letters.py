@@ -190,6 +190,22 @@ def test_missing_required_field_stops_only_that_document(tmp_path):
     assert "Biaya : Tidak dikenakan biaya" in flat(text_of(notice))
 
 
+def test_document_note_keeps_the_workflow_reason_of_the_row(tmp_path):
+    """The Catatan holds advance's reason and the documents' sentences; each run replaces its own part."""
+    reg = demo_register(tmp_path)
+    ba = reg.sheets["berita_acara"].records[0]
+    ba.values.update(tempat_uji=None, catatan="Belum dapat diteruskan: kolom wajib belum diisi: 'Tempat'.")
+    changes, _result = run(reg, tmp_path)
+    assert changes.cells[("berita_acara", ba.row)]["catatan"] == (
+        "Belum dapat diteruskan: kolom wajib belum diisi: 'Tempat'. "
+        "Dokumen Berita Acara Uji Konsekuensi belum dapat dibuat: kolom Tempat kosong."
+    )
+    apply(reg, changes)
+    ba.values["tempat_uji"] = "Aula"
+    changes, _result = run(reg, tmp_path)
+    assert changes.cells[("berita_acara", ba.row)]["catatan"] == "Belum dapat diteruskan: kolom wajib belum diisi: 'Tempat'."
+
+
 def test_berita_acara_needs_exempt_items_and_17j_law(tmp_path):
     reg = demo_register(tmp_path)
     klas = reg.sheets["klasifikasi"].records
@@ -351,7 +367,7 @@ def test_fresh_stage_rows_are_not_due_yet(tmp_path):
 
 def test_round_sent_back_by_the_atasan_is_left_out(tmp_path):
     from automation.register import Record
-    from automation.workflow.items import SUPERSEDED
+    from automation.rownotes import SUPERSEDED
 
     reg = demo_register(tmp_path)
     klas = reg.sheets["klasifikasi"]

@@ -12,6 +12,7 @@ from _factories import make_register
 
 from automation.letters import make_documents
 from automation.letters.pdf import convert_beside_report, find_soffice
+from automation.objections import CLOSED, DISPUTE, WAITING, objections
 from automation.register import SheetData
 from automation.report.build import prepare
 from automation.report.metrics import Period
@@ -20,7 +21,6 @@ from automation.validation import validate_register
 from automation.workflow import plan_advance
 from automation.workflow.deadlines import Rules
 from automation.workflow.home import home_rows
-from automation.workflow.objections import CLOSED, DISPUTE, WAITING, objections
 
 REG = "PPID-KOMINFO/2026/11/0001"
 GROUND_A = "a. Penolakan berdasarkan Pasal 17"
@@ -321,7 +321,7 @@ def test_a_ruling_closes_the_sengketa():
 
 
 def test_new_year_carries_an_open_keberatan_with_its_archived_request():
-    from automation.workflow.newyear import plan_new_year
+    from automation.newyear import plan_new_year
 
     finished = {"status_tahap": "Selesai", "diteruskan_ke": "Selesai (diarsipkan)"}
     waiting = make_register(at_archive(FILED))

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from automation.dik.scoring import TermScorer, similarity
-from automation.dik.terms import Lexicon, default_lexicon, stem, terms
 from automation.register import Record
 from automation.schema import SETTING_BY_KEY
 from automation.workflow.precedent import Matcher
+from automation.workflow.scoring import TermScorer, similarity
+from automation.workflow.terms import Lexicon, default_lexicon, stem, terms
 
 PAIRS = Path(__file__).parent / "data" / "preseden_pasangan.csv"
 THRESHOLD = int(SETTING_BY_KEY["ambang_preseden"].default)

@@ -103,8 +103,8 @@ def seed_dik(path: Path, directory: Path, console: Console, *, now: dt.datetime)
 
 def show_dik(path: Path, console: Console, *, now: dt.datetime) -> None:
     from ..dik.commands import publish_dik
-    from ..dik.queue import due_entries
     from ..workflow.precedent import request_precedent
+    from ..workflow.queue import due_entries
 
     reg = read_register(path, with_log=False)
     publication = publish_dik(path, now=now, pdf=False)

@@ -9,7 +9,7 @@ from typing import Any
 from ..changes import Changes
 from ..errors import UsageError
 from ..excel.reader import read_register
-from ..letters.numbering import log_text
+from ..numbering import log_text
 from ..operations import Outcome, commit, current_user, output_root
 from ..register import Register
 from ..values import parse_date

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..changes import Changes
 from ..findings import Finding
-from ..letters.numbering import Numberer, compile_pattern
+from ..numbering import Numberer, compile_pattern
 from ..reference import StatusDik
 from ..register import Record, Register
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY
@@ -174,14 +174,13 @@ def plan_import(
     office: str = "", basis: str = "", dry_run: bool = False,
 ) -> tuple[Changes, ImportResult]:
     """Changes appending every entry of ``table`` to Register DIK (none when ``dry_run``)."""
+    from ..settings import setting_int
     from ..validation import Validator
-    from ..workflow.advance import used_numbers
-    from ..workflow.deadlines import setting_int
-    from .queue import REVIEW_SETTING, review_date
+    from ..workflow.queue import REVIEW_SETTING, review_date
 
     start = start or today
     pattern = compile_pattern(reg.config.pattern("pola_dik"), SETTING_BY_KEY["pola_dik"].label)
-    numberer = Numberer(used_numbers(reg))
+    numberer = Numberer.from_register(reg)
     validator = Validator(reg, today=today)
     months = setting_int(reg, REVIEW_SETTING)
     result = ImportResult(file_name, table.source, dry_run=dry_run)

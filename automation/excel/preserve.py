@@ -339,7 +339,7 @@ def check_losses(path: Path) -> list[str]:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        from automation.recovery import restore_hint
+        from .hint import restore_hint
 
         raise UnusableFile(f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel. "
                            + restore_hint(path)) from exc
@@ -353,7 +353,7 @@ def check_losses(path: Path) -> list[str]:
                 if pkg.has(part):
                     out += [f"{what} pada lembar '{sheet}'" for what in _sheet_losses(pkg, part)]
         except (ET.ParseError, KeyError, zipfile.BadZipFile) as exc:
-            from automation.recovery import restore_hint
+            from .hint import restore_hint
 
             raise UnusableFile(f"Berkas {Path(path).name} rusak: isi workbook tidak dapat dibaca. "
                                + restore_hint(path)) from exc
@@ -510,7 +510,7 @@ def input_damage(path: Path) -> list[str]:
 
 def refuse_damaged_input(path: Path) -> None:
     """Raise WriteRefused naming the damage when the input was already damaged before ppid's save."""
-    from automation.recovery import restore_hint
+    from .hint import restore_hint
 
     try:
         problems = input_damage(path)

@@ -19,11 +19,11 @@ from python_calamine import CalamineWorkbook
 
 from ..errors import UnusableFile, describe_cause
 from ..progress import READING, Progress, silent
-from ..recovery import restore_hint
 from ..reference import REF_LISTS
 from ..register import Record, Register, SheetData
 from ..schema import HEADER_ROW, LOG, PENGATURAN, REFERENSI, SETTINGS, STAGES, TABLE_SHEETS, Sheet
 from ..settings import parse_settings
+from .hint import restore_hint
 
 Grid = list[list[Any]]
 STATUS_PREFIX = "Hasil "  # every status text starts so ("Hasil proses terakhir ...", "Hasil terakhir ...")

@@ -81,12 +81,6 @@ def tanggal_terbilang(d: date) -> dict[str, str]:
     }
 
 
-def romawi(month: int) -> str:
-    """11 -> XI"""
-    numerals = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-    return numerals[month - 1]
-
-
 def pasal(code: str, uu_lain: str = "") -> str:
     """17h3 -> Pasal 17 huruf h angka 3 UU 14/2008; 17j with the other law after "juncto"."""
     m = _PASAL.match(code.strip().lower())

@@ -22,6 +22,7 @@ from .minutes import (
     unconfirmed_grounds,
 )
 from .objections import tanda_terima_keberatan, tanggapan_keberatan
+from .parties import carried, requester
 from .sources import EMPTY, Row, Sources
 
 DITOLAK = KEPUTUSAN[2]
@@ -71,44 +72,6 @@ def kop(src: Sources) -> dict[str, Any]:
 
 
 _CARRIED = ("nama_pemohon", "rincian_informasi", "perangkat_daerah")
-
-
-def carried(src: Sources, row: Row, key: str, *, required: bool = False) -> str:
-    """A value carried from the request: this row's copy, else the Permohonan row."""
-    value = row.text(key, default="")
-    if not value:
-        request = src.requests.get(row.text("no_registrasi", default=""))
-        value = as_text(request.get(key)) if request else ""
-    if not value and required:
-        row.problems.append(f"kolom {row.label(key)} kosong")
-    return value or EMPTY
-
-
-def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, Any]:
-    """Identity block of the requester (always from the Permohonan row)."""
-    reg_no = row.text("no_registrasi", default="")
-    if row.sheet_key == "permohonan":
-        req = row
-    else:
-        rec = src.requests.get(reg_no)
-        if rec is None:
-            if need_address:
-                row.problems.append(f"permohonan {reg_no} tidak ditemukan pada lembar 1 Permohonan")
-            return {"alamat_pemohon": EMPTY, "pekerjaan_pemohon": EMPTY, "kontak_pemohon": EMPTY, "waktu_diterima": EMPTY,
-                    "badan_hukum": False, "nomor_badan_hukum": EMPTY, "wakil_pemohon": EMPTY}
-        req = Row(src.reg, "permohonan", rec, row.problems, foreign=True)
-    contacts = [c for c in (req.text("telepon", default=""), req.text("email", default="")) if c]
-    received = req.datetime("waktu_diterima")
-    return {
-        "waktu_diterima": bahasa.waktu(received) if received else EMPTY,
-        "alamat_pemohon": req.text("alamat", required=need_address),
-        "pekerjaan_pemohon": req.text("pekerjaan"),
-        "kontak_pemohon": " / ".join(contacts) or EMPTY,
-        # a legal entity: its legal-entity number replaces the occupation line
-        "badan_hukum": req.text("kategori_pemohon", default="").casefold() == BADAN_HUKUM.casefold(),
-        "nomor_badan_hukum": req.text("dokumen_badan_hukum"),
-        "wakil_pemohon": req.text("nama_wakil"),
-    }
 
 
 def _base(src: Sources, row: Row) -> dict[str, str]:
@@ -226,12 +189,7 @@ def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any],
     day = row.date("tanggal_keputusan", required=True)
     raw = row.text("jenis_keputusan", required=True, default="")
     kind = decision_kind(raw)
-    given_items, withheld = given_and_withheld(src, row.text("no_registrasi", default="")) if kind == SEBAGIAN else ([], [])
-    if kind == SEBAGIAN:
-        row.problems.extend(unconfirmed_grounds(src, row.text("no_registrasi", default="")))
-        if not withheld:  # typed without a 4 Klasifikasi trail: the row's own copy of the withheld part
-            withheld = [{"informasi": row.text("bagian_dikecualikan", required=True),
-                         "dasar": "; ".join(row.dasar()), "konsekuensi": row.text("konsekuensi", required=True)}]
+    given_items, withheld = _partial_items(src, row) if kind == SEBAGIAN else ([], [])
     if raw and (kind is None or kind == DITOLAK):
         row.problems.append(f"kolom {row.label('jenis_keputusan')} berisi '{raw}' yang tidak dikenal")
     given = kind in (SELURUHNYA, SEBAGIAN)
@@ -249,7 +207,7 @@ def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any],
         "bentuk_informasi": row.text("bentuk_informasi", required=given),
         "cara_penyampaian": row.text("cara_penyampaian", required=given),
         "biaya": bahasa.rupiah_terbilang(cost) if cost else "Tidak dikenakan biaya",
-        "waktu_penyediaan": ("pada hari yang sama" if days == 0 else bahasa.hari_kerja(days)) if days is not None else EMPTY,
+        "waktu_penyediaan": _days_text(days),
         "bagian_dikecualikan": row.text("bagian_dikecualikan", required=partial),
         "dasar": row.dasar(required=partial) if partial else [],
         "konsekuensi": row.text("konsekuensi", required=partial),
@@ -260,6 +218,23 @@ def _pemberitahuan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any],
         "nomor_penolakan": as_text(src.value("keputusan", row.record, "nomor_penolakan")) if partial else "",
         **keberatan(src),
     }, day
+
+
+def _partial_items(src: Sources, row: Row) -> tuple[list[str], list[dict[str, str]]]:
+    """A partial refusal: the items given and withheld, from 4 Klasifikasi or the row's own copy."""
+    reg_no = row.text("no_registrasi", default="")
+    given_items, withheld = given_and_withheld(src, reg_no)
+    row.problems.extend(unconfirmed_grounds(src, reg_no))
+    if not withheld:  # typed without a 4 Klasifikasi trail: the row's own copy of the withheld part
+        withheld = [{"informasi": row.text("bagian_dikecualikan", required=True),
+                     "dasar": "; ".join(row.dasar()), "konsekuensi": row.text("konsekuensi", required=True)}]
+    return given_items, withheld
+
+
+def _days_text(days: int | None) -> str:
+    if days is None:
+        return EMPTY
+    return "pada hari yang sama" if days == 0 else bahasa.hari_kerja(days)
 
 
 def _tanda_terima(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:

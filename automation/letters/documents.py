@@ -13,15 +13,17 @@ from pathlib import Path
 
 from ..changes import Changes, status_text
 from ..errors import TemplateError, UsageError, WriteRefused
+from ..numbering import Numberer, Pattern, PatternError, compile_pattern, log_text
 from ..paths import os_error_reason, safe_component
 from ..reference import Keputusan, YaTidak, canonical, is_
 from ..register import Record, Register
+from ..rownotes import KEY as NOTE
+from ..rownotes import RowNote, document_sentence
 from ..schema import DOCUMENT_BY_KEY, SHEET_BY_KEY, STAGES, Document
 from ..validation.chain import chain_errors
 from ..values import as_text, parse_date
 from . import bahasa
 from .context import Built, build
-from .numbering import Numberer, Pattern, PatternError, compile_pattern, log_text
 from .pdf import CHUNK, PDF_MISSING, convert_beside_report, find_soffice
 from .render import render_bytes, template_file, usable_logo, write_docx
 from .sources import Sources
@@ -173,20 +175,14 @@ def plan_documents(
                trigger=trigger, user=user, templates_dir=templates_dir)
     items = due_documents(reg, reg_no)
     if reg_no is not None and not items:
-        _refuse_unknown(reg, reg_no)
-    pending = [d for d in items if not run.already_made(d)]
-    pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max, _STEP.get(d.sheet_key, 0), d.record.row))
-    for i, due in enumerate(pending):
-        if progress:
-            progress(i, len(pending), "Membuat dokumen")
-        run.make(due)
-    if progress:
-        progress(len(pending), len(pending), "Membuat dokumen")
+        _check_known(reg, reg_no)
+    run.make_all([d for d in items if not run.already_made(d)], progress)
     run.finish()
     return run.changes, run.result
 
 
-def _refuse_unknown(reg: Register, reg_no: str) -> None:
+def _check_known(reg: Register, reg_no: str) -> None:
+    """Refuse a registration number that no stage sheet holds (nothing due is not an error)."""
     if not any(as_text(r.get("no_registrasi")) == reg_no for s in STAGES for r in reg.records(s.key)):
         raise UsageError(f"Nomor registrasi {reg_no} tidak ditemukan di register.")
 
@@ -305,15 +301,6 @@ def remove_stale_staging(out_root: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-DOCUMENT_NOTE_MARKERS = tuple(f"Dokumen {d.title} belum dapat dibuat" for d in DOCUMENT_BY_KEY.values())
-
-
-def _without_document_notes(text: str) -> str:
-    """The part of a Catatan written by others (advance's reason comes first, our notes after it)."""
-    cut = min((i for i in (text.find(m) for m in DOCUMENT_NOTE_MARKERS) if i >= 0), default=len(text))
-    return text[:cut].strip()
-
-
 class _Run:
     """State of one documents run: numbers handed out, changes and the result rows."""
 
@@ -360,7 +347,18 @@ class _Run:
                 return True
         return False
 
-    # ------------------------------------------------------------ making one document
+    # ------------------------------------------------------------ making the documents
+    def make_all(self, pending: list[Due], progress: Progress | None) -> None:
+        """Make the documents in date order (a decision's number exists before its Tanda Terima)."""
+        pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max,
+                                    _STEP.get(d.sheet_key, 0), d.record.row))
+        for i, due in enumerate(pending):
+            if progress:
+                progress(i, len(pending), "Membuat dokumen")
+            self.make(due)
+        if progress:
+            progress(len(pending), len(pending), "Membuat dokumen")
+
     def make(self, due: Due) -> None:
         # rebuilt so that numbers issued earlier in this run (a decision's, for a Tanda Terima) show
         due.built = build(due.doc.key, self.src, due.sheet_key, due.record, today=self.today)
@@ -415,7 +413,7 @@ class _Run:
                                             sheet=self._sheet_name(sheet), row=row))
 
     def fail(self, due: Due, why: str) -> None:
-        message = f"Dokumen {due.doc.title} belum dapat dibuat: {why}."
+        message = document_sentence(due.doc.title, why)
         self.row_messages.setdefault((due.sheet_key, due.record.row), []).append(message)
         self.result.rows.append(DocumentRow(due.reg_no, due.doc.title, due.number, None, FAILED, message,
                                             sheet=self._sheet_name(due.sheet_key), row=due.record.row))
@@ -437,10 +435,10 @@ class _Run:
         records = {(key, rec.row): rec for key in sheets
                    for rec in self.reg.records(key)}
         for (sheet, row), messages in self.row_messages.items():
-            old = as_text(records[(sheet, row)].get("catatan"))
-            new = " ".join([_without_document_notes(old), *messages]).strip()
-            if new != old:
-                self.changes.set(sheet, row, "catatan", new or None)
+            rec = records[(sheet, row)]
+            new = RowNote.of_record(rec).with_documents(messages).text()
+            if (new or "") != as_text(rec.get(NOTE)):
+                self.changes.set(sheet, row, NOTE, new)
         if self.result.rows:
             for key in {k for k, _ in self.row_messages}:
                 name = self._sheet_name(key)

@@ -13,6 +13,7 @@ import re
 from ..figures import latest_round
 from ..reference import JangkaWaktu, Klasifikasi, Persetujuan, YaTidak, canonical, is_
 from ..register import Record
+from ..validation import links
 from ..values import as_text, parse_date, parse_int
 from . import bahasa
 from .sources import EMPTY, Row, Sources
@@ -114,15 +115,13 @@ def conclusion(items: list[dict[str, str]]) -> str:
 
 def unconfirmed_grounds(src: Sources, reg_no: str) -> list[str]:
     """Problems for every flagged ground of the latest round nobody has confirmed yet."""
-    from ..validation.links import item_warnings  # validation imports the workflow, which imports letters
-
     bas = src.rows_of("berita_acara", reg_no)
     if bas and is_(bas[-1].get("dasar_dikonfirmasi"), CONFIRMED):
         return []
     sheet = src.reg.sheets["klasifikasi"].name if "klasifikasi" in src.reg.sheets else "4 Klasifikasi"
     out = []
     for rec in exempt_rows(src, reg_no):
-        if item_warnings(rec):
+        if links.item_warnings(rec):
             out.append(f"dasar hukum pada {sheet} baris {rec.row} diberi peringatan dan belum dikonfirmasi "
                        "(perbaiki Dasar Pasal 17 atau isi 'Dasar Hukum Dikonfirmasi' = Ya)")
     return out
@@ -130,9 +129,7 @@ def unconfirmed_grounds(src: Sources, reg_no: str) -> list[str]:
 
 def contradicting_conclusion(src: Sources, ba: Record, reg_no: str) -> list[str]:
     """A typed Kesimpulan that says the opposite of the outcomes keeps the berita acara from being made."""
-    from ..validation.links import conclusion, current_items
-
-    return [f"{f.column}: {f.message}" for f in conclusion(src.reg, ba, current_items(src.reg, reg_no))]
+    return [f"{f.column}: {f.message}" for f in links.conclusion(src.reg, ba, links.current_items(src.reg, reg_no))]
 
 
 def approval(src: Sources, reg_no: str, number: str) -> tuple[str, str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..clocks import Rules
+from ..objections import Limits, objection, requests_of
 from ..reference import PUTUSAN_KEBERATAN, PutusanKeberatan, canonical
 from ..validation.objections import issues
 from ..values import as_text
-from ..workflow.deadlines import Rules
-from ..workflow.objections import Limits, objection, requests_of
 from . import bahasa
+from .parties import carried, requester
 from .sources import EMPTY, Row, Sources
 
 ACCEPTED, REJECTED, AGREED = PUTUSAN_KEBERATAN
@@ -35,8 +36,6 @@ def _clock(src: Sources, row: Row) -> tuple[Any, Limits]:
 
 
 def _common(src: Sources, row: Row) -> dict[str, Any]:
-    from .context import carried, requester
-
     return {
         "no_registrasi": row.text("no_registrasi", required=True),
         "nama_pemohon": carried(src, row, "nama_pemohon", required=True),

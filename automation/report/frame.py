@@ -237,7 +237,7 @@ OBJECTION_COLUMNS = ["regno", "filed", "reason", "outcome", "answered", "answer_
 def objections_frame(reg: Register) -> pd.DataFrame:
     """One row per started Keberatan row: regno, filed, reason, outcome (``figures.objection_outcome``),
     answered, answer_due, dispute (``figures.dispute_outcome``), disputed, ruled; dates as Timestamps."""
-    from ..workflow.objections import objections
+    from ..objections import objections
 
     rows = [{
         "regno": as_text(o.record.get("no_registrasi")),

@@ -16,10 +16,10 @@ from datetime import date
 from typing import Any
 
 from .. import figures as fig
+from ..objections import WAITING, objections
 from ..register import Register
 from ..values import as_text
 from ..workdays import WorkCalendar
-from ..workflow.objections import WAITING, objections
 from ..workflow.routes import FINISHED
 from ..workflow.state import collect
 

@@ -196,8 +196,8 @@ def dik_tables(tally: Tally, period: Period) -> list[Table]:
 
 def dik_queue_table(reg: Register, as_of: date) -> Table:
     """Entries whose period ends, or whose periodic review falls, within the notice window after ``as_of``."""
-    from ..dik.queue import NOTICE_SETTING, due_entries
     from ..workflow.deadlines import setting_int
+    from ..workflow.queue import NOTICE_SETTING, due_entries
 
     rows = []
     for due in due_entries(reg, as_of):

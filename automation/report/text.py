@@ -7,7 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import privacy
-from ..letters.bahasa import bulan, romawi, tanggal
+from ..letters.bahasa import bulan, tanggal
+from ..numbering import romawi
 from ..values import as_text
 
 MASK = privacy.MASK

@@ -19,6 +19,7 @@ from ..findings import Finding
 from ..reference import YaTidak, is_
 from ..register import Record, Register
 from ..schema import By, Kind
+from ..settings import setting_int
 from ..values import as_text, parse_date, parse_datetime
 from ..workdays import MAX_YEAR, MIN_YEAR, WorkCalendar
 from .codes import level, message
@@ -234,8 +235,6 @@ def fmt(day: date) -> str:
 
 
 def setting(reg: Register, key: str) -> int:
-    from ..workflow.deadlines import setting_int  # workflow imports validation; import late
-
     return setting_int(reg, key)
 
 

@@ -9,11 +9,13 @@ keywords: any subject can fall under another law.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..reference import YaTidak, is_
 from ..values import as_text
-from .row import RowCheck
+
+if TYPE_CHECKING:
+    from .row import RowCheck
 
 # letter -> (theme, keywords); keywords are matched as whole words, case-insensitive.
 HINTS: dict[str, tuple[str, tuple[str, ...]]] = {

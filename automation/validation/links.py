@@ -5,13 +5,13 @@ from __future__ import annotations
 from ..findings import Finding
 from ..reference import Klasifikasi, Persetujuan, canonical, is_
 from ..register import Record, Register
+from ..rownotes import is_superseded
 from ..values import as_text, parse_pasal, short
 from .codes import level, message
 from .grounds import CONFIRMED, hint_problems, reason_text
 from .row import Context
 
 KEY = "no_registrasi"
-SUPERSEDED = "Dikembalikan Atasan PPID"  # = automation.workflow.items.SUPERSEDED (workflow imports us)
 APPROVED = Persetujuan.DISETUJUI
 EXEMPT = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
 
@@ -47,7 +47,7 @@ def current_items(reg: Register, number: str) -> list[Record]:
 
 
 def _current(item: Record) -> bool:
-    return not as_text(item.get("catatan")).startswith(SUPERSEDED) and bool(as_text(item.get("dikecualikan")))
+    return not is_superseded(item) and bool(as_text(item.get("dikecualikan")))
 
 
 def _current_items_by_request(reg: Register) -> dict[str, list[Record]]:

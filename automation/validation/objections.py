@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..findings import Finding
+from ..objections import SHEET, Limits, Objection, objections
 from ..reference import ALASAN_KEBERATAN, KEPUTUSAN, PUTUSAN_KEBERATAN
 from ..register import Register
 from ..schema import SHEET_BY_KEY
 from ..values import as_text, parse_date
 from .codes import level, message
 
-if TYPE_CHECKING:
-    from ..workflow.objections import Limits, Objection
-
-SHEET = "keberatan"
 REJECTED = PUTUSAN_KEBERATAN[1]
 GROUND_REFUSAL = ALASAN_KEBERATAN[0]
 REFUSED_KINDS = (KEPUTUSAN[1], KEPUTUSAN[2])  # Diberikan sebagian, Ditolak
@@ -33,8 +29,6 @@ def _fmt(day: date) -> str:
 
 def check_objections(reg: Register) -> list[Finding]:
     """Findings of every started Keberatan row, located on its cell."""
-    from ..workflow.objections import Limits, objections  # the workflow imports validation: import late
-
     data = reg.sheets.get(SHEET)
     if data is None or not data.present:
         return []

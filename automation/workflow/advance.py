@@ -7,14 +7,16 @@ from typing import Any
 
 from ..changes import Changes
 from ..findings import Finding
-from ..letters.numbering import LOG_PREFIX, Numberer, Pattern, compile_pattern, log_text, numbers_in_register
+from ..numbering import REGISTERED, Numberer, Pattern, compile_pattern, log_text
 from ..reference import KLASIFIKASI, PENGUASAAN, PERSETUJUAN, Klasifikasi, Penguasaan, Persetujuan, canonical
 from ..register import Record, Register
+from ..rownotes import KEY as NOTE
+from ..rownotes import SUPERSEDED, superseded_sentence
 from ..schema import SETTING_BY_KEY, SHEET_BY_KEY, By, stage_status
 from ..values import as_text, parse_date, parse_datetime
 from .deadlines import Rules
 from .draft import Draft
-from .items import SUPERSEDED, dik_entry, join_values, latest, latest_round, pasal_codes
+from .items import dik_entry, join_values, latest, latest_round, pasal_codes
 from .objections import SHEET as OBJECTIONS
 from .objections import archive_blockers
 from .passes import WAITING, finish
@@ -33,7 +35,7 @@ from .routes import (
     exempt_items,
     is_done,
 )
-from .state import CONFLICT, LOST, Registry, Request, collect, reg_no
+from .state import CONFLICT, LOST, Registry, Request, collect
 from .summary import AdvanceSummary
 
 STATUS_KEYS = {c.key for c in stage_status()}
@@ -91,7 +93,7 @@ class Run:
             self.draft.set(INTAKE, rec, "no_registrasi", number)
             self.summary.registered.append(number)
             request = registry.requests[number] = Request(number, intake=rec)
-            self._leave_intake(request, "Nomor registrasi diberikan; permohonan dicatat.")
+            self._leave_intake(request, f"{REGISTERED}; permohonan dicatat.")
         registry.unnumbered_intake = waiting
         for request in list(registry.requests.values()):
             for dup in request.duplicates:
@@ -113,21 +115,7 @@ class Run:
 
     def _advance(self, request: Request) -> None:
         current = request.current
-        if current in (INTAKE, FINISHED) or request.number in self.moved:
-            return
-        if request.intake is None:
-            for key in request.open_sheets():
-                for rec in request.open_rows(key):
-                    self.block(key, rec, f"Nomor registrasi {request.number} tidak ditemukan di lembar 1 Permohonan; salin nomor yang benar.")
-            return
-        if current == CONFLICT:
-            names = ", ".join(NAME[k] for k in request.open_sheets())
-            for key in request.open_sheets():
-                for rec in request.open_rows(key):
-                    self.block(key, rec, f"Permohonan ini terbuka di lebih dari satu tahap ({names}); hapus baris tahap yang tidak berlaku.")
-            return
-        if current == LOST:
-            self.block(INTAKE, request.intake, "Tidak ada baris terbuka untuk permohonan ini di lembar 2–10 dan belum diarsipkan; periksa baris yang terhapus.")
+        if current in (INTAKE, FINISHED) or request.number in self.moved or self._unplaceable(request):
             return
         rows = request.open_rows(current)
         if current != "klasifikasi" and len(rows) > 1:
@@ -140,6 +128,27 @@ class Run:
                 self.block(current, rec, pending.get(rec.row, WAITING))
             return
         STEP_RULES[current](self, request, rows)
+
+    def _unplaceable(self, request: Request) -> bool:
+        """Block a request whose intake row or current step cannot be told; True when blocked."""
+        if request.intake is None:
+            self._block_open(request, f"Nomor registrasi {request.number} tidak ditemukan di lembar 1 Permohonan; "
+                                      "salin nomor yang benar.")
+        elif request.current == CONFLICT:
+            names = ", ".join(NAME[k] for k in request.open_sheets())
+            self._block_open(request, f"Permohonan ini terbuka di lebih dari satu tahap ({names}); "
+                                      "hapus baris tahap yang tidak berlaku.")
+        elif request.current == LOST:
+            self.block(INTAKE, request.intake, "Tidak ada baris terbuka untuk permohonan ini di lembar 2–10 dan "
+                                               "belum diarsipkan; periksa baris yang terhapus.")
+        else:
+            return False
+        return True
+
+    def _block_open(self, request: Request, reason: str) -> None:
+        for key in request.open_sheets():
+            for rec in request.open_rows(key):
+                self.block(key, rec, reason)
 
     # ------------------------------------------------------------ the steps
     def _from_koordinasi(self, request: Request, rows: list[Record]) -> None:
@@ -258,7 +267,7 @@ class Run:
             values = {k: item.get(k) for k in keep}
             values.update(self.context(request), dikecualikan=None, catatan_atasan=note, status_tahap=OPEN)
             request.rows.setdefault("klasifikasi", []).append(self.draft.append("klasifikasi", values))
-            self.draft.set("klasifikasi", item, "catatan", f"{SUPERSEDED} ({decision}) pada {self.today:%d/%m/%Y}; diganti baris baru.")
+            self.draft.set("klasifikasi", item, NOTE, superseded_sentence(str(decision), f"{self.today:%d/%m/%Y}"))
         self.close("persetujuan", [row], NAME["klasifikasi"])
         self.log(request.number, "persetujuan", NAME["klasifikasi"], f"{SUPERSEDED} ({decision}): {as_text(note)}")
         self.note_move(NAME["persetujuan"], NAME["klasifikasi"], request.number)
@@ -297,7 +306,7 @@ class Run:
             self.draft.set(key, rec, "status_tahap", DONE)
             self.draft.set(key, rec, "tanggal_selesai", self.today)
             self.draft.set(key, rec, "diteruskan_ke", label)
-            self.draft.set(key, rec, "catatan", None)
+            self.draft.set(key, rec, NOTE, None)
 
     def context(self, request: Request) -> dict[str, Any]:
         intake = request.intake
@@ -329,7 +338,7 @@ class Run:
         if setting not in self._patterns:
             self._patterns[setting] = compile_pattern(self.setting_text(setting), SETTING_BY_KEY[setting].label)
         if self._numberer is None:
-            self._numberer = Numberer(used_numbers(self.reg) + numbers_in_register(self.reg))
+            self._numberer = Numberer.from_register(self.reg)
         return self._numberer.issue(self._patterns[setting], day or self.today)
 
     def findings_reason(self, key: str, rec: Record, *, completing: bool) -> str:
@@ -393,14 +402,3 @@ def reason_text(findings: list[Finding]) -> str:
             parts.append(text)
     return ("Belum dapat diteruskan: " + " ".join(parts)) if parts else ""
 
-
-def used_numbers(reg: Register) -> list[str]:
-    """Registration and DIK numbers ever given: every sheet's columns and the Log."""
-    found = [reg_no(r) for key in (INTAKE, *REQUEST_SHEETS, DIK) for r in reg.records(key)]
-    found += [as_text(r.get("no_dik")) for r in reg.records(DIK)]
-    for rec in reg.records("log"):
-        found.append(as_text(rec.get("no_registrasi")))
-        text = as_text(rec.get("keterangan"))
-        if text.startswith(LOG_PREFIX) and ": " in text:
-            found.append(text.rpartition(": ")[2].strip())
-    return [n for n in found if n]

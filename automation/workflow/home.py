@@ -28,7 +28,7 @@ def home_rows(
 
     ``rules`` and ``registry`` let ``advance`` reuse what it already built for the same register.
     """
-    from ..dik.queue import home_rows as dik_rows
+    from .queue import home_rows as dik_rows
 
     rules = rules or Rules.of(reg)
     registry = registry or collect(reg)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..figures import SUPERSEDED as SUPERSEDED  # re-exported: advance, letters and validation import it here
 from ..figures import sent_to_minutes
 from ..reference import Klasifikasi, canonical
 from ..register import Record
+from ..rownotes import SUPERSEDED as SUPERSEDED  # re-exported: advance imports it here
 from ..values import as_text, parse_pasal
 from .precedent import IN_FORCE
 from .routes import SEBAGIAN, validity_end

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..changes import status_text
-from ..schema import DOCUMENTS
+from ..rownotes import KEY as NOTE
+from ..rownotes import RowNote
 from ..values import as_text, parse_date
 from .deadlines import status_values
 from .home import home_rows
@@ -15,9 +16,6 @@ from .precedent import RETEST, Matcher, active, ended, lapsed, threshold
 from .routes import DIK, INTAKE, OPEN, REQUEST_SHEETS, is_done
 from .state import has_staff_data, reg_no
 
-# How ``documents`` starts the Catatan sentence of a letter it could not make (kept by advance).
-DOCUMENT_MARKERS = tuple(f"Dokumen {d.title} belum dapat dibuat" for d in DOCUMENTS)
-
 WAITING = "Lengkap; menunggu baris lain permohonan ini di lembar ini selesai diisi."
 
 if TYPE_CHECKING:
@@ -26,8 +24,8 @@ if TYPE_CHECKING:
 
 
 def finish(run: Run) -> None:
-    from ..dik.adopt import adopt_staff_entries
-    from ..dik.queue import schedule_reviews
+    from .adopt import adopt_staff_entries
+    from .queue import schedule_reviews
 
     adopt_staff_entries(run)
     expire_entries(run)
@@ -86,30 +84,26 @@ def write_notes(run: Run) -> None:
     for key in (INTAKE, *REQUEST_SHEETS):
         fresh: dict[str, list[Record]] = {}
         for rec in run.draft.records(key):
-            spot = (key, rec.row)
-            if spot in run.reasons:
-                note = run.reasons[spot]
-            elif run.draft.is_new(key, rec):
+            blocked = (key, rec.row) in run.reasons
+            if not blocked and run.draft.is_new(key, rec):
                 fresh.setdefault(reg_no(rec), []).append(rec)
-                continue
-            elif key != INTAKE and is_done(rec.values):
-                continue  # a row that moved on keeps its last note
-            elif key == INTAKE and not (reg_no(rec) or has_staff_data(rec)):
-                continue
-            else:
-                note = None
-            run.draft.set(key, rec, "catatan", with_document_notes(note, rec.get("catatan")))
-            if not is_done(rec.values) and not as_text(rec.get("status_tahap")):
-                run.draft.set(key, rec, "status_tahap", OPEN)
+            elif blocked or not _left_alone(key, rec):
+                _write_reason(run, key, rec, run.reasons.get((key, rec.row)))
         for rows in fresh.values():
             pending = run.completion_reasons(key, rows)
             for rec in rows:
-                run.draft.set(key, rec, "catatan", pending.get(rec.row, WAITING if len(rows) > 1 else None))
+                run.draft.set(key, rec, NOTE, pending.get(rec.row, WAITING if len(rows) > 1 else None))
 
 
-def with_document_notes(note: str | None, old: object) -> str | None:
-    """Our reason first, then any "Dokumen ... belum dapat dibuat" sentences ``documents`` wrote."""
-    text = as_text(old)
-    starts = [text.find(marker) for marker in DOCUMENT_MARKERS if marker in text]
-    kept = text[min(starts):].strip() if starts else ""
-    return " ".join(part for part in (note, kept) if part) or None
+def _left_alone(key: str, rec: Record) -> bool:
+    """A row that moved on keeps its last note; an empty intake row gets none."""
+    if key != INTAKE:
+        return is_done(rec.values)
+    return not (reg_no(rec) or has_staff_data(rec))
+
+
+def _write_reason(run: Run, key: str, rec: Record, reason: str | None) -> None:
+    """The workflow's part of the row's note (the letters' sentences are kept); an open row says so."""
+    run.draft.set(key, rec, NOTE, RowNote.of_record(rec).with_reason(reason).text())
+    if not is_done(rec.values) and not as_text(rec.get("status_tahap")):
+        run.draft.set(key, rec, "status_tahap", OPEN)

@@ -8,10 +8,10 @@ from typing import Any
 
 from rapidfuzz import utils
 
-from ..dik.scoring import TermScorer
 from ..reference import JangkaWaktu, StatusDik, canonical
 from ..register import Record, Register
 from ..values import as_text, parse_date
+from .scoring import TermScorer
 
 IN_FORCE, RETEST, OPENED = StatusDik
 DIK_SHEET = "register_dik"
@@ -77,7 +77,7 @@ def validity_text(entry: Record) -> str:
 
 
 class Matcher:
-    """Best active Register DIK entry for a text, by topic terms (``automation.dik.terms``).
+    """Best active Register DIK entry for a text, by topic terms (``automation.workflow.terms``).
 
     The score is the weighted F-measure of the two term sets (how much of the request the entry
     covers, and how much of the entry the request covers), so a one-word request never scores 100

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from automation.letters.documents import MADE, REMADE, make_documents
-from automation.letters.numbering import Numberer, PatternError, compile_pattern
+from automation.numbering import Numberer, PatternError, compile_pattern
 from automation.register import Record
 
 TODAY = date(2027, 1, 10)
@@ -138,3 +138,20 @@ def test_numberer_is_gapless_and_unique_per_year(years):
     for y in set(years):
         seqs = [p.parse(x)[0] for x in issued if x.endswith(str(y))]
         assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_issued_numbers_come_from_every_sheet_and_the_log():
+    """One scan for all planners: registration, DIK and letter numbers, even of deleted rows (Log)."""
+    from _factories import make_register
+
+    from automation.numbering import issued_numbers
+
+    reg = make_register({
+        "permohonan": [{"no_registrasi": "'REG/001"}],
+        "keputusan": [{"no_registrasi": "REG/002", "nomor_surat": "001/PT/PPID-DISKOMINFO/XI/2026"}],
+        "register_dik": [{"no_dik": "DIK-2026-004"}],
+        "log": [{"no_registrasi": "REG/009", "keterangan": "Nomor Berita Acara Uji Konsekuensi: 007/BA/2026"}],
+    })
+    found = set(issued_numbers(reg))
+    assert {"REG/001", "REG/002", "001/PT/PPID-DISKOMINFO/XI/2026", "DIK-2026-004", "REG/009", "007/BA/2026"} <= found
+    assert Numberer.from_register(reg).issue(compile_pattern(PT), date(2026, 11, 20)) == "002/PT/PPID-DISKOMINFO/XI/2026"

@@ -1,4 +1,9 @@
-"""Document numbers from Pengaturan patterns: one sequence per document type and year, never reused."""
+"""Numbers from Pengaturan patterns: one sequence per pattern and year, never reused.
+
+The one place that knows which numbers were already issued (``issued_numbers``); the workflow
+planner, the document planner, the DIK importer and the settings check all use it.  Depends only
+on the core modules, so importing it never loads the letter or workflow packages.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,25 @@ import re
 import string
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..errors import UsageError
-from ..register import Register
-from .bahasa import romawi
+from .errors import UsageError
+from .values import as_text
+
+if TYPE_CHECKING:
+    from .register import Register
 
 FIELDS = ("seq", "romawi", "bulan", "tahun")
 _FIELD_REGEX = {"seq": r"\d+", "romawi": r"[IVXLCivxlc]+", "bulan": r"\d+", "tahun": r"\d{4}"}
 LOG_PREFIX = "Nomor "  # Log keterangan: "Nomor <document title>: <number>"
+REGISTERED = "Nomor registrasi diberikan"  # Log keterangan of a registration number ppid issued
+_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_NUMBER_KEYS = ("no_registrasi", "no_dik")  # besides every ``nomor_*`` column
+
+
+def romawi(month: int) -> str:
+    """11 -> XI"""
+    return _NUMERALS[month - 1]
 
 
 class PatternError(UsageError):
@@ -68,18 +84,22 @@ def compile_pattern(text: str, label: str = "Pola nomor") -> Pattern:
     return Pattern(text, re.compile("".join(parts), re.IGNORECASE), "tahun" in seen)
 
 
-def numbers_in_register(reg: Register) -> list[str]:
-    """Every number ever issued: ``nomor_*`` cells of all sheets and numbers recorded in the Log."""
+def issued_numbers(reg: Register) -> list[str]:
+    """Every number ever issued: registration, DIK and ``nomor_*`` cells of all sheets, and the Log.
+
+    The Log keeps numbers whose rows were deleted: its registration numbers and the
+    "Nomor <title>: <number>" notes written when a document or DIK number was given.
+    """
     found: list[str] = []
     for data in reg.sheets.values():
-        keys = [k for k in data.spec.keys if k.startswith("nomor_")]
+        keys = [k for k in data.spec.keys if k.startswith("nomor_") or k in _NUMBER_KEYS]
         for rec in data.records:
-            found.extend(rec.text(k) for k in keys if rec.text(k))
+            found.extend(as_text(rec.values.get(k)) for k in keys)
     for rec in reg.records("log"):
-        text = rec.text("keterangan")
+        text = as_text(rec.get("keterangan"))
         if text.startswith(LOG_PREFIX) and ": " in text:
             found.append(text.rpartition(": ")[2].strip())
-    return found
+    return [n for n in found if n]
 
 
 def log_text(title: str, number: str) -> str:
@@ -95,7 +115,7 @@ class Numberer:
 
     @classmethod
     def from_register(cls, reg: Register) -> Numberer:
-        return cls(numbers_in_register(reg))
+        return cls(issued_numbers(reg))
 
     def _seqs(self, pattern: Pattern, year: int | None) -> set[int]:
         key = (pattern.text, year if pattern.has_year else None)

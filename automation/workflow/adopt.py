@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..letters.numbering import log_text
+from ..numbering import log_text
 from ..values import as_text, parse_date
-from ..workflow.precedent import IN_FORCE
-from ..workflow.routes import DIK, NAME, validity_end
+from .precedent import IN_FORCE
+from .routes import DIK, NAME, validity_end
 
 if TYPE_CHECKING:
     from ..register import Record
-    from ..workflow.advance import Run
+    from .advance import Run
 
 LOG_TITLE = "DIK"  # the same Log text as entries made at step 6: numbers are never given twice
 

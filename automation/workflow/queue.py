@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 from ..reference import JangkaWaktu, canonical
 from ..register import Record, Register
 from ..values import as_text, parse_date
-from ..workflow.deadlines import setting_int
-from ..workflow.precedent import EVENT, UNLIMITED, in_force, lapsed
-from ..workflow.routes import DIK
+from .deadlines import setting_int
+from .precedent import EVENT, UNLIMITED, in_force, lapsed
+from .routes import DIK
 
 if TYPE_CHECKING:
-    from ..workflow.advance import Run
+    from .advance import Run
 
 NOTICE_SETTING = "dik_hari_pemberitahuan"
 REVIEW_SETTING = "dik_bulan_tinjau"
