@@ -204,8 +204,8 @@ def test_demo_imports_a_published_dik_and_shows_the_queue_everywhere(demo: Path)
 
 def test_demo_request_finds_its_precedent_only_through_synonyms(demo: Path) -> None:
     from automation.demo.dik import SYNONYM_REQUEST
-    from automation.dik.scoring import similarity
-    from automation.dik.terms import Lexicon
+    from automation.workflow.scoring import similarity
+    from automation.workflow.terms import Lexicon
 
     reg = read_register(demo / "register_ppid.xlsm")
     (request,) = [r for r in reg.records("permohonan")

@@ -32,10 +32,12 @@ def test_an_entry_ending_within_the_notice_window_is_queued_ahead_of_time() -> N
     reg = register([], register_dik=[soon, later])
     assert [(d.number, d.reason, d.when) for d in due_entries(reg, MONDAY)] == [
         ("DIK-2026-001", ENDS, date(2026, 8, 31))]
-    reg.settings["dik_hari_pemberitahuan"] = 90
-    assert [d.number for d in due_entries(reg, MONDAY)] == ["DIK-2026-001", "DIK-2026-003"]
-    reg.settings["dik_hari_pemberitahuan"] = 0
-    assert due_entries(reg, MONDAY) == []
+    wider = register([], register_dik=[soon, later])  # Pengaturan is parsed once per register
+    wider.settings["dik_hari_pemberitahuan"] = 90
+    assert [d.number for d in due_entries(wider, MONDAY)] == ["DIK-2026-001", "DIK-2026-003"]
+    none = register([], register_dik=[soon, later])
+    none.settings["dik_hari_pemberitahuan"] = 0
+    assert due_entries(none, MONDAY) == []
 
 
 def test_event_and_unlimited_entries_get_a_periodic_review_date() -> None:
