@@ -26,6 +26,7 @@ from .model import Page, ReportDraft, ReportResult, Table
 from .sections import (
     breakdown_tables,
     decisions_table,
+    dik_queue_table,
     dik_tables,
     letters_table,
     monthly_breakdown,
@@ -40,6 +41,7 @@ from .sections import (
 from .text import angka, persen, tanggal
 
 PLACEHOLDER = "[DIISI OLEH PPID]"
+DIK_TABLES = ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ PARTS: tuple[Part, ...] = (
           Section("Alasan penolakan menurut Pasal 17", ("pasal17",)),
           Section("Waktu penyelesaian", ("waktu", "lewat_batas")),
           Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "perangkat_daerah"),
-          Section("Uji konsekuensi dan Register DIK", ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")))),
+          Section("Uji konsekuensi dan Register DIK", DIK_TABLES))),
     Part("D", "Rincian Penyelesaian Sengketa Informasi Publik",
          "Uraikan sengketa informasi di Komisi Informasi Provinsi Kalimantan Barat (nomor register, pokok sengketa, "
          "tahap, putusan) bila ada; tulis 'Tidak ada sengketa' bila tidak ada.",
@@ -105,6 +107,7 @@ def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
         **{t.key: t for t in breakdown_tables(tally.received(period))},
         "uji_konsekuensi": tests_table(tally, period),
         **{t.key: t for t in dik_tables(tally, period)},
+        "dik_segera": dik_queue_table(reg, tally.as_of(period)),
         "keberatan": objections_table(tally, period),
         "keberatan_alasan": table("keberatan_alasan", "Keberatan menurut alasan (Pasal 35 ayat 1)",
                                   share_rows(objections["objection_reason"].replace("", "Tidak diisi")),
@@ -119,7 +122,7 @@ def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
         Page("Keputusan", [tables["keputusan"], tables["pasal17"]]),
         Page("Waktu", [tables["waktu"], tables["lewat_batas"]]),
         Page("Permohonan", [tables["saluran"], tables["kategori"], tables["perangkat_daerah"]]),
-        Page("Uji Konsekuensi dan DIK", [tables[k] for k in ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")]),
+        Page("Uji Konsekuensi dan DIK", [tables[k] for k in DIK_TABLES]),
         Page("Keberatan", [tables["keberatan"], tables["keberatan_alasan"], tables["keberatan_putusan"]]),
     ]
     lines = annual_sentences(figs, period, limits.answer, tally.as_of(period))
