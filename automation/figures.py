@@ -98,3 +98,19 @@ def tested_on(reports: Sequence[Row]) -> date | None:
     moves the request to the later date; it is still one test)."""
     days = [d for d in (day(r.get("tanggal_uji")) for r in reports) if d is not None]
     return days[-1] if days else None
+
+
+def precedent_candidate(entry: Row, reg_no: str, tested: date) -> bool:
+    """**Precedent** for a request tested on ``tested``: a Register DIK entry with Informasi that is
+    not Dibuka, set on or before that day (Tanggal Mulai empty or not later), whose period had not
+    ended by then (Berlaku Sampai empty or not earlier), and not made from the request itself
+    (another No Registrasi). A request **followed a precedent** when its Rincian Informasi or an
+    item of its last tested round matches such an entry at or above Ambang Kemiripan Preseden
+    (``automation.dik.cited``): its berita acara cites the entry and the reports count the
+    request in the month of its Tanggal Uji."""
+    if not as_text(entry.get("informasi")) or as_text(entry.get("status_dik")).casefold() == "dibuka":
+        return False
+    if reg_no and as_text(entry.get("no_registrasi")) == reg_no:
+        return False
+    start, until = day(entry.get("tanggal_mulai")), day(entry.get("berlaku_sampai"))
+    return (start is None or start <= tested) and (until is None or until >= tested)

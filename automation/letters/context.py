@@ -193,10 +193,18 @@ def _berita_acara(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
         "anggota": anggota,
         "items": items,
         "kesimpulan": conclusion(items) if items else EMPTY,
+        "preseden": precedents(src, reg_no, test_day),
         "catatan_tim": row.text("kesimpulan", default=""),
         "menggantikan_ba": replaced,
         "tanggal_persetujuan": approved_on,
     }, day
+
+
+def precedents(src: Sources, reg_no: str, test_day: date | None) -> list[dict[str, str]]:
+    """Numbered lines citing the Register DIK entries the request followed on its test day."""
+    if not reg_no or test_day is None:
+        return []
+    return [{"no": str(n), "teks": c.sentence()} for n, c in enumerate(src.citations.of(reg_no, test_day), 1)]
 
 
 def _penolakan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:

@@ -33,6 +33,7 @@ from .sections import (
     objections_table,
     overdue_table,
     pct,
+    precedent_table,
     r1,
     table,
     tests_table,
@@ -41,7 +42,7 @@ from .sections import (
 from .text import angka, persen, tanggal
 
 PLACEHOLDER = "[DIISI OLEH PPID]"
-DIK_TABLES = ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera")
+DIK_TABLES = ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera", "dik_preseden")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
         "uji_konsekuensi": tests_table(tally, period),
         **{t.key: t for t in dik_tables(tally, period)},
         "dik_segera": dik_queue_table(reg, tally.as_of(period)),
+        "dik_preseden": precedent_table(reg, period),
         "keberatan": objections_table(tally, period),
         "keberatan_alasan": table("keberatan_alasan", "Keberatan menurut alasan (Pasal 35 ayat 1)",
                                   share_rows(objections["objection_reason"].replace("", "Tidak diisi")),

@@ -1,0 +1,99 @@
+"""The Register DIK entries a tested request followed: cited in its berita acara, counted in the reports.
+
+One rule (``automation.figures.precedent_candidate``) says which entries could be a precedent on the
+test day; the request's Rincian Informasi and the items of its last round are matched against them
+with the same topic-term scorer as the Preseden DIK column (``automation.dik.scoring``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import utils
+
+from ..figures import latest_round, precedent_candidate, tested_on
+from ..letters import bahasa
+from ..register import Record, Register
+from ..values import as_text, parse_date
+from ..workflow.precedent import DIK_SHEET, threshold, validity_text
+from .scoring import TermScorer
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One Register DIK entry a request followed, the request text that matched it, and the score."""
+
+    entry: Record
+    score: int
+    matched: str
+
+    @property
+    def number(self) -> str:
+        return as_text(self.entry.get("no_dik")) or f"baris {self.entry.row}"
+
+    @property
+    def informasi(self) -> str:
+        return as_text(self.entry.get("informasi"))
+
+    def sentence(self) -> str:
+        """The berita acara's line: number, information, when and on what basis it was set, ground, period."""
+        start, _error = parse_date(self.entry.get("tanggal_mulai"))
+        when = f", ditetapkan {bahasa.tanggal(start)}" if start else ""
+        basis = as_text(self.entry.get("nomor_ba"))
+        pasal = as_text(self.entry.get("pasal17"))
+        return (f"Register DIK Nomor {self.number}, \u201c{self.informasi}\u201d{when}"
+                + (f" berdasarkan {basis}" if basis else "")
+                + (f", dasar {bahasa.pasal(pasal, as_text(self.entry.get('uu_lain')))}" if pasal else "")
+                + f", {validity_text(self.entry)}; serupa dengan \u201c{self.matched}\u201d (skor kemiripan {self.score}).")
+
+
+class Citations:
+    """Scores request texts against every Register DIK entry once; filters by the test day per request."""
+
+    def __init__(self, reg: Register) -> None:
+        self.reg = reg
+        self.entries = [e for e in reg.records(DIK_SHEET) if as_text(e.get("informasi"))]
+        self.scorer = TermScorer([as_text(e.get("informasi")) for e in self.entries]) if self.entries else None
+        self.cutoff = threshold(reg)
+
+    def of(self, reg_no: str, tested: date | None = None) -> list[Citation]:
+        """The entries request ``reg_no`` followed on ``tested`` (default: its last Tanggal Uji), best first."""
+        tested = tested or tested_day(self.reg, reg_no)
+        if tested is None or self.scorer is None:
+            return []
+        best: dict[int, Citation] = {}
+        for text in request_texts(self.reg, reg_no):
+            hit = self._best(text, reg_no, tested)
+            if hit is not None and (hit[0] not in best or best[hit[0]].score < hit[1].score):
+                best[hit[0]] = hit[1]
+        return sorted(best.values(), key=lambda c: (-c.score, c.number))
+
+    def _best(self, text: str, reg_no: str, tested: date) -> tuple[int, Citation] | None:
+        assert self.scorer is not None
+        scores = self.scorer.scores(utils.default_process(text))
+        eligible = [(s, -i) for i, s in scores.items()
+                    if s >= self.cutoff and precedent_candidate(self.entries[i].values, reg_no, tested)]
+        if not eligible:
+            return None
+        score, index = max(eligible)
+        return -index, Citation(self.entries[-index], score, text)
+
+
+def request_texts(reg: Register, reg_no: str) -> list[str]:
+    """Rincian Informasi of the request and the Informasi yang Diuji of its last round, distinct, in order."""
+    rincian = [r.get("rincian_informasi") for r in reg.records("permohonan") if r.text("no_registrasi") == reg_no]
+    items = latest_round([r.values for r in reg.records("klasifikasi") if r.text("no_registrasi") == reg_no])
+    texts = [as_text(t) for t in (*rincian, *(i.get("informasi_diuji") for i in items))]
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def tested_day(reg: Register, reg_no: str) -> date | None:
+    return tested_on([r.values for r in reg.records("berita_acara") if r.text("no_registrasi") == reg_no])
+
+
+def tested_requests(reg: Register, start: date, end: date) -> list[tuple[str, date]]:
+    """(No Registrasi, Tanggal Uji) of the requests whose last test falls in ``start``..``end``."""
+    numbers = dict.fromkeys(r.text("no_registrasi") for r in reg.records("berita_acara"))
+    out = [(n, d) for n in numbers if n and (d := tested_day(reg, n)) is not None and start <= d <= end]
+    return sorted(out, key=lambda pair: (pair[1], pair[0]))
