@@ -49,21 +49,25 @@ class Citation:
 
 
 class Citations:
-    """Scores request texts against every Register DIK entry once; filters by the test day per request."""
+    """Scores request texts against every Register DIK entry once; filters by the test day per request.
+
+    The request's rows (1 Permohonan, 4 Klasifikasi, 5 Berita Acara) are indexed by No Registrasi
+    once, so a report over thousands of requests reads each sheet once.
+    """
 
     def __init__(self, reg: Register) -> None:
-        self.reg = reg
         self.entries = [e for e in reg.records(DIK_SHEET) if as_text(e.get("informasi"))]
         self.scorer = TermScorer([as_text(e.get("informasi")) for e in self.entries]) if self.entries else None
         self.cutoff = threshold(reg)
+        self.rows = {key: _by_number(reg, key) for key in ("permohonan", "klasifikasi", "berita_acara")}
 
     def of(self, reg_no: str, tested: date | None = None) -> list[Citation]:
         """The entries request ``reg_no`` followed on ``tested`` (default: its last Tanggal Uji), best first."""
-        tested = tested or tested_day(self.reg, reg_no)
+        tested = tested or self.tested_day(reg_no)
         if tested is None or self.scorer is None:
             return []
         best: dict[int, Citation] = {}
-        for text in request_texts(self.reg, reg_no):
+        for text in self.texts(reg_no):
             hit = self._best(text, reg_no, tested)
             if hit is not None and (hit[0] not in best or best[hit[0]].score < hit[1].score):
                 best[hit[0]] = hit[1]
@@ -79,21 +83,25 @@ class Citations:
         score, index = max(eligible)
         return -index, Citation(self.entries[-index], score, text)
 
+    def texts(self, reg_no: str) -> list[str]:
+        """Rincian Informasi of the request and the Informasi yang Diuji of its last round, distinct, in order."""
+        rincian = [r.get("rincian_informasi") for r in self.rows["permohonan"].get(reg_no, [])]
+        items = latest_round([r.values for r in self.rows["klasifikasi"].get(reg_no, [])])
+        texts = [as_text(t) for t in (*rincian, *(i.get("informasi_diuji") for i in items))]
+        return list(dict.fromkeys(t for t in texts if t))
 
-def request_texts(reg: Register, reg_no: str) -> list[str]:
-    """Rincian Informasi of the request and the Informasi yang Diuji of its last round, distinct, in order."""
-    rincian = [r.get("rincian_informasi") for r in reg.records("permohonan") if r.text("no_registrasi") == reg_no]
-    items = latest_round([r.values for r in reg.records("klasifikasi") if r.text("no_registrasi") == reg_no])
-    texts = [as_text(t) for t in (*rincian, *(i.get("informasi_diuji") for i in items))]
-    return list(dict.fromkeys(t for t in texts if t))
+    def tested_day(self, reg_no: str) -> date | None:
+        return tested_on([r.values for r in self.rows["berita_acara"].get(reg_no, [])])
+
+    def tested_requests(self, start: date, end: date) -> list[tuple[str, date]]:
+        """(No Registrasi, Tanggal Uji) of the requests whose last test falls in ``start``..``end``."""
+        out = [(n, d) for n in self.rows["berita_acara"] if n and (d := self.tested_day(n)) is not None
+               and start <= d <= end]
+        return sorted(out, key=lambda pair: (pair[1], pair[0]))
 
 
-def tested_day(reg: Register, reg_no: str) -> date | None:
-    return tested_on([r.values for r in reg.records("berita_acara") if r.text("no_registrasi") == reg_no])
-
-
-def tested_requests(reg: Register, start: date, end: date) -> list[tuple[str, date]]:
-    """(No Registrasi, Tanggal Uji) of the requests whose last test falls in ``start``..``end``."""
-    numbers = dict.fromkeys(r.text("no_registrasi") for r in reg.records("berita_acara"))
-    out = [(n, d) for n in numbers if n and (d := tested_day(reg, n)) is not None and start <= d <= end]
-    return sorted(out, key=lambda pair: (pair[1], pair[0]))
+def _by_number(reg: Register, key: str) -> dict[str, list[Record]]:
+    out: dict[str, list[Record]] = {}
+    for rec in reg.records(key):
+        out.setdefault(rec.text("no_registrasi"), []).append(rec)
+    return out

@@ -192,11 +192,11 @@ def dik_queue_table(reg: Register, as_of: date) -> Table:
 
 def precedent_table(reg: Register, period: Period) -> Table:
     """Requests tested in the period that followed a Register DIK precedent (``figures.precedent_candidate``)."""
-    from ..dik.cited import Citations, tested_requests
+    from ..dik.cited import Citations
 
     citations = Citations(reg)
     rows = [[number, tested, c.number, _short(c.informasi), c.score]
-            for number, tested in tested_requests(reg, period.start, period.end)
+            for number, tested in citations.tested_requests(period.start, period.end)
             for c in citations.of(number, tested)]
     return table("dik_preseden", "Permohonan yang diuji mengikuti preseden Register DIK", rows,
                  empty="Tidak ada permohonan yang diuji dengan preseden Register DIK.")
