@@ -208,7 +208,7 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return all(as_text(a.get(k)).casefold() == as_text(b.get(k)).casefold() for k in HOLIDAY_FIELDS)
 
 
-# ---------------------------------------------------------------- staff deletions from the coming year's holidays
+# ---------------------------------------------------------------- holidays staff deleted
 @dataclass(frozen=True)
 class KeptHolidays:
     """What the old register's Hari Libur sheet says about the years from the new register's year on.

@@ -206,14 +206,15 @@ def test_demo_synonym_request_cites_its_precedent_in_the_berita_acara_and_the_re
     reg = read_register(demo / "register_ppid.xlsm")
     number = next(r.text("no_registrasi") for r in reg.records("permohonan")
                   if r.text("rincian_informasi") == SYNONYM_REQUEST)
-    (ba,) = [r for r in reg.records("berita_acara") if r.text("no_registrasi") == number and r.text("berkas_ba")]
+    (ba,) = [r for r in reg.records("berita_acara")
+             if r.text("no_registrasi") == number and r.text("berkas_ba")]
     assert ba.get("tanggal_uji").month == 10  # tested in the month the demo reports on
     text = " ".join(p.text for p in docx.Document(str(demo / ba.text("berkas_ba"))).paragraphs)
     assert "Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan" in text
     cited = text.split("Register DIK Nomor ", 1)[1].split(",", 1)[0]
     assert cited.startswith("DIK-")
     intake = next(r for r in reg.records("permohonan") if r.text("no_registrasi") == number)
-    assert intake.text("preseden_dik").startswith(f"mirip {cited} ")  # the same entry as the Preseden DIK column
+    assert intake.text("preseden_dik").startswith(f"mirip {cited} ")  # as the Preseden DIK column
     report = " ".join(docx_text(demo / "output" / "laporan" / "laporan-bulanan-2026-10.docx").split())
     assert number in report and cited in report
     assert "permohonan yang diuji bulan ini mengikuti preseden Register DIK" in report

@@ -168,7 +168,8 @@ def test_new_year_leaves_out_package_holidays_staff_deleted(register: Path, tmp_
     coming = sorted(d for d in package_holidays(2027) if d.month >= 2)[0]
     name = _delete_holiday(register, datetime.combine(coming, datetime.min.time()))
     summary = start_new_year(register, tmp_path / "baru.xlsm", today=MONDAY, year=2027)
-    days = [parse_date(r.get("tanggal"))[0] for r in read_register(tmp_path / "baru.xlsm").records("hari_libur")]
+    new = read_register(tmp_path / "baru.xlsm")
+    days = [parse_date(r.get("tanggal"))[0] for r in new.records("hari_libur")]
     assert coming not in days, name  # a deliberate deletion is an edit too
     assert summary.removed == [coming]
     assert f"dihapus staf di register lama: {coming:%d/%m/%Y}" in "\n".join(summary.lines())
@@ -179,8 +180,9 @@ def test_new_year_leaves_out_package_holidays_staff_deleted(register: Path, tmp_
 def test_only_years_the_old_sheet_was_prefilled_with_are_judged() -> None:
     from automation.newyear import KeptHolidays, drop_deleted_holidays
 
-    old = register([], hari_libur=[holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi", sumber="Paket holidays"),
-                                  holiday(date(2028, 3, 2), "Penutupan kantor", sumber="staf")])
+    old = register([], hari_libur=[
+        holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi", sumber="Paket holidays"),
+        holiday(date(2028, 3, 2), "Penutupan kantor", sumber="staf")])
     kept = KeptHolidays.of(old, 2027)
     assert kept.years == {2027}
     fresh = [Record(row=5, values=holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi")),

@@ -452,13 +452,13 @@ def ba_precedents(doc: DocxDocument) -> None:
     """The Register DIK entries the tested information follows (only when there are any)."""
     tag(doc, "{%p if preseden %}")
     para(doc, ("Preseden:", "b"), after=0)
-    para(doc, "Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan, informasi yang diuji sama atau "
-         "serupa dengan entri yang telah ditetapkan sebagai berikut:", after=0)
+    para(doc, "Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan, informasi yang diuji "
+         "sama atau serupa dengan entri yang telah ditetapkan sebagai berikut:", after=0)
     tag(doc, "{%p for p in preseden %}")
     para(doc, "{{ p.no }}. {{ p.teks }}", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
-    para(doc, "Preseden tersebut menjadi bahan pertimbangan Tim Pertimbangan; hasil pengujian di atas ditetapkan "
-         "berdasarkan pengujian konsekuensi atas permohonan ini.", before=4)
+    para(doc, "Preseden tersebut menjadi bahan pertimbangan Tim Pertimbangan; hasil pengujian di atas "
+         "ditetapkan berdasarkan pengujian konsekuensi atas permohonan ini.", before=4)
     tag(doc, "{%p endif %}")
 
 

@@ -45,7 +45,8 @@ class Citation:
         return (f"Register DIK Nomor {self.number}, \u201c{self.informasi}\u201d{when}"
                 + (f" berdasarkan {basis}" if basis else "")
                 + (f", dasar {bahasa.pasal(pasal, as_text(self.entry.get('uu_lain')))}" if pasal else "")
-                + f", {validity_text(self.entry)}; serupa dengan \u201c{self.matched}\u201d (skor kemiripan {self.score}).")
+                + f", {validity_text(self.entry)}; serupa dengan \u201c{self.matched}\u201d"
+                + f" (skor kemiripan {self.score}).")
 
 
 class Citations:
@@ -57,12 +58,13 @@ class Citations:
 
     def __init__(self, reg: Register) -> None:
         self.entries = [e for e in reg.records(DIK_SHEET) if as_text(e.get("informasi"))]
-        self.scorer = TermScorer([as_text(e.get("informasi")) for e in self.entries]) if self.entries else None
+        texts = [as_text(e.get("informasi")) for e in self.entries]
+        self.scorer = TermScorer(texts) if texts else None
         self.cutoff = threshold(reg)
         self.rows = {key: _by_number(reg, key) for key in ("permohonan", "klasifikasi", "berita_acara")}
 
     def of(self, reg_no: str, tested: date | None = None) -> list[Citation]:
-        """The entries request ``reg_no`` followed on ``tested`` (default: its last Tanggal Uji), best first."""
+        """Entries request ``reg_no`` followed on ``tested`` (default: its last Tanggal Uji), best first."""
         tested = tested or self.tested_day(reg_no)
         if tested is None or self.scorer is None:
             return []
@@ -84,7 +86,7 @@ class Citations:
         return -index, Citation(self.entries[-index], score, text)
 
     def texts(self, reg_no: str) -> list[str]:
-        """Rincian Informasi of the request and the Informasi yang Diuji of its last round, distinct, in order."""
+        """Rincian Informasi and the Informasi yang Diuji of the last round, distinct, in order."""
         rincian = [r.get("rincian_informasi") for r in self.rows["permohonan"].get(reg_no, [])]
         items = latest_round([r.values for r in self.rows["klasifikasi"].get(reg_no, [])])
         texts = [as_text(t) for t in (*rincian, *(i.get("informasi_diuji") for i in items))]

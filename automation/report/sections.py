@@ -46,8 +46,9 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
     "bulanan": (Col("Bulan", width=13), Col("Diterima", INT, 11), Col("Selesai", INT, 10),
                 *(Col(k, INT, 15) for k in KEPUTUSAN), Col("Median hari kerja", NUM, 10)),
     "uji_konsekuensi": (Col("Hasil pengujian", width=44), Col("Jumlah permohonan", INT, 12)),
-    "dik_preseden": (Col("Nomor Registrasi", width=28), Col("Tanggal Uji", DATE, 13), Col("Nomor DIK", width=14),
-                     Col("Informasi yang Dikecualikan", width=40), Col("Skor Kemiripan", INT, 10)),
+    "dik_preseden": (Col("Nomor Registrasi", width=28), Col("Tanggal Uji", DATE, 13),
+                     Col("Nomor DIK", width=14), Col("Informasi yang Dikecualikan", width=40),
+                     Col("Skor Kemiripan", INT, 10)),
     "perlu_keputusan": (Col("Nomor Registrasi", width=28), Col("Perihal", width=40), Col("Sejak", DATE, 13),
                         Col("Lama menunggu (hari kerja)", INT, 13)),
 }
@@ -191,7 +192,7 @@ def dik_queue_table(reg: Register, as_of: date) -> Table:
 
 
 def precedent_table(reg: Register, period: Period) -> Table:
-    """Requests tested in the period that followed a Register DIK precedent (``figures.precedent_candidate``)."""
+    """Requests tested in the period that followed a Register DIK precedent (``automation.dik.cited``)."""
     from ..dik.cited import Citations
 
     citations = Citations(reg)
