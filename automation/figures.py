@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from .reference import Klasifikasi, StatusTahap, YaTidak, is_
+from .reference import Klasifikasi, StatusDik, StatusTahap, YaTidak, is_
 from .rownotes import is_superseded
 from .schema import SHEET_BY_KEY
 from .values import as_text, parse_date
@@ -151,3 +151,20 @@ def objection_open_late(answer_due: date | None, filed: date | None, answered: d
     if filed is None or filed > as_of or (answered is not None and answered <= as_of):
         return False
     return answered_late(answer_due, None, as_of)
+
+
+# ---------------------------------------------------------------- Register DIK precedents
+def precedent_candidate(entry: Row, reg_no: str, tested: date) -> bool:
+    """**Precedent** for a request tested on ``tested``: a Register DIK entry with Informasi that is
+    not Dibuka, set on or before that day (Tanggal Mulai empty or not later), whose period had not
+    ended by then (Berlaku Sampai empty or not earlier), and not made from the request itself
+    (another No Registrasi). A request **followed a precedent** when its Rincian Informasi or an
+    item of its last tested round matches such an entry at or above Ambang Kemiripan Preseden
+    (``automation.workflow.cited``): its berita acara cites the entry and the reports count the
+    request in the month of its Tanggal Uji."""
+    if not as_text(entry.get("informasi")) or is_(entry.get("status_dik"), StatusDik.DIBUKA):
+        return False
+    if reg_no and as_text(entry.get("no_registrasi")) == reg_no:
+        return False
+    start, until = day(entry.get("tanggal_mulai")), day(entry.get("berlaku_sampai"))
+    return (start is None or start <= tested) and (until is None or until >= tested)

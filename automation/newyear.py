@@ -2,7 +2,8 @@
 
 The old register is only read.  The new one is built fresh (settings carried over), then the
 open requests, the Register DIK entries (in force, waiting for a new test, or typed by staff)
-and the staff's Hari Libur rows of the coming year are written in one safe write.
+and the staff's Hari Libur rows of the coming year are written in one safe write; package
+holidays staff deleted from the old sheet are left out of the new one (``deleted_holidays``).
 Letter numbers restart per year because numbering sequences are per document type and year.
 """
 
@@ -22,7 +23,7 @@ from .reference import StatusDik, canonical
 from .register import Record, Register
 from .schema import SHEET_BY_KEY
 from .values import as_text, parse_date
-from .workdays import MAX_YEAR, MIN_YEAR
+from .workdays import MAX_YEAR, MIN_YEAR, PACKAGE_SOURCE
 from .workflow.items import latest_round
 from .workflow.objections import carry_open as carry_open_objections
 from .workflow.precedent import IN_FORCE, OPENED, RETEST
@@ -44,13 +45,18 @@ class NewYearSummary:
     year: int
     carried: dict[str, int] = field(default_factory=dict)
     retest: int = 0  # Register DIK entries carried as "Perlu uji ulang"
+    removed: list[dt.date] = field(default_factory=list)  # package holidays staff had deleted
 
     def lines(self) -> list[str]:
         out = [f"Register {self.year} dibuat: {self.path}"]
         for key, count in self.carried.items():
             extra = f" ({self.retest} perlu uji ulang)" if key == DIK and self.retest else ""
             out.append(f"  {SHEET_BY_KEY[key].name}: {count} baris dibawa{extra}")
-        if not self.carried:
+        if self.removed:
+            days = ", ".join(f"{d:%d/%m/%Y}" for d in self.removed)
+            out.append(f"  Hari Libur: {len(self.removed)} tanggal dari paket tidak dimasukkan karena sudah "
+                       f"dihapus staf di register lama: {days}.")
+        if not self.carried and not self.removed:
             out.append("  Tidak ada permohonan terbuka, entri DIK, atau hari libur ubahan staf "
                        "yang perlu dibawa.")
         out.append("Register lama tidak diubah.")
@@ -69,23 +75,28 @@ def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = N
     progress(0, 0, "Membuat register baru")
     build_register(Path(new), year=year, settings=settings)
     rows = {k: v for k, v in plan_new_year(old_reg, year).items() if v}
+    kept = KeptHolidays.of(old_reg, year)
     counts: dict[str, int] = {}
-    if rows:
-        outcome = operations.commit(Path(new), lambda reg: _changes(rows, reg), progress=progress)
-        counts = outcome.result
+    removed: list[dt.date] = []
+    if rows or kept.years:
+        outcome = operations.commit(Path(new), lambda reg: _changes(rows, reg, kept), progress=progress)
+        counts, removed = outcome.result
     retest = sum(1 for v in rows.get(DIK, []) if v.get("status_dik") == RETEST)
-    return NewYearSummary(path=Path(new), year=year, carried=counts, retest=retest)
+    return NewYearSummary(path=Path(new), year=year, carried=counts, retest=retest, removed=removed)
 
 
-def _changes(rows: dict[str, list[dict[str, Any]]], reg: Register) -> tuple[Changes, dict[str, int]]:
-    """Appends for the carried rows; staff holidays merged with the package rows the new file already has."""
+def _changes(rows: dict[str, list[dict[str, Any]]], reg: Register,
+             kept: KeptHolidays) -> tuple[Changes, tuple[dict[str, int], list[dt.date]]]:
+    """Appends for the carried rows; staff holidays merged with the package rows the new file already has,
+    and the package rows staff deleted in the old register cleared."""
     appends = {k: v for k, v in rows.items() if k != HOLIDAYS}
     changes = Changes(appends=appends)
+    removed = drop_deleted_holidays(kept, reg.records(HOLIDAYS), changes)
     holidays = merge_holidays(rows.get(HOLIDAYS, []), reg.records(HOLIDAYS), changes)
     counts = {k: len(v) for k, v in appends.items()}
     if holidays:
         counts[HOLIDAYS] = holidays
-    return changes, counts
+    return changes, (counts, removed)
 
 
 def _guess_year(reg: Register, today: dt.date) -> int:
@@ -198,3 +209,54 @@ def merge_holidays(old_rows: list[dict[str, Any]], new_rows: list[Record], chang
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return all(as_text(a.get(k)).casefold() == as_text(b.get(k)).casefold() for k in HOLIDAY_FIELDS)
+
+
+# ---------------------------------------------------------------- holidays staff deleted
+@dataclass(frozen=True)
+class KeptHolidays:
+    """What the old register's Hari Libur sheet says about the years from the new register's year on.
+
+    ``years``: the years (>= the new year) in which the old sheet still holds at least one row
+    whose Sumber is the package ("Paket holidays"): the old register was prefilled with those
+    years, so a package date missing there was deleted by staff. A year without any package row
+    is not judged (it was never prefilled, or staff emptied it wholesale: too unlike an edit).
+    ``days``: every date of those years the old sheet has a row for, whatever its Jenis.
+    """
+
+    years: frozenset[int]
+    days: frozenset[dt.date]
+
+    @classmethod
+    def of(cls, old: Register, year: int) -> KeptHolidays:
+        rows = [(rec, day) for rec in old.records(HOLIDAYS) if (day := _day_of(rec, year)) is not None]
+        years = frozenset(day.year for rec, day in rows if _from_package(rec.values))
+        return cls(years, frozenset(day for _rec, day in rows if day.year in years))
+
+    def deleted(self, rec: Record) -> dt.date | None:
+        """The date of a fresh package row that staff deleted from the old sheet (else None)."""
+        day, _error = parse_date(rec.get("tanggal"))
+        if day is None or day.year not in self.years or not _from_package(rec.values):
+            return None
+        return day if day not in self.days else None
+
+
+def _from_package(values: dict[str, Any]) -> bool:
+    return as_text(values.get("sumber")).casefold().startswith(PACKAGE_SOURCE.casefold())
+
+
+def drop_deleted_holidays(kept: KeptHolidays, new_rows: list[Record], changes: Changes) -> list[dt.date]:
+    """Clear the fresh package rows whose date staff deleted from the old register; returns those dates.
+
+    The row is emptied, not removed (a write never deletes table rows); the reader skips empty rows.
+    The calendar still counts a package holiday without a row (only Jenis "Bukan hari libur" cancels
+    one), so the new register counts the same days as the old one did.
+    """
+    removed = []
+    for rec in new_rows:
+        day = kept.deleted(rec)
+        if day is None:
+            continue
+        for key in SHEET_BY_KEY[HOLIDAYS].keys:
+            changes.set(HOLIDAYS, rec.row, key, None)
+        removed.append(day)
+    return sorted(removed)

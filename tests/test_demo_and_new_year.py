@@ -219,6 +219,31 @@ def test_demo_request_finds_its_precedent_only_through_synonyms(demo: Path) -> N
     assert f"Preseden DIK: {precedent}" in " ".join((demo / "demo.log").read_text(encoding="utf-8").split())
 
 
+def test_demo_synonym_request_cites_its_precedent_in_the_berita_acara_and_the_report(demo: Path) -> None:
+    import docx
+    from test_report import docx_text
+
+    from automation.demo.dik import SYNONYM_REQUEST
+
+    reg = read_register(demo / "register_ppid.xlsm")
+    number = next(r.text("no_registrasi") for r in reg.records("permohonan")
+                  if r.text("rincian_informasi") == SYNONYM_REQUEST)
+    (ba,) = [r for r in reg.records("berita_acara")
+             if r.text("no_registrasi") == number and r.text("berkas_ba")]
+    assert ba.get("tanggal_uji").month == 10  # tested in the month the demo reports on
+    text = " ".join(p.text for p in docx.Document(str(demo / ba.text("berkas_ba"))).paragraphs)
+    assert "Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan" in text
+    cited = text.split("Register DIK Nomor ", 1)[1].split(",", 1)[0]
+    assert cited.startswith("DIK-")
+    intake = next(r for r in reg.records("permohonan") if r.text("no_registrasi") == number)
+    assert intake.text("preseden_dik").startswith(f"mirip {cited} ")  # as the Preseden DIK column
+    report = " ".join(docx_text(demo / "output" / "laporan" / "laporan-bulanan-2026-10.docx").split())
+    assert number in report and cited in report
+    assert "permohonan yang diuji bulan ini mengikuti preseden Register DIK" in report
+    log = " ".join((demo / "demo.log").read_text(encoding="utf-8").split())
+    assert f"Berita acara {number} mengutip preseden {cited}" in log
+
+
 def test_new_year_after_the_demo_carries_dik_entries_and_staff_holidays(demo: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

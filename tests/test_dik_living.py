@@ -146,3 +146,51 @@ def test_new_year_summary_names_the_entries_waiting_for_a_new_test() -> None:
     assert "  7 Register DIK: 5 baris dibawa (2 perlu uji ulang)" in lines
     assert "  Hari Libur: 2 baris dibawa" in lines
     assert "hari libur ubahan staf" in NewYearSummary(Path("baru.xlsm"), 2027).lines()[1]
+
+
+def _delete_holiday(path: Path, day: datetime) -> str:
+    """Delete the Hari Libur row of ``day`` as staff would (the whole sheet row); returns its name."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, keep_vba=True)
+    sheet = book["Hari Libur"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == day)
+    name = str(sheet.cell(row, 2).value)
+    sheet.delete_rows(row)
+    book.save(path)
+    return name
+
+
+def test_new_year_leaves_out_package_holidays_staff_deleted(register: Path, tmp_path: Path) -> None:
+    from automation.excel.reader import read_register
+    from automation.newyear import start_new_year
+    from automation.values import parse_date
+    from automation.workdays import package_holidays
+
+    coming = sorted(d for d in package_holidays(2027) if d.month >= 2)[0]
+    name = _delete_holiday(register, datetime.combine(coming, datetime.min.time()))
+    summary = start_new_year(register, tmp_path / "baru.xlsm", today=MONDAY, year=2027)
+    new = read_register(tmp_path / "baru.xlsm")
+    days = [parse_date(r.get("tanggal"))[0] for r in new.records("hari_libur")]
+    assert coming not in days, name  # a deliberate deletion is an edit too
+    assert summary.removed == [coming]
+    assert f"dihapus staf di register lama: {coming:%d/%m/%Y}" in "\n".join(summary.lines())
+    assert set(package_holidays(2027)) - {coming} <= set(days)  # every other 2027 date is still there
+    assert set(package_holidays(2028)) <= set(days)  # 2028 was never in the old sheet: not judged
+
+
+def test_only_years_the_old_sheet_was_prefilled_with_are_judged() -> None:
+    from automation.newyear import KeptHolidays, drop_deleted_holidays
+
+    old = register([], hari_libur=[
+        holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi", sumber="Paket holidays"),
+        holiday(date(2028, 3, 2), "Penutupan kantor", sumber="staf")])
+    kept = KeptHolidays.of(old, 2027)
+    assert kept.years == {2027}
+    fresh = [Record(row=5, values=holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi")),
+             Record(row=6, values=holiday(date(2027, 3, 29), "Nyepi")),
+             Record(row=7, values=holiday(date(2028, 1, 1), "Tahun Baru 2028 Masehi"))]
+    changes = Changes()
+    assert drop_deleted_holidays(kept, fresh, changes) == [date(2027, 3, 29)]
+    assert set(changes.cells) == {("hari_libur", 6)}
+    assert all(v is None for v in changes.cells[("hari_libur", 6)].values())

@@ -423,6 +423,7 @@ def berita_acara(doc: DocxDocument) -> None:
                 row.cells[c].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on every page
     para(doc, "", after=0)
+    ba_precedents(doc)
     para(doc, ("Kesimpulan:", "b"), after=0)
     para(doc, "{{ kesimpulan }}")
     tag(doc, "{%p if catatan_tim %}")
@@ -445,6 +446,20 @@ def berita_acara(doc: DocxDocument) -> None:
     signature(doc, official(["Menyetujui,", "Tanggal {{ tanggal_persetujuan }}", "Atasan PPID,", "{{ jabatan_atasan }},"],
                             "nama_atasan", "nip_atasan"),
               official(["", "", "", "{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid"))
+
+
+def ba_precedents(doc: DocxDocument) -> None:
+    """The Register DIK entries the tested information follows (only when there are any)."""
+    tag(doc, "{%p if preseden %}")
+    para(doc, ("Preseden:", "b"), after=0)
+    para(doc, "Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan, informasi yang diuji "
+         "sama atau serupa dengan entri yang telah ditetapkan sebagai berikut:", after=0)
+    tag(doc, "{%p for p in preseden %}")
+    para(doc, "{{ p.no }}. {{ p.teks }}", after=0, indent=Mm(8))
+    tag(doc, "{%p endfor %}")
+    para(doc, "Preseden tersebut menjadi bahan pertimbangan Tim Pertimbangan; hasil pengujian di atas "
+         "ditetapkan berdasarkan pengujian konsekuensi atas permohonan ini.", before=4)
+    tag(doc, "{%p endif %}")
 
 
 def keberatan_text() -> str:

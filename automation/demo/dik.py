@@ -3,7 +3,9 @@
 ``seed_dik`` runs before the first ``advance``: it writes a small published DIK table (sub-numbered
 rows), imports it with ``ppid impor-dik``, types two entries as staff would (one whose period ends
 within the re-test notice window, one event-based entry due for its periodic review), and records
-one request whose topic matches an imported entry only through the synonym lexicon.
+one request whose topic matches an imported entry only through the synonym lexicon; that request is
+received in the month the demo reports on and driven to the archive, so its berita acara cites the
+entry and the monthly report lists it (``synonym_scenario``).
 ``show_dik`` runs after the report: it publishes the Penetapan DIK and prints the queue and the
 precedent of that request.
 """
@@ -20,7 +22,7 @@ from rich.console import Console
 from .. import operations
 from ..changes import Changes
 from ..excel.reader import read_register
-from .data import person
+from .data import Scenario, Topic, person
 
 TABLE_FILE = "contoh_dik_terbitan.xlsx"
 HEADER = ("No", "Informasi yang Dikecualikan", "Dasar Hukum", "Konsekuensi jika Dibuka",
@@ -76,17 +78,34 @@ def staff_entries(today: dt.date) -> list[dict[str, Any]]:
     ]
 
 
-def synonym_request(today: dt.date) -> dict[str, Any]:
-    day = today - dt.timedelta(days=1)
+SYNONYM_TOPIC = Topic(
+    SYNONYM_REQUEST, "Penelitian remunerasi aparatur", OFFICE, "YA", "17h3", "",
+    "Membuka penghasilan perorangan pegawai mengungkap keadaan keuangan pribadi.",
+    "Rekapitulasi belanja pegawai tetap diumumkan secara berkala.", ("Tidak terbatas", ""))
+
+
+def synonym_received(today: dt.date) -> dt.datetime:
+    """A working morning near the 12th of the month before ``today`` (the month the demo reports on)."""
+    day = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=12)
     while day.weekday() >= 5:
         day -= dt.timedelta(days=1)
-    return {**person(random.Random(16), 99), "waktu_diterima": dt.datetime.combine(day, dt.time(9, 30)),
+    return dt.datetime.combine(day, dt.time(9, 30))
+
+
+def synonym_scenario(index: int, today: dt.date) -> Scenario:
+    """The synonym request as a scenario the staff simulation drives to the archive (tested, exempt)."""
+    return Scenario(index, SYNONYM_TOPIC, synonym_received(today), 11, synonym_request(today))
+
+
+def synonym_request(today: dt.date) -> dict[str, Any]:
+    return {**person(random.Random(16), 99), "waktu_diterima": synonym_received(today),
             "saluran": "Surel", "rincian_informasi": SYNONYM_REQUEST,
             "tujuan": "Penelitian remunerasi aparatur", "cara_memperoleh": "Mendapatkan salinan (softcopy)",
             "cara_salinan": "Surel", "perangkat_daerah": OFFICE}
 
 
-def seed_dik(path: Path, directory: Path, console: Console, *, now: dt.datetime) -> None:
+def seed_dik(path: Path, directory: Path, console: Console, *, now: dt.datetime,
+             plan: list[Scenario] | None = None) -> None:
     from ..dik.commands import import_dik
 
     today = now.date()
@@ -97,6 +116,8 @@ def seed_dik(path: Path, directory: Path, console: Console, *, now: dt.datetime)
                   f"({', '.join(e.number for e in imported.entries)}).")
     rows = {"register_dik": staff_entries(today), "permohonan": [synonym_request(today)]}
     operations.commit(path, lambda reg: (Changes(appends=rows), None))
+    if plan is not None:  # the request's row follows the plan's rows: its index is the plan's length
+        plan.append(synonym_scenario(len(plan), today))
     console.print("   2 entri DIK diketik staf (satu segera berakhir, satu perlu ditinjau berkala) dan "
                   "1 permohonan bertopik sinonim dicatat.")
 
@@ -115,3 +136,13 @@ def show_dik(path: Path, console: Console, *, now: dt.datetime) -> None:
                    if r.text("rincian_informasi") == SYNONYM_REQUEST), "")
     if number:
         console.print(f"   {number}: {request_precedent(reg, number, now.date())}")
+        show_citations(reg, number, console)
+
+
+def show_citations(reg: Any, number: str, console: Console) -> None:
+    """What the request's berita acara cites (automation.workflow.cited), as the demo log shows it."""
+    from ..workflow.cited import Citations
+
+    for citation in Citations(reg).of(number):
+        console.print(f"   Berita acara {number} mengutip preseden {citation.number} "
+                      f"(skor {citation.score}).", markup=False)

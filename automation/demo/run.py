@@ -43,7 +43,7 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
     rows = intake_rows(plan, today=today)
     operations.commit(path, lambda reg: (Changes(appends={"permohonan": rows}), None))
     console.print(f"[bold]2.[/] {len(rows)} permohonan contoh dicatat di lembar 1 Permohonan.")
-    seed_dik(path, directory, console, now=now)  # living Register DIK (automation/demo/dik.py)
+    seed_dik(path, directory, console, now=now, plan=plan)  # living Register DIK (automation/demo/dik.py)
 
     totals: Counter[tuple[str, str]] = Counter()
     for round_no in range(1, MAX_ROUNDS + 1):

@@ -10,7 +10,9 @@ from typing import Any
 from ..reference import KATEGORI_PEMOHON, KEPUTUSAN, Keputusan, canonical
 from ..register import Record
 from ..schema import DOCUMENT_BY_KEY
-from ..values import as_text
+from ..values import as_text, parse_date
+from ..workflow.cited import Citation
+from ..workflow.precedent import validity_text
 from . import bahasa
 from .minutes import (
     approval,
@@ -150,10 +152,18 @@ def _berita_acara(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
         "anggota": anggota,
         "items": items,
         "kesimpulan": conclusion(items) if items else EMPTY,
+        "preseden": precedents(src, reg_no, test_day),
         "catatan_tim": row.text("kesimpulan", default=""),
         "menggantikan_ba": replaced,
         "tanggal_persetujuan": approved_on,
     }, day
+
+
+def precedents(src: Sources, reg_no: str, test_day: date | None) -> list[dict[str, str]]:
+    """Numbered lines citing the Register DIK entries the request followed on its test day."""
+    if not reg_no or test_day is None:
+        return []
+    return [{"no": str(n), "teks": citation_sentence(c)} for n, c in enumerate(src.citations.of(reg_no, test_day), 1)]
 
 
 def _penolakan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:
@@ -281,3 +291,18 @@ BUILDERS: dict[str, Builder] = {
     "tanda_terima_keberatan": tanda_terima_keberatan,
     "tanggapan_keberatan": tanggapan_keberatan,
 }
+
+
+def citation_sentence(citation: Citation) -> str:
+    """The berita acara's line for a precedent: number, information, when and on what basis it was set,
+    ground, period, the text that matched and the score."""
+    entry = citation.entry
+    start, _error = parse_date(entry.get("tanggal_mulai"))
+    when = f", ditetapkan {bahasa.tanggal(start)}" if start else ""
+    basis = as_text(entry.get("nomor_ba"))
+    pasal = as_text(entry.get("pasal17"))
+    return (f"Register DIK Nomor {citation.number}, \u201c{citation.informasi}\u201d{when}"
+            + (f" berdasarkan {basis}" if basis else "")
+            + (f", dasar {bahasa.pasal(pasal, as_text(entry.get('uu_lain')))}" if pasal else "")
+            + f", {validity_text(entry)}; serupa dengan \u201c{citation.matched}\u201d"
+            + f" (skor kemiripan {citation.score}).")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..register import Record, Register
@@ -11,6 +12,9 @@ from ..schema import SHEET_BY_KEY
 from ..values import as_text, parse_date, parse_datetime, parse_int, parse_money, parse_pasal
 from ..workdays import WorkCalendar
 from . import bahasa
+
+if TYPE_CHECKING:
+    from ..workflow.cited import Citations
 
 EMPTY = "-"  # shown in a letter for an optional value that is not filled
 
@@ -31,6 +35,13 @@ class Sources:
         if self._calendar is None:
             self._calendar = WorkCalendar.from_register(self.reg)
         return self._calendar
+
+    @cached_property
+    def citations(self) -> Citations:
+        """The Register DIK precedents of tested requests, scored once per run (``automation.workflow.cited``)."""
+        from ..workflow.cited import Citations  # the scorer imports the workflow, which imports the letters
+
+        return Citations(self.reg)
 
     def rows_of(self, sheet_key: str, reg_no: str) -> list[Record]:
         return [r for r in self.reg.records(sheet_key) if as_text(r.get("no_registrasi")) == reg_no]

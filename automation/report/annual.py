@@ -25,12 +25,14 @@ from .model import Page, ReportDraft, ReportResult, Table
 from .sections import (
     breakdown_tables,
     decisions_table,
+    dik_queue_table,
     dik_tables,
     letters_table,
     monthly_breakdown,
     objection_outcome_tables,
     objections_table,
     overdue_table,
+    precedent_table,
     table,
     tests_table,
     time_rows,
@@ -39,6 +41,7 @@ from .sections import (
 from .text import angka, persen, tanggal
 
 PLACEHOLDER = "[DIISI OLEH PPID]"
+DIK_TABLES = ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera", "dik_preseden")
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ PARTS: tuple[Part, ...] = (
           Section("Alasan penolakan menurut Pasal 17", ("pasal17",)),
           Section("Waktu penyelesaian", ("waktu", "lewat_batas")),
           Section("Permohonan menurut Perangkat Daerah", ("perangkat_daerah",), "perangkat_daerah"),
-          Section("Uji konsekuensi dan Register DIK", ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")))),
+          Section("Uji konsekuensi dan Register DIK", DIK_TABLES))),
     Part("D", "Rincian Penyelesaian Sengketa Informasi Publik",
          "Uraikan sengketa informasi di Komisi Informasi Provinsi Kalimantan Barat (nomor register, pokok sengketa, "
          "tahap, putusan) bila ada; tulis 'Tidak ada sengketa' bila tidak ada.",
@@ -87,7 +90,7 @@ PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (  # the .xlsx sheets and the t
     ("Keputusan", ("keputusan", "pasal17")),
     ("Waktu", ("waktu", "lewat_batas")),
     ("Permohonan", ("saluran", "kategori", "perangkat_daerah")),
-    ("Uji Konsekuensi dan DIK", ("uji_konsekuensi", "dik_baru", "dik_berakhir", "dik_uji_ulang")),
+    ("Uji Konsekuensi dan DIK", DIK_TABLES),
     ("Keberatan", ("keberatan", "keberatan_alasan", "keberatan_putusan", "keberatan_sengketa")),
 )
 
@@ -99,7 +102,7 @@ def _check_year(year: Any, today: date) -> None:
         raise UsageError(f"Tahun {year} belum dimulai; laporan tahunan hanya untuk tahun berjalan atau sebelumnya.")
 
 
-def _tables(tally: Any, period: Period, figs: dict[str, Any], months: list[dict[str, Any]],
+def _tables(reg: Register, tally: Any, period: Period, figs: dict[str, Any], months: list[dict[str, Any]],
             limits: Any) -> dict[str, Table]:
     """Every table of the annual report, by key."""
     groups = (breakdown_tables(tally.received(period)), dik_tables(tally, period),
@@ -112,6 +115,8 @@ def _tables(tally: Any, period: Period, figs: dict[str, Any], months: list[dict[
         "waktu": time_table(figs, limits),
         "lewat_batas": overdue_table(tally, period),
         "uji_konsekuensi": tests_table(tally, period),
+        "dik_segera": dik_queue_table(reg, tally.as_of(period)),
+        "dik_preseden": precedent_table(reg, period),
         "keberatan": objections_table(tally, period),
         **{t.key: t for group in groups for t in group},
     }
@@ -130,7 +135,7 @@ def plan_annual(reg: Register, year: int, *, today: date) -> ReportDraft:
     tally, limits = prep.tally, prep.limits
     figs = tally.figures(period)
     months = tally.monthly_rows(year, 12 if year < today.year else today.month)
-    tables = _tables(tally, period, figs, months, limits)
+    tables = _tables(reg, tally, period, figs, months, limits)
     pages = [Page(title, [tables[k] for k in keys]) for title, keys in PAGES]
     lines = annual_sentences(figs, period, limits.answer, tally.as_of(period))
     context = {"tahun": year, "kalimat": lines, "tanggal": tanggal(today), **signature(reg.config)}

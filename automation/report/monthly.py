@@ -27,13 +27,14 @@ from .sections import (
     open_table,
     overdue_table,
     pending_table,
+    precedent_table,
     table,
     time_table,
     trend_table,
 )
 from .text import angka, month_label, persen, romawi, tanggal
 
-DIK_TABLES = ("dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera")
+DIK_TABLES = ("dik_baru", "dik_berakhir", "dik_uji_ulang", "dik_segera", "dik_preseden")
 
 # What the Word attachment shows, in order: heading, table keys, table drawn as a chart ("" = none).
 DOCX_LAYOUT: list[Section] = [
@@ -82,6 +83,7 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
         **{t.key: t for t in breakdown_tables(received)},
         **{t.key: t for t in dik_tables(tally, period)},
         "dik_segera": dik_queue_table(reg, tally.as_of(period)),
+        "dik_preseden": precedent_table(reg, period),
         "keberatan": objections_table(tally, period),
         **{t.key: t for t in objection_outcome_tables(tally, period)},
         "tren": trend_table(months),
@@ -157,6 +159,7 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
     out.append(f"Register DIK: {dik[0]} entri baru, {dik[1]} entri berakhir masa pengecualiannya, dan {dik[2]} "
                "entri berstatus Perlu uji ulang.")
     out.append(dik_queue_sentence(len(tables["dik_segera"].rows)))
+    out.append(precedent_sentence(tables["dik_preseden"].rows))
     if cur["objections"] or cur["objections_decided"] or cur["disputes"] or cur["disputes_decided"]:
         out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang ditanggapi Atasan PPID "
                    f"sebanyak {cur['objections_decided']} ({cur['objections_late']} melewati batas waktu); "
@@ -172,6 +175,15 @@ def dik_queue_sentence(count: int) -> str:
         return "Tidak ada entri Register DIK yang segera berakhir atau jatuh tempo peninjauan berkala."
     return (f"Sebanyak {count} entri Register DIK segera berakhir atau jatuh tempo peninjauan berkala "
             "dan perlu dijadwalkan uji konsekuensi ulang; rinciannya tercantum pada lampiran.")
+
+
+def precedent_sentence(rows: list[list[Any]]) -> str:
+    """How many requests tested in the month followed a Register DIK precedent (one row per entry cited)."""
+    requests = len({row[0] for row in rows})
+    if not requests:
+        return "Tidak ada permohonan yang diuji bulan ini dengan preseden Register DIK."
+    return (f"Sebanyak {requests} permohonan yang diuji bulan ini mengikuti preseden Register DIK; "
+            "berita acaranya menyebut entri yang menjadi acuan, rinciannya tercantum pada lampiran.")
 
 
 def _waiting_sentence(count: int) -> str:

@@ -48,6 +48,9 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
     "bulanan": (Col("Bulan", width=13), Col("Diterima", INT, 11), Col("Selesai", INT, 10),
                 *(Col(k, INT, 15) for k in KEPUTUSAN), Col("Median hari kerja", NUM, 10)),
     "uji_konsekuensi": (Col("Hasil pengujian", width=44), Col("Jumlah permohonan", INT, 12)),
+    "dik_preseden": (Col("Nomor Registrasi", width=28), Col("Tanggal Uji", DATE, 13),
+                     Col("Nomor DIK", width=14), Col("Informasi yang Dikecualikan", width=40),
+                     Col("Skor Kemiripan", INT, 10)),
     "perlu_keputusan": (Col("Nomor Registrasi", width=28), Col("Perihal", width=40), Col("Sejak", DATE, 13),
                         Col("Lama menunggu (hari kerja)", INT, 13)),
 }
@@ -208,6 +211,18 @@ def dik_queue_table(reg: Register, as_of: date) -> Table:
     title = f"Register DIK: segera diuji ulang atau ditinjau ({days} hari sesudah {as_of:%d/%m/%Y})"
     return table("dik_segera", title, rows, columns="dik",
                  empty="Tidak ada entri yang segera berakhir atau jatuh tempo peninjauan.")
+
+
+def precedent_table(reg: Register, period: Period) -> Table:
+    """Requests tested in the period that followed a Register DIK precedent (``automation.workflow.cited``)."""
+    from ..workflow.cited import Citations
+
+    citations = Citations(reg)
+    rows = [[number, tested, c.number, _short(c.informasi), c.score]
+            for number, tested in citations.tested_requests(period.start, period.end)
+            for c in citations.of(number, tested)]
+    return table("dik_preseden", "Permohonan yang diuji mengikuti preseden Register DIK", rows,
+                 empty="Tidak ada permohonan yang diuji dengan preseden Register DIK.")
 
 
 def objections_table(tally: Tally, period: Period) -> Table:
