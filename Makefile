@@ -51,6 +51,7 @@ wheel: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check automation tests tools bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 

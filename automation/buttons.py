@@ -70,7 +70,8 @@ class ButtonResult:
 
 
 def main() -> None:
-    """Entry point of every button (``SampleCall``): the clicked sheet (and its dropdown) decides the operation.
+    """Entry point of every button (``SampleCall``): the clicked sheet (and its dropdown) decides the
+    operation.
 
     Never silent: every outcome ends in a message box, in Excel when it can show one, else in a
     Windows message box or, failing that, on stderr with exit code 1 (xlwings' VBA then shows it).
@@ -79,9 +80,9 @@ def main() -> None:
         book = xw.Book.caller()
     except Exception as exc:  # xlwings raises several types when not started from Excel or Excel is busy
         last_resort(
-            f"Tombol register tidak dapat terhubung ke Excel ({type(exc).__name__}: {exc}). Tutup kotak dialog "
-            "yang masih terbuka di Excel, simpan register, lalu tekan tombol lagi; bila tetap gagal jalankan "
-            "'ppid doctor' pada register ini."
+            f"Tombol register tidak dapat terhubung ke Excel ({type(exc).__name__}: {exc}). Tutup kotak"
+            " dialog yang masih terbuka di Excel, simpan register, lalu tekan tombol lagi; bila tetap gagal"
+            " jalankan 'ppid doctor' pada register ini."
         )
         return
     click(book)
@@ -159,8 +160,14 @@ READ_ONLY = (
 )
 
 
-def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None = None,
-               path: Path | None = None, alert: bool = True) -> ButtonResult:
+def run_button(
+    book: Any,
+    action: str | None = None,
+    *,
+    now: dt.datetime | None = None,
+    path: Path | None = None,
+    alert: bool = True,
+) -> ButtonResult:
     """Run one operation on the live ``book``: status bar, read once, lock, plan, write once, save, report.
 
     ``action``: an Operation or its name (default: the active sheet's button and dropdown); ``path``: where
@@ -185,8 +192,14 @@ def run_button(book: Any, action: str | None = None, *, now: dt.datetime | None 
     return outcome
 
 
-def _write(book: Any, snap: Snapshot, outcome: ButtonResult, reg: Register | None, layout: Layout,
-           stage: Staging | None) -> None:
+def _write(
+    book: Any,
+    snap: Snapshot,
+    outcome: ButtonResult,
+    reg: Register | None,
+    layout: Layout,
+    stage: Staging | None,
+) -> None:
     """Write the plan into Excel and save; letters reach output/ only after the save (under the lock)."""
     _status_cell(layout, snap.active, outcome.status, reg)
     writes = plan_writes(reg, layout, snap.grids, outcome.action if outcome.ok else None)
@@ -208,8 +221,15 @@ def _write(book: Any, snap: Snapshot, outcome: ButtonResult, reg: Register | Non
             outcome.message += "\n" + "\n".join(notes)
 
 
-def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, path: Path | None,
-            held: contextlib.ExitStack) -> tuple[ButtonResult, Register | None, Layout, Staging | None]:
+def _decide(
+    book: Any,
+    snap: Snapshot,
+    action: str | None,
+    *,
+    now: dt.datetime,
+    path: Path | None,
+    held: contextlib.ExitStack,
+) -> tuple[ButtonResult, Register | None, Layout, Staging | None]:
     """Check, lock (held until ``held`` closes) and plan; a problem becomes a failed result."""
     reg: Register | None = None
     stage: Staging | None = None
@@ -223,7 +243,9 @@ def _decide(book: Any, snap: Snapshot, action: str | None, *, now: dt.datetime, 
         reg = register_from_grids(where, snap.grids)
         back_up(where, reg.config.backups)  # bounded by automation.settings
         stage = _staging(where) if action is Operation.DOCUMENTS else None
-        changes, result = plan(action, reg, where, snap, now=now, user=excel_user(book) or current_user(), stage=stage)
+        changes, result = plan(
+            action, reg, where, snap, now=now, user=excel_user(book) or current_user(), stage=stage
+        )
         layout = placed(reg, changes)
         lines = summary_lines(action, result, where)
         lines += [f"Perhatian: {f.message}" for f in reg.setting_findings]  # the CLI says them too
@@ -274,7 +296,8 @@ def action_for(sheet_name: str, grid: Grid | None = None) -> Operation:
     if chosen is None:
         captions = ", ".join(f"'{a.caption}'" for a in spec.actions)
         raise UsageError(
-            f"Pilih operasi di sel {CHOICE_CELL} lembar '{spec.name}' ({captions}), lalu tekan '{RUN_CAPTION}' lagi."
+            f"Pilih operasi di sel {CHOICE_CELL} lembar '{spec.name}' ({captions}), lalu tekan"
+            f" '{RUN_CAPTION}' lagi."
         )
     return chosen
 
@@ -312,8 +335,16 @@ def workbook_path(snap: Snapshot, path: Path | None) -> Path:
 
 
 # ---------------------------------------------------------------- the planners (same calls as the CLI)
-def plan(action: Operation, reg: Register, path: Path, snap: Snapshot, *, now: dt.datetime, user: str,
-         stage: Staging | None = None) -> tuple[Changes, Any]:
+def plan(
+    action: Operation,
+    reg: Register,
+    path: Path,
+    snap: Snapshot,
+    *,
+    now: dt.datetime,
+    user: str,
+    stage: Staging | None = None,
+) -> tuple[Changes, Any]:
     """The same planner the CLI uses (operations.planner_for); only the month comes from Beranda."""
     month = report_month(snap, now.date()) if action is Operation.REPORT else None
     changes, result = planner_for(action, Request(path, now, TRIGGER, user, month=month))(reg)
@@ -328,7 +359,10 @@ def report_month(snap: Snapshot, today: dt.date) -> str:
     """The month typed in Beranda's month cell (C5) as 'YYYY-MM'; empty: the last complete month."""
     name = next((n for n in snap.grids if norm(n) == norm(BERANDA.name)), None)
     if name is None:
-        raise UsageError(f"Lembar '{BERANDA.name}' tidak ditemukan; bulan laporan dibaca dari sel {BERANDA_MONTH_CELL} di sana.")
+        raise UsageError(
+            f"Lembar '{BERANDA.name}' tidak ditemukan; bulan laporan dibaca dari sel {BERANDA_MONTH_CELL} di"
+            " sana."
+        )
     col = ord(BERANDA_MONTH_CELL[0]) - 64
     row = int(BERANDA_MONTH_CELL[1:])
     grid = snap.grids[name]
@@ -345,8 +379,11 @@ def summary_lines(action: Operation, result: Any, path: Path) -> list[str]:
         return [result.status_text().rstrip(".") + ".", *result.lines()]
     if action is Operation.DOCUMENTS:
         return _documents_lines(result, output_root(path))
-    return [result.summary or f"Laporan bulanan {result.label} dibuat.",
-            *(f"Berkas: {p}" for p in result.files()), *result.warnings]
+    return [
+        result.summary or f"Laporan bulanan {result.label} dibuat.",
+        *(f"Berkas: {p}" for p in result.files()),
+        *result.warnings,
+    ]
 
 
 def _validate_lines(report: Any) -> list[str]:
@@ -356,7 +393,10 @@ def _validate_lines(report: Any) -> list[str]:
     per_sheet: dict[str, int] = {}
     for f in findings:
         per_sheet[f.sheet] = per_sheet.get(f.sheet, 0) + 1
-    lines = [f"Pemeriksaan selesai: {len(findings)} temuan di {len(per_sheet)} lembar; lihat kolom Catatan Validasi."]
+    lines = [
+        f"Pemeriksaan selesai: {len(findings)} temuan di {len(per_sheet)} lembar; lihat kolom Catatan"
+        " Validasi."
+    ]
     lines += [f"{sheet}: {count} temuan" for sheet, count in per_sheet.items()]
     return lines
 
@@ -393,5 +433,3 @@ def _alert(book: Any, message: str, *, critical: bool = False) -> None:
     if len(lines) > MESSAGE_LINES:
         lines = [*lines[:MESSAGE_LINES], f"... dan {len(lines) - MESSAGE_LINES} baris lainnya."]
     book.app.alert("\n".join(lines), title=TITLE, mode="critical" if critical else "info")
-
-

@@ -34,7 +34,9 @@ class Changes:
         self.appends.setdefault(sheet, []).append(values)
 
     def __bool__(self) -> bool:
-        return bool(self.cells or self.appends or self.log or self.home is not None or self.home_report is not None)
+        return bool(
+            self.cells or self.appends or self.log or self.home is not None or self.home_report is not None
+        )
 
     def touched_sheets(self) -> builtins.set[str]:  # `set` alone names the method above
         sheets = {s for s, _ in self.cells} | set(self.appends)

@@ -53,7 +53,9 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             code = 130
         except Exception as exc:  # last resort: never show a traceback to staff
             log = write_crash_log()
-            err_console.print(f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. Rincian teknis: {log}")
+            err_console.print(
+                f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. Rincian teknis: {log}"
+            )
             code = EXIT_INTERNAL
         sys.exit(code)
 
@@ -137,7 +139,9 @@ def render_report(report: Any, *, written: bool) -> None:
 
 @main.command(Operation.ADVANCE.value, help="Meneruskan permohonan yang lengkap ke tahap berikutnya.")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
+@click.option(
+    "--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang."
+)
 @guarded
 def advance_cmd(path: Path, allow_loss: bool) -> int:
     with progress_view(console, err_console) as progress:
@@ -166,18 +170,23 @@ def status_cmd(path: Path, reg_no: str) -> int:
     return EXIT_OK
 
 
-@main.command(Operation.DOCUMENTS.value,
-              help="Membuat dokumen yang jatuh tempo (tanda bukti, berita acara, surat).")
+@main.command(
+    Operation.DOCUMENTS.value, help="Membuat dokumen yang jatuh tempo (tanda bukti, berita acara, surat)."
+)
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--reg", "reg_no", default=None, help="Hanya untuk satu nomor registrasi.")
 @click.option("--pdf", is_flag=True, help="Konversi juga ke PDF dengan LibreOffice.")
-@click.option("--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang.")
+@click.option(
+    "--izinkan-hilang", "allow_loss", is_flag=True, help="Tetap simpan walau bagian tertentu akan hilang."
+)
 @guarded
 def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -> int:
     from .letters.summary import print_summary
 
     with progress_view(console, err_console) as progress:
-        outcome = operations.documents(path, now=clock.now(), reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress)
+        outcome = operations.documents(
+            path, now=clock.now(), reg_no=reg_no, pdf=pdf, allow_loss=allow_loss, progress=progress
+        )
     _notes(outcome.notes)
     print_summary(outcome.result, console)
     return EXIT_FINDINGS if outcome.result.failed or outcome.result.pdf_failed else EXIT_OK
@@ -188,7 +197,9 @@ def documents_cmd(path: Path, reg_no: str | None, pdf: bool, allow_loss: bool) -
 @click.option("--month", default=None, help="Bulan laporan, TTTT-BB.")
 @click.option("--year", type=int, default=None, help="Tahun laporan tahunan.")
 @click.option("--pdf", is_flag=True, help="Konversi juga ke PDF dengan LibreOffice.")
-@click.option("--beranda", is_flag=True, help="Tulis juga angka laporan ke lembar Beranda (menyimpan register).")
+@click.option(
+    "--beranda", is_flag=True, help="Tulis juga angka laporan ke lembar Beranda (menyimpan register)."
+)
 @guarded
 def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beranda: bool) -> int:
     if beranda and not month:
@@ -209,20 +220,36 @@ def report_cmd(path: Path, month: str | None, year: int | None, pdf: bool, beran
     return EXIT_FINDINGS if pdf and result.pdf is None else EXIT_OK
 
 
-@main.command("impor-dik", help="Mengimpor tabel DIK yang sudah terbit (.xlsx/.docx) ke lembar 7 Register DIK.")
+@main.command(
+    "impor-dik", help="Mengimpor tabel DIK yang sudah terbit (.xlsx/.docx) ke lembar 7 Register DIK."
+)
 @click.argument("path", type=click.Path(path_type=Path))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--coba", "dry_run", is_flag=True, help="Hanya tampilkan yang akan diimpor; register tidak diubah.")
-@click.option("--tanggal-mulai", default=None, help="Tanggal penetapan DIK lama, dd/mm/yyyy (bawaan: hari ini).")
+@click.option(
+    "--coba", "dry_run", is_flag=True, help="Hanya tampilkan yang akan diimpor; register tidak diubah."
+)
+@click.option(
+    "--tanggal-mulai", default=None, help="Tanggal penetapan DIK lama, dd/mm/yyyy (bawaan: hari ini)."
+)
 @click.option("--perangkat-daerah", default="", help="Perangkat Daerah bila tabel tidak memuat kolomnya.")
-@click.option("--dasar", default="", help="Dasar penetapan lama, mis. 'SK PPID No. 12/2025' (bawaan: nama berkas).")
+@click.option(
+    "--dasar", default="", help="Dasar penetapan lama, mis. 'SK PPID No. 12/2025' (bawaan: nama berkas)."
+)
 @guarded
-def impor_dik_cmd(path: Path, file: Path, dry_run: bool, tanggal_mulai: str | None, perangkat_daerah: str,
-                  dasar: str) -> int:
+def impor_dik_cmd(
+    path: Path, file: Path, dry_run: bool, tanggal_mulai: str | None, perangkat_daerah: str, dasar: str
+) -> int:
     from .dik.commands import import_dik, parse_start
 
-    outcome = import_dik(path, file, now=clock.now(), dry_run=dry_run, start=parse_start(tanggal_mulai),
-                         office=perangkat_daerah, basis=dasar)
+    outcome = import_dik(
+        path,
+        file,
+        now=clock.now(),
+        dry_run=dry_run,
+        start=parse_start(tanggal_mulai),
+        office=perangkat_daerah,
+        basis=dasar,
+    )
     for line in outcome.result.lines():
         console.print(line, markup=False)
     return EXIT_FINDINGS if outcome.result.problems else EXIT_OK
@@ -256,10 +283,22 @@ def new_year_cmd(old: Path, new: Path, year: int | None) -> int:
     return EXIT_OK
 
 
-@main.command("doctor", help="Memeriksa mengapa tombol Excel register tidak berjalan di PC ini (dan memperbaikinya).")
+@main.command(
+    "doctor", help="Memeriksa mengapa tombol Excel register tidak berjalan di PC ini (dan memperbaikinya)."
+)
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--perbaiki", "fix", is_flag=True, help="Perbaiki yang dapat diperbaiki: nama berkas, berkas .py tombol, Python di xlwings.conf.")
-@click.option("--buka-blokir", "unblock", is_flag=True, help="Dengan --perbaiki: hapus juga tanda unduhan (Mark of the Web).")
+@click.option(
+    "--perbaiki",
+    "fix",
+    is_flag=True,
+    help="Perbaiki yang dapat diperbaiki: nama berkas, berkas .py tombol, Python di xlwings.conf.",
+)
+@click.option(
+    "--buka-blokir",
+    "unblock",
+    is_flag=True,
+    help="Dengan --perbaiki: hapus juga tanda unduhan (Mark of the Web).",
+)
 @guarded
 def doctor_cmd(path: Path, fix: bool, unblock: bool) -> int:
     from .doctor import diagnose, repair
@@ -286,7 +325,9 @@ def render_diagnosis(diagnosis: Any) -> None:
         table.add_row(r.title, f"[{colours[status]}]{status}[/]", r.message, r.action)
     console.print(table)
     count = len(diagnosis.problems)
-    console.print("Semua pemeriksaan lulus." if not count else f"{count} hal perlu ditangani (lihat kolom terakhir).")
+    console.print(
+        "Semua pemeriksaan lulus." if not count else f"{count} hal perlu ditangani (lihat kolom terakhir)."
+    )
 
 
 @main.command("demo", help="Membuat register contoh berisi ~60 permohonan dan menjalankan semua langkah.")
@@ -298,7 +339,9 @@ def demo_cmd(directory: Path) -> int:
     return run_demo(directory, console, now=clock.now())
 
 
-@main.command("pulihkan", help="Menampilkan salinan cadangan register (--daftar) atau memulihkan salah satunya.")
+@main.command(
+    "pulihkan", help="Menampilkan salinan cadangan register (--daftar) atau memulihkan salah satunya."
+)
 @click.argument("path", type=click.Path(path_type=Path))
 @click.argument("pilihan", required=False)
 @click.option("--daftar", is_flag=True, help="Tampilkan daftar salinan di folder cadangan/.")
@@ -314,7 +357,10 @@ def restore_cmd(path: Path, pilihan: str | None, daftar: bool) -> int:
             table.add_row(*info.cells())
         console.print(table)
         if not pilihan:
-            console.print(f'Untuk memulihkan: ppid pulihkan "{path}" NOMOR (berkas sekarang disimpan dulu sebagai cadangan).')
+            console.print(
+                f'Untuk memulihkan: ppid pulihkan "{path}" NOMOR (berkas sekarang disimpan dulu sebagai'
+                " cadangan)."
+            )
             return EXIT_OK
     info, kept = recovery.restore(path, pilihan)
     console.print(f"Register dipulihkan dari {info.path.name}.")

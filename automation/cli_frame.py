@@ -1,4 +1,5 @@
-"""The frame around every ``ppid`` command: Indonesian click texts, one-line usage errors, safe console streams.
+"""The frame around every ``ppid`` command: Indonesian click texts, one-line usage errors, safe console
+streams.
 
 Click marks its own texts for gettext; :func:`_translate` answers those look-ups from a small
 Indonesian table, so a command added to the group later gets the same frame without any work.
@@ -50,7 +51,9 @@ CLICK_TEXTS = {
     "Option {name!r} requires {nargs} arguments.": "Opsi {name!r} memerlukan {nargs} nilai.",
     "Argument {name!r} takes {nargs} values.": "Argumen {name!r} memerlukan {nargs} nilai.",
     "{value!r} is not a valid {number_type}.": "{value!r} bukan bilangan bulat yang sah.",
-    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} bukan nilai ya/tidak yang sah.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} bukan nilai ya/tidak yang sah."
+    ),
     "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
     "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
     "Choose from:\n\t{choices}": "Pilih dari:\n\t{choices}",
@@ -67,8 +70,22 @@ CLICK_TEXTS = {
     "default: {default}": "bawaan: {default}",
 }
 
-_ASCII = {"→": "->", "←": "<-", "—": "-", "–": "-", "…": "...", "“": '"', "”": '"', "‘": "'", "’": "'", "•": "*",
-          "×": "x", "≤": "<=", "≥": ">=", "\u00a0": " "}
+_ASCII = {
+    "→": "->",
+    "←": "<-",
+    "—": "-",
+    "–": "-",
+    "…": "...",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "•": "*",
+    "×": "x",
+    "≤": "<=",
+    "≥": ">=",
+    "\u00a0": " ",
+}
 
 
 def _translate(message: str) -> str:
@@ -90,7 +107,7 @@ def _ascii_stand_in(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: "→" becomes "->", "é" becomes "e", anything else "?"."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    text = error.object[error.start:error.end]
+    text = error.object[error.start : error.end]
     out = []
     for char in text:
         plain = _ASCII.get(char) or unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()

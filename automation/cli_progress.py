@@ -31,6 +31,7 @@ class CountColumn(MofNCompleteColumn):
 def progress_view(console: Console, err_console: Console) -> Iterator[ProgressCallback]:
     """A progress callback: a transient bar on a terminal, silence otherwise."""
     if not console.is_terminal:
+
         def quiet(done: int, total: int, label: str) -> None:
             if label == WAITING_FOR_LOCK:
                 err_console.print(label)
@@ -38,8 +39,12 @@ def progress_view(console: Console, err_console: Console) -> Iterator[ProgressCa
         yield quiet
         return
     columns = (
-        TextColumn("{task.description}", table_column=Column(width=LABEL_WIDTH, no_wrap=True, overflow="ellipsis")),
-        BarColumn(bar_width=24), CountColumn(), TimeElapsedColumn(),  # the bar pulses while a step has no count
+        TextColumn(
+            "{task.description}", table_column=Column(width=LABEL_WIDTH, no_wrap=True, overflow="ellipsis")
+        ),
+        BarColumn(bar_width=24),
+        CountColumn(),
+        TimeElapsedColumn(),  # the bar pulses while a step has no count
     )
     with Progress(*columns, console=console, transient=True, expand=False) as bar:
         task = bar.add_task("Memulai…", total=None)

@@ -43,8 +43,9 @@ def parse_month(month: str) -> tuple[int, int]:
     """'2026-03' or '2026-3' -> (2026, 3); anything else is a UsageError in Indonesian."""
     match = _MONTH.match(month or "")
     if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2200:
-        raise UsageError(f"Bulan laporan '{month}' tidak dikenali; tulis dalam bentuk TTTT-BB, "
-                         "misalnya 2026-03.")
+        raise UsageError(
+            f"Bulan laporan '{month}' tidak dikenali; tulis dalam bentuk TTTT-BB, misalnya 2026-03."
+        )
     return int(match.group(1)), int(match.group(2))
 
 

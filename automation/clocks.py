@@ -33,8 +33,12 @@ class Rules:
     @classmethod
     def of(cls, reg: Register) -> Rules:
         days = reg.config.days  # bounded by automation.settings
-        return cls(calendar=WorkCalendar.from_register(reg), days=days.answer, extension=days.extension,
-                   near=days.near)
+        return cls(
+            calendar=WorkCalendar.from_register(reg),
+            days=days.answer,
+            extension=days.extension,
+            near=days.near,
+        )
 
     def label(self) -> str:
         """Kalender column: short and stable (unlike describe(), it does not list computed years)."""
@@ -42,7 +46,9 @@ class Rules:
 
     def _label(self) -> str:
         cal = self.calendar
-        first = "hari penerimaan = hari ke-1" if cal.receipt_day_counts else "hari ke-1 = hari kerja berikutnya"
+        first = (
+            "hari penerimaan = hari ke-1" if cal.receipt_day_counts else "hari ke-1 = hari kerja berikutnya"
+        )
         return (
             f"holidays {holidays.__version__} (ID) + Hari Libur: {len(cal.added)} ditambah, "
             f"{len(cal.removed)} dibatalkan; jam {cal.office_open:%H.%M}–{cal.office_close:%H.%M}; {first}"

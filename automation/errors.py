@@ -10,7 +10,9 @@ from pathlib import Path
 EXIT_OK = 0  # done, nothing to report
 EXIT_FINDINGS = 1  # validation findings, or some documents could not be made
 EXIT_UNUSABLE = 2  # file missing, corrupt, not a register, or a usage error
-EXIT_REFUSED = 3  # refused to write: Excel has it open, another run holds the lock, data would be lost, disk full
+EXIT_REFUSED = (
+    3  # refused to write: Excel has it open, another run holds the lock, data would be lost, disk full
+)
 EXIT_INTERNAL = 4  # an unexpected internal error (a bug): one line on stderr, details in the log file
 
 
@@ -67,7 +69,8 @@ _CAUSES = {
 
 
 def describe_cause(exc: BaseException) -> str:
-    """An Indonesian cause for a library's exception, never its class name (staff cannot act on 'ZipError')."""
+    """An Indonesian cause for a library's exception, never its class name (staff cannot act on
+    'ZipError')."""
     for kind in type(exc).__mro__:
         if kind.__name__ in _CAUSES:
             return _CAUSES[kind.__name__]

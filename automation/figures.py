@@ -77,9 +77,13 @@ R = TypeVar("R", bound=_Row)
 def sent_to_minutes(items: Sequence[R]) -> list[R]:
     """The 4 Klasifikasi rows ``advance`` sent to 5 Berita Acara and did not mark as replaced after
     the Atasan PPID sent them back (the trail the workflow leaves)."""
-    return [r for r in items if is_(r.get("status_tahap"), DONE)
-            and as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
-            and not is_superseded(r)]
+    return [
+        r
+        for r in items
+        if is_(r.get("status_tahap"), DONE)
+        and as_text(r.get("diteruskan_ke")).casefold() == BA_SHEET.casefold()
+        and not is_superseded(r)
+    ]
 
 
 def latest_round(items: Sequence[R]) -> list[R]:
@@ -144,8 +148,9 @@ def answered_late(answer_due: date | None, answered: date | None, as_of: date) -
     return answered > answer_due if answered is not None else as_of > answer_due
 
 
-def objection_open_late(answer_due: date | None, filed: date | None, answered: date | None,
-                        as_of: date) -> bool:
+def objection_open_late(
+    answer_due: date | None, filed: date | None, answered: date | None, as_of: date
+) -> bool:
     """**Keberatan unanswered and late** on ``as_of``: filed by then, not answered by then, and the
     answer deadline passed (Beranda counts the same on the run day)."""
     if filed is None or filed > as_of or (answered is not None and answered <= as_of):

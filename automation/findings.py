@@ -39,7 +39,9 @@ class Finding:
 @dataclass
 class Report:
     findings: list[Finding] = field(default_factory=list)
-    precedents: list[str] = field(default_factory=list)  # Preseden DIK of early requests (shown, not findings)
+    precedents: list[str] = field(
+        default_factory=list
+    )  # Preseden DIK of early requests (shown, not findings)
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
@@ -62,6 +64,13 @@ class Report:
 
     def as_json(self) -> list[dict[str, Any]]:
         return [
-            {"sheet": f.sheet, "row": f.row, "column": f.column, "code": f.code, "message": f.message, "level": f.level}
+            {
+                "sheet": f.sheet,
+                "row": f.row,
+                "column": f.column,
+                "code": f.code,
+                "message": f.message,
+                "level": f.level,
+            }
             for f in self.findings
         ]

@@ -54,17 +54,21 @@ class NewYearSummary:
             out.append(f"  {SHEET_BY_KEY[key].name}: {count} baris dibawa{extra}")
         if self.removed:
             days = ", ".join(f"{d:%d/%m/%Y}" for d in self.removed)
-            out.append(f"  Hari Libur: {len(self.removed)} tanggal dari paket tidak dimasukkan karena sudah "
-                       f"dihapus staf di register lama: {days}.")
+            out.append(
+                f"  Hari Libur: {len(self.removed)} tanggal dari paket tidak dimasukkan karena sudah "
+                f"dihapus staf di register lama: {days}."
+            )
         if not self.carried and not self.removed:
-            out.append("  Tidak ada permohonan terbuka, entri DIK, atau hari libur ubahan staf "
-                       "yang perlu dibawa.")
+            out.append(
+                "  Tidak ada permohonan terbuka, entri DIK, atau hari libur ubahan staf yang perlu dibawa."
+            )
         out.append("Register lama tidak diubah.")
         return out
 
 
-def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = None,
-                   progress: Progress = silent) -> NewYearSummary:
+def start_new_year(
+    old: Path, new: Path, *, today: dt.date, year: int | None = None, progress: Progress = silent
+) -> NewYearSummary:
     from .excel.builder import build_register
 
     old_reg = read_register(old, progress=progress)
@@ -85,8 +89,9 @@ def start_new_year(old: Path, new: Path, *, today: dt.date, year: int | None = N
     return NewYearSummary(path=Path(new), year=year, carried=counts, retest=retest, removed=removed)
 
 
-def _changes(rows: dict[str, list[dict[str, Any]]], reg: Register,
-             kept: KeptHolidays) -> tuple[Changes, tuple[dict[str, int], list[dt.date]]]:
+def _changes(
+    rows: dict[str, list[dict[str, Any]]], reg: Register, kept: KeptHolidays
+) -> tuple[Changes, tuple[dict[str, int], list[dt.date]]]:
     """Appends for the carried rows; staff holidays merged with the package rows the new file already has,
     and the package rows staff deleted in the old register cleared."""
     appends = {k: v for k, v in rows.items() if k != HOLIDAYS}
@@ -119,8 +124,8 @@ def plan_new_year(old: Register, year: int) -> dict[str, list[dict[str, Any]]]:
     at intake without a number, every Register DIK entry not opened (in force, "Perlu uji ulang",
     or typed by staff and not yet numbered) - an entry in force whose period ended before
     1 January of ``year`` is carried as "Perlu uji ulang" - and the Hari Libur rows dated in
-    ``year`` or later (``merge_holidays`` keeps only what differs from the package calendar); every open keberatan
-    or sengketa with the rows of its request that its clocks and letters read.
+    ``year`` or later (``merge_holidays`` keeps only what differs from the package calendar); every
+    open keberatan or sengketa with the rows of its request that its clocks and letters read.
     """
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"Tahun {year} tidak masuk akal untuk register baru.")

@@ -41,14 +41,24 @@ def plan_notes(reg: Register, report: Report, *, now: dt.datetime, trigger: str,
             found = by_row.get((data.name, record.row), [])
             _set_if_changed(changes, key, record.row, NOTE_KEY, note_text(found), record.values.get(NOTE_KEY))
             if MARK_KEY in data.columns:
-                _set_if_changed(changes, key, record.row, MARK_KEY, mark_text(found), record.values.get(MARK_KEY))
+                _set_if_changed(
+                    changes, key, record.row, MARK_KEY, mark_text(found), record.values.get(MARK_KEY)
+                )
     if changes:
         rows = len(changes.cells)
-        changes.log.append({
-            "waktu": now, "no_registrasi": None, "dari": None, "ke": "Catatan Validasi",
-            "keterangan": f"Catatan Validasi diperbarui pada {rows} baris; {len(report.findings)} temuan.",
-            "pemicu": trigger, "pengguna": user,
-        })
+        changes.log.append(
+            {
+                "waktu": now,
+                "no_registrasi": None,
+                "dari": None,
+                "ke": "Catatan Validasi",
+                "keterangan": (
+                    f"Catatan Validasi diperbarui pada {rows} baris; {len(report.findings)} temuan."
+                ),
+                "pemicu": trigger,
+                "pengguna": user,
+            }
+        )
         for key, data in reg.sheets.items():
             if data.present:
                 count = sum(1 for f in report.findings if f.sheet == data.name)

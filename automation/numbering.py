@@ -64,14 +64,18 @@ def compile_pattern(text: str, label: str = "Pola nomor") -> Pattern:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError:
-        raise PatternError(f"{label} '{text}' tidak dapat dibaca; periksa tanda kurung kurawal {{ }}.") from None
+        raise PatternError(
+            f"{label} '{text}' tidak dapat dibaca; periksa tanda kurung kurawal {{ }}."
+        ) from None
     for literal, name, _spec, _conv in parsed:
         parts.append(re.escape(literal))
         if name is None:
             continue
         if name not in FIELDS:
             raise PatternError(
-                f"{label} '{text}' memuat {{{name}}}; yang dikenal hanya " + ", ".join(f"{{{f}}}" for f in FIELDS) + "."
+                f"{label} '{text}' memuat {{{name}}}; yang dikenal hanya "
+                + ", ".join(f"{{{f}}}" for f in FIELDS)
+                + "."
             )
         parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_FIELD_REGEX[name]})")
         seen.add(name)
@@ -80,7 +84,9 @@ def compile_pattern(text: str, label: str = "Pola nomor") -> Pattern:
     try:
         text.format(seq=1, romawi="I", bulan=1, tahun=2000)
     except (ValueError, KeyError, IndexError):
-        raise PatternError(f"{label} '{text}' tidak dapat dipakai; contoh yang benar: {{seq:03d}}/PT/{{romawi}}/{{tahun}}.") from None
+        raise PatternError(
+            f"{label} '{text}' tidak dapat dipakai; contoh yang benar: {{seq:03d}}/PT/{{romawi}}/{{tahun}}."
+        ) from None
     return Pattern(text, re.compile("".join(parts), re.IGNORECASE), "tahun" in seen)
 
 

@@ -221,5 +221,3 @@ def _blocker(first: Objection) -> str:
         f"Belum dapat diarsipkan: keberatan atas permohonan ini masih terbuka ({first.status}; lembar "
         f"Keberatan baris {first.record.row}). Setelah selesai, {fix} pada baris itu, lalu proses lagi."
     )
-
-

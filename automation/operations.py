@@ -51,12 +51,20 @@ class Outcome:
     written: bool = False
     changes: Changes = field(default_factory=Changes)
     warning: str = ""  # why the workbook was not written although there was something to write
-    notes: list[str] = field(default_factory=list)  # warnings for staff (a Pengaturan value replaced by its default)
+    notes: list[str] = field(
+        default_factory=list
+    )  # warnings for staff (a Pengaturan value replaced by its default)
 
 
 def commit(
-    path: Path, planner: Planner[R], *, allow_loss: bool = False, preplan: bool = True, with_log: bool = True,
-    before_save: Callable[[Any], None] | None = None, after_save: Callable[[], None] | None = None,
+    path: Path,
+    planner: Planner[R],
+    *,
+    allow_loss: bool = False,
+    preplan: bool = True,
+    with_log: bool = True,
+    before_save: Callable[[Any], None] | None = None,
+    after_save: Callable[[], None] | None = None,
     progress: Progress = silent,
 ) -> Outcome:
     """Plan on a fresh read; when there is something to write, re-plan under the lock and save.
@@ -122,7 +130,8 @@ def _refuse_losses(path: Path, allow_loss: bool) -> None:
     losses = check_losses(path)
     if losses and not allow_loss:
         raise WriteRefused(
-            "Register tidak diubah karena penyimpanan akan menghilangkan: " + "; ".join(losses)
+            "Register tidak diubah karena penyimpanan akan menghilangkan: "
+            + "; ".join(losses)
             + ". Simpan salinan lalu jalankan ulang dengan --izinkan-hilang bila bagian itu boleh hilang."
         )
 
@@ -135,12 +144,22 @@ def structural_findings(reg: Register) -> list[Finding]:
     from .schema import BERANDA, LOG, PENGATURAN, REFERENSI
 
     found = {norm(n) for n in reg.sheet_names}
-    return list(reg.setting_findings) + registration_findings(reg) + [
-        Finding(spec.name, 0, "", "lembar_hilang",
-                f"Lembar '{spec.name}' tidak ditemukan; kembalikan nama lembar sesuai templat.", level="peringatan")
-        for spec in (BERANDA, REFERENSI, PENGATURAN, LOG)
-        if norm(spec.name) not in found
-    ]
+    return (
+        list(reg.setting_findings)
+        + registration_findings(reg)
+        + [
+            Finding(
+                spec.name,
+                0,
+                "",
+                "lembar_hilang",
+                f"Lembar '{spec.name}' tidak ditemukan; kembalikan nama lembar sesuai templat.",
+                level="peringatan",
+            )
+            for spec in (BERANDA, REFERENSI, PENGATURAN, LOG)
+            if norm(spec.name) not in found
+        ]
+    )
 
 
 def plan_validate(reg: Register, *, now: dt.datetime, trigger: str, user: str = "") -> tuple[Changes, Report]:
@@ -156,8 +175,9 @@ def plan_validate(reg: Register, *, now: dt.datetime, trigger: str, user: str = 
     return changes, report
 
 
-def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str = "CLI",
-             progress: Progress = silent) -> Outcome:
+def validate(
+    path: Path, *, now: dt.datetime, write: bool = True, trigger: str = "CLI", progress: Progress = silent
+) -> Outcome:
     """Check every row; write notes and highlights (only when they change)."""
     if not write:
         reg = read_register(path, with_log=False, progress=progress)
@@ -169,7 +189,9 @@ def validate(path: Path, *, now: dt.datetime, write: bool = True, trigger: str =
         return commit(path, planner, with_log=False, progress=progress)
     except WriteRefused as exc:  # still report the findings; only the notes could not be written
         changes, report = plan_validate(read_register(path, with_log=False), now=now, trigger=trigger)
-        return Outcome(result=report, written=False, changes=changes, warning=f"Catatan Validasi tidak ditulis: {exc}")
+        return Outcome(
+            result=report, written=False, changes=changes, warning=f"Catatan Validasi tidak ditulis: {exc}"
+        )
 
 
 # ---------------------------------------------------------------- advance / status
@@ -201,8 +223,16 @@ def _documents_planner(req: Request) -> Planner[Any]:
     from .letters.documents import plan_documents
 
     def documents_planner(reg: Register) -> tuple[Changes, Any]:
-        return plan_documents(reg, out_root=output_root(req.path), today=req.now.date(), now=req.now,
-                              reg_no=req.reg_no, trigger=req.trigger, user=req.user, progress=req.progress)
+        return plan_documents(
+            reg,
+            out_root=output_root(req.path),
+            today=req.now.date(),
+            now=req.now,
+            reg_no=req.reg_no,
+            trigger=req.trigger,
+            user=req.user,
+            progress=req.progress,
+        )
 
     return documents_planner
 
@@ -229,8 +259,14 @@ def planner_for(operation: Operation | str, request: Request) -> Planner[Any]:
     return PLANNERS[Operation.parse(operation)](request)
 
 
-def advance(path: Path, *, now: dt.datetime, trigger: str = "CLI", allow_loss: bool = False,
-            progress: Progress = silent) -> Outcome:
+def advance(
+    path: Path,
+    *,
+    now: dt.datetime,
+    trigger: str = "CLI",
+    allow_loss: bool = False,
+    progress: Progress = silent,
+) -> Outcome:
     planner = planner_for(Operation.ADVANCE, Request(path, now, trigger, current_user()))
     return commit(path, planner, allow_loss=allow_loss, progress=progress)
 
@@ -249,8 +285,14 @@ def status_precedent(path: Path, reg_no: str, *, now: dt.datetime) -> str:
 
 # ---------------------------------------------------------------- documents / report
 def documents(
-    path: Path, *, now: dt.datetime, reg_no: str | None = None, pdf: bool = False,
-    trigger: str = "CLI", allow_loss: bool = False, progress: Progress = silent,
+    path: Path,
+    *,
+    now: dt.datetime,
+    reg_no: str | None = None,
+    pdf: bool = False,
+    trigger: str = "CLI",
+    allow_loss: bool = False,
+    progress: Progress = silent,
 ) -> Outcome:
     """Render the due documents under the lock into a staging folder, save the numbers, then publish.
 
@@ -265,8 +307,15 @@ def documents(
     planner = planner_for(Operation.DOCUMENTS, request)
     notes: list[str] = []
     with discard_on_failure(stage):
-        outcome = commit(path, planner, allow_loss=allow_loss, preplan=False, progress=progress,
-                         before_save=stage.write, after_save=lambda: notes.extend(stage.publish()))
+        outcome = commit(
+            path,
+            planner,
+            allow_loss=allow_loss,
+            preplan=False,
+            progress=progress,
+            before_save=stage.write,
+            after_save=lambda: notes.extend(stage.publish()),
+        )
     outcome.result.notes.extend(notes)
     if pdf:
         add_pdfs(outcome.result, progress=progress)
@@ -316,8 +365,16 @@ def write_report(path: Path, draft: Any, *, pdf: bool = False) -> Any:
     return result
 
 
-def report(path: Path, *, now: dt.datetime, month: str | None = None, year: int | None = None,
-           pdf: bool = False, home: bool = False, progress: Progress = silent) -> Any:
+def report(
+    path: Path,
+    *,
+    now: dt.datetime,
+    month: str | None = None,
+    year: int | None = None,
+    pdf: bool = False,
+    home: bool = False,
+    progress: Progress = silent,
+) -> Any:
     """Build a report (read-only); ``home=True`` also puts the figures on Beranda (a full save)."""
     reg = read_register(path, with_log=False, progress=progress)
     progress(0, 0, "Menyusun laporan")
@@ -336,19 +393,30 @@ def _output_errors(folder: Path) -> Iterator[None]:
     try:
         yield
     except Exception as caught:  # XlsxWriter wraps the OSError in its FileCreateError
-        exc = caught if isinstance(caught, OSError) else next(
-            (a for a in getattr(caught, "args", ()) if isinstance(a, OSError)), None)
+        exc = (
+            caught
+            if isinstance(caught, OSError)
+            else next((a for a in getattr(caught, "args", ()) if isinstance(a, OSError)), None)
+        )
         if exc is None:
             raise
         if _is_disk_full(exc):
-            raise WriteRefused(f"Ruang disk penuh: laporan tidak dibuat di {folder}; register tidak diubah. "
-                               "Kosongkan ruang disk lalu ulangi.") from caught
-        reason = ("izin ditolak" if isinstance(exc, PermissionError) else
-                  "ada berkas bernama sama yang bukan folder" if isinstance(exc, NotADirectoryError | FileExistsError)
-                  else "galat sistem berkas")
+            raise WriteRefused(
+                f"Ruang disk penuh: laporan tidak dibuat di {folder}; register tidak diubah. "
+                "Kosongkan ruang disk lalu ulangi."
+            ) from caught
+        reason = (
+            "izin ditolak"
+            if isinstance(exc, PermissionError)
+            else (
+                "ada berkas bernama sama yang bukan folder"
+                if isinstance(exc, NotADirectoryError | FileExistsError)
+                else "galat sistem berkas"
+            )
+        )
         raise WriteRefused(
-            f"Laporan tidak dapat ditulis ke folder {folder} ({reason}); register tidak "
-            "diubah. Pastikan folder output/ di samping register adalah folder yang dapat ditulis, lalu ulangi."
+            f"Laporan tidak dapat ditulis ke folder {folder} ({reason}); register tidak diubah. Pastikan"
+            " folder output/ di samping register adalah folder yang dapat ditulis, lalu ulangi."
         ) from caught
 
 

@@ -38,12 +38,16 @@ def os_error_reason(exc: OSError) -> str:
     """Why a file could not be written, in Indonesian, with the hint that fits the cause."""
     code = exc.errno
     if code == errno.ENAMETOOLONG:
-        return ("nama atau lokasi berkas terlalu panjang; pindahkan register ke folder dengan lokasi lebih pendek "
-                "(mis. C:\\PPID) lalu ulangi")
+        return (
+            "nama atau lokasi berkas terlalu panjang; pindahkan register ke folder dengan lokasi lebih pendek"
+            " (mis. C:\\PPID) lalu ulangi"
+        )
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return "ruang disk penuh; kosongkan ruang disk lalu ulangi"
     if code in (errno.EACCES, errno.EPERM):
-        return "izin ditolak; tutup berkas bila sedang dibuka di Word dan pastikan folder output/ dapat ditulis"
+        return (
+            "izin ditolak; tutup berkas bila sedang dibuka di Word dan pastikan folder output/ dapat ditulis"
+        )
     if code in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
         return "ada berkas atau folder bernama sama yang menghalangi; pindahkan berkas itu lalu ulangi"
     if code == errno.EINVAL:

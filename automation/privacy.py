@@ -25,7 +25,8 @@ NIK_RE = re.compile(rf"(?<![\d.,])\d(?:{_SEP}\d){{14,16}}(?![\d])")
 MOBILE_RE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .\-]?\(?8\d\)?(?:[ .\-]?\d){6,10}(?!\d)")
 # Landline: area code 0xx / (0xxx) / +62 xx followed by 5-8 digits, with or without separators.
 LANDLINE_RE = re.compile(
-    r"(?<![\w+/])(?:\(\s*0\d{2,3}\s*\)|\+62[ .\-]?\(?\d{2,3}\)?|0\d{2,3})[ .\-]?\d{2,4}(?:[ .\-]?\d{2,4}){1,2}(?![\d/])"
+    r"(?<![\w+/])(?:\(\s*0\d{2,3}\s*\)|\+62[ .\-]?\(?\d{2,3}\)?|0\d{2,3})[ .\-]?\d{2,4}(?:["
+    r" .\-]?\d{2,4}){1,2}(?![\d/])"
 )
 EMAIL_RE = re.compile(
     r"[\w.+\-]+\s*(?:@|\(\s*at\s*\)|\[\s*at\s*\])\s*[\w\-]+(?:\s*(?:\.|\(\s*dot\s*\)|\[\s*dot\s*\])\s*[\w\-]+)+",
@@ -36,7 +37,8 @@ PATTERNS = (EMAIL_RE, NIK_RE, MOBILE_RE, LANDLINE_RE)
 
 
 def redact(text: Any) -> str:
-    """``text`` with NIKs, phone numbers and e-mail addresses replaced by a mark; control characters removed."""
+    """``text`` with NIKs, phone numbers and e-mail addresses replaced by a mark; control characters
+    removed."""
     out = _CONTROL.sub(" ", "" if text is None else str(text))
     for pattern in PATTERNS:
         out = pattern.sub(MASK, out)

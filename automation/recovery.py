@@ -25,7 +25,11 @@ class BackupInfo:
 
     def cells(self) -> list[str]:
         stamp = f"{self.time:%d/%m/%Y %H:%M:%S}" if self.time else "?"
-        rows = self.problem or ", ".join(f"{name}: {n}" for name, n in self.rows.items() if n) or "tanpa baris data"
+        rows = (
+            self.problem
+            or ", ".join(f"{name}: {n}" for name, n in self.rows.items() if n)
+            or "tanpa baris data"
+        )
         return [str(self.number), stamp, f"{self.size / 1024:,.0f} KB", self.path.name, rows]
 
 
@@ -47,8 +51,11 @@ def _info(number: int, backup: Path, count_rows: bool) -> BackupInfo:
         except AutomationError as exc:
             info.problem = f"tidak terbaca: {exc}"
             return info
-        info.rows = {data.name: len(data.records) for data in reg.sheets.values()
-                     if data.present and data.spec.step is not None}
+        info.rows = {
+            data.name: len(data.records)
+            for data in reg.sheets.values()
+            if data.present and data.spec.step is not None
+        }
     return info
 
 
@@ -70,7 +77,9 @@ def choose(path: Path, choice: str) -> BackupInfo:
         index = int(text)
         if 1 <= index <= len(found):
             return found[index - 1]
-        raise UsageError(f"Nomor salinan {text} tidak ada; pilih 1 sampai {len(found)} (lihat '{COMMAND} --daftar').")
+        raise UsageError(
+            f"Nomor salinan {text} tidak ada; pilih 1 sampai {len(found)} (lihat '{COMMAND} --daftar')."
+        )
     for info in found:
         if text in (info.path.name, str(info.path)):
             return info

@@ -69,9 +69,13 @@ class SheetData:
 class Register:
     path: Path
     sheets: dict[str, SheetData]
-    settings: dict[str, Any]  # Pengaturan values after automation.settings checked them (defaults for bad ones)
+    settings: dict[
+        str, Any
+    ]  # Pengaturan values after automation.settings checked them (defaults for bad ones)
     sheet_names: list[str] = field(default_factory=list)
-    setting_findings: list[Any] = field(default_factory=list)  # Findings on Pengaturan rows whose value was replaced
+    setting_findings: list[Any] = field(
+        default_factory=list
+    )  # Findings on Pengaturan rows whose value was replaced
 
     def sheet(self, key: str) -> SheetData:
         return self.sheets[key]
@@ -90,4 +94,3 @@ class Register:
         from .settings import parse_settings  # settings imports values and schema, not the register
 
         return parse_settings(self.settings)
-

@@ -25,17 +25,26 @@ def registration_findings(reg: Register) -> list[Finding]:
         pattern = compile_pattern(text, SETTING_BY_KEY["pola_registrasi"].label)
     except PatternError:
         return []  # the Pengaturan finding already says so
-    issued = {as_text(r.get("no_registrasi")) for r in reg.records("log")
-              if as_text(r.get("keterangan")).startswith(REGISTERED)}
+    issued = {
+        as_text(r.get("no_registrasi"))
+        for r in reg.records("log")
+        if as_text(r.get("keterangan")).startswith(REGISTERED)
+    }
     out = []
     for rec in data.records:
         number = as_text(rec.get("no_registrasi"))
         if not number or number in issued or pattern.parse(number) is not None:
             continue
-        out.append(Finding(
-            data.name, rec.row, data.header("no_registrasi"), CODE,
-            f"Nomor Registrasi '{short(number)}' tidak sesuai pola '{text}' (Pengaturan); periksa ketikan nomor "
-            "(tanpa baris baru).",
-            key="no_registrasi", level="peringatan",
-        ))
+        out.append(
+            Finding(
+                data.name,
+                rec.row,
+                data.header("no_registrasi"),
+                CODE,
+                f"Nomor Registrasi '{short(number)}' tidak sesuai pola '{text}' (Pengaturan); periksa ketikan"
+                " nomor (tanpa baris baru).",
+                key="no_registrasi",
+                level="peringatan",
+            )
+        )
     return out

@@ -22,7 +22,9 @@ def templates_dir() -> Path:
 
 def template_names() -> list[str]:
     """File names of every Word template that ships with the package."""
-    return sorted(p.name for p in importlib.resources.files(TEMPLATES_PACKAGE).iterdir() if p.name.endswith(".docx"))
+    return sorted(
+        p.name for p in importlib.resources.files(TEMPLATES_PACKAGE).iterdir() if p.name.endswith(".docx")
+    )
 
 
 def _as_path(resource: Traversable) -> Path:

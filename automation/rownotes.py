@@ -44,7 +44,9 @@ class RowNote:
         if not starts:
             return cls(text)
         ends = [*starts[1:], len(text)]
-        return cls(text[:starts[0]].strip(), tuple(text[a:b].strip() for a, b in zip(starts, ends, strict=True)))
+        return cls(
+            text[: starts[0]].strip(), tuple(text[a:b].strip() for a, b in zip(starts, ends, strict=True))
+        )
 
     @classmethod
     def of_record(cls, rec: Record) -> RowNote:

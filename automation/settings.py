@@ -1,4 +1,5 @@
-"""Pengaturan values parsed once into a typed, bounded Settings object (keys and defaults from schema.SETTINGS).
+"""Pengaturan values parsed once into a typed, bounded Settings object (keys and defaults from
+schema.SETTINGS).
 
 Whole-number settings are checked against bounds, numbering patterns against the fields they
 may hold and the width of each field. A value that cannot be used becomes a Finding on its
@@ -123,8 +124,9 @@ class Settings:
             return text in _TRUE
         setting = SETTING_BY_KEY[key]
         if text:
-            notes.append(f"Pengaturan {setting.label} ({value!r}) tidak dikenali; "
-                         f"dipakai {setting.default!r}.")
+            notes.append(
+                f"Pengaturan {setting.label} ({value!r}) tidak dikenali; dipakai {setting.default!r}."
+            )
         return str(setting.default) == YaTidak.YA
 
     def clock(self, key: str, notes: list[str]) -> time:
@@ -134,8 +136,10 @@ class Settings:
         if parsed is not None:
             return parsed
         if value not in (None, ""):
-            notes.append(f"Pengaturan {SETTING_BY_KEY[key].label} ({value!r}) tidak dikenali; "
-                         f"dipakai {SETTING_BY_KEY[key].default}.")
+            notes.append(
+                f"Pengaturan {SETTING_BY_KEY[key].label} ({value!r}) tidak dikenali; "
+                f"dipakai {SETTING_BY_KEY[key].default}."
+            )
         return default_clock(key)
 
 
@@ -149,7 +153,9 @@ def default_clock(key: str) -> time:
     return parsed or time(0, 0)
 
 
-def parse_settings(raw: Mapping[str, Any], rows: Mapping[str, int] | None = None, *, sheet: str = "") -> Settings:
+def parse_settings(
+    raw: Mapping[str, Any], rows: Mapping[str, int] | None = None, *, sheet: str = ""
+) -> Settings:
     """Check every setting of ``raw`` (key -> value as read); unusable ones fall back to the default."""
     rows = rows or {}
     values: dict[str, Any] = {}
@@ -159,10 +165,21 @@ def parse_settings(raw: Mapping[str, Any], rows: Mapping[str, int] | None = None
         usable, problem = check(setting, value)
         values[setting.key] = usable
         if problem:
-            message = (f"Pengaturan '{setting.label}' {problem}; dipakai nilai bawaan "
-                       f"{setting.default!r}. Perbaiki nilainya di lembar {PENGATURAN.name}.")
-            findings.append(Finding(sheet or PENGATURAN.name, rows.get(setting.key, 0), "Nilai", CODE, message,
-                                    key=setting.key, level="peringatan"))
+            message = (
+                f"Pengaturan '{setting.label}' {problem}; dipakai nilai bawaan "
+                f"{setting.default!r}. Perbaiki nilainya di lembar {PENGATURAN.name}."
+            )
+            findings.append(
+                Finding(
+                    sheet or PENGATURAN.name,
+                    rows.get(setting.key, 0),
+                    "Nilai",
+                    CODE,
+                    message,
+                    key=setting.key,
+                    level="peringatan",
+                )
+            )
     return Settings(MappingProxyType(values), tuple(findings), MappingProxyType(dict(raw)))
 
 

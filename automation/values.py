@@ -21,10 +21,19 @@ MAX_SERIAL = 2958465  # 31/12/9999
 DATE_HINT = "tulis dengan format dd/mm/yyyy, misalnya 24/11/2026"
 
 _MONTH_NAMES = (
-    "januari jan january", "februari feb pebruari peb february", "maret mar march", "april apr", "mei may",
-    "juni jun june", "juli jul july", "agustus agu agt ags aug august", "september sep sept",
-    "oktober okt oct october", "november nov nop nopember", "desember des dec december",
-)  # fmt: skip
+    "januari jan january",
+    "februari feb pebruari peb february",
+    "maret mar march",
+    "april apr",
+    "mei may",
+    "juni jun june",
+    "juli jul july",
+    "agustus agu agt ags aug august",
+    "september sep sept",
+    "oktober okt oct october",
+    "november nov nop nopember",
+    "desember des dec december",
+)
 MONTHS: dict[str, int] = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 
 _WEEKDAY = re.compile(r"^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*", re.I)
@@ -38,9 +47,24 @@ _TRAILING_TIME = re.compile(
 )
 _SCIENTIFIC = re.compile(r"^\d[.,]\d*e\+?\d+$", re.I)
 _EXCEL_ERRORS = frozenset(
-    ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
-     "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!"]
-)  # fmt: skip
+    [
+        "#N/A",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#UNKNOWN!",
+        "#CONNECT!",
+        "#BUSY!",
+    ]
+)
 
 Result = tuple[Any, str | None]
 
@@ -264,9 +288,12 @@ def _whole(value: Any, from_text: Callable[[str], int | None], fraction: str, un
 
 def parse_int(value: Any) -> tuple[int | None, str | None]:
     """A whole number from a number or text ('12', '1.500', '12,0')."""
-    return _whole(value, _int_from_text,
-                  "'{value}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5.",
-                  "'{value}' bukan bilangan bulat; isi angka saja, misalnya 5.")
+    return _whole(
+        value,
+        _int_from_text,
+        "'{value}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5.",
+        "'{value}' bukan bilangan bulat; isi angka saja, misalnya 5.",
+    )
 
 
 _CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.I)
@@ -281,9 +308,12 @@ def _rupiah_from_text(text: str) -> int | None:
 
 def parse_money(value: Any) -> tuple[int | None, str | None]:
     """Rupiah as a whole number: 15000.0, 'Rp 15.000', '15.000,00', 'Rp15.000,-'; '-'/'gratis' = 0."""
-    return _whole(value, _rupiah_from_text,
-                  "Biaya '{value}' memuat sen; tulis rupiah tanpa sen, misalnya 15000.",
-                  "Biaya '{value}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.")
+    return _whole(
+        value,
+        _rupiah_from_text,
+        "Biaya '{value}' memuat sen; tulis rupiah tanpa sen, misalnya 15000.",
+        "Biaya '{value}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.",
+    )
 
 
 # ---------------------------------------------------------------- Pasal 17 grounds
@@ -337,7 +367,10 @@ def _one_ground(compact: str, raw: str) -> tuple[str | None, tuple[str, str] | N
     if not m or m[1] not in _POINTS:
         return None, (
             "pasal17_tidak_dikenal",
-            f"Dasar '{short(raw)}' tidak dikenal; pilih kode Pasal 17 dari daftar (17a1 sampai 17j), misalnya 17h3.",
+            (
+                f"Dasar '{short(raw)}' tidak dikenal; pilih kode Pasal 17 dari daftar (17a1 sampai 17j),"
+                " misalnya 17h3."
+            ),
         )
     letter, point = m[1], m[2] or ""
     points = _POINTS[letter]
@@ -347,7 +380,10 @@ def _one_ground(compact: str, raw: str) -> tuple[str | None, tuple[str, str] | N
         listed = ", ".join(f"17{letter}{p}" for p in sorted(points, key=int))
         return None, (
             "pasal17_tanpa_angka",
-            f"Dasar '{short(raw)}' belum menyebut angka: huruf {letter} terdiri atas {listed}; pilih salah satu.",
+            (
+                f"Dasar '{short(raw)}' belum menyebut angka: huruf {letter} terdiri atas {listed}; pilih"
+                " salah satu."
+            ),
         )
     if points == {""}:
         hint = f"huruf {letter} tidak memiliki angka; tulis 17{letter}"
@@ -410,7 +446,10 @@ def check_nik(value: Any) -> tuple[str | None, str | None, str | None]:
         return None, "nik_jadi_angka", f"{msg} sehingga digit terakhir hilang; {_RETYPE}."
     digits = re.sub(r"[\s.\-]", "", text)
     if not digits.isascii() or not digits.isdigit():
-        msg = f"NIK '{mask_nik(digits)}' memuat karakter selain angka; NIK terdiri atas 16 digit angka sesuai KTP."
+        msg = (
+            f"NIK '{mask_nik(digits)}' memuat karakter selain angka; NIK terdiri atas 16 digit angka sesuai"
+            " KTP."
+        )
         return None, "nik_bukan_16_digit", msg
     if len(digits) != 16:
         msg = f"NIK '{mask_nik(digits)}' berisi {len(digits)} digit; NIK harus tepat 16 digit sesuai KTP."
@@ -457,9 +496,12 @@ def _foreign_phone(digits: str, shown: str) -> tuple[str | None, str | None]:
 def _domestic_phone(digits: str, shown: str) -> tuple[str | None, str | None]:
     """An Indonesian number written with its leading 0 (62... already turned into 0...)."""
     if digits.startswith("8") and 9 <= len(digits) <= 12:
-        return None, (
-            f"Nomor telepon '{shown}' tidak diawali 0 atau +62; bila angka 0 di depan hilang karena sel "
-            "berformat angka, ketik ulang dengan tanda petik di depan, misalnya '081234567890."
+        return (
+            None,
+            (
+                f"Nomor telepon '{shown}' tidak diawali 0 atau +62; bila angka 0 di depan hilang karena sel "
+                "berformat angka, ketik ulang dengan tanda petik di depan, misalnya '081234567890."
+            ),
         )
     if not digits.startswith("0"):
         return (
@@ -467,7 +509,10 @@ def _domestic_phone(digits: str, shown: str) -> tuple[str | None, str | None]:
             f"Nomor telepon '{shown}' tidak diawali 0 atau +62; tulis nomor lengkap, {PHONE_EXAMPLE}.",
         )
     if not 10 <= len(digits) <= 13:
-        msg = f"Nomor telepon '{shown}' berisi {len(digits)} digit; nomor Indonesia terdiri atas 10 sampai 13 digit"
+        msg = (
+            f"Nomor telepon '{shown}' berisi {len(digits)} digit; nomor Indonesia terdiri atas 10 sampai 13"
+            " digit"
+        )
         return None, f"{msg} ({PHONE_EXAMPLE})."
     return digits, None
 
@@ -479,9 +524,13 @@ def parse_phone(value: Any) -> tuple[str | None, str | None]:
         digits = str(number) if number is not None and number > 0 else ""
         if digits.startswith("62") and 11 <= len(digits) <= 15:
             return "0" + digits[2:], None
-        return None, (
-            f"Nomor telepon tersimpan sebagai angka ('{_mask_phone(digits or short(value))}') sehingga angka 0 "
-            "di depan hilang; ketik ulang dengan tanda petik di depan ('0812...) atau format kolom sebagai Teks."
+        return (
+            None,
+            (
+                f"Nomor telepon tersimpan sebagai angka ('{_mask_phone(digits or short(value))}') sehingga"
+                " angka 0 di depan hilang; ketik ulang dengan tanda petik di depan ('0812...) atau format"
+                " kolom sebagai Teks."
+            ),
         )
     text = as_text(value)
     if not text and not isinstance(value, bool):

@@ -47,7 +47,9 @@ class WorkCalendar:
         office_close: time = time(16, 0),
     ) -> None:
         if office_open >= office_close:
-            raise UsageError(f"Jam layanan tidak masuk akal: buka {office_open:%H.%M}, tutup {office_close:%H.%M}.")
+            raise UsageError(
+                f"Jam layanan tidak masuk akal: buka {office_open:%H.%M}, tutup {office_close:%H.%M}."
+            )
         self.removed: frozenset[date] = frozenset(_day(d) for d in removed)
         self.added: dict[date, str] = {_day(d): name for d, name in added}
         self.receipt_day_counts = receipt_day_counts
@@ -177,17 +179,27 @@ class WorkCalendar:
     # ------------------------------------------------------------ description
     def describe(self, years: Iterable[int] | None = None) -> str:
         """Indonesian account of the calendar used; ``years`` defaults to the years computed so far."""
-        chosen = sorted(set(years) if years is not None else range(self._lo, self._hi + 1) if self._lo else ())
+        chosen = sorted(
+            set(years) if years is not None else range(self._lo, self._hi + 1) if self._lo else ()
+        )
         parts = [
-            "Hari kerja: Senin sampai Jumat, kecuali libur nasional dan cuti bersama menurut kalender libur "
-            f"Indonesia bawaan aplikasi (pustaka holidays versi {holidays.__version__}).",
-            f"Lembar Hari Libur: {len(self.added)} hari libur/penutupan kantor ditambahkan, "
-            f"{len(self.removed)} hari dibatalkan ({NOT_A_HOLIDAY}).",
-            f"Jam layanan {self.office_open:%H.%M}–{self.office_close:%H.%M}; permohonan sesudah jam tutup "
-            "atau pada hari libur dianggap diterima hari kerja berikutnya.",
-            "Hari penerimaan dihitung sebagai hari ke-1."
-            if self.receipt_day_counts
-            else "Hari ke-1 adalah hari kerja sesudah hari penerimaan.",
+            (
+                "Hari kerja: Senin sampai Jumat, kecuali libur nasional dan cuti bersama menurut kalender"
+                f" libur Indonesia bawaan aplikasi (pustaka holidays versi {holidays.__version__})."
+            ),
+            (
+                f"Lembar Hari Libur: {len(self.added)} hari libur/penutupan kantor ditambahkan, "
+                f"{len(self.removed)} hari dibatalkan ({NOT_A_HOLIDAY})."
+            ),
+            (
+                f"Jam layanan {self.office_open:%H.%M}–{self.office_close:%H.%M}; permohonan sesudah jam"
+                " tutup atau pada hari libur dianggap diterima hari kerja berikutnya."
+            ),
+            (
+                "Hari penerimaan dihitung sebagai hari ke-1."
+                if self.receipt_day_counts
+                else "Hari ke-1 adalah hari kerja sesudah hari penerimaan."
+            ),
         ]
         if chosen:
             parts.append(f"Tahun yang dihitung: {', '.join(map(str, chosen))}.")
@@ -195,11 +207,15 @@ class WorkCalendar:
             estimated = [d for d, name in package_holidays(year).items() if _is_estimated(name)]
             if estimated:
                 parts.append(
-                    f"Tahun {year}: {len(estimated)} tanggal libur (terutama hari besar Islam) masih "
-                    "perkiraan karena belum ditetapkan pemerintah; sesuaikan lembar Hari Libur bila SKB berbeda."
+                    f"Tahun {year}: {len(estimated)} tanggal libur (terutama hari besar Islam) masih"
+                    " perkiraan karena belum ditetapkan pemerintah; sesuaikan lembar Hari Libur bila SKB"
+                    " berbeda."
                 )
             if not any(name.startswith("Cuti Bersama") for name in package_holidays(year).values()):
-                parts.append(f"Tahun {year}: cuti bersama belum tercantum dalam paket; isi lembar Hari Libur sesuai SKB.")
+                parts.append(
+                    f"Tahun {year}: cuti bersama belum tercantum dalam paket; isi lembar Hari Libur sesuai"
+                    " SKB."
+                )
         parts.extend(self.notes)
         return " ".join(parts)
 
@@ -234,5 +250,3 @@ def _check_year(year: int) -> None:
 def _is_estimated(name: str) -> bool:
     lowered = name.casefold()
     return any(mark in lowered for mark in ESTIMATED_MARKS)
-
-

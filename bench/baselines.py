@@ -1,7 +1,7 @@
 """Baseline operations the benchmark figures are divided by, run as their own processes.
 
-    python -m bench.baselines calamine PATH      # python-calamine reads every sheet
-    python -m bench.baselines openpyxl PATH      # bare openpyxl load(keep_vba=True) + save in place
+python -m bench.baselines calamine PATH      # python-calamine reads every sheet
+python -m bench.baselines openpyxl PATH      # bare openpyxl load(keep_vba=True) + save in place
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ class Context:
 def _copy_for(ctx: Context, size: int, tag: str) -> Callable[[int], None]:
     def before(_: int) -> None:
         fresh_copy(ctx.sizes[size], ctx.work / tag)
+
     return before
 
 
@@ -84,12 +85,23 @@ def validate(ctx: Context) -> list[Figure]:
         ctx.record("validate", size, series)
         wrote = _digest(_target(ctx, tag)) != _digest(ctx.sizes[size])
         clean = series.codes == {0}
-        notes.append(f"{size}: {series.median:.2f} s vs calamine {base:.2f} s"
-                     f"{'' if clean else ', ADA TEMUAN (register tidak bersih)'}{', MENULIS register' if wrote else ''}")
+        notes.append(
+            f"{size}: {series.median:.2f} s vs calamine {base:.2f} s"
+            f"{'' if clean else ', ADA TEMUAN (register tidak bersih)'}"
+            f"{', MENULIS register' if wrote else ''}"
+        )
     value = ratio(ctx.seconds[("validate", BIG)], ctx.seconds[("calamine", BIG)])
-    return [Figure("validate_clean_vs_calamine_read", value, "x", ctx.seconds[("calamine", BIG)],
-                   "ppid validate (proses CLI penuh) / baca semua lembar dengan python-calamine, register bersih "
-                   f"10.000 permohonan. {'; '.join(notes)}.", "<= 2.0")]
+    return [
+        Figure(
+            "validate_clean_vs_calamine_read",
+            value,
+            "x",
+            ctx.seconds[("calamine", BIG)],
+            "ppid validate (proses CLI penuh) / baca semua lembar dengan python-calamine, register bersih "
+            f"10.000 permohonan. {'; '.join(notes)}.",
+            "<= 2.0",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- advance
@@ -97,20 +109,34 @@ def advance(ctx: Context) -> list[Figure]:
     notes = []
     for size in (SMALL, BIG):
         tag = f"advance{size}"
-        base = repeat(ctx.reps(3), lambda _, t=tag: ["-m", "bench.baselines", "openpyxl", _target(ctx, t)],
-                      before=_copy_for(ctx, size, tag))
+        base = repeat(
+            ctx.reps(3),
+            lambda _, t=tag: ["-m", "bench.baselines", "openpyxl", _target(ctx, t)],
+            before=_copy_for(ctx, size, tag),
+        )
         _checked(base, f"openpyxl load+save ({size})")
         ctx.record("openpyxl", size, base)
-        series = repeat(ctx.reps(3), lambda _, t=tag: ["-m", "automation", "advance", _target(ctx, t)],
-                        before=_copy_for(ctx, size, tag))
+        series = repeat(
+            ctx.reps(3),
+            lambda _, t=tag: ["-m", "automation", "advance", _target(ctx, t)],
+            before=_copy_for(ctx, size, tag),
+        )
         _checked(series, f"ppid advance ({size})")
         ctx.record("advance", size, series)
         moved = _moved_rows(ctx.sizes[size], Path(_target(ctx, tag)))
         notes.append(f"{size}: {series.median:.1f} s vs {base.median:.1f} s, {moved} baris diteruskan")
     value = ratio(ctx.seconds[("advance", BIG)], ctx.seconds[("openpyxl", BIG)])
-    return [Figure("advance_vs_openpyxl_roundtrip", value, "x", ctx.seconds[("openpyxl", BIG)],
-                   "ppid advance (~5% baris siap diteruskan) / openpyxl load(keep_vba=True)+save berkas yang sama. "
-                   f"{'; '.join(notes)}.", "<= 1.3")]
+    return [
+        Figure(
+            "advance_vs_openpyxl_roundtrip",
+            value,
+            "x",
+            ctx.seconds[("openpyxl", BIG)],
+            "ppid advance (~5% baris siap diteruskan) / openpyxl load(keep_vba=True)+save berkas yang sama. "
+            f"{'; '.join(notes)}.",
+            "<= 1.3",
+        )
+    ]
 
 
 def _moved_rows(before: Path, after: Path) -> int:
@@ -132,16 +158,27 @@ def report(ctx: Context) -> list[Figure]:
     for size in (SMALL, BIG):
         base = calamine(ctx, size)
         tag = f"report{size}"
-        series = repeat(ctx.reps(3), lambda _, t=tag: ["-m", "automation", "report", _target(ctx, t), "--month", month],
-                        before=_copy_for(ctx, size, tag))
+        series = repeat(
+            ctx.reps(3),
+            lambda _, t=tag: ["-m", "automation", "report", _target(ctx, t), "--month", month],
+            before=_copy_for(ctx, size, tag),
+        )
         _checked(series, f"ppid report ({size})")
         ctx.record("report", size, series)
         made = sorted(p.name for p in (ctx.work / tag / "output" / "laporan").rglob("*") if p.is_file())
         notes.append(f"{size}: {series.median:.2f} s vs calamine {base:.2f} s ({len(made)} berkas)")
     value = ratio(ctx.seconds[("report", BIG)], ctx.seconds[("calamine", BIG)])
-    return [Figure("report_vs_calamine_read", value, "x", ctx.seconds[("calamine", BIG)],
-                   f"ppid report --month {month} (xlsx + docx, tanpa PDF) / baca semua lembar dengan python-calamine. "
-                   f"{'; '.join(notes)}.", "<= 3.0")]
+    return [
+        Figure(
+            "report_vs_calamine_read",
+            value,
+            "x",
+            ctx.seconds[("calamine", BIG)],
+            f"ppid report --month {month} (xlsx + docx, tanpa PDF) / baca semua lembar dengan"
+            f" python-calamine. {'; '.join(notes)}.",
+            "<= 3.0",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- letters
@@ -158,7 +195,11 @@ def pdf_batch(ctx: Context) -> list[Figure]:
     from automation.letters.pdf import convert_to_pdf, find_soffice
 
     if find_soffice() is None:
-        return [Figure("pdf_batch_vs_per_file", None, "x", None, "LibreOffice (soffice) tidak terpasang.", "<= 0.35")]
+        return [
+            Figure(
+                "pdf_batch_vs_per_file", None, "x", None, "LibreOffice (soffice) tidak terpasang.", "<= 0.35"
+            )
+        ]
     letters = _rejection_letters(ctx, 10, ctx.work / "pdf" / "docx")
     batch, single = [], []
     for i in range(ctx.reps(3)):
@@ -166,9 +207,17 @@ def pdf_batch(ctx: Context) -> list[Figure]:
         batch += timed(1, lambda o=out_b: _expect(convert_to_pdf(letters, o), len(letters)))
         single += timed(1, lambda o=out_s: [_expect(convert_to_pdf([p], o), 1) for p in letters])
     b, s = statistics.median(batch), statistics.median(single)
-    return [Figure("pdf_batch_vs_per_file", ratio(b, s), "x", s,
-                   f"10 surat penolakan ke PDF: satu panggilan LibreOffice {b:.1f} s / satu panggilan per surat {s:.1f} s "
-                   "(automation.letters.pdf.convert_to_pdf).", "<= 0.35")]
+    return [
+        Figure(
+            "pdf_batch_vs_per_file",
+            ratio(b, s),
+            "x",
+            s,
+            f"10 surat penolakan ke PDF: satu panggilan LibreOffice {b:.1f} s / satu panggilan per surat"
+            f" {s:.1f} s (automation.letters.pdf.convert_to_pdf).",
+            "<= 0.35",
+        )
+    ]
 
 
 def _expect(made: list[Path], count: int) -> None:
@@ -180,11 +229,20 @@ def letter_render(ctx: Context) -> list[Figure]:
     from .letters import bare_docxtpl_ms, render_ms
 
     ours = render_ms(ctx.sizes[SMALL], ctx.today, ctx.work / "render", repeats=10 if ctx.quick else 40)
-    bare = bare_docxtpl_ms(ctx.sizes[SMALL], ctx.today, ctx.work / "render_bare", repeats=10 if ctx.quick else 40)
-    return [Figure("letter_render_ms", ours, "ms", bare,
-                   "median satu Keputusan Penolakan: konteks dari register + render oleh automation.letters (templat "
-                   "yang sudah diproses disimpan di cache); pembanding = docxtpl polos (DocxTemplate + render "
-                   "autoescape + simpan) dengan konteks yang sama.")]
+    bare = bare_docxtpl_ms(
+        ctx.sizes[SMALL], ctx.today, ctx.work / "render_bare", repeats=10 if ctx.quick else 40
+    )
+    return [
+        Figure(
+            "letter_render_ms",
+            ours,
+            "ms",
+            bare,
+            "median satu Keputusan Penolakan: konteks dari register + render oleh automation.letters (templat"
+            " yang sudah diproses disimpan di cache); pembanding = docxtpl polos (DocxTemplate + render"
+            " autoescape + simpan) dengan konteks yang sama.",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- buttons
@@ -195,8 +253,16 @@ def buttons(ctx: Context) -> list[Figure]:
     ratios = {a: ratio(counts[BIG][a], counts[TINY][a]) for a in counts[TINY] if counts[TINY][a]}
     worst = max(ratios.values(), key=lambda r: abs((r or 0) - 1.0)) if ratios else None
     detail = ", ".join(f"{a}: {counts[TINY][a]}→{counts[BIG][a]}" for a in counts[TINY])
-    return [Figure("button_actions_10k_vs_100", worst, "x", None,
-                   f"aksi xlwings per klik, 10.000 / 100 permohonan (rasio terjauh dari 1,0). {detail}.", "== 1.0")]
+    return [
+        Figure(
+            "button_actions_10k_vs_100",
+            worst,
+            "x",
+            None,
+            f"aksi xlwings per klik, 10.000 / 100 permohonan (rasio terjauh dari 1,0). {detail}.",
+            "== 1.0",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- memory and growth
@@ -222,13 +288,20 @@ def peak_rss(ctx: Context) -> Figure:
         ctx.log(f"   documents --reg tidak terukur: {exc}")
     commands = [(op, mb) for op, size, mb in ctx.peaks if size == BIG and op not in ("calamine", "openpyxl")]
     if not commands:
-        return Figure("peak_rss_mb_10k", None, "MB", None, "tidak ada perintah yang terukur pada register 10.000.")
+        return Figure(
+            "peak_rss_mb_10k", None, "MB", None, "tidak ada perintah yang terukur pada register 10.000."
+        )
     op, mb = max(commands, key=lambda x: x[1])
     base = max((m for o, s, m in ctx.peaks if s == BIG and o == "openpyxl"), default=None)
     listing = ", ".join(f"{o} {m:.0f}" for o, m in sorted(commands, key=lambda x: -x[1]))
-    return Figure("peak_rss_mb_10k", mb, "MB", base,
-                  f"memori resident terbesar satu perintah pada register 10.000 ({op}); pembanding = openpyxl "
-                  f"load+save berkas yang sama. Per perintah (MB): {listing}.")
+    return Figure(
+        "peak_rss_mb_10k",
+        mb,
+        "MB",
+        base,
+        f"memori resident terbesar satu perintah pada register 10.000 ({op}); pembanding = openpyxl "
+        f"load+save berkas yang sama. Per perintah (MB): {listing}.",
+    )
 
 
 WRITERS = ("advance", "documents --reg")  # commands that save the register
@@ -243,14 +316,26 @@ def peak_rss_ratio(ctx: Context) -> Figure:
     writers = [(op, mb) for op, size, mb in ctx.peaks if size == BIG and op in WRITERS]
     base = max((m for o, s, m in ctx.peaks if s == BIG and o == "openpyxl"), default=None)
     if not writers or not base:
-        return Figure(name, None, "x", base,
-                      "advance dan openpyxl load+save 10.000 harus diukur dalam run yang sama.", target)
+        return Figure(
+            name,
+            None,
+            "x",
+            base,
+            "advance dan openpyxl load+save 10.000 harus diukur dalam run yang sama.",
+            target,
+        )
     op, mb = max(writers, key=lambda x: x[1])
     listing = ", ".join(f"{o} {m:.0f} MB" for o, m in writers)
-    return Figure(name, mb / base, "x", base,
-                  f"puncak memori perintah yang menulis register 10.000 ({op}, {mb:.0f} MB) / openpyxl "
-                  "load+save "
-                  f"berkas yang sama ({base:.0f} MB). Per perintah: {listing}.", target)
+    return Figure(
+        name,
+        mb / base,
+        "x",
+        base,
+        f"puncak memori perintah yang menulis register 10.000 ({op}, {mb:.0f} MB) / openpyxl "
+        "load+save "
+        f"berkas yang sama ({base:.0f} MB). Per perintah: {listing}.",
+        target,
+    )
 
 
 def growth(ctx: Context) -> list[Figure]:
@@ -258,8 +343,15 @@ def growth(ctx: Context) -> list[Figure]:
     for op in ("validate", "advance", "report", "calamine", "openpyxl"):
         small, big = ctx.seconds.get((op, SMALL)), ctx.seconds.get((op, BIG))
         if small and big:
-            out.append(Figure(f"growth_{op}_1k_to_10k", big / small, "x", small,
-                              f"{op}: {small:.2f} s (1.000) -> {big:.2f} s (10.000); 10 = linier."))
+            out.append(
+                Figure(
+                    f"growth_{op}_1k_to_10k",
+                    big / small,
+                    "x",
+                    small,
+                    f"{op}: {small:.2f} s (1.000) -> {big:.2f} s (10.000); 10 = linier.",
+                )
+            )
     return out
 
 

@@ -41,7 +41,8 @@ DONE = "Selesai"
 
 
 def reference_day() -> dt.date:
-    """The day the synthetic registers end: fixed, so every run measures the same files (never in the future)."""
+    """The day the synthetic registers end: fixed, so every run measures the same files (never in the
+    future)."""
     return min(dt.date.today(), REFERENCE_DAY)
 
 
@@ -212,8 +213,12 @@ def generate(path: Path, count: int, *, today: dt.date, seed: int = SEED, log=pr
     write_file(path, reg, year=year, stats=stats)
     findings = findings_of(path, today)
     meta = {
-        "count": count, "seed": seed, "today": today.isoformat(), "rounds": stats["rounds"],
-        "moved": stats["moved"], "ready_rows": stats["ready_rows"],
+        "count": count,
+        "seed": seed,
+        "today": today.isoformat(),
+        "rounds": stats["rounds"],
+        "moved": stats["moved"],
+        "ready_rows": stats["ready_rows"],
         "rows": {key: len(reg.records(key)) for key in [s.key for s in STAGES] + ["log"]},
         "findings": len(findings),
         "finding_codes": sorted({f.code for f in findings}),

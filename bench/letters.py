@@ -30,7 +30,9 @@ def _context(src: Any, record: Any, today: dt.date, seq: int) -> dict[str, Any]:
 
     built = build("penolakan", src, "keputusan", record, today=today)
     if built.problems:
-        raise RuntimeError(f"surat penolakan baris {record.row} tidak dapat dibuat: {'; '.join(built.problems)}")
+        raise RuntimeError(
+            f"surat penolakan baris {record.row} tidak dapat dibuat: {'; '.join(built.problems)}"
+        )
     return {**built.context, "nomor": NUMBER.format(seq), "tanggal_surat": bahasa.tanggal(built.day or today)}
 
 

@@ -45,8 +45,12 @@ class Figure:
 
     def as_json(self) -> dict:
         note = self.note + (f" Target {self.target}." if self.target else "")
-        return {"value": None if self.value is None else round(self.value, 3), "unit": self.unit,
-                "baseline": None if self.baseline is None else round(self.baseline, 3), "note": note.strip()}
+        return {
+            "value": None if self.value is None else round(self.value, 3),
+            "unit": self.unit,
+            "baseline": None if self.baseline is None else round(self.baseline, 3),
+            "note": note.strip(),
+        }
 
 
 @dataclass
@@ -81,8 +85,13 @@ def run_process(args: Sequence[str], *, cwd: Path | None = None, env: dict | Non
     """
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen([PYTHON, *args], cwd=cwd or ROOT, stdout=subprocess.DEVNULL, stderr=err,
-                                env={**os.environ, **(env or {})})
+        proc = subprocess.Popen(
+            [PYTHON, *args],
+            cwd=cwd or ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env={**os.environ, **(env or {})},
+        )
         peak_kb = 0
         while proc.poll() is None:
             peak_kb = max(peak_kb, _high_water_kb(proc.pid))
@@ -113,8 +122,13 @@ def _high_water_kb(pid: int) -> int:
         return 0
 
 
-def repeat(times: int, make_args: Callable[[int], Sequence[str]], *, cwd: Path | None = None,
-           before: Callable[[int], None] | None = None) -> Series:
+def repeat(
+    times: int,
+    make_args: Callable[[int], Sequence[str]],
+    *,
+    cwd: Path | None = None,
+    before: Callable[[int], None] | None = None,
+) -> Series:
     """Run ``times`` processes; ``before(i)`` prepares each (e.g. a fresh copy) outside the timing."""
     series = Series()
     for i in range(times):

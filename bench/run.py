@@ -43,7 +43,9 @@ ORDER = (
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="PPID benchmarks")
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run, not for the record)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repeats (a smoke run, not for the record)"
+    )
     parser.add_argument("--only", nargs="*", default=None, help="figure names to run (default: all)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
@@ -101,9 +103,15 @@ def _write(path: Path, results: dict[str, Figure], *, total: float, quick: bool,
     combined = {**{k: v for k, v in old.items() if k != "_run"}, **fresh}
     ordered = {n: combined[n] for n in ORDER if n in combined}
     ordered.update({n: v for n, v in sorted(combined.items()) if n not in ORDER})
-    ordered["_run"] = {"value": round(total, 1), "unit": "s", "baseline": None,
-                       "note": f"{dt.datetime.now():%Y-%m-%d %H:%M}; {'quick' if quick else 'full'} profile; "
-                               f"Python {sys.version.split()[0]}"}
+    ordered["_run"] = {
+        "value": round(total, 1),
+        "unit": "s",
+        "baseline": None,
+        "note": (
+            f"{dt.datetime.now():%Y-%m-%d %H:%M}; {'quick' if quick else 'full'} profile; "
+            f"Python {sys.version.split()[0]}"
+        ),
+    }
     path.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -1,4 +1,5 @@
-"""Test helpers for the Excel buttons: sample registers, xlwings remote actions applied like Excel, comparison.
+"""Test helpers for the Excel buttons: sample registers, xlwings remote actions applied like Excel,
+comparison.
 
 ``apply_actions`` plays the part of Excel: it applies the actions xlwings' remote engine returns
 to a copy of the register with openpyxl, the way Excel treats them — a leading apostrophe makes
@@ -37,8 +38,16 @@ KNOWN = {"setValues", "resizeTable", "alert", "save"}
 
 
 # ---------------------------------------------------------------- sample registers
-def make_register(path: Path, *, count: int, today: dt.date, rounds: int = 0, ready: bool = False,
-                  mistakes: bool = True, seed: int = 2026) -> Path:
+def make_register(
+    path: Path,
+    *,
+    count: int,
+    today: dt.date,
+    rounds: int = 0,
+    ready: bool = False,
+    mistakes: bool = True,
+    seed: int = 2026,
+) -> Path:
     """A register of ``count`` demo requests moved ``rounds`` times; ``ready``: staff filled the open rows."""
     plan = scenarios(count, today=today, seed=seed)
     if not mistakes:
@@ -185,8 +194,13 @@ def _trim(grid: list[list[Any]]) -> list[list[Any]]:
     return rows
 
 
-def differences(left: dict[str, list[list[Any]]], right: dict[str, list[list[Any]]], *,
-                skip: set[tuple[str, int, int]] = frozenset(), limit: int = 20) -> list[str]:
+def differences(
+    left: dict[str, list[list[Any]]],
+    right: dict[str, list[list[Any]]],
+    *,
+    skip: set[tuple[str, int, int]] = frozenset(),
+    limit: int = 20,
+) -> list[str]:
     """Cells that differ, as 'Sheet!A1: left != right' (``skip``: (sheet, row, col) to ignore)."""
     out = [f"sheets differ: {sorted(left)} != {sorted(right)}"] if list(left) != list(right) else []
     for name in left:
@@ -205,4 +219,6 @@ def differences(left: dict[str, list[list[Any]]], right: dict[str, list[list[Any
 
 
 def files_under(folder: Path) -> set[str]:
-    return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()} if folder.exists() else set()
+    return (
+        {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()} if folder.exists() else set()
+    )

@@ -34,7 +34,9 @@ os.environ[PIN_VARIABLE] = PINNED_NOW.isoformat()
 
 # Hypothesis keeps its example database (failing examples are replayed on the next run) outside the
 # repository: one folder per user in the system temp directory, instead of ./.hypothesis.
-HYPOTHESIS_HOME = Path(tempfile.gettempdir()) / f"ppid-hypothesis-{os.getuid() if hasattr(os, 'getuid') else 0}"
+HYPOTHESIS_HOME = (
+    Path(tempfile.gettempdir()) / f"ppid-hypothesis-{os.getuid() if hasattr(os, 'getuid') else 0}"
+)
 set_hypothesis_home_dir(HYPOTHESIS_HOME)
 settings.register_profile("ppid", database=DirectoryBasedExampleDatabase(HYPOTHESIS_HOME / "examples"))
 settings.load_profile("ppid")
@@ -45,10 +47,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Stop when ``--dist loadgroup`` silently stops grouping (pytest-xdist#1386, pytest 9.2):
     grouped tests would then build their expensive module fixtures on both workers."""
     if getattr(config.option, "loadgroup", False):
-        lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+        lost = [
+            item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+        ]
         if lost:
-            raise pytest.UsageError(f"xdist_group ignored by this pytest/pytest-xdist pair (e.g. {lost[0]}); "
-                                    "install the versions pinned in pyproject.toml")
+            raise pytest.UsageError(
+                f"xdist_group ignored by this pytest/pytest-xdist pair (e.g. {lost[0]}); "
+                "install the versions pinned in pyproject.toml"
+            )
 
 
 # ---------------------------------------------------------------- registers built once per run
@@ -79,7 +85,9 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Call
 
 @pytest.fixture(scope="session")
 def blank(built_once: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_once("blank-2026", lambda p: build_register(p, year=2026, force=True), tmp_path_factory.mktemp("blank"))
+    return built_once(
+        "blank-2026", lambda p: build_register(p, year=2026, force=True), tmp_path_factory.mktemp("blank")
+    )
 
 
 @pytest.fixture
@@ -113,10 +121,16 @@ def _repo_files() -> set[str] | None:
     """Untracked and ignored paths of the repository (bytecode caches aside); None without git."""
     if not (REPO / ".git").exists() or shutil.which("git") is None:
         return None
-    done = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=REPO, capture_output=True, text=True)
+    done = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored"], cwd=REPO, capture_output=True, text=True
+    )
     if done.returncode != 0:
         return None
-    return {line[3:] for line in done.stdout.splitlines() if line[:2] in ("??", "!!") and "__pycache__" not in line}
+    return {
+        line[3:]
+        for line in done.stdout.splitlines()
+        if line[:2] in ("??", "!!") and "__pycache__" not in line
+    }
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -119,7 +119,12 @@ def test_defined_names_grow_with_the_referensi_columns(book) -> None:
 
 def test_number_formats_and_locking(book) -> None:
     ws = book[PERMOHONAN.name]
-    for key, fmt in (("nik", "@"), ("telepon", "@"), ("waktu_diterima", "dd/mm/yyyy hh:mm"), ("batas_waktu", "dd/mm/yyyy")):
+    for key, fmt in (
+        ("nik", "@"),
+        ("telepon", "@"),
+        ("waktu_diterima", "dd/mm/yyyy hh:mm"),
+        ("batas_waktu", "dd/mm/yyyy"),
+    ):
         col = col_of(PERMOHONAN, key)
         assert ws.cell(FIRST_DATA_ROW, col).number_format == fmt
         letter = openpyxl.utils.get_column_letter(col)
@@ -152,7 +157,9 @@ def test_vba_project_buttons_and_module(built: Path) -> None:
     buttons = [s for s in SHEETS if s.button]
     assert len(buttons) == len(vml) == 12
     assert all(f"[0]!{MACRO}" in v for v in vml)
-    assert sorted(re.search(r"<font[^>]*>([^<]*)</font>", v).group(1) for v in vml) == sorted(s.button for s in buttons)
+    assert sorted(re.search(r"<font[^>]*>([^<]*)</font>", v).group(1) for v in vml) == sorted(
+        s.button for s in buttons
+    )
     module = built.with_suffix(".py").read_text(encoding="utf-8")
     assert "from automation.buttons import main" in module
     compile(module, "module", "exec")
@@ -196,8 +203,17 @@ def test_refuses_a_foreign_module_beside_the_workbook(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Register PPID 2026.xlsm", "register_ppid (1).xlsm", "register-ppid.xlsm", "2026_register.xlsm",
-     "register.v2.xlsm", "automation.xlsm", "csv.xlsm", "class.xlsm", "register.xlsx"],
+    [
+        "Register PPID 2026.xlsm",
+        "register_ppid (1).xlsm",
+        "register-ppid.xlsm",
+        "2026_register.xlsm",
+        "register.v2.xlsm",
+        "automation.xlsm",
+        "csv.xlsm",
+        "class.xlsm",
+        "register.xlsx",
+    ],
 )
 def test_refuses_names_the_button_cannot_import(tmp_path: Path, name: str) -> None:
     with pytest.raises(UsageError):
@@ -211,11 +227,19 @@ def test_unknown_setting_is_a_usage_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_libreoffice_opens_register_and_name_warning_works(built: Path, tmp_path: Path,
-                                                          soffice_profile_uri: str) -> None:
+def test_libreoffice_opens_register_and_name_warning_works(
+    built: Path, tmp_path: Path, soffice_profile_uri: str
+) -> None:
     """LibreOffice loads the register; the Beranda formula flags exactly the unusable file names."""
-    names = {"register_ppid_2026.xlsm": "", "Register PPID 2026.xlsm": "X", "register_ppid (1).xlsm": "X",
-             "register-ppid.xlsm": "X", "2026_register.xlsm": "X", "register.v2.xlsm": "X", "RegisterPPID.xlsm": ""}
+    names = {
+        "register_ppid_2026.xlsm": "",
+        "Register PPID 2026.xlsm": "X",
+        "register_ppid (1).xlsm": "X",
+        "register-ppid.xlsm": "X",
+        "2026_register.xlsm": "X",
+        "register.v2.xlsm": "X",
+        "RegisterPPID.xlsm": "",
+    }
     probe = tmp_path / "probe.xlsx"
     with xlsxwriter.Workbook(str(probe)) as wb:
         ws = wb.add_worksheet()
@@ -226,9 +250,20 @@ def test_libreoffice_opens_register_and_name_warning_works(built: Path, tmp_path
     register = tmp_path / NAME
     shutil.copy(built, register)
     result = subprocess.run(
-        ["soffice", f"-env:UserInstallation={soffice_profile_uri}", "--headless", "--convert-to", "csv",
-         "--outdir", str(tmp_path / "out"), str(probe), str(register)],
-        capture_output=True, text=True, timeout=120,
+        [
+            "soffice",
+            f"-env:UserInstallation={soffice_profile_uri}",
+            "--headless",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(probe),
+            str(register),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "register_ppid_2026.csv").stat().st_size > 0

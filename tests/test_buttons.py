@@ -11,7 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # PolyForm Noncommercial (tests only), before xlwings loads
+os.environ["XLWINGS_LICENSE_KEY"] = (
+    "noncommercial"  # PolyForm Noncommercial (tests only), before xlwings loads
+)
 
 import xlwings as xw
 from _remote import apply_actions, differences, edit, files_under, make_register, sheet_values
@@ -95,7 +97,9 @@ def test_documents_button_reports_made_and_failed(sample: Path, tmp_path: Path) 
     result, actions = click(button, "documents")
     alert = [a for a in actions if a["func"] == "alert"][0]["args"][0]
     assert "dokumen dibuat" in alert and str(button.parent / "output") in alert
-    assert len(result.result.made) == len([p for p in files_under(button.parent / "output") if p.endswith(".docx")])
+    assert len(result.result.made) == len(
+        [p for p in files_under(button.parent / "output") if p.endswith(".docx")]
+    )
 
 
 def test_report_month_comes_from_beranda(sample: Path, tmp_path: Path) -> None:
@@ -108,8 +112,14 @@ def test_report_month_comes_from_beranda(sample: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "month"),
-    [("2026-11", "2026-11"), (" 2026-3 ", "2026-03"), (dt.date(2026, 11, 1), "2026-11"), (46327.0, "2026-11"),
-     (None, ""), ("November", "November")],
+    [
+        ("2026-11", "2026-11"),
+        (" 2026-3 ", "2026-03"),
+        (dt.date(2026, 11, 1), "2026-11"),
+        (46327.0, "2026-11"),
+        (None, ""),
+        ("November", "November"),
+    ],
 )
 def test_month_cell_values(value: object, month: str) -> None:
     assert month_text(value) == month
@@ -161,9 +171,19 @@ def test_existing_rows_are_written_only_in_system_columns(sample: Path) -> None:
 # ---------------------------------------------------------------- values keep their type
 @pytest.mark.parametrize(
     ("text", "sent"),
-    [("Selesai", "Selesai"), ("=SUM(A1)", "'=SUM(A1)"), ("+62 812", "'+62 812"), ("-", "'-"), ("@tim", "'@tim"),
-     ("0812345678", "'0812345678"), ("2026-11-01", "'2026-11-01"), ("TRUE", "'TRUE"), ("'kutip", "''kutip"),
-     ("Nomor 5", "'Nomor 5"), ("", "")],
+    [
+        ("Selesai", "Selesai"),
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+62 812", "'+62 812"),
+        ("-", "'-"),
+        ("@tim", "'@tim"),
+        ("0812345678", "'0812345678"),
+        ("2026-11-01", "'2026-11-01"),
+        ("TRUE", "'TRUE"),
+        ("'kutip", "''kutip"),
+        ("Nomor 5", "'Nomor 5"),
+        ("", ""),
+    ],
 )
 def test_text_is_sent_so_excel_keeps_it_text(text: str, sent: str) -> None:
     assert to_excel(text) == sent
@@ -172,6 +192,7 @@ def test_text_is_sent_so_excel_keeps_it_text(text: str, sent: str) -> None:
 
 def test_formula_like_text_in_rewritten_columns_stays_text(sample: Path, tmp_path: Path) -> None:
     button, cli = _copies(sample, tmp_path)
+
     def put(wb: Workbook) -> None:
         ws = wb[PERMOHONAN.name]
         col = 1 + PERMOHONAN.keys.index("kalender")
@@ -216,8 +237,10 @@ def test_renamed_column_refuses_to_write(sample: Path, tmp_path: Path) -> None:
 
 def test_not_a_register_is_a_message(tmp_path: Path) -> None:
     payload = {
-        "client": "Microsoft Excel", "version": xw.__version__,
-        "book": {"name": "buku.xlsm", "active_sheet_index": 0}, "names": [],
+        "client": "Microsoft Excel",
+        "version": xw.__version__,
+        "book": {"name": "buku.xlsm", "active_sheet_index": 0},
+        "names": [],
         "sheets": [{"name": "Sheet1", "values": [["halo"]], "pictures": [], "tables": []}],
     }
     result, actions = run_payload(payload, action="validate", now=NOW, path=tmp_path / "buku.xlsm")
@@ -264,7 +287,7 @@ def test_click_keeps_a_backup_of_the_saved_file(sample: Path, tmp_path: Path) ->
     assert len(backups) == 1 and backups[0].read_bytes() == original
 
 
-# ---------------------------------------------------------------- Excel (COM) only: stand-ins for Excel's objects
+# ------------------------------------------------------------ Excel (COM) only: stand-ins for Excel's objects
 class _Protection:
     AllowFormattingColumns = AllowFormattingRows = AllowInsertingRows = AllowSorting = AllowFiltering = True
     AllowFormattingCells = AllowInsertingColumns = AllowInsertingHyperlinks = False
@@ -357,8 +380,15 @@ class _Api(dict):
 class _Book:
     """The remote engine's Book with what only COM has: status bar, Workbook.ReadOnly, a save that fails."""
 
-    def __init__(self, payload: dict, *, read_only: bool = False, save_error: Exception | None = None,
-                 alert_error: Exception | None = None, boom: Exception | None = None) -> None:
+    def __init__(
+        self,
+        payload: dict,
+        *,
+        read_only: bool = False,
+        save_error: Exception | None = None,
+        alert_error: Exception | None = None,
+        boom: Exception | None = None,
+    ) -> None:
         self._book = xw.Book(json=payload)
         self.app = _App(self._book.app, alert_error)
         self.api = _Api()
@@ -417,18 +447,23 @@ def test_read_only_workbook_is_refused_with_a_message(sample: Path, tmp_path: Pa
     assert not (button.parent / "cadangan").exists() and book.app.bar[-1] is False
 
 
-def test_read_only_file_is_refused_where_excel_cannot_tell(sample: Path, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_file_is_refused_where_excel_cannot_tell(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from automation import buttons
 
     button, _ = _copies(sample, tmp_path)
-    monkeypatch.setattr(buttons.os, "access", lambda p, mode: Path(p) != button)  # chmod 444 (tests run as root)
+    monkeypatch.setattr(
+        buttons.os, "access", lambda p, mode: Path(p) != button
+    )  # chmod 444 (tests run as root)
     payload = payload_from_file(button, active="7 Register DIK")
     result, actions = run_payload(payload, now=NOW, path=button)
     assert not result.ok and "hanya-baca" in actions[-1]["args"][0]
 
 
-def test_click_while_the_cli_writes_is_refused(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_click_while_the_cli_writes_is_refused(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import subprocess
     import sys
 
@@ -438,9 +473,18 @@ def test_click_while_the_cli_writes_is_refused(sample: Path, tmp_path: Path, mon
     button, _ = _copies(sample, tmp_path)
     monkeypatch.setattr(buttons, "CLICK_LOCK_TIMEOUT", 0.2)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import filelock,sys,time; l=filelock.FileLock(sys.argv[1]); l.acquire(); "
-         "print('held', flush=True); time.sleep(30)", str(lock_path(button))],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            (
+                "import filelock,sys,time; l=filelock.FileLock(sys.argv[1]); l.acquire(); "
+                "print('held', flush=True); time.sleep(30)"
+            ),
+            str(lock_path(button)),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         book = _book(button)
@@ -464,8 +508,9 @@ def test_no_excel_to_attach_to_shows_a_windows_box(monkeypatch: pytest.MonkeyPat
     assert str(crash_log_path()) in shown[0] and crash_log_path().is_file()
 
 
-def test_without_any_box_the_message_goes_to_stderr_for_xlwings(monkeypatch: pytest.MonkeyPatch,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_any_box_the_message_goes_to_stderr_for_xlwings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from automation import buttons
 
     monkeypatch.setattr(buttons.HOST, "message_box", lambda text: False)
@@ -485,7 +530,9 @@ def test_internal_error_is_a_message_with_the_log(sample: Path, tmp_path: Path) 
     assert book.app.bar == ["PPID: sedang memeriksa…", False]
 
 
-def test_internal_error_when_excel_cannot_show_it(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_when_excel_cannot_show_it(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from automation import buttons
 
     shown: list[str] = []
@@ -522,7 +569,9 @@ def test_letters_of_a_click_appear_after_the_save(sample: Path, tmp_path: Path) 
     book = _Watching(payload)
     result = click_book(book, "documents")
     assert result.ok and seen and not any(p.endswith(".docx") and not p.startswith(".") for p in seen[0])
-    assert len([p for p in files_under(button.parent / "output") if p.endswith(".docx")]) == len(result.result.made)
+    assert len([p for p in files_under(button.parent / "output") if p.endswith(".docx")]) == len(
+        result.result.made
+    )
 
 
 # ---------------------------------------------------------------- the operation dropdown
@@ -536,12 +585,17 @@ def _choose(path: Path, sheet: str, caption: str | None) -> dict:
     return payload
 
 
-@pytest.mark.parametrize(("sheet", "caption", "action"), [
-    ("2 Koordinasi", "Periksa isian", "validate"),
-    ("9 Tanda Terima", "Proses ke tahap berikutnya", "advance"),
-    ("1 Permohonan", "buat dokumen", "documents"),
-])
-def test_the_dropdown_decides_the_operation(sample: Path, tmp_path: Path, sheet: str, caption: str, action: str) -> None:
+@pytest.mark.parametrize(
+    ("sheet", "caption", "action"),
+    [
+        ("2 Koordinasi", "Periksa isian", "validate"),
+        ("9 Tanda Terima", "Proses ke tahap berikutnya", "advance"),
+        ("1 Permohonan", "buat dokumen", "documents"),
+    ],
+)
+def test_the_dropdown_decides_the_operation(
+    sample: Path, tmp_path: Path, sheet: str, caption: str, action: str
+) -> None:
     button, _ = _copies(sample, tmp_path)
     result, _ = run_payload(_choose(button, sheet, caption), now=NOW, path=button)
     assert result.ok and result.action == action, result.message
@@ -590,7 +644,7 @@ def test_quick_clicks_do_not_rotate_out_yesterdays_backup(tmp_path: Path) -> Non
     assert old.name in names and len(names) == 11
 
 
-# ---------------------------------------------------------------- the operation map: built workbook, schema, docs
+# ------------------------------------------------------------ the operation map: built workbook, schema, docs
 def built_buttons(path: Path) -> dict[str, tuple[list[str], list[str], list[str]]]:
     """Per sheet of the built .xlsm: (button captions, their macros, the dropdown's choices) from the XML."""
     import posixpath
@@ -618,7 +672,9 @@ def built_buttons(path: Path) -> dict[str, tuple[list[str], list[str], list[str]
             for item in re.findall(r"<dataValidation [^>]*?(?:/>|>.*?</dataValidation>)", xml, re.S):
                 sqref = re.search(r'sqref="([^"]+)"', item).group(1)
                 formula = re.search(r"<formula1>([^<]*)</formula1>", item)
-                if formula and int(re.search(r"\d+", sqref).group()) < 6:  # above the table: the operation dropdown
+                if (
+                    formula and int(re.search(r"\d+", sqref).group()) < 6
+                ):  # above the table: the operation dropdown
                     choices = formula.group(1).strip('"').split(",")
             out[name] = (captions, macros, choices)
     return out
@@ -639,7 +695,9 @@ def test_the_built_workbook_has_the_schema_operation_map(register: Path) -> None
         if sheet.has_choice:
             assert captions == [RUN_CAPTION] and choices == [a.caption for a in sheet.actions], sheet.name
         else:
-            assert sheet.action is not None and captions == [sheet.action.caption] and choices == [], sheet.name
+            assert sheet.action is not None and captions == [sheet.action.caption] and choices == [], (
+                sheet.name
+            )
     stages = [s for s in SHEETS if s.step]
     assert all("advance" in s.actions for s in stages if s.step != 7)  # sheets 8-10 move requests on too
     assert {s.step for s in stages if "documents" in s.actions} == {1, 5, 8, 9}  # the sheets with letters
@@ -657,8 +715,11 @@ def test_docs_and_guide_state_the_operation_map(register: Path) -> None:
     for doc in ("docs/excel.md", "docs/panduan-pengguna.md"):
         text = (root / doc).read_text(encoding="utf-8")
         for sheet in (s for s in SHEETS if s.actions):
-            rows = [line for line in text.splitlines() if line.startswith(f"| {sheet.name} |")
-                    and any(op.caption in line for op in Operation)]
+            rows = [
+                line
+                for line in text.splitlines()
+                if line.startswith(f"| {sheet.name} |") and any(op.caption in line for op in Operation)
+            ]
             assert len(rows) == 1, f"{doc}: no single row for {sheet.name} in the operation map"
             for action in sheet.actions:
                 assert action.caption in rows[0], f"{doc}: {sheet.name} lacks '{action.caption}'"
@@ -670,10 +731,13 @@ def test_docs_and_guide_state_the_operation_map(register: Path) -> None:
     assert "Jalankan pilihan" in readme and "7 Register DIK" in readme
 
 
-@pytest.mark.parametrize(("spoil", "shown"), [
-    ("backup", "Cadangan register tidak dapat dibuat"),
-    ("lock", "Kunci register tidak dapat dibuat"),
-])
+@pytest.mark.parametrize(
+    ("spoil", "shown"),
+    [
+        ("backup", "Cadangan register tidak dapat dibuat"),
+        ("lock", "Kunci register tidak dapat dibuat"),
+    ],
+)
 def test_backup_or_lock_impossible_is_a_message(sample: Path, tmp_path: Path, spoil: str, shown: str) -> None:
     from automation.excel.safety import lock_path
 
@@ -709,7 +773,10 @@ def test_a_click_does_not_import_openpyxl_or_docx_before_it_needs_them() -> None
     import subprocess
     import sys
 
-    code = "import sys, automation.buttons; print(sorted(m for m in ('openpyxl', 'docxtpl') if m in sys.modules))"
+    code = (
+        "import sys, automation.buttons; print(sorted(m for m in ('openpyxl', 'docxtpl') if m in"
+        " sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -732,7 +799,8 @@ def test_a_click_says_which_pengaturan_value_fell_back_to_its_default(sample: Pa
 
 
 def test_the_excel_layer_never_imports_the_adapters() -> None:
-    """excel/ turns sheets into rows and back; the CLI, the buttons and the remote-engine harness sit above it."""
+    """excel/ turns sheets into rows and back; the CLI, the buttons and the remote-engine harness sit above
+    it."""
     import ast
 
     adapters = {"automation.buttons", "automation.cli", "automation.remote_click"}
@@ -755,6 +823,8 @@ def test_an_operation_is_named_once() -> None:
     from automation.operations import PLANNERS
 
     assert set(PLANNERS) == set(Operation)
-    assert Operation.parse("report") is Operation.REPORT and Operation.REPORT.caption == "Buat laporan bulanan"
+    assert (
+        Operation.parse("report") is Operation.REPORT and Operation.REPORT.caption == "Buat laporan bulanan"
+    )
     with pytest.raises(UsageError, match="Operasi 'hapus' tidak dikenal"):
         Operation.parse("hapus")

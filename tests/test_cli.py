@@ -33,10 +33,17 @@ def run(*args: object) -> tuple[int, str]:
 
 def add_request(path: Path, **values: object) -> None:
     row = {
-        "waktu_diterima": dt.datetime(2026, 11, 2, 9, 0), "saluran": "Surel", "kategori_pemohon": "Perorangan",
-        "nama_pemohon": "Dewi Anggraini", "jenis_identitas": "KTP", "nik": "6171015203900002",
-        "alamat": "Jl. Diponegoro No. 3, Singkawang", "email": "dewi@contoh.id", "rincian_informasi": "RKPD 2027",
-        "tujuan": "Diskusi publik", "cara_memperoleh": "Mendapatkan salinan (softcopy)",
+        "waktu_diterima": dt.datetime(2026, 11, 2, 9, 0),
+        "saluran": "Surel",
+        "kategori_pemohon": "Perorangan",
+        "nama_pemohon": "Dewi Anggraini",
+        "jenis_identitas": "KTP",
+        "nik": "6171015203900002",
+        "alamat": "Jl. Diponegoro No. 3, Singkawang",
+        "email": "dewi@contoh.id",
+        "rincian_informasi": "RKPD 2027",
+        "tujuan": "Diskusi publik",
+        "cara_memperoleh": "Mendapatkan salinan (softcopy)",
         "perangkat_daerah": "Badan Perencanaan Pembangunan Daerah",
     }
     row.update(values)
@@ -124,8 +131,12 @@ def test_every_command_is_documented() -> None:
 # ---------------------------------------------------------------- Windows consoles
 def ppid_process(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     """``python -m automation`` with stdout/stderr redirected to pipes (a file, a .bat log)."""
-    return subprocess.run([sys.executable, "-m", "automation", *map(str, args)], capture_output=True,
-                          env={**os.environ, **(env or {})}, timeout=240)
+    return subprocess.run(
+        [sys.executable, "-m", "automation", *map(str, args)],
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=240,
+    )
 
 
 def test_a_cp1252_console_with_redirected_output_still_exits_0(register: Path) -> None:
@@ -177,7 +188,8 @@ def test_the_group_help_and_version_are_indonesian() -> None:
 
 
 def usage_errors() -> list[tuple[str, ...]]:
-    """For every command: a missing argument, an unknown option, an extra argument, an option without its value."""
+    """For every command: a missing argument, an unknown option, an extra argument, an option without its
+    value."""
     cases: list[tuple[str, ...]] = [("validat",), ("--tidak-ada",)]
     for name, command in sorted(main.commands.items()):
         arguments = [p for p in command.params if isinstance(p, click.Argument)]
@@ -257,8 +269,11 @@ EXIT_TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("command", "situation", "expected"), EXIT_TABLE,
-                         ids=[f"{' '.join(c)}-{s.__name__}" for c, s, _ in EXIT_TABLE])
+@pytest.mark.parametrize(
+    ("command", "situation", "expected"),
+    EXIT_TABLE,
+    ids=[f"{' '.join(c)}-{s.__name__}" for c, s, _ in EXIT_TABLE],
+)
 def test_exit_codes(register: Path, command: tuple[str, ...], situation: Any, expected: int) -> None:
     situation(register)
     before = register.read_bytes()
@@ -348,8 +363,10 @@ def test_the_bar_shows_a_known_count_and_fits_100_columns() -> None:
     assert all(len(line) <= 100 for line in frames.splitlines())
 
 
-@pytest.mark.skipif("faketime" in os.environ.get("LD_PRELOAD", ""),
-                    reason="libfaketime stalls timed waits of threads (the release timer never fires)")
+@pytest.mark.skipif(
+    "faketime" in os.environ.get("LD_PRELOAD", ""),
+    reason="libfaketime stalls timed waits of threads (the release timer never fires)",
+)
 def test_a_run_waiting_for_the_lock_says_so(register: Path) -> None:
     import threading
 

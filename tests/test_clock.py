@@ -43,10 +43,17 @@ def _clock_reads(path: Path) -> list[str]:
 def _uses_clock_now(path: Path) -> bool:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if (isinstance(node, ast.ImportFrom) and (node.module or "").endswith("clock")
-                and any(alias.name == "now" for alias in node.names)):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and (node.module or "").endswith("clock")
+            and any(alias.name == "now" for alias in node.names)
+        ):
             return True
-        if isinstance(node, ast.Attribute) and node.attr == "now" and ast.unparse(node.value).endswith("clock"):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "now"
+            and ast.unparse(node.value).endswith("clock")
+        ):
             return True
     return False
 
@@ -63,8 +70,10 @@ def test_only_the_adapters_ask_the_clock_for_now() -> None:
 
 def test_the_scanner_sees_a_clock_read(tmp_path: Path) -> None:
     sample = tmp_path / "x.py"
-    sample.write_text("import datetime as dt, time\nday = dt.date.today()\nat = dt.datetime.now()\n"
-                      "t = time.time()\nnoon = dt.time(12)\n")
+    sample.write_text(
+        "import datetime as dt, time\nday = dt.date.today()\nat = dt.datetime.now()\n"
+        "t = time.time()\nnoon = dt.time(12)\n"
+    )
     assert len(_clock_reads(sample)) == 3
 
 

@@ -29,7 +29,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         if not LONG:  # quick profile: no PDF of every letter (tests/test_letters_pdf.py converts a batch)
             real_which = shutil.which
-            mp.setattr(shutil, "which", lambda name, *a, **k: None if name == "soffice" else real_which(name, *a, **k))
+            mp.setattr(
+                shutil,
+                "which",
+                lambda name, *a, **k: None if name == "soffice" else real_which(name, *a, **k),
+            )
         assert run_demo(directory, console, count=30, now=NOW) == 0
     console.file.close()
     return directory
@@ -42,13 +46,21 @@ def open_rows(reg, key: str) -> list:
 def test_demo_drives_requests_through_every_branch(demo: Path) -> None:
     reg = read_register(demo / "register_ppid.xlsm")
     log = (demo / "demo.log").read_text(encoding="utf-8")
-    for move in ("1 Permohonan → 2 Koordinasi", "2 Koordinasi → 8 Keputusan", "4 Klasifikasi → 5 Berita Acara",
-                 "4 Klasifikasi → 8 Keputusan", "6 Persetujuan → 7 Register DIK", "6 Persetujuan → 4 Klasifikasi",
-                 "9 Tanda Terima → 10 Arsip"):
+    for move in (
+        "1 Permohonan → 2 Koordinasi",
+        "2 Koordinasi → 8 Keputusan",
+        "4 Klasifikasi → 5 Berita Acara",
+        "4 Klasifikasi → 8 Keputusan",
+        "6 Persetujuan → 7 Register DIK",
+        "6 Persetujuan → 4 Klasifikasi",
+        "9 Tanda Terima → 10 Arsip",
+    ):
         assert move in log, move
     assert reg.records("register_dik"), "approved exemptions reach Register DIK"
     assert any(as_text(r.get("status_tahap")) == "Selesai" for r in reg.records("arsip"))
-    assert len(reg.records("permohonan")) == 34  # 30 + the synonym-precedent request (demo/dik.py) + the keberatan block's three
+    assert (
+        len(reg.records("permohonan")) == 34
+    )  # 30 + the synonym-precedent request (demo/dik.py) + the keberatan block's three
 
 
 def test_demo_shows_keberatan_answered_late_and_taken_to_the_ki(demo: Path) -> None:
@@ -56,8 +68,11 @@ def test_demo_shows_keberatan_answered_late_and_taken_to_the_ki(demo: Path) -> N
 
     reg = read_register(demo / "register_ppid.xlsm")
     rows = {as_text(r.get("status_keberatan")): r for r in reg.records("keberatan")}
-    assert set(rows) == {"Ditanggapi Atasan PPID", "Menunggu tanggapan Atasan PPID",
-                         "Sengketa di Komisi Informasi"}
+    assert set(rows) == {
+        "Ditanggapi Atasan PPID",
+        "Menunggu tanggapan Atasan PPID",
+        "Sengketa di Komisi Informasi",
+    }
     assert as_text(rows["Menunggu tanggapan Atasan PPID"].get("status_waktu")) == "Lewat batas"
     assert as_text(rows["Ditanggapi Atasan PPID"].get("status_waktu")) == "Selesai tepat waktu"
     for row in rows.values():
@@ -76,7 +91,14 @@ def test_demo_shows_keberatan_answered_late_and_taken_to_the_ki(demo: Path) -> N
 def test_demo_writes_letters_and_the_monthly_report(demo: Path) -> None:
     out = demo / "output"
     kinds = {p.stem.split("-")[0] for p in out.glob("2026/*/*.docx")}
-    assert kinds >= {"tanda_bukti", "berita_acara", "penolakan", "pemberitahuan", "tanda_terima", "perpanjangan"}
+    assert kinds >= {
+        "tanda_bukti",
+        "berita_acara",
+        "penolakan",
+        "pemberitahuan",
+        "tanda_terima",
+        "perpanjangan",
+    }
     assert (out / "laporan" / "laporan-bulanan-2026-10.xlsx").exists()  # the last complete month
 
 
@@ -89,12 +111,24 @@ def test_new_year_carries_open_requests_and_active_exemptions(demo: Path, tmp_pa
     old_reg, new_reg = read_register(old), read_register(new)
     open_numbers = {
         as_text(r.get("no_registrasi"))
-        for key in ("koordinasi", "kajian", "klasifikasi", "berita_acara", "persetujuan", "keputusan", "tanda_terima")
+        for key in (
+            "koordinasi",
+            "kajian",
+            "klasifikasi",
+            "berita_acara",
+            "persetujuan",
+            "keputusan",
+            "tanda_terima",
+        )
         for r in open_rows(old_reg, key)
     }
     carried = {as_text(r.get("no_registrasi")) for r in new_reg.records("permohonan")}
     assert open_numbers <= carried
-    active = {as_text(r.get("no_dik")) for r in old_reg.records("register_dik") if as_text(r.get("status_dik")) == "Berlaku"}
+    active = {
+        as_text(r.get("no_dik"))
+        for r in old_reg.records("register_dik")
+        if as_text(r.get("status_dik")) == "Berlaku"
+    }
     assert active <= {as_text(r.get("no_dik")) for r in new_reg.records("register_dik")}
     assert summary.lines()[0].startswith("Register 2027 dibuat")
     with pytest.raises(operations.UsageError):
@@ -127,13 +161,21 @@ def test_demo_catches_every_legal_mistake_with_a_fix(demo: Path) -> None:
         if not s.legal:
             continue
         code = LEGAL_MISTAKES[s.legal][4]
-        caught = [f for f in findings if f.code == code and _request_of(reg, f.sheet, f.row) == number_of[s.index]]
+        caught = [
+            f for f in findings if f.code == code and _request_of(reg, f.sheet, f.row) == number_of[s.index]
+        ]
         assert caught, (s.legal, number_of[s.index])
         assert all(any(w in f.message for w in FIX_WORDS) for f in caught), caught
     (old,) = [s for s in plan if s.mistake == "penerimaan bertahun 1900"]
-    assert any(f.code == "tanggal_sebelum_batas_awal" and f.sheet == "1 Permohonan" and f.row == FIRST_DATA_ROW + old.index
-               for f in findings)
-    assert not as_text(reg.records("permohonan")[old.index].get("no_registrasi")), "a 1900 receipt gets no number"
+    assert any(
+        f.code == "tanggal_sebelum_batas_awal"
+        and f.sheet == "1 Permohonan"
+        and f.row == FIRST_DATA_ROW + old.index
+        for f in findings
+    )
+    assert not as_text(reg.records("permohonan")[old.index].get("no_registrasi")), (
+        "a 1900 receipt gets no number"
+    )
 
 
 def test_demo_letters_are_dated_by_the_register_and_name_the_right_people(demo: Path) -> None:
@@ -149,7 +191,8 @@ def test_demo_letters_are_dated_by_the_register_and_name_the_right_people(demo: 
     def text(rec, prefix: str) -> str:
         path = demo / as_text(rec.get(f"berkas_{prefix}"))
         return "\n".join(p.text for p in docx.Document(str(path)).paragraphs) + "\n".join(
-            c.text for t in docx.Document(str(path)).tables for row in t.rows for c in row.cells)
+            c.text for t in docx.Document(str(path)).tables for row in t.rows for c in row.cells
+        )
 
     extensions = [r for r in reg.records("permohonan") if as_text(r.get("nomor_perpanjangan"))]
     assert extensions
@@ -157,7 +200,9 @@ def test_demo_letters_are_dated_by_the_register_and_name_the_right_people(demo: 
         day = rec.get("tanggal_perpanjangan")
         day = day.date() if isinstance(day, dt.datetime) else day
         assert day <= calendar.deadline(rec.get("waktu_diterima"), 10), "within the first 10 working days"
-    minutes = [r for r in reg.records("berita_acara") if as_text(r.get("nomor_ba")) and as_text(r.get("berkas_ba"))]
+    minutes = [
+        r for r in reg.records("berita_acara") if as_text(r.get("nomor_ba")) and as_text(r.get("berkas_ba"))
+    ]
     assert minutes
     for rec in minutes:
         body = text(rec, "ba")
@@ -167,8 +212,14 @@ def test_demo_letters_are_dated_by_the_register_and_name_the_right_people(demo: 
     for rec in reg.records("keputusan"):
         if not as_text(rec.get("nomor_surat")):
             continue
-        assert rec.get("tanggal_surat") == rec.get("tanggal_keputusan"), "the letter is dated by its decision date"
-        assert not [m for step, key, m in errors.get(as_text(rec.get("no_registrasi")), []) if step <= 8 and key != "tanggal_perpanjangan"]
+        assert rec.get("tanggal_surat") == rec.get("tanggal_keputusan"), (
+            "the letter is dated by its decision date"
+        )
+        assert not [
+            m
+            for step, key, m in errors.get(as_text(rec.get("no_registrasi")), [])
+            if step <= 8 and key != "tanggal_perpanjangan"
+        ]
         body = text(rec, "surat")
         if as_text(rec.get("jenis_keputusan")) in ("Diberikan seluruhnya", "Diberikan sebagian"):
             assert f"Di bawah penguasaan {as_text(rec.get('perangkat_daerah'))}" in body
@@ -188,12 +239,19 @@ def test_demo_imports_a_published_dik_and_shows_the_queue_everywhere(demo: Path)
     imported = [r for r in entries.values() if "contoh_dik_terbitan.xlsx" in as_text(r.get("nomor_ba"))]
     assert [as_text(r.get("nomor_ba")).rsplit("no. ", 1)[1] for r in imported] == ["1.a", "1.b", "2"]
     assert as_text(imported[0].get("informasi")) == "Data kepegawaian: " + PUBLISHED[1][1]
-    expiring = next(r for r in entries.values() if as_text(r.get("jenis_jangka_waktu")) == "Tanggal"
-                    and as_text(r.get("informasi")).startswith("Harga Perkiraan Sendiri"))
+    expiring = next(
+        r
+        for r in entries.values()
+        if as_text(r.get("jenis_jangka_waktu")) == "Tanggal"
+        and as_text(r.get("informasi")).startswith("Harga Perkiraan Sendiri")
+    )
     number = as_text(expiring.get("no_dik"))
     assert expiring.get("status_dik") == "Berlaku"  # a staff-typed row made first-class
-    beranda = [c for row in load_workbook(demo / "register_ppid.xlsm")["Beranda"].iter_rows(values_only=True)
-               for c in row[:4]]
+    beranda = [
+        c
+        for row in load_workbook(demo / "register_ppid.xlsm")["Beranda"].iter_rows(values_only=True)
+        for c in row[:4]
+    ]
     assert number in beranda and "Tinjau berkala" in beranda
     report = docx_text(demo / "output" / "laporan" / "laporan-bulanan-2026-10.docx")
     assert number in report and as_text(imported[0].get("no_dik")) in report
@@ -208,12 +266,14 @@ def test_demo_request_finds_its_precedent_only_through_synonyms(demo: Path) -> N
     from automation.workflow.terms import Lexicon
 
     reg = read_register(demo / "register_ppid.xlsm")
-    (request,) = [r for r in reg.records("permohonan")
-                  if as_text(r.get("rincian_informasi")) == SYNONYM_REQUEST]
+    (request,) = [
+        r for r in reg.records("permohonan") if as_text(r.get("rincian_informasi")) == SYNONYM_REQUEST
+    ]
     precedent = as_text(request.get("preseden_dik"))
     assert precedent.startswith("mirip DIK-")
-    entry = next(r for r in reg.records("register_dik")
-                 if precedent.startswith(f"mirip {as_text(r.get('no_dik'))} "))
+    entry = next(
+        r for r in reg.records("register_dik") if precedent.startswith(f"mirip {as_text(r.get('no_dik'))} ")
+    )
     no_synonyms = Lexicon({}, {}, frozenset())
     assert similarity(SYNONYM_REQUEST, as_text(entry.get("informasi")), no_synonyms) < 70
     assert f"Preseden DIK: {precedent}" in " ".join((demo / "demo.log").read_text(encoding="utf-8").split())
@@ -226,10 +286,14 @@ def test_demo_synonym_request_cites_its_precedent_in_the_berita_acara_and_the_re
     from automation.demo.dik import SYNONYM_REQUEST
 
     reg = read_register(demo / "register_ppid.xlsm")
-    number = next(r.text("no_registrasi") for r in reg.records("permohonan")
-                  if r.text("rincian_informasi") == SYNONYM_REQUEST)
-    (ba,) = [r for r in reg.records("berita_acara")
-             if r.text("no_registrasi") == number and r.text("berkas_ba")]
+    number = next(
+        r.text("no_registrasi")
+        for r in reg.records("permohonan")
+        if r.text("rincian_informasi") == SYNONYM_REQUEST
+    )
+    (ba,) = [
+        r for r in reg.records("berita_acara") if r.text("no_registrasi") == number and r.text("berkas_ba")
+    ]
     assert ba.get("tanggal_uji").month == 10  # tested in the month the demo reports on
     text = " ".join(p.text for p in docx.Document(str(demo / ba.text("berkas_ba"))).paragraphs)
     assert "Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan" in text
@@ -261,10 +325,16 @@ def test_new_year_after_the_demo_carries_dik_entries_and_staff_holidays(demo: Pa
     summary = start_new_year(old, tmp_path / "baru.xlsm", today=NOW.date(), year=2027)
     new_reg = read_register(tmp_path / "baru.xlsm")
     old_reg = read_register(old)
-    old_dik = {as_text(r.get("no_dik")) for r in old_reg.records("register_dik")
-               if as_text(r.get("status_dik")) != "Dibuka"}
+    old_dik = {
+        as_text(r.get("no_dik"))
+        for r in old_reg.records("register_dik")
+        if as_text(r.get("status_dik")) != "Dibuka"
+    }
     assert old_dik == {as_text(r.get("no_dik")) for r in new_reg.records("register_dik")}
-    closures = [r for r in new_reg.records("hari_libur")
-                if as_text(r.get("keterangan")).startswith("Penutupan kantor")]
+    closures = [
+        r
+        for r in new_reg.records("hari_libur")
+        if as_text(r.get("keterangan")).startswith("Penutupan kantor")
+    ]
     assert len(closures) == 1
     assert "Hari Libur: 1 baris dibawa" in "\n".join(summary.lines())

@@ -15,17 +15,41 @@ from automation.report.monthly import plan_monthly
 from automation.workflow.cited import Citations
 
 TODAY = date(2026, 12, 10)
-ENTRY = {"perangkat_daerah": "Badan Kepegawaian Daerah", "pasal17": "17h3",
-         "konsekuensi": "Membuka keuangan pribadi.",
-         "kepentingan_publik": "Rekapitulasi belanja pegawai diumumkan.", "jenis_jangka_waktu": "Tidak terbatas", "status_dik": "Berlaku"}
-FOLLOWED = {**ENTRY, "no_dik": "DIK-2026-001", "informasi": "Daftar gaji dan tunjangan ASN",
-            "tanggal_mulai": date(2026, 10, 2), "nomor_ba": "DIK terbitan 2025 no. 1.a"}
-LATER = {**ENTRY, "no_dik": "DIK-2026-002", "informasi": "Rincian gaji per pegawai",
-         "tanggal_mulai": date(2026, 11, 30)}  # set after the test: not a precedent of it
-OWN = {**ENTRY, "no_dik": "DIK-2026-003", "no_registrasi": REG1, "informasi": "Nomor rekening pegawai",
-       "tanggal_mulai": date(2026, 11, 24)}  # made from the request itself
-OPENED = {**ENTRY, "no_dik": "DIK-2026-004", "informasi": "Rincian gaji per pegawai negeri",
-          "tanggal_mulai": date(2026, 1, 5), "status_dik": "Dibuka"}
+ENTRY = {
+    "perangkat_daerah": "Badan Kepegawaian Daerah",
+    "pasal17": "17h3",
+    "konsekuensi": "Membuka keuangan pribadi.",
+    "kepentingan_publik": "Rekapitulasi belanja pegawai diumumkan.",
+    "jenis_jangka_waktu": "Tidak terbatas",
+    "status_dik": "Berlaku",
+}
+FOLLOWED = {
+    **ENTRY,
+    "no_dik": "DIK-2026-001",
+    "informasi": "Daftar gaji dan tunjangan ASN",
+    "tanggal_mulai": date(2026, 10, 2),
+    "nomor_ba": "DIK terbitan 2025 no. 1.a",
+}
+LATER = {
+    **ENTRY,
+    "no_dik": "DIK-2026-002",
+    "informasi": "Rincian gaji per pegawai",
+    "tanggal_mulai": date(2026, 11, 30),
+}  # set after the test: not a precedent of it
+OWN = {
+    **ENTRY,
+    "no_dik": "DIK-2026-003",
+    "no_registrasi": REG1,
+    "informasi": "Nomor rekening pegawai",
+    "tanggal_mulai": date(2026, 11, 24),
+}  # made from the request itself
+OPENED = {
+    **ENTRY,
+    "no_dik": "DIK-2026-004",
+    "informasi": "Rincian gaji per pegawai negeri",
+    "tanggal_mulai": date(2026, 1, 5),
+    "status_dik": "Dibuka",
+}
 
 
 def tables(draft) -> dict:
@@ -47,9 +71,11 @@ def ba_text(tmp_path: Path, *entries: dict) -> str:
 def test_the_berita_acara_cites_the_entry_the_tested_information_follows(tmp_path: Path) -> None:
     text = ba_text(tmp_path, FOLLOWED, LATER, OWN, OPENED)
     assert "Preseden: Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan" in text
-    assert ("1. Register DIK Nomor DIK-2026-001, \u201cDaftar gaji dan tunjangan ASN\u201d, ditetapkan "
-            "2 Oktober 2026 berdasarkan DIK terbitan 2025 no. 1.a, dasar Pasal 17 huruf h angka 3 "
-            "UU 14/2008, berlaku tanpa batas waktu; serupa dengan") in text
+    assert (
+        "1. Register DIK Nomor DIK-2026-001, \u201cDaftar gaji dan tunjangan ASN\u201d, ditetapkan "
+        "2 Oktober 2026 berdasarkan DIK terbitan 2025 no. 1.a, dasar Pasal 17 huruf h angka 3 "
+        "UU 14/2008, berlaku tanpa batas waktu; serupa dengan" in text
+    )
     for other in ("DIK-2026-002", "DIK-2026-003", "DIK-2026-004"):
         assert other not in text, other
     assert text.index("Preseden:") < text.index("Kesimpulan:")  # after the results, before the conclusion
@@ -79,20 +105,32 @@ def test_the_monthly_report_counts_and_lists_requests_that_followed_a_precedent(
     result = build_monthly(reg, "2026-11", out_dir=tmp_path / "laporan", today=TODAY)
     text = docx_text(result.docx)
     assert "Sebanyak 1 permohonan yang diuji bulan ini mengikuti preseden Register DIK" in text
-    word = [t for t in docx.Document(str(result.docx)).tables
-            if any("DIK-2026-001" in c.text for row in t.rows for c in row.cells)]
+    word = [
+        t
+        for t in docx.Document(str(result.docx)).tables
+        if any("DIK-2026-001" in c.text for row in t.rows for c in row.cells)
+    ]
     assert word and word[0].rows[0].cells[2].text == "Nomor DIK"
-    cells = [c for ws in load_workbook(result.xlsx).worksheets
-             for row in ws.iter_rows(values_only=True) for c in row]
+    cells = [
+        c
+        for ws in load_workbook(result.xlsx).worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+    ]
     assert "Permohonan yang diuji mengikuti preseden Register DIK" in cells and "DIK-2026-001" in cells
     october = plan_monthly(reg, "2026-10", today=TODAY)
     assert tables(october)["dik_preseden"].rows == []  # counted in the month of its Tanggal Uji
 
 
 def test_the_annual_report_has_the_precedents_and_the_retest_queue(tmp_path: Path) -> None:
-    soon = {**FOLLOWED, "no_dik": "DIK-2026-009", "informasi": "HPS pengadaan server",
-            "jenis_jangka_waktu": "Tanggal", "jangka_waktu": "31/01/2027",
-            "berlaku_sampai": date(2027, 1, 31)}
+    soon = {
+        **FOLLOWED,
+        "no_dik": "DIK-2026-009",
+        "informasi": "HPS pengadaan server",
+        "jenis_jangka_waktu": "Tanggal",
+        "jangka_waktu": "31/01/2027",
+        "berlaku_sampai": date(2027, 1, 31),
+    }
     reg = demo_register(tmp_path, rows(FOLLOWED, soon))
     draft = plan_annual(reg, 2026, today=TODAY)
     assert [r[2] for r in tables(draft)["dik_preseden"].rows] == ["DIK-2026-001"]

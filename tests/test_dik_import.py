@@ -1,4 +1,5 @@
-"""``ppid impor-dik``: a published DIK table (.xlsx, .docx) with sub-numbered rows becomes Register DIK entries."""
+"""``ppid impor-dik``: a published DIK table (.xlsx, .docx) with sub-numbered rows becomes Register DIK
+entries."""
 
 from __future__ import annotations
 
@@ -56,8 +57,15 @@ def test_legal_basis_splits_into_pasal17_codes_and_other_law(text: str, expected
     assert split_basis(text) == expected
 
 
-@pytest.mark.parametrize(("raw", "parent", "expected"), [("1", "", ("1", False)), ("a.", "1", ("1.a", True)),
-                                                         ("1.b", "1", ("1.b", True)), ("b)", "2", ("2.b", True))])
+@pytest.mark.parametrize(
+    ("raw", "parent", "expected"),
+    [
+        ("1", "", ("1", False)),
+        ("a.", "1", ("1.a", True)),
+        ("1.b", "1", ("1.b", True)),
+        ("b)", "2", ("2.b", True)),
+    ],
+)
 def test_sub_numbers_are_kept(raw: str, parent: str, expected: tuple[str, bool]) -> None:
     assert number_of(raw, parent) == expected
 
@@ -65,7 +73,9 @@ def test_sub_numbers_are_kept(raw: str, parent: str, expected: tuple[str, bool])
 @pytest.mark.parametrize("writer", [write_xlsx, write_docx], ids=["xlsx", "docx"])
 def test_import_of_a_sub_numbered_table(register: Path, tmp_path: Path, writer: object) -> None:
     source = writer(tmp_path / f"dik_lama.{'xlsx' if writer is write_xlsx else 'docx'}")  # type: ignore[operator]
-    code, out = run("impor-dik", register, source, "--perangkat-daerah", OFFICE, "--tanggal-mulai", "02/01/2026")
+    code, out = run(
+        "impor-dik", register, source, "--perangkat-daerah", OFFICE, "--tanggal-mulai", "02/01/2026"
+    )
     assert code == 1, out  # row 4 cites a Pasal 17 letter that does not exist
     assert "1.a -> DIK-2026-001" in out and "1.b -> DIK-2026-002" in out and "5 -> DIK-2026-006" in out
     entries = read_register(register).records("register_dik")
@@ -76,7 +86,9 @@ def test_import_of_a_sub_numbered_table(register: Path, tmp_path: Path, writer: 
     assert (gaji["pasal17"], gaji["jenis_jangka_waktu"], gaji["jangka_waktu"]) == ("17h3", "Tahun", "5")
     assert gaji["berlaku_sampai"] == dt.date(2031, 1, 2) and gaji["status_dik"] == "Berlaku"
     assert (gaji["konsekuensi"], gaji["kepentingan_publik"]) == (
-        "Mengungkap kondisi keuangan pribadi pegawai", "Melindungi data pribadi pegawai")
+        "Mengungkap kondisi keuangan pribadi pegawai",
+        "Melindungi data pribadi pegawai",
+    )
     assert asesmen["jenis_jangka_waktu"] == "Tidak terbatas" and asesmen["berlaku_sampai"] is None
     assert asesmen["tinjau_berikutnya"] == dt.date(2027, 1, 2)  # yearly review of an unlimited entry
     assert gaji["tinjau_berikutnya"] is None
@@ -90,7 +102,9 @@ def test_import_of_a_sub_numbered_table(register: Path, tmp_path: Path, writer: 
 
 def test_dry_run_shows_findings_and_writes_nothing(register: Path, tmp_path: Path) -> None:
     before = register.read_bytes()
-    code, out = run("impor-dik", register, write_xlsx(tmp_path / "dik.xlsx"), "--coba", "--perangkat-daerah", OFFICE)
+    code, out = run(
+        "impor-dik", register, write_xlsx(tmp_path / "dik.xlsx"), "--coba", "--perangkat-daerah", OFFICE
+    )
     assert code == 1
     assert "6 entri DIK dari dik.xlsx (lembar 'DIK 2025') akan ditambahkan" in out
     assert "Dasar '17k' tidak dikenal" in out  # wrong Pasal 17 letter

@@ -15,9 +15,15 @@ from automation.workflow import home_rows as beranda
 from automation.workflow.queue import ENDS, REVIEW, add_months, due_entries, home_rows
 
 IN_FORCE = {**TYPED, "no_dik": "DIK-2026-001", "status_dik": "Berlaku"}
-EVENT = {**TYPED, "no_dik": "DIK-2026-002", "status_dik": "Berlaku", "pasal17": "17a1",
-         "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Sampai penyidikan selesai",
-         "tanggal_mulai": date(2025, 7, 1)}
+EVENT = {
+    **TYPED,
+    "no_dik": "DIK-2026-002",
+    "status_dik": "Berlaku",
+    "pasal17": "17a1",
+    "jenis_jangka_waktu": "Peristiwa",
+    "jangka_waktu": "Sampai penyidikan selesai",
+    "tanggal_mulai": date(2025, 7, 1),
+}
 
 
 def test_add_months_keeps_the_day_or_takes_the_last_of_a_short_month() -> None:
@@ -31,7 +37,8 @@ def test_an_entry_ending_within_the_notice_window_is_queued_ahead_of_time() -> N
     later = {**IN_FORCE, "no_dik": "DIK-2026-003", "berlaku_sampai": date(2026, 9, 30)}
     reg = register([], register_dik=[soon, later])
     assert [(d.number, d.reason, d.when) for d in due_entries(reg, MONDAY)] == [
-        ("DIK-2026-001", ENDS, date(2026, 8, 31))]
+        ("DIK-2026-001", ENDS, date(2026, 8, 31))
+    ]
     wider = register([], register_dik=[soon, later])  # Pengaturan is parsed once per register
     wider.settings["dik_hari_pemberitahuan"] = 90
     assert [d.number for d in due_entries(wider, MONDAY)] == ["DIK-2026-001", "DIK-2026-003"]
@@ -61,23 +68,29 @@ def test_a_date_entry_has_no_review_date_and_an_opened_one_is_never_queued() -> 
 
 
 def test_the_beranda_lists_the_queue_after_the_dik_counts() -> None:
-    soon = {**IN_FORCE, "berlaku_sampai": date(2026, 8, 31),
-            "informasi": "Daftar gaji " + "sangat panjang " * 20}
+    soon = {
+        **IN_FORCE,
+        "berlaku_sampai": date(2026, 8, 31),
+        "informasi": "Daftar gaji " + "sangat panjang " * 20,
+    }
     reg = register([], register_dik=[soon, EVENT])
     rows = beranda(reg, today=MONDAY)
     assert ["Register DIK berlaku", 2, None, None] in rows
     assert ["Register DIK segera diuji ulang/ditinjau (60 hari)", 2, None, None] in rows
     head = rows.index(["Nomor DIK", "Alasan", "Tanggal", "Informasi"])
-    assert [r[:3] for r in rows[head + 1:head + 3]] == [
-        ["DIK-2026-002", REVIEW, date(2026, 7, 1)], ["DIK-2026-001", ENDS, date(2026, 8, 31)]]
+    assert [r[:3] for r in rows[head + 1 : head + 3]] == [
+        ["DIK-2026-002", REVIEW, date(2026, 7, 1)],
+        ["DIK-2026-001", ENDS, date(2026, 8, 31)],
+    ]
     assert len(rows[head + 2][3]) <= 80
     empty = home_rows(register([]), MONDAY)
     assert empty[2] == ["Register DIK segera diuji ulang/ditinjau (60 hari)", 0, None, None]
 
 
 def test_a_long_queue_is_cut_on_the_beranda_and_counted() -> None:
-    entries = [{**IN_FORCE, "no_dik": f"DIK-2026-{n:03d}", "berlaku_sampai": date(2026, 8, n)}
-               for n in range(1, 15)]
+    entries = [
+        {**IN_FORCE, "no_dik": f"DIK-2026-{n:03d}", "berlaku_sampai": date(2026, 8, n)} for n in range(1, 15)
+    ]
     rows = home_rows(register([], register_dik=entries), MONDAY)
     assert rows[-1] == ["… dan 4 entri lainnya (lihat lembar 7 Register DIK)."]
 
@@ -90,8 +103,12 @@ def test_new_year_carries_the_queue_staff_typed_rows_and_entries_waiting_for_a_t
     reg = register([], register_dik=[retest, typed, opened, soon, EVENT])
     plan = plan_new_year(reg, 2027)
     carried = [(r.get("no_dik"), r.get("status_dik")) for r in plan["register_dik"]]
-    assert carried == [("DIK-2025-009", "Perlu uji ulang"), (None, None), ("DIK-2026-004", "Berlaku"),
-                       ("DIK-2026-002", "Berlaku")]
+    assert carried == [
+        ("DIK-2025-009", "Perlu uji ulang"),
+        (None, None),
+        ("DIK-2026-004", "Berlaku"),
+        ("DIK-2026-002", "Berlaku"),
+    ]
     assert plan["register_dik"][1]["informasi"] == TYPED["informasi"]
 
 
@@ -103,17 +120,25 @@ def holiday(day: date, name: str, **kw: object) -> dict[str, object]:
 
 
 def test_new_year_carries_staff_edits_to_the_coming_years_holidays() -> None:
-    old = register([], hari_libur=[
-        holiday(date(2026, 12, 25), "Hari Raya Natal"),  # this year: not carried
-        holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi"),  # untouched package row
-        holiday(date(2027, 2, 17), "Tahun Baru Imlek", jenis="Bukan hari libur", dasar="SKB 3 Menteri 2026"),
-        holiday(date(2027, 3, 2), "Penutupan kantor (pindah gedung)", jenis="Penutupan kantor",
-                sumber="staf"),
-    ])
+    old = register(
+        [],
+        hari_libur=[
+            holiday(date(2026, 12, 25), "Hari Raya Natal"),  # this year: not carried
+            holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi"),  # untouched package row
+            holiday(
+                date(2027, 2, 17), "Tahun Baru Imlek", jenis="Bukan hari libur", dasar="SKB 3 Menteri 2026"
+            ),
+            holiday(
+                date(2027, 3, 2), "Penutupan kantor (pindah gedung)", jenis="Penutupan kantor", sumber="staf"
+            ),
+        ],
+    )
     plan = plan_new_year(old, 2027)
     assert [r["keterangan"] for r in plan["hari_libur"]][0] == "Tahun Baru 2027 Masehi"
-    fresh = [Record(row=5, values=holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi")),
-             Record(row=6, values=holiday(date(2027, 2, 17), "Tahun Baru Imlek"))]
+    fresh = [
+        Record(row=5, values=holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi")),
+        Record(row=6, values=holiday(date(2027, 2, 17), "Tahun Baru Imlek")),
+    ]
     changes = Changes()
     written = merge_holidays(plan["hari_libur"], fresh, changes)
     assert written == 2
@@ -134,8 +159,13 @@ def test_the_monthly_report_lists_the_queue_ahead_of_time(tmp_path: Path) -> Non
     text = docx_text(result.docx)
     assert "DIK-2026-007" in text and "DIK-2026-008" not in text
     assert "1 entri Register DIK segera berakhir" in text
-    cells = [str(c) for ws in load_workbook(result.xlsx).worksheets for row in ws.iter_rows(values_only=True)
-             for c in row if c]
+    cells = [
+        str(c)
+        for ws in load_workbook(result.xlsx).worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+        if c
+    ]
     assert "DIK-2026-007" in cells
 
 
@@ -182,14 +212,20 @@ def test_new_year_leaves_out_package_holidays_staff_deleted(register: Path, tmp_
 def test_only_years_the_old_sheet_was_prefilled_with_are_judged() -> None:
     from automation.newyear import KeptHolidays, drop_deleted_holidays
 
-    old = register([], hari_libur=[
-        holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi", sumber="Paket holidays"),
-        holiday(date(2028, 3, 2), "Penutupan kantor", sumber="staf")])
+    old = register(
+        [],
+        hari_libur=[
+            holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi", sumber="Paket holidays"),
+            holiday(date(2028, 3, 2), "Penutupan kantor", sumber="staf"),
+        ],
+    )
     kept = KeptHolidays.of(old, 2027)
     assert kept.years == {2027}
-    fresh = [Record(row=5, values=holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi")),
-             Record(row=6, values=holiday(date(2027, 3, 29), "Nyepi")),
-             Record(row=7, values=holiday(date(2028, 1, 1), "Tahun Baru 2028 Masehi"))]
+    fresh = [
+        Record(row=5, values=holiday(date(2027, 1, 1), "Tahun Baru 2027 Masehi")),
+        Record(row=6, values=holiday(date(2027, 3, 29), "Nyepi")),
+        Record(row=7, values=holiday(date(2028, 1, 1), "Tahun Baru 2028 Masehi")),
+    ]
     changes = Changes()
     assert drop_deleted_holidays(kept, fresh, changes) == [date(2027, 3, 29)]
     assert set(changes.cells) == {("hari_libur", 6)}

@@ -16,33 +16,83 @@ from automation.changes import Changes
 from automation.cli import main
 
 BASE = {
-    "perangkat_daerah": "Dinas Komunikasi dan Informatika", "konsekuensi": "Mengganggu proses.",
-    "kepentingan_publik": "Melindungi kepentingan yang lebih besar.", "tanggal_mulai": dt.date(2026, 1, 5),
+    "perangkat_daerah": "Dinas Komunikasi dan Informatika",
+    "konsekuensi": "Mengganggu proses.",
+    "kepentingan_publik": "Melindungi kepentingan yang lebih besar.",
+    "tanggal_mulai": dt.date(2026, 1, 5),
     "status_dik": "Berlaku",
 }
 ENTRIES = [
-    {**BASE, "no_dik": "DIK-2026-001", "informasi": "Daftar gaji dan tunjangan ASN", "pasal17": "17h3",
-     "jenis_jangka_waktu": "Tahun", "jangka_waktu": "5", "berlaku_sampai": dt.date(2031, 1, 5)},
-    {**BASE, "no_dik": "DIK-2026-002", "no_registrasi": "PPID-KOMINFO/2026/03/0007",
-     "informasi": "Rekam medis Dewi Anggraini (NIK 6171015203900002, HP 0812-3456-7890, dewi@contoh.id)",
-     "pasal17": "17h2", "jenis_jangka_waktu": "Tidak terbatas"},
-    {**BASE, "no_dik": "DIK-2026-003", "informasi": "Berkas penyidikan pelanggaran Perda", "pasal17": "17a1",
-     "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Selama proses penyidikan berlangsung"},
-    {**BASE, "no_dik": "DIK-2025-009", "informasi": "HPS pengadaan jalan 2025 yang sudah berakhir", "pasal17": "17b",
-     "jenis_jangka_waktu": "Tanggal", "jangka_waktu": "30/06/2026", "berlaku_sampai": dt.date(2026, 6, 30)},
-    {**BASE, "no_dik": "DIK-2025-010", "informasi": "Memo rapat yang perlu diuji ulang", "pasal17": "17i",
-     "jenis_jangka_waktu": "Tidak terbatas", "status_dik": "Perlu uji ulang"},
-    {**BASE, "no_dik": "DIK-2025-011", "informasi": "Kontrak yang sudah dibuka", "pasal17": "17b",
-     "jenis_jangka_waktu": "Tahun", "jangka_waktu": "2", "status_dik": "Dibuka"},
-    {**BASE, "no_dik": "DIK-2026-004", "informasi": "Rencana pertahanan dengan dasar keliru", "pasal17": "17k",
-     "jenis_jangka_waktu": "Tidak terbatas"},
+    {
+        **BASE,
+        "no_dik": "DIK-2026-001",
+        "informasi": "Daftar gaji dan tunjangan ASN",
+        "pasal17": "17h3",
+        "jenis_jangka_waktu": "Tahun",
+        "jangka_waktu": "5",
+        "berlaku_sampai": dt.date(2031, 1, 5),
+    },
+    {
+        **BASE,
+        "no_dik": "DIK-2026-002",
+        "no_registrasi": "PPID-KOMINFO/2026/03/0007",
+        "informasi": "Rekam medis Dewi Anggraini (NIK 6171015203900002, HP 0812-3456-7890, dewi@contoh.id)",
+        "pasal17": "17h2",
+        "jenis_jangka_waktu": "Tidak terbatas",
+    },
+    {
+        **BASE,
+        "no_dik": "DIK-2026-003",
+        "informasi": "Berkas penyidikan pelanggaran Perda",
+        "pasal17": "17a1",
+        "jenis_jangka_waktu": "Peristiwa",
+        "jangka_waktu": "Selama proses penyidikan berlangsung",
+    },
+    {
+        **BASE,
+        "no_dik": "DIK-2025-009",
+        "informasi": "HPS pengadaan jalan 2025 yang sudah berakhir",
+        "pasal17": "17b",
+        "jenis_jangka_waktu": "Tanggal",
+        "jangka_waktu": "30/06/2026",
+        "berlaku_sampai": dt.date(2026, 6, 30),
+    },
+    {
+        **BASE,
+        "no_dik": "DIK-2025-010",
+        "informasi": "Memo rapat yang perlu diuji ulang",
+        "pasal17": "17i",
+        "jenis_jangka_waktu": "Tidak terbatas",
+        "status_dik": "Perlu uji ulang",
+    },
+    {
+        **BASE,
+        "no_dik": "DIK-2025-011",
+        "informasi": "Kontrak yang sudah dibuka",
+        "pasal17": "17b",
+        "jenis_jangka_waktu": "Tahun",
+        "jangka_waktu": "2",
+        "status_dik": "Dibuka",
+    },
+    {
+        **BASE,
+        "no_dik": "DIK-2026-004",
+        "informasi": "Rencana pertahanan dengan dasar keliru",
+        "pasal17": "17k",
+        "jenis_jangka_waktu": "Tidak terbatas",
+    },
 ]
-REQUEST = {"no_registrasi": "PPID-KOMINFO/2026/03/0007", "nama_pemohon": "Dewi Anggraini",
-           "rincian_informasi": "Rekam medis"}
+REQUEST = {
+    "no_registrasi": "PPID-KOMINFO/2026/03/0007",
+    "nama_pemohon": "Dewi Anggraini",
+    "rincian_informasi": "Rekam medis",
+}
 
 
 def published(register: Path, *args: str) -> tuple[str, Path]:
-    operations.commit(register, lambda reg: (Changes(appends={"register_dik": ENTRIES, "permohonan": [REQUEST]}), None))
+    operations.commit(
+        register, lambda reg: (Changes(appends={"register_dik": ENTRIES, "permohonan": [REQUEST]}), None)
+    )
     result = CliRunner().invoke(main, ["dik", str(register), *args])
     assert result.exit_code == 0, result.output
     return result.output, register.parent / "output" / "dik"
@@ -66,10 +116,20 @@ def test_penetapan_holds_entries_in_force_only_and_no_personal_data(register: Pa
     assert "Penetapan DIK: 3 informasi berlaku (3 entri lain tidak dimuat)." in out
     assert "Dasar Pasal 17 tidak sah" in out and "DIK-2026-004" in out
     text = docx_text(folder / "Penetapan_DIK_2026-11-20.docx")
-    for present in ("Daftar gaji dan tunjangan ASN", "Rekam medis", "Berkas penyidikan pelanggaran Perda",
-                    "Pasal 17 huruf h angka 3", "5 (lima) tahun, sampai dengan 5 Januari 2031", "Selama proses penyidikan berlangsung",
-                    "Menimbang", "Mengingat", "Peraturan Pemerintah Nomor 61 Tahun 2010",
-                    "Peraturan Komisi Informasi Nomor 1 Tahun 2021", "MEMUTUSKAN", "3 (tiga) informasi"):
+    for present in (
+        "Daftar gaji dan tunjangan ASN",
+        "Rekam medis",
+        "Berkas penyidikan pelanggaran Perda",
+        "Pasal 17 huruf h angka 3",
+        "5 (lima) tahun, sampai dengan 5 Januari 2031",
+        "Selama proses penyidikan berlangsung",
+        "Menimbang",
+        "Mengingat",
+        "Peraturan Pemerintah Nomor 61 Tahun 2010",
+        "Peraturan Komisi Informasi Nomor 1 Tahun 2021",
+        "MEMUTUSKAN",
+        "3 (tiga) informasi",
+    ):
         assert present.casefold() in text.casefold(), present
     for absent in ("sudah berakhir", "perlu diuji ulang", "sudah dibuka", "dasar keliru", "{{", "{%"):
         assert absent not in text, absent

@@ -1,4 +1,5 @@
-"""Staff-typed Register DIK rows become first-class on ``advance``: numbered, in force, dated, precedent, expiry."""
+"""Staff-typed Register DIK rows become first-class on ``advance``: numbered, in force, dated, precedent,
+expiry."""
 
 from __future__ import annotations
 
@@ -37,13 +38,22 @@ def test_a_typed_entry_gets_number_status_end_date_and_a_log_row() -> None:
 
 
 def test_an_event_or_unlimited_entry_gets_no_end_date_and_a_typed_number_is_kept() -> None:
-    event = {**TYPED, "pasal17": "17a1", "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Sampai penyidikan selesai",
-             "no_dik": "DIK-LAMA-07"}
+    event = {
+        **TYPED,
+        "pasal17": "17a1",
+        "jenis_jangka_waktu": "Peristiwa",
+        "jangka_waktu": "Sampai penyidikan selesai",
+        "no_dik": "DIK-LAMA-07",
+    }
     unlimited = {**TYPED, "pasal17": "17h2", "jenis_jangka_waktu": "Tidak terbatas", "jangka_waktu": None}
     reg = register([], register_dik=[event, unlimited])
     advance(reg)
     first, second = dik(reg)
-    assert first["no_dik"] == "DIK-LAMA-07" and first["status_dik"] == "Berlaku" and first.get("berlaku_sampai") is None
+    assert (
+        first["no_dik"] == "DIK-LAMA-07"
+        and first["status_dik"] == "Berlaku"
+        and first.get("berlaku_sampai") is None
+    )
     assert second["no_dik"] == "DIK-2026-001" and second.get("berlaku_sampai") is None
 
 

@@ -138,7 +138,9 @@ def test_the_button_module_itself_is_not_a_shadow(register: Path, monkeypatch: p
 def test_missing_button_module_is_fixable(register: Path) -> None:
     register.with_suffix(".py").unlink(missing_ok=True)
     found = result(register, "modul_tombol")
-    assert found.status is Status.MASALAH and found.fixable and "No module named register_ppid" in found.message
+    assert (
+        found.status is Status.MASALAH and found.fixable and "No module named register_ppid" in found.message
+    )
     repair(register, FakeSystem(report=_good()))
     assert result(register, "modul_tombol").status is Status.OK
 
@@ -177,7 +179,10 @@ def test_empty_interpreter_without_python_on_path_is_a_problem(register: Path) -
     assert read_conf(register)["Interpreter_Win"] == ""  # built on Linux
     found = result(register, "interpreter", FakeSystem(report=_good(), on_path=None))
     assert found.status is Status.MASALAH and "PATH" in found.message
-    assert result(register, "interpreter", FakeSystem(report=_good(), on_path=sys.executable)).status is Status.OK
+    assert (
+        result(register, "interpreter", FakeSystem(report=_good(), on_path=sys.executable)).status
+        is Status.OK
+    )
 
 
 def test_interpreter_without_pywin32_on_windows_is_a_problem(healthy: Path) -> None:
@@ -212,29 +217,39 @@ def test_read_only_register_is_a_problem(register: Path) -> None:
     assert result(register, "hanya_baca").status is Status.OK
 
 
-@pytest.mark.parametrize(("kept", "status"), [(None, Status.PERINGATAN), (False, Status.PERINGATAN), (True, Status.OK)])
+@pytest.mark.parametrize(
+    ("kept", "status"), [(None, Status.PERINGATAN), (False, Status.PERINGATAN), (True, Status.OK)]
+)
 def test_onedrive_folder_needs_a_local_copy(register: Path, kept: bool | None, status: Status) -> None:
     system = FakeSystem(report=_good(), roots=[str(register.parent.parent)], kept=kept)
     assert result(register, "onedrive", system).status is status
     assert result(register, "onedrive", FakeSystem(report=_good(), roots=["/lain"])).status is Status.OK
 
 
-@pytest.mark.parametrize(("unc", "status"), [
-    (r"\\10.20.1.5\ppid\register_ppid.xlsm", Status.MASALAH),
-    (r"\\server-kominfo\ppid\register_ppid.xlsm", Status.PERINGATAN),
-    (None, Status.OK),
-])
+@pytest.mark.parametrize(
+    ("unc", "status"),
+    [
+        (r"\\10.20.1.5\ppid\register_ppid.xlsm", Status.MASALAH),
+        (r"\\server-kominfo\ppid\register_ppid.xlsm", Status.PERINGATAN),
+        (None, Status.OK),
+    ],
+)
 def test_network_share_by_ip(register: Path, unc: str | None, status: Status) -> None:
     assert result(register, "jaringan", FakeSystem(report=_good(), unc=unc)).status is status
 
 
 def test_a_unc_path_is_its_own_network_path() -> None:
-    assert LocalSystem().network_path(Path(r"\\10.0.0.1\ppid\r.xlsm")) is not None or not sys.platform.startswith("win")
+    assert LocalSystem().network_path(
+        Path(r"\\10.0.0.1\ppid\r.xlsm")
+    ) is not None or not sys.platform.startswith("win")
     assert LocalSystem().network_path(Path("/tmp/r.xlsm")) is None
 
 
 # ---------------------------------------------------------------- Windows security
-@pytest.mark.parametrize(("zone", "status"), [(3, Status.MASALAH), (4, Status.MASALAH), (1, Status.OK), (0, Status.OK), (None, Status.LEWATI)])
+@pytest.mark.parametrize(
+    ("zone", "status"),
+    [(3, Status.MASALAH), (4, Status.MASALAH), (1, Status.OK), (0, Status.OK), (None, Status.LEWATI)],
+)
 def test_mark_of_the_web(register: Path, zone: int | None, status: Status) -> None:
     assert result(register, "tanda_web", FakeSystem(report=_good(), zone=zone)).status is status
 
@@ -256,11 +271,16 @@ def test_trusted_location(register: Path) -> None:
         ([], Status.PERINGATAN),
         (None, Status.LEWATI),
     ]:
-        assert result(register, "lokasi_tepercaya", FakeSystem(report=_good(), locations=locations)).status is status
+        assert (
+            result(register, "lokasi_tepercaya", FakeSystem(report=_good(), locations=locations)).status
+            is status
+        )
 
 
-@pytest.mark.parametrize(("action", "status"), [(1, Status.MASALAH), (6, Status.PERINGATAN), (2, Status.OK),
-                                                (0, Status.OK), (None, Status.PERINGATAN)])
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [(1, Status.MASALAH), (6, Status.PERINGATAN), (2, Status.OK), (0, Status.OK), (None, Status.PERINGATAN)],
+)
 def test_defender_child_process_rule(register: Path, action: int | None, status: Status) -> None:
     found = result(register, "defender_asr", FakeSystem(report=_good(), asr=action))
     assert found.status is status

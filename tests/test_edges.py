@@ -82,10 +82,23 @@ def _inject_cached_value(path: Path, sheet_part: str, ref: str, value: str) -> N
         for info in zin.infolist():
             data = zin.read(info)
             if info.filename == sheet_part:
-                pattern = re.compile(rb'<c r="' + ref.encode() + rb'"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>')
+                pattern = re.compile(
+                    rb'<c r="' + ref.encode() + rb'"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>'
+                )
                 data, count = pattern.subn(
-                    lambda m: b'<c r="' + ref.encode() + b'"' + m.group(1) + b' t="str"><f>' + m.group(2)
-                    + b"</f><v>" + value.encode() + b"</v></c>", data)
+                    lambda m: (
+                        b'<c r="'
+                        + ref.encode()
+                        + b'"'
+                        + m.group(1)
+                        + b' t="str"><f>'
+                        + m.group(2)
+                        + b"</f><v>"
+                        + value.encode()
+                        + b"</v></c>"
+                    ),
+                    data,
+                )
                 assert count == 1
             zout.writestr(info, data)
     shutil.move(tmp, path)
@@ -117,11 +130,33 @@ def test_a_staff_formula_keeps_its_value_through_a_save(register: Path) -> None:
 
 
 # ---------------------------------------------------------------- staff-typed numbers and folder names
-WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 
 
-@pytest.mark.parametrize("number", ["CON", "nul", "Com1", "AUX ", "a\nb", "x" * 300, "..", " . ", "PPID/2026/07/0001",
-                                    "LPT9.docx", "a:b*c?d", "\x00\x07"])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "CON",
+        "nul",
+        "Com1",
+        "AUX ",
+        "a\nb",
+        "x" * 300,
+        "..",
+        " . ",
+        "PPID/2026/07/0001",
+        "LPT9.docx",
+        "a:b*c?d",
+        "\x00\x07",
+    ],
+)
 def test_folder_names_are_valid_everywhere(number: str) -> None:
     from automation.letters.documents import folder_name
 
@@ -156,7 +191,9 @@ def test_file_name_too_long_gets_the_path_hint_not_word() -> None:
 
 
 def test_staff_typed_numbers_off_the_pattern_are_findings(register: Path) -> None:
-    rows = [intake_row(no_registrasi=n) for n in ("CON", "PPID-KOMINFO/2026/07/0009", "PPID\nKOMINFO", "x" * 300)]
+    rows = [
+        intake_row(no_registrasi=n) for n in ("CON", "PPID-KOMINFO/2026/07/0009", "PPID\nKOMINFO", "x" * 300)
+    ]
     operations.commit(register, lambda reg: (Changes(appends={"permohonan": rows}), None))
     report = operations.validate(register, now=NOW, write=False).result
     found = {f.row for f in report.findings if f.code == "nomor_tidak_sesuai_pola"}
@@ -175,8 +212,11 @@ SHIFTS = [-5, -4, -2, 1, 3, 12] if os.environ.get("PPID_LONG_TESTS") == "1" else
 
 
 @pytest.mark.parametrize("shift", SHIFTS)
-def test_any_number_of_title_rows_deleted_or_inserted_never_overwrites_a_line(register: Path, shift: int) -> None:
-    """-5 deletes the title lines and the status cell itself: the header is then row 1 and no status is written."""
+def test_any_number_of_title_rows_deleted_or_inserted_never_overwrites_a_line(
+    register: Path, shift: int
+) -> None:
+    """-5 deletes the title lines and the status cell itself: the header is then row 1 and no status is
+    written."""
     add_intake(register)
 
     def move(wb: object) -> None:

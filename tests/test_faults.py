@@ -51,7 +51,7 @@ TIMEOUT = 180
 pytestmark = pytest.mark.xdist_group("faults")  # these tests start many processes: keep them on one worker
 
 
-# ---------------------------------------------------------------- helpers (also used by test_fuzz, test_privacy)
+# ------------------------------------------------------------- helpers (also used by test_fuzz, test_privacy)
 def make_sample(path: Path, *, count: int, today: dt.date, rounds: int) -> Path:
     """A register of ``count`` demo requests moved ``rounds`` times in memory, open rows filled by staff.
 
@@ -81,8 +81,13 @@ def make_sample(path: Path, *, count: int, today: dt.date, rounds: int) -> Path:
 
 
 def ppid(*args: Any, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "automation", *map(str, args)], capture_output=True, text=True,
-                          timeout=TIMEOUT, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "automation", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=cwd,
+    )
 
 
 def copy_into(src: Path, folder: Path) -> Path:
@@ -99,7 +104,7 @@ def snapshot(path: Path) -> dict[str, list[list[Any]]]:
         if len(grid) >= STATUS_ROW and grid[STATUS_ROW - 1]:
             grid[STATUS_ROW - 1][0] = ""
     log = values.get(LOG.name, [])
-    for line in log[FIRST_DATA_ROW - 1:]:
+    for line in log[FIRST_DATA_ROW - 1 :]:
         if line:
             line[0] = ""
     return values
@@ -145,15 +150,20 @@ def after_documents(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> t
     return snapshot(path), time.perf_counter() - start
 
 
-def test_sample_has_work_for_both_commands(sample: Path, after_advance: tuple, after_documents: tuple) -> None:
+def test_sample_has_work_for_both_commands(
+    sample: Path, after_advance: tuple, after_documents: tuple
+) -> None:
     before = snapshot(sample)
     assert after_advance[0] != before and after_documents[0] != before
 
 
 # ---------------------------------------------------------------- kill -9
 def kill_during(command: str, path: Path, delay: float) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "automation", command, str(path)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "automation", command, str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(delay)
     with contextlib.suppress(ProcessLookupError):
         os.kill(proc.pid, signal.SIGKILL)
@@ -166,7 +176,9 @@ def delays(duration: float, count: int, seed: int) -> list[float]:
     return [duration * rng.uniform(0.25, 1.05) for _ in range(count)]
 
 
-def test_kill_during_advance_leaves_old_or_new_workbook(sample: Path, after_advance: tuple, tmp_path: Path) -> None:
+def test_kill_during_advance_leaves_old_or_new_workbook(
+    sample: Path, after_advance: tuple, tmp_path: Path
+) -> None:
     before, (after, duration) = snapshot(sample), after_advance
     mid_write = 0  # kills that hit the save itself (its temp file was left behind)
     for i, delay in enumerate(delays(duration, KILLS, seed=7)):
@@ -182,7 +194,9 @@ def test_kill_during_advance_leaves_old_or_new_workbook(sample: Path, after_adva
     assert mid_write or not LONG, "no kill landed while the workbook was being written"
 
 
-def test_kill_during_documents_never_reuses_a_number(sample: Path, after_documents: tuple, tmp_path: Path) -> None:
+def test_kill_during_documents_never_reuses_a_number(
+    sample: Path, after_documents: tuple, tmp_path: Path
+) -> None:
     before, (after, duration) = snapshot(sample), after_documents
     for i, delay in enumerate(delays(duration, KILLS, seed=11)):
         path = copy_into(sample, tmp_path / f"run{i}")
@@ -206,14 +220,18 @@ def registered_documents(path: Path) -> dict[str, str]:
         for rec in reg.records(sheet):
             number = rec.text(f"nomor_{prefix}")
             if number:
-                assert number not in out, f"{number} used twice ({out[number]} and {rec.text(f'berkas_{prefix}')})"
+                assert number not in out, (
+                    f"{number} used twice ({out[number]} and {rec.text(f'berkas_{prefix}')})"
+                )
                 out[number] = rec.text(f"berkas_{prefix}")
     return out
 
 
 def docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as zf:
-        xml = "".join(zf.read(n).decode("utf-8") for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml"))
+        xml = "".join(
+            zf.read(n).decode("utf-8") for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml")
+        )
     xml = xml.replace("<w:noBreakHyphen/>", "-")  # the letter number's non-breaking hyphens
     return re.sub(r"<[^>]+>", "", re.sub(r"</w:p>", "\n", xml))
 
@@ -233,13 +251,23 @@ def check_document_numbers(path: Path) -> None:
 # ---------------------------------------------------------------- concurrency
 def test_four_concurrent_advance_runs_serialize(sample: Path, after_advance: tuple, tmp_path: Path) -> None:
     path = copy_into(sample, tmp_path / "shared")
-    procs = [subprocess.Popen([sys.executable, "-m", "automation", "advance", str(path)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "automation", "advance", str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
     outputs = [p.communicate(timeout=TIMEOUT) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], [o[1] for o in outputs]
     assert snapshot(path) == after_advance[0]  # one run's result: no update lost, none applied twice
     known = len(read_register(sample).records("log"))
-    added = [(r.text("no_registrasi"), r.text("dari"), r.text("ke")) for r in read_register(path).records("log")[known:]]
+    added = [
+        (r.text("no_registrasi"), r.text("dari"), r.text("ke"))
+        for r in read_register(path).records("log")[known:]
+    ]
     assert added and len(added) == len(set(added)), "the Log holds a move twice"
     assert sum("Tidak ada perubahan" in out for out, _ in outputs) == 3
 
@@ -267,8 +295,9 @@ def tiny_disk(folder: Path, size_kb: int) -> Iterator[bool]:
     if shutil.which("mount") is None or os.geteuid() != 0:
         yield False
         return
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)],
-                          capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)], capture_output=True
+    )
     if done.returncode != 0:
         yield False
         return

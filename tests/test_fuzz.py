@@ -46,9 +46,16 @@ EXCEL_MAX = 32767
 
 
 def examples(quick: int, long: int = 1000) -> Any:
-    phases = list(Phase) if LONG else [Phase.explicit, Phase.reuse, Phase.generate]  # quick: no slow shrinking
-    return settings(max_examples=long if LONG else quick, deadline=None, derandomize=not LONG, phases=phases,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    phases = (
+        list(Phase) if LONG else [Phase.explicit, Phase.reuse, Phase.generate]
+    )  # quick: no slow shrinking
+    return settings(
+        max_examples=long if LONG else quick,
+        deadline=None,
+        derandomize=not LONG,
+        phases=phases,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 # ---------------------------------------------------------------- hostile values
@@ -70,30 +77,70 @@ LEADS = ("=", "+", "-", "@")
 _TEXT = st.characters(codec="utf-8", exclude_categories=("Cs", "Co", "Cn"))
 formula_like = st.one_of(
     st.builds(lambda lead, body: lead + body, st.sampled_from(LEADS), st.text(_TEXT, max_size=20)),
-    st.sampled_from(['=HYPERLINK("http://contoh.id","klik")', "=1+1", "+62 812 3456 7890", "-", "@", "=",
-                     "=cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "=NIK", "+6171010101900001"]),
+    st.sampled_from(
+        [
+            '=HYPERLINK("http://contoh.id","klik")',
+            "=1+1",
+            "+62 812 3456 7890",
+            "-",
+            "@",
+            "=",
+            "=cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "=NIK",
+            "+6171010101900001",
+        ]
+    ),
 )
-control = st.text(st.characters(min_codepoint=0, max_codepoint=31), min_size=1, max_size=4).map(lambda s: f"a{s}b")
+control = st.text(st.characters(min_codepoint=0, max_codepoint=31), min_size=1, max_size=4).map(
+    lambda s: f"a{s}b"
+)
 mixed = st.one_of(
     st.text(_TEXT, max_size=30),
-    st.sampled_from(["Ḡöödbye 世界 مرحبا 😀👍🏽", "جاكرتا Пётр 山田 🇮🇩", "\u202eRTL", "nol\u200blebar", "Ｆｕｌｌ　ｗｉｄｔｈ",
-                     "Dinas Pendidikan 🏫 & <b>Kebudayaan</b>", "{{ nama }} {% if %}", "' OR 1=1 --"]),
+    st.sampled_from(
+        [
+            "Ḡöödbye 世界 مرحبا 😀👍🏽",
+            "جاكرتا Пётр 山田 🇮🇩",
+            "\u202eRTL",
+            "nol\u200blebar",
+            "Ｆｕｌｌ　ｗｉｄｔｈ",
+            "Dinas Pendidikan 🏫 & <b>Kebudayaan</b>",
+            "{{ nama }} {% if %}",
+            "' OR 1=1 --",
+        ]
+    ),
 )
 far_dates = st.one_of(
     st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(9999, 12, 31)),
     st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(9999, 12, 31, 23, 59)),
-    st.sampled_from(["01/01/1800", "31/12/9999", "00/00/0000", "29/02/2025", "32 Desember 2026", "0001-01-01",
-                     "24 Nopember 2026", "2026-13-01"]),
+    st.sampled_from(
+        [
+            "01/01/1800",
+            "31/12/9999",
+            "00/00/0000",
+            "29/02/2025",
+            "32 Desember 2026",
+            "0001-01-01",
+            "24 Nopember 2026",
+            "2026-13-01",
+        ]
+    ),
 )
 wrong_types = st.one_of(
-    st.integers(-(10**18), 10**18), st.booleans(),
+    st.integers(-(10**18), 10**18),
+    st.booleans(),
     st.floats(min_value=-1e307, max_value=1e307, allow_nan=False, allow_subnormal=False),  # Excel's range
-    st.times(), st.just(6171014506900001.0), st.just("  "),
+    st.times(),
+    st.just(6171014506900001.0),
+    st.just("  "),
 )
 errors = st.sampled_from(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"]).map(ErrorValue)
 formulas = st.sampled_from(["=1/0", "=NA()", "=A1", "=SUM(1,2)", '="teks"']).map(Formula)
 hostile = st.one_of(formula_like, control, mixed, far_dates, wrong_types, errors, formulas)
-long_text = st.sampled_from(["a", "é", "中", "😀", "=x", "\n"]).map(lambda unit: (unit * EXCEL_MAX)[:EXCEL_MAX])
+long_text = st.sampled_from(["a", "é", "中", "😀", "=x", "\n"]).map(
+    lambda unit: (unit * EXCEL_MAX)[:EXCEL_MAX]
+)
 
 
 @dataclass
@@ -109,8 +156,13 @@ class Plan:
         return self.values[(sheet * 7 + row * 3 + col + self.shift) % len(self.values)]
 
 
-plans = st.builds(Plan, st.lists(hostile, min_size=1, max_size=16), st.integers(0, 100), st.integers(1, 3),
-                  st.lists(st.tuples(st.integers(0, len(STAGES) - 1), st.integers(0, 60), long_text), max_size=2))
+plans = st.builds(
+    Plan,
+    st.lists(hostile, min_size=1, max_size=16),
+    st.integers(0, 100),
+    st.integers(1, 3),
+    st.lists(st.tuples(st.integers(0, len(STAGES) - 1), st.integers(0, 60), long_text), max_size=2),
+)
 
 
 def excel_escape(text: str) -> str:
@@ -132,9 +184,17 @@ def put(cell: Any, value: Any) -> None:
         cell.value = value
 
 
-def write_hostile(path: Path, plan: Plan, *, sheets: tuple[Sheet, ...] = STAGES, start: int | None = None,
-                  keys: set[str] | None = None, every_row: bool = False) -> dict[tuple[str, int, int], tuple[Any, Any]]:
-    """Write ``plan`` into ``path`` (appended rows, or rows from ``start``); (sheet, row, col) -> (column, value)."""
+def write_hostile(
+    path: Path,
+    plan: Plan,
+    *,
+    sheets: tuple[Sheet, ...] = STAGES,
+    start: int | None = None,
+    keys: set[str] | None = None,
+    every_row: bool = False,
+) -> dict[tuple[str, int, int], tuple[Any, Any]]:
+    """Write ``plan`` into ``path`` (appended rows, or rows from ``start``); (sheet, row, col) -> (column,
+    value)."""
     written: dict[tuple[str, int, int], tuple[Any, Any]] = {}
 
     def mutate(wb: Any) -> None:
@@ -168,8 +228,13 @@ def cells_of(path: Path) -> dict[tuple[str, int, int], tuple[str, Any]]:
         warnings.simplefilter("ignore")
         wb = load_workbook(path, read_only=True, keep_vba=False)
     try:
-        return {(ws.title, c.row, c.column): (c.data_type, c.value) for ws in wb.worksheets
-                for row in ws.iter_rows() for c in row if getattr(c, "row", None) and c.value is not None}
+        return {
+            (ws.title, c.row, c.column): (c.data_type, c.value)
+            for ws in wb.worksheets
+            for row in ws.iter_rows()
+            for c in row
+            if getattr(c, "row", None) and c.value is not None
+        }
     finally:
         wb.close()
 
@@ -178,17 +243,21 @@ def formulas(cells: dict[tuple[str, int, int], tuple[str, Any]]) -> set[tuple[st
     return {k for k, (kind, _) in cells.items() if kind == "f"}
 
 
-def expected_formulas(base: Path, written: dict[tuple[str, int, int], tuple[Any, Any]]) -> set[tuple[str, int, int]]:
+def expected_formulas(
+    base: Path, written: dict[tuple[str, int, int], tuple[Any, Any]]
+) -> set[tuple[str, int, int]]:
     """Formula cells allowed after a command: the base file's and the ones the test typed."""
     return BASE_FORMULAS.setdefault(base, formulas(cells_of(base))) | {
-        k for k, (_, v) in written.items() if isinstance(v, Formula)}
+        k for k, (_, v) in written.items() if isinstance(v, Formula)
+    }
 
 
 BASE_FORMULAS: dict[Path, set[tuple[str, int, int]]] = {}
 
 
-def rows_of(path: Path | Register, *, ignore: set[str] = frozenset(),
-            staff_only: bool = False) -> dict[str, dict[int, dict]]:
+def rows_of(
+    path: Path | Register, *, ignore: set[str] = frozenset(), staff_only: bool = False
+) -> dict[str, dict[int, dict]]:
     """Sheet key -> Excel row -> values (without ``ignore``; only staff columns with ``staff_only``)."""
     reg = path if isinstance(path, Register) else read_register(path)
     out = {}
@@ -196,7 +265,9 @@ def rows_of(path: Path | Register, *, ignore: set[str] = frozenset(),
         if not data.spec.columns:
             continue
         keep = {c.key for c in data.spec.columns if not staff_only or c.by is By.STAFF} - ignore
-        out[key] = {r.row: {k: same_instant(v) for k, v in r.values.items() if k in keep} for r in data.records}
+        out[key] = {
+            r.row: {k: same_instant(v) for k, v in r.values.items() if k in keep} for r in data.records
+        }
     return out
 
 
@@ -209,8 +280,10 @@ def same_instant(value: Any) -> Any:
 
 
 def assert_located(findings: list[dict[str, Any]], reg: Register) -> None:
-    headers = {data.name: set(data.headers_found.values()) | {c.header for c in data.spec.columns}
-               for data in reg.sheets.values()}
+    headers = {
+        data.name: set(data.headers_found.values()) | {c.header for c in data.spec.columns}
+        for data in reg.sheets.values()
+    }
     for f in findings:
         assert f["sheet"] in headers, f
         assert f["row"] == 0 or f["row"] >= FIRST_DATA_ROW, f
@@ -226,13 +299,24 @@ def run_cli(*args: Any) -> Any:
     return result
 
 
-def no_new_formula_and_text_stays(path: Path, base: Path, written: dict[tuple[str, int, int], tuple[Any, Any]], *,
-                                  ignore: set[str] = frozenset(), staff_only: bool = False) -> None:
-    """No cell became a formula; text starting with = + - @ that the command had no reason to change is unchanged."""
+def no_new_formula_and_text_stays(
+    path: Path,
+    base: Path,
+    written: dict[tuple[str, int, int], tuple[Any, Any]],
+    *,
+    ignore: set[str] = frozenset(),
+    staff_only: bool = False,
+) -> None:
+    """No cell became a formula; text starting with = + - @ that the command had no reason to change is
+    unchanged."""
     cells = cells_of(path)
     assert formulas(cells) <= expected_formulas(base, written), "a value became a formula"
     for where, (col, v) in written.items():
-        if not (isinstance(v, str) and v.startswith(LEADS)) or col.key in ignore or (staff_only and col.by is not By.STAFF):
+        if (
+            not (isinstance(v, str) and v.startswith(LEADS))
+            or col.key in ignore
+            or (staff_only and col.by is not By.STAFF)
+        ):
             continue
         kind, value = cells.get(where, ("n", None))
         assert kind == "s", f"{where}: {v!r} became {kind}"
@@ -281,8 +365,21 @@ def test_validate_survives_hostile_values_in_every_column(empty: Path, plan: Pla
 
 
 # ---------------------------------------------------------------- advance
-CARRIED_TEXT = {"nama_pemohon", "rincian_informasi", "alamat", "tujuan", "pekerjaan", "hasil_kajian", "konsekuensi",
-                "kepentingan_publik", "dokumen_terkait", "draf_dik", "kesimpulan", "lokasi_arsip", "petugas_pd"}
+CARRIED_TEXT = {
+    "nama_pemohon",
+    "rincian_informasi",
+    "alamat",
+    "tujuan",
+    "pekerjaan",
+    "hasil_kajian",
+    "konsekuensi",
+    "kepentingan_publik",
+    "dokumen_terkait",
+    "draf_dik",
+    "kesimpulan",
+    "lokasi_arsip",
+    "petugas_pd",
+}
 
 
 @examples(quick=3, long=300)
@@ -306,8 +403,14 @@ def test_advance_carries_formula_like_text_exactly(sample: Path, tmp_path: Path)
     """Formula-like text in every request reaches the rows advance creates as the same text."""
     path = fresh(sample, str(tmp_path))
     texts = ['=HYPERLINK("http://contoh.id","klik")', "+62 812 3456 7890", "-2+3", "@SUM(A1:A2)"]
-    written = write_hostile(path, Plan(texts, 0, 1, []), sheets=(STAGES[0],), start=FIRST_DATA_ROW,
-                            keys={"nama_pemohon", "rincian_informasi"}, every_row=True)
+    written = write_hostile(
+        path,
+        Plan(texts, 0, 1, []),
+        sheets=(STAGES[0],),
+        start=FIRST_DATA_ROW,
+        keys={"nama_pemohon", "rincian_informasi"},
+        every_row=True,
+    )
     before = cells_of(path)
     run_cli("advance", path)
     after = cells_of(path)
@@ -318,8 +421,21 @@ def test_advance_carries_formula_like_text_exactly(sample: Path, tmp_path: Path)
 
 
 # ---------------------------------------------------------------- documents and reports
-LETTER_TEXT = {"nama_pemohon", "rincian_informasi", "alamat", "tujuan", "pekerjaan", "konsekuensi", "tempat_uji",
-               "anggota_hadir", "kesimpulan", "nama_penerima", "uu_lain", "bagian_dikecualikan", "kepentingan_publik"}
+LETTER_TEXT = {
+    "nama_pemohon",
+    "rincian_informasi",
+    "alamat",
+    "tujuan",
+    "pekerjaan",
+    "konsekuensi",
+    "tempat_uji",
+    "anggota_hadir",
+    "kesimpulan",
+    "nama_penerima",
+    "uu_lain",
+    "bagian_dikecualikan",
+    "kepentingan_publik",
+}
 
 
 @examples(quick=3, long=150)
@@ -341,13 +457,26 @@ def test_every_generated_document_opens(sample: Path, plan: Plan) -> None:
         assert all(rows.items() <= after[key].items() for key, rows in before.items())
 
 
-REPORT_KEYS = {"perangkat_daerah", "saluran", "kategori_pemohon", "jenis_keputusan", "pasal17", "dikecualikan",
-               "status_penguasaan", "alasan_keberatan", "putusan_keberatan", "rincian_informasi", "informasi"}
+REPORT_KEYS = {
+    "perangkat_daerah",
+    "saluran",
+    "kategori_pemohon",
+    "jenis_keputusan",
+    "pasal17",
+    "dikecualikan",
+    "status_penguasaan",
+    "alasan_keberatan",
+    "putusan_keberatan",
+    "rincian_informasi",
+    "informasi",
+}
 
 
 @examples(quick=3, long=100)
-@given(values=st.lists(st.one_of(formula_like, mixed, errors, wrong_types), min_size=1, max_size=8),
-       shift=st.integers(0, 20))
+@given(
+    values=st.lists(st.one_of(formula_like, mixed, errors, wrong_types), min_size=1, max_size=8),
+    shift=st.integers(0, 20),
+)
 def test_report_keeps_hostile_text_as_text(sample: Path, values: list[Any], shift: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = fresh(sample, folder)
@@ -364,6 +493,8 @@ def test_report_keeps_hostile_text_as_text(sample: Path, values: list[Any], shif
                 for row in ws.iter_rows():
                     for cell in row:
                         if cell.data_type == "f":
-                            assert str(cell.value) not in injected, f"{report.name} {ws.title}!{cell.coordinate}"
+                            assert str(cell.value) not in injected, (
+                                f"{report.name} {ws.title}!{cell.coordinate}"
+                            )
         for report in (Path(folder) / "output").rglob("*.docx"):
             docx.Document(str(report))

@@ -21,6 +21,11 @@ def test_no_import_cycle_under_automation(capsys: pytest.CaptureFixture[str]) ->
 
 @pytest.mark.parametrize("module", ["automation.workflow", "automation.numbering", "automation.settings"])
 def test_planner_import_does_not_load_the_letter_stack(module: str) -> None:
-    script = f"import sys, {module}; print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    script = (
+        f"import sys, {module}; print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in"
+        f" {HEAVY!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert done.stdout.split() == []

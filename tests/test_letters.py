@@ -55,11 +55,22 @@ def test_every_due_document_is_made(demo):
 def test_tanda_bukti_carries_the_request(demo):
     text = letter(demo, REG1, "tanda_bukti")
     for expected in (
-        "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK", "Nomor: 001/TBP/PPID-DISKOMINFO/XI/2026",
-        REG1, "Budi Santoso", "Selasa, 24 November 2026 pukul 09.15 WIB", f"Daftar gaji pegawai ({REG1})",
-        "Penelitian", "Mendapatkan salinan (softcopy)", "Surel", "8 Desember 2026", "10 (sepuluh) hari kerja",
-        "Pontianak, 24 November 2026", "PEMERINTAH PROVINSI KALIMANTAN BARAT DINAS KOMUNIKASI DAN INFORMATIKA Jl.",
-        "Jl. Ahmad Yani", "diskominfo@kalbarprov.go.id", "https://diskominfo.kalbarprov.go.id",
+        "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK",
+        "Nomor: 001/TBP/PPID-DISKOMINFO/XI/2026",
+        REG1,
+        "Budi Santoso",
+        "Selasa, 24 November 2026 pukul 09.15 WIB",
+        f"Daftar gaji pegawai ({REG1})",
+        "Penelitian",
+        "Mendapatkan salinan (softcopy)",
+        "Surel",
+        "8 Desember 2026",
+        "10 (sepuluh) hari kerja",
+        "Pontianak, 24 November 2026",
+        "PEMERINTAH PROVINSI KALIMANTAN BARAT DINAS KOMUNIKASI DAN INFORMATIKA Jl.",
+        "Jl. Ahmad Yani",
+        "diskominfo@kalbarprov.go.id",
+        "https://diskominfo.kalbarprov.go.id",
     ):
         assert expected in text, expected
     assert "6171010101010001" not in text  # the NIK never appears in a letter
@@ -76,17 +87,31 @@ def test_perpanjangan_gives_reason_and_new_deadline(demo):
 
 def test_berita_acara_spells_the_day_and_lists_exempt_items(demo):
     text = letter(demo, REG1, "berita_acara")
-    assert ("Pada hari ini Selasa, tanggal dua puluh empat bulan November tahun dua ribu dua puluh enam, "
-            "bertempat di Ruang Rapat Diskominfo") in text
+    assert (
+        "Pada hari ini Selasa, tanggal dua puluh empat bulan November tahun dua ribu dua puluh enam, "
+        "bertempat di Ruang Rapat Diskominfo" in text
+    )
     for expected in (
-        "1. Drs. Agus Salim (Ketua)", "2. Maria Goreti, S.H. (Anggota)", "3. Yohanes Edi, S.Sos. (Anggota)",
-        "Rincian gaji per pegawai", "Pasal 17 huruf h angka 3 UU 14/2008",
+        "1. Drs. Agus Salim (Ketua)",
+        "2. Maria Goreti, S.H. (Anggota)",
+        "3. Yohanes Edi, S.Sos. (Anggota)",
+        "Rincian gaji per pegawai",
+        "Pasal 17 huruf h angka 3 UU 14/2008",
         "Pasal 17 huruf j UU 14/2008 juncto UU 27/2022 tentang Pelindungan Data Pribadi",
-        "Bagian yang dikecualikan: Nomor rekening", "Mengungkap kondisi keuangan pribadi pegawai.",
-        "Perlindungan data pribadi.", "5 (lima) tahun", "Tidak terbatas", "Kesimpulan:",
-        "Menyetujui, Tanggal", "Atasan PPID", "Samuel, S.E., M.Si.", "NIP 19660408 199303 1 009",
-        "Rudi Hartono, S.Kom., M.M.", "NIP 19790512 200501 1 004",
-        "Jumlah pegawai", "Tidak dikecualikan",  # every tested item is listed with its outcome
+        "Bagian yang dikecualikan: Nomor rekening",
+        "Mengungkap kondisi keuangan pribadi pegawai.",
+        "Perlindungan data pribadi.",
+        "5 (lima) tahun",
+        "Tidak terbatas",
+        "Kesimpulan:",
+        "Menyetujui, Tanggal",
+        "Atasan PPID",
+        "Samuel, S.E., M.Si.",
+        "NIP 19660408 199303 1 009",
+        "Rudi Hartono, S.Kom., M.M.",
+        "NIP 19790512 200501 1 004",
+        "Jumlah pegawai",
+        "Tidak dikecualikan",  # every tested item is listed with its outcome
         "Dari 3 (tiga) informasi yang diuji",  # the conclusion is written from the outcomes
     ):
         assert expected in text, expected
@@ -101,20 +126,35 @@ def test_berita_acara_table_has_a_row_per_tested_item_with_its_outcome(demo):
     assert [row.cells[0].text for row in items.rows[1:]] == ["1", "2", "3"]
     # the outcome is the second line of the item's cell (six columns fit A4 without breaking words)
     assert sorted(row.cells[1].text.splitlines()[-1] for row in items.rows[1:]) == [
-        "Hasil: Dikecualikan", "Hasil: Dikecualikan sebagian", "Hasil: Tidak dikecualikan"]
+        "Hasil: Dikecualikan",
+        "Hasil: Dikecualikan sebagian",
+        "Hasil: Tidak dikecualikan",
+    ]
 
 
 def test_penolakan_has_every_field_of_the_form(demo):
     text = letter(demo, REG1, "penolakan")
     for expected in (
-        "SURAT KEPUTUSAN PPID TENTANG PENOLAKAN PERMOHONAN INFORMASI", "Nomor: 001/SK-TOLAK/PPID-DISKOMINFO/XII/2026",
-        f"Nomor Pendaftaran : {REG1}", "Nama Pemohon : Budi Santoso", "Alamat : Jl. Gajah Mada No. 1, Pontianak",
-        "Nomor Telepon/Surel : 081234567890 / pemohon@contoh.id", f"Daftar gaji pegawai ({REG1})",
-        "PPID memutuskan bahwa informasi yang dimohon, yang dikuasai oleh Badan Kepegawaian Daerah, adalah informasi yang dikecualikan",
-        "Pasal 17 huruf h angka 3 UU 14/2008", "Mengungkap kondisi keuangan pribadi pegawai.",
+        "SURAT KEPUTUSAN PPID TENTANG PENOLAKAN PERMOHONAN INFORMASI",
+        "Nomor: 001/SK-TOLAK/PPID-DISKOMINFO/XII/2026",
+        f"Nomor Pendaftaran : {REG1}",
+        "Nama Pemohon : Budi Santoso",
+        "Alamat : Jl. Gajah Mada No. 1, Pontianak",
+        "Nomor Telepon/Surel : 081234567890 / pemohon@contoh.id",
+        f"Daftar gaji pegawai ({REG1})",
+        (
+            "PPID memutuskan bahwa informasi yang dimohon, yang dikuasai oleh Badan Kepegawaian Daerah,"
+            " adalah informasi yang dikecualikan"
+        ),
+        "Pasal 17 huruf h angka 3 UU 14/2008",
+        "Mengungkap kondisi keuangan pribadi pegawai.",
         "Dengan demikian menyatakan bahwa permohonan informasi DITOLAK",
-        "keberatan secara tertulis kepada Atasan PPID, yaitu Samuel, S.E., M.Si.", "30 (tiga puluh) hari kerja",
-        "melalui petugas layanan informasi di Dinas Komunikasi dan Informatika Provinsi Kalimantan Barat, Jl. Ahmad Yani",
+        "keberatan secara tertulis kepada Atasan PPID, yaitu Samuel, S.E., M.Si.",
+        "30 (tiga puluh) hari kerja",
+        (
+            "melalui petugas layanan informasi di Dinas Komunikasi dan Informatika Provinsi Kalimantan Barat,"
+            " Jl. Ahmad Yani"
+        ),
         "Pontianak, 1 Desember 2026",
     ):
         assert expected in text, expected
@@ -123,10 +163,18 @@ def test_penolakan_has_every_field_of_the_form(demo):
 def test_pemberitahuan_sebagian_names_withheld_part_cost_and_time(demo):
     text = letter(demo, REG2, "pemberitahuan")
     for expected in (
-        "PEMBERITAHUAN TERTULIS", "Nomor: 001/PT/PPID-DISKOMINFO/XII/2026", "Diberikan sebagian",
-        "Rabu, 25 November 2026 pukul 10.00 WIB", "INFORMASI DAPAT DIBERIKAN", "Softcopy", "Surel",
-        "Rp15.000,00 (lima belas ribu rupiah)", "3 (tiga) hari kerja", "Nomor rekening pegawai",
-        "Pasal 17 huruf h angka 3 UU 14/2008", "Data pribadi terbuka.",
+        "PEMBERITAHUAN TERTULIS",
+        "Nomor: 001/PT/PPID-DISKOMINFO/XII/2026",
+        "Diberikan sebagian",
+        "Rabu, 25 November 2026 pukul 10.00 WIB",
+        "INFORMASI DAPAT DIBERIKAN",
+        "Softcopy",
+        "Surel",
+        "Rp15.000,00 (lima belas ribu rupiah)",
+        "3 (tiga) hari kerja",
+        "Nomor rekening pegawai",
+        "Pasal 17 huruf h angka 3 UU 14/2008",
+        "Data pribadi terbuka.",
     ):
         assert expected in text, expected
     assert "INFORMASI TIDAK DAPAT DIBERIKAN" not in text
@@ -143,9 +191,16 @@ def test_pemberitahuan_tidak_dikuasai_names_the_holder(demo):
 def test_tanda_terima_names_recipient_and_the_letter_received(demo):
     text = letter(demo, REG1, "tanda_terima")
     for expected in (
-        "TANDA TERIMA INFORMASI PUBLIK", "Pada hari ini Rabu, 2 Desember 2026", "Nama Penerima : Budi Santoso",
-        "Surat Keputusan PPID tentang Penolakan Permohonan Informasi Nomor 001/SK-TOLAK/PPID-DISKOMINFO/XII/2026",
-        "Cara Penyerahan : Surel", "dibuat secara elektronik", "sah tanpa tanda tangan basah",
+        "TANDA TERIMA INFORMASI PUBLIK",
+        "Pada hari ini Rabu, 2 Desember 2026",
+        "Nama Penerima : Budi Santoso",
+        (
+            "Surat Keputusan PPID tentang Penolakan Permohonan Informasi Nomor"
+            " 001/SK-TOLAK/PPID-DISKOMINFO/XII/2026"
+        ),
+        "Cara Penyerahan : Surel",
+        "dibuat secara elektronik",
+        "sah tanpa tanda tangan basah",
     ):
         assert expected in text, expected
     assert "Yang Menerima" not in text and "(......" not in text  # delivered by e-mail: no wet signature
@@ -160,7 +215,10 @@ def test_number_date_and_path_written_back_and_logged(demo, tmp_path):
     assert (reg.path.parent / cells["berkas_surat"]).is_file()
     assert len(changes.log) == len(result.rows)
     entry = next(e for e in changes.log if e["dari"] == "8 Keputusan")
-    assert entry["keterangan"] == "Nomor Keputusan PPID tentang Penolakan Permohonan Informasi: 001/SK-TOLAK/PPID-DISKOMINFO/XII/2026"
+    assert (
+        entry["keterangan"] == "Nomor Keputusan PPID tentang Penolakan Permohonan Informasi:"
+        " 001/SK-TOLAK/PPID-DISKOMINFO/XII/2026"
+    )
     assert entry["ke"] == "dokumen" and entry["no_registrasi"] == REG1 and entry["pemicu"] == "CLI"
 
 
@@ -171,8 +229,9 @@ def test_missing_required_field_stops_only_that_document(tmp_path):
     changes, result = run(reg, tmp_path)
     failed = {r.document: r.message for r in result.failed}
     assert set(failed) == {"Berita Acara Uji Konsekuensi", "Pemberitahuan Tertulis"}
-    assert changes.cells[("berita_acara", 7)]["catatan"] == (
-        "Dokumen Berita Acara Uji Konsekuensi belum dapat dibuat: kolom Tempat kosong."
+    assert (
+        changes.cells[("berita_acara", 7)]["catatan"]
+        == "Dokumen Berita Acara Uji Konsekuensi belum dapat dibuat: kolom Tempat kosong."
     )
     assert "kolom Biaya (Rp) tidak valid" in changes.cells[("keputusan", 8)]["catatan"]
     assert "nomor_ba" not in changes.cells[("berita_acara", 7)]
@@ -196,14 +255,18 @@ def test_document_note_keeps_the_workflow_reason_of_the_row(tmp_path):
     ba = reg.sheets["berita_acara"].records[0]
     ba.values.update(tempat_uji=None, catatan="Belum dapat diteruskan: kolom wajib belum diisi: 'Tempat'.")
     changes, _result = run(reg, tmp_path)
-    assert changes.cells[("berita_acara", ba.row)]["catatan"] == (
-        "Belum dapat diteruskan: kolom wajib belum diisi: 'Tempat'. "
+    assert (
+        changes.cells[("berita_acara", ba.row)]["catatan"]
+        == "Belum dapat diteruskan: kolom wajib belum diisi: 'Tempat'. "
         "Dokumen Berita Acara Uji Konsekuensi belum dapat dibuat: kolom Tempat kosong."
     )
     apply(reg, changes)
     ba.values["tempat_uji"] = "Aula"
     changes, _result = run(reg, tmp_path)
-    assert changes.cells[("berita_acara", ba.row)]["catatan"] == "Belum dapat diteruskan: kolom wajib belum diisi: 'Tempat'."
+    assert (
+        changes.cells[("berita_acara", ba.row)]["catatan"]
+        == "Belum dapat diteruskan: kolom wajib belum diisi: 'Tempat'."
+    )
 
 
 def test_berita_acara_needs_exempt_items_and_17j_law(tmp_path):
@@ -213,7 +276,9 @@ def test_berita_acara_needs_exempt_items_and_17j_law(tmp_path):
     _, result = run(reg, tmp_path, reg_no=REG1)
     ba = next(r for r in result.rows if r.document == "Berita Acara Uji Konsekuensi")
     assert ba.status == FAILED
-    assert "4 Klasifikasi baris 8: kolom Undang-Undang Lain kosong (wajib untuk Pasal 17 huruf j)" in ba.message
+    assert (
+        "4 Klasifikasi baris 8: kolom Undang-Undang Lain kosong (wajib untuk Pasal 17 huruf j)" in ba.message
+    )
     for rec in klas:
         rec.values["dikecualikan"] = "TIDAK"
     _, result = run(reg, tmp_path, reg_no=REG1)
@@ -225,7 +290,11 @@ def test_latest_round_of_classification_is_used(tmp_path):
     reg = demo_register(tmp_path)
     klas = reg.sheets["klasifikasi"]
     first = klas.records[0].values
-    revised = {**first, "informasi_diuji": "Rincian gaji per pegawai (revisi)", "tanggal_selesai": date(2026, 11, 30)}
+    revised = {
+        **first,
+        "informasi_diuji": "Rincian gaji per pegawai (revisi)",
+        "tanggal_selesai": date(2026, 11, 30),
+    }
     from automation.register import Record
 
     klas.records.append(Record(10, revised))
@@ -249,8 +318,12 @@ def _png(path: Path) -> Path:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * 4 for _ in range(4))
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
-                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
     return path
 
 
@@ -264,7 +337,10 @@ def test_logo_from_settings_goes_into_the_kop(tmp_path):
     (tmp_path / "bukan.png").write_text("bukan gambar")
     reg = demo_register(tmp_path, settings={"logo": str(tmp_path / "bukan.png")})
     _, result = run(reg, tmp_path, reg_no=REG3)
-    assert result.notes == [f"Berkas logo {tmp_path / 'bukan.png'} bukan gambar yang dikenali (PNG/JPG); kop surat dibuat tanpa logo."]
+    assert result.notes == [
+        f"Berkas logo {tmp_path / 'bukan.png'} bukan gambar yang dikenali (PNG/JPG); kop surat dibuat tanpa"
+        " logo."
+    ]
     assert result.made and not result.failed
     assert logo.exists()
 
@@ -362,7 +438,9 @@ def test_fresh_stage_rows_are_not_due_yet(tmp_path):
     assert ("berita_acara", 8) not in changes.cells and ("tanda_terima", 8) not in changes.cells
     reg.sheets["tanda_terima"].records[1].values["nama_penerima"] = "Siti Aminah"  # started, incomplete
     changes, result = run(reg, tmp_path, reg_no=REG2)
-    assert [r.message for r in result.failed] == ["Dokumen Tanda Terima belum dapat dibuat: kolom Tanggal Diterima kosong."]
+    assert [r.message for r in result.failed] == [
+        "Dokumen Tanda Terima belum dapat dibuat: kolom Tanggal Diterima kosong."
+    ]
 
 
 def test_round_sent_back_by_the_atasan_is_left_out(tmp_path):
@@ -373,8 +451,12 @@ def test_round_sent_back_by_the_atasan_is_left_out(tmp_path):
     klas = reg.sheets["klasifikasi"]
     for rec in klas.records:  # round 1: sent to 5 Berita Acara, then returned by the Atasan PPID
         rec.values.update(diteruskan_ke="5 Berita Acara", catatan=f"{SUPERSEDED} (Revisi).")
-    second = {**klas.records[0].values, "informasi_diuji": "Rincian gaji (putaran kedua)", "catatan": None,
-              "tanggal_selesai": date(2026, 11, 24)}
+    second = {
+        **klas.records[0].values,
+        "informasi_diuji": "Rincian gaji (putaran kedua)",
+        "catatan": None,
+        "tanggal_selesai": date(2026, 11, 24),
+    }
     klas.records.append(Record(10, second))
     _, result = run(reg, tmp_path, reg_no=REG1)
     text = flat(text_of(next(r.path for r in result.rows if r.document == "Berita Acara Uji Konsekuensi")))
@@ -399,7 +481,9 @@ def test_perpanjangan_is_dated_by_its_own_column_not_the_run_day(demo):
 
 def test_late_extension_is_refused_with_what_the_law_requires(tmp_path):
     reg = demo_register(tmp_path)
-    reg.sheets["permohonan"].records[0].values["tanggal_perpanjangan"] = date(2026, 12, 10)  # after day 10 (8/12)
+    reg.sheets["permohonan"].records[0].values["tanggal_perpanjangan"] = date(
+        2026, 12, 10
+    )  # after day 10 (8/12)
     _, result = run(reg, tmp_path, reg_no=REG1)
     (failed,) = [r for r in result.failed if r.document == "Pemberitahuan Perpanjangan Waktu"]
     assert "Pasal 22 ayat (8)" in failed.message and "kirim pemberitahuan tertulis" in failed.message
@@ -409,22 +493,36 @@ def test_partial_grant_produces_the_full_set(demo):
     notice = letter(demo, REG2, "pemberitahuan")
     refusal = letter(demo, REG2, "penolakan_sebagian")
     number = demo[3][(REG2, "Keputusan PPID tentang Penolakan Sebagian Permohonan Informasi")].number
-    for expected in ("Di bawah penguasaan Badan Kepegawaian Daerah", "Informasi yang diberikan:",
-                     "INFORMASI YANG TIDAK DAPAT DIBERIKAN (DIKECUALIKAN)", "Nomor rekening pegawai",
-                     "konsekuensi apabila dibuka: Data pribadi terbuka.", f"Keputusan PPID Nomor {number}",
-                     "keberatan secara tertulis kepada Atasan PPID, yaitu Samuel, S.E., M.Si.", "30 (tiga puluh) hari kerja"):
+    for expected in (
+        "Di bawah penguasaan Badan Kepegawaian Daerah",
+        "Informasi yang diberikan:",
+        "INFORMASI YANG TIDAK DAPAT DIBERIKAN (DIKECUALIKAN)",
+        "Nomor rekening pegawai",
+        "konsekuensi apabila dibuka: Data pribadi terbuka.",
+        f"Keputusan PPID Nomor {number}",
+        "keberatan secara tertulis kepada Atasan PPID, yaitu Samuel, S.E., M.Si.",
+        "30 (tiga puluh) hari kerja",
+    ):
         assert expected in notice, expected
-    for expected in ("TENTANG PENOLAKAN SEBAGIAN PERMOHONAN INFORMASI", "Nama Pemohon : Siti Aminah",
-                     "sebagian informasi yang dimohon, yang dikuasai oleh Badan Kepegawaian Daerah",
-                     "Nomor rekening pegawai", "Pasal 17 huruf h angka 3 UU 14/2008", "atas bagian tersebut DITOLAK",
-                     "melalui petugas layanan informasi di"):
+    for expected in (
+        "TENTANG PENOLAKAN SEBAGIAN PERMOHONAN INFORMASI",
+        "Nama Pemohon : Siti Aminah",
+        "sebagian informasi yang dimohon, yang dikuasai oleh Badan Kepegawaian Daerah",
+        "Nomor rekening pegawai",
+        "Pasal 17 huruf h angka 3 UU 14/2008",
+        "atas bagian tersebut DITOLAK",
+        "melalui petugas layanan informasi di",
+    ):
         assert expected in refusal, expected
 
 
 def test_flagged_ground_stops_the_berita_acara_until_confirmed(tmp_path):
     rows = demo_rows()
-    rows["klasifikasi"][0].update(informasi_diuji="Salinan rekam medis pegawai", konsekuensi="Data pribadi pegawai.",
-                                  rincian_informasi="Salinan rekam medis pegawai")
+    rows["klasifikasi"][0].update(
+        informasi_diuji="Salinan rekam medis pegawai",
+        konsekuensi="Data pribadi pegawai.",
+        rincian_informasi="Salinan rekam medis pegawai",
+    )
     reg = demo_register(tmp_path, rows)
     _, result = run(reg, tmp_path, reg_no=REG1)
     (failed,) = [r for r in result.failed if r.document == "Berita Acara Uji Konsekuensi"]

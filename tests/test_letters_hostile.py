@@ -29,11 +29,12 @@ def hostile_register(tmp_path):
             for key, value in HOSTILE.items():
                 if key in row:
                     row[key] = value
-    rows["permohonan"][0].update(alamat="Jl. <script>alert(1)</script> & Sons\x01",
-                                 alasan_perpanjangan="{% if true %}bocor{% endif %}")
-    rows["berita_acara"][0]["anggota_hadir"] = "Agus & <Salim> (Ketua \"utama\")\x02"
+    rows["permohonan"][0].update(
+        alamat="Jl. <script>alert(1)</script> & Sons\x01", alasan_perpanjangan="{% if true %}bocor{% endif %}"
+    )
+    rows["berita_acara"][0]["anggota_hadir"] = 'Agus & <Salim> (Ketua "utama")\x02'
     rows["klasifikasi"][0]["informasi_diuji"] = "Gaji </w:t></w:r> & 😀\n" + LONG
-    settings = {"instansi": "Dinas & Kominfo <Kalbar>\x01", "nama_ppid": "Rudi \"R\" & {{ x }}"}
+    settings = {"instansi": "Dinas & Kominfo <Kalbar>\x01", "nama_ppid": 'Rudi "R" & {{ x }}'}
     return demo_register(tmp_path, rows, settings)
 
 
@@ -56,11 +57,16 @@ def test_markup_braces_and_emoji_render_literally(hostile):
         # the requester is named in letters addressed to them, never in the berita acara (UU 27/2022)
         assert (NAME in text) != row.document.startswith("Berita Acara")
         assert "dinas & kominfo <kalbar>" in text.casefold()  # kop in capitals, escaped intact
-        assert "Rudi \"R\" & {{ x }}" in text or row.document in ("Tanda Bukti Penerimaan Permohonan Informasi", "Tanda Terima")
+        assert 'Rudi "R" & {{ x }}' in text or row.document in (
+            "Tanda Bukti Penerimaan Permohonan Informasi",
+            "Tanda Terima",
+        )
     rejection = text_of(next(r.path for r in hostile.made if r.document.startswith("Keputusan")))
     assert "{{ 7*7 }} & <b>tebal</b>" in rejection and "49" not in rejection
     assert "Jl. <script>alert(1)</script> & Sons" in rejection
-    extension = text_of(next(r.path for r in hostile.made if r.document.startswith("Pemberitahuan Perpanjangan")))
+    extension = text_of(
+        next(r.path for r in hostile.made if r.document.startswith("Pemberitahuan Perpanjangan"))
+    )
     assert "{% if true %}bocor{% endif %}" in extension
     ba = text_of(next(r.path for r in hostile.made if r.document.startswith("Berita Acara")))
     assert "Agus & <Salim>" in ba and "Gaji </w:t></w:r> & 😀" in ba
@@ -79,15 +85,18 @@ def test_line_breaks_long_text_and_no_control_characters(hostile):
         assert "<w:br/>" in xml or row.document == "Tanda Terima"
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("a\x00b\x01c\x08d", "abcd"),
-    ("tab\tstays", "tab\tstays"),
-    ("line\nbreak", "line\nbreak"),
-    ("windows\r\nline\rmac", "windows\nline\nmac"),
-    ("\x07bell\x0cpage\x0bvt\x1besc\x1fus\x7fdel", "bellpagevtescusdel"),
-    ("emoji 😀 & <b> \"q\" {{ x }}", "emoji 😀 & <b> \"q\" {{ x }}"),
-    ("lone \ud800 surrogate \uffff", "lone  surrogate "),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("a\x00b\x01c\x08d", "abcd"),
+        ("tab\tstays", "tab\tstays"),
+        ("line\nbreak", "line\nbreak"),
+        ("windows\r\nline\rmac", "windows\nline\nmac"),
+        ("\x07bell\x0cpage\x0bvt\x1besc\x1fus\x7fdel", "bellpagevtescusdel"),
+        ('emoji 😀 & <b> "q" {{ x }}', 'emoji 😀 & <b> "q" {{ x }}'),
+        ("lone \ud800 surrogate \uffff", "lone  surrogate "),
+    ],
+)
 def test_clean_text(raw, clean):
     assert clean_text(raw) == clean
 

@@ -19,7 +19,9 @@ def test_documents_with_pdf_convert_in_one_batch(tmp_path):
     from test_letters_hostile import hostile_register  # hostile values must convert too
 
     reg = hostile_register(tmp_path)
-    changes, result = make_documents(reg, out_root=tmp_path / "output", today=date(2026, 11, 25), reg_no=REG1, pdf=True)
+    changes, result = make_documents(
+        reg, out_root=tmp_path / "output", today=date(2026, 11, 25), reg_no=REG1, pdf=True
+    )
     assert not result.failed and not result.pdf_note
     assert sorted(result.pdfs) == sorted(r.path.with_suffix(".pdf") for r in result.made)
     for pdf in result.pdfs:
@@ -27,7 +29,9 @@ def test_documents_with_pdf_convert_in_one_batch(tmp_path):
     # a later run with --pdf converts letters that still lack a PDF, and nothing else
     apply(reg, changes)
     result.pdfs[0].unlink()
-    _, again = make_documents(reg, out_root=tmp_path / "output", today=date(2026, 11, 25), reg_no=REG1, pdf=True)
+    _, again = make_documents(
+        reg, out_root=tmp_path / "output", today=date(2026, 11, 25), reg_no=REG1, pdf=True
+    )
     assert again.rows == [] and again.pdfs == [result.pdfs[0]]
 
 
@@ -45,7 +49,9 @@ def test_without_libreoffice_the_docx_is_kept_with_one_note(tmp_path, monkeypatc
     monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
     monkeypatch.setattr("os.name", "posix")
     reg = demo_register(tmp_path)
-    _, result = make_documents(reg, out_root=tmp_path / "output", today=date(2026, 11, 25), reg_no=REG1, pdf=True)
+    _, result = make_documents(
+        reg, out_root=tmp_path / "output", today=date(2026, 11, 25), reg_no=REG1, pdf=True
+    )
     assert result.pdf_note == PDF_MISSING == "LibreOffice tidak ditemukan; berkas .docx tetap disimpan"
     assert result.pdfs == [] and all(r.path.is_file() for r in result.made)
     assert convert_to_pdf([r.path for r in result.made], tmp_path / "pdf") == []
@@ -72,8 +78,12 @@ def test_more_letters_than_one_chunk_all_convert_and_a_broken_one_is_named(tmp_p
     broken = letters[1]
     broken.write_bytes(broken.read_bytes()[:500])  # a truncated .docx LibreOffice cannot load
     seen = []
-    result = convert_beside_report(letters, chunk=2, progress=lambda done, total, _: seen.append((done, total)))
-    assert result.pdfs == [p.with_suffix(".pdf") for p in letters if p != broken]  # its neighbour converted too
+    result = convert_beside_report(
+        letters, chunk=2, progress=lambda done, total, _: seen.append((done, total))
+    )
+    assert result.pdfs == [
+        p.with_suffix(".pdf") for p in letters if p != broken
+    ]  # its neighbour converted too
     assert list(result.failed) == [broken] and "tidak dapat membuka" in result.failed[broken]
     assert seen == [(2, 3), (3, 3)]  # one step per soffice call, with the total known
 

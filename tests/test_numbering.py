@@ -18,7 +18,9 @@ PT = "{seq:03d}/PT/PPID-DISKOMINFO/{romawi}/{tahun}"
 
 
 def requests_register(tmp_path, received: list[object]):
-    rows = [request(f"PPID-KOMINFO/X/{i:04d}", f"Pemohon {i}", when) for i, when in enumerate(received, start=1)]
+    rows = [
+        request(f"PPID-KOMINFO/X/{i:04d}", f"Pemohon {i}", when) for i, when in enumerate(received, start=1)
+    ]
     return demo_register(tmp_path, {"permohonan": rows})
 
 
@@ -31,9 +33,16 @@ def numbers(changes, key="nomor_tanda_bukti"):
 
 
 def test_sequential_per_year_in_date_order(tmp_path):
-    reg = requests_register(tmp_path, [
-        datetime(2026, 12, 30, 9), "02/01/2027 10:00", datetime(2026, 11, 3, 8), date(2026, 12, 1), "05/01/2027",
-    ])
+    reg = requests_register(
+        tmp_path,
+        [
+            datetime(2026, 12, 30, 9),
+            "02/01/2027 10:00",
+            datetime(2026, 11, 3, 8),
+            date(2026, 12, 1),
+            "05/01/2027",
+        ],
+    )
     changes, result = run(reg, tmp_path)
     assert numbers(changes) == {
         7: "003/TBP/PPID-DISKOMINFO/XII/2026",
@@ -70,7 +79,9 @@ def test_a_cleared_number_is_never_reused(tmp_path):
     )
     changes, result = run(reg, tmp_path)
     assert numbers(changes) == {7: "003/TBP/PPID-DISKOMINFO/XII/2026", 9: "004/TBP/PPID-DISKOMINFO/XII/2026"}
-    all_numbers = [e.text("keterangan").rpartition(": ")[2] for e in reg.records("log")] + list(numbers(changes).values())
+    all_numbers = [e.text("keterangan").rpartition(": ")[2] for e in reg.records("log")] + list(
+        numbers(changes).values()
+    )
     assert len(all_numbers) == len(set(all_numbers))
 
 
@@ -88,7 +99,9 @@ def test_rejections_and_notices_have_separate_sequences(tmp_path):
 def test_same_pattern_for_two_types_still_gives_unique_numbers(tmp_path):
     reg = demo_register(tmp_path, settings={"pola_penolakan": PT})
     changes, _ = run(reg, tmp_path)
-    surat = list(numbers(changes, "nomor_surat").values()) + list(numbers(changes, "nomor_penolakan").values())
+    surat = list(numbers(changes, "nomor_surat").values()) + list(
+        numbers(changes, "nomor_penolakan").values()
+    )
     assert sorted(surat) == [f"00{i}/PT/PPID-DISKOMINFO/XII/2026" for i in (1, 2, 3, 4)]
 
 
@@ -104,12 +117,15 @@ def test_bad_pattern_is_a_pengaturan_warning_and_the_default_numbers(tmp_path):
     assert made and all("/TT/PPID-DISKOMINFO/" in n for n in made)
 
 
-@pytest.mark.parametrize("pattern, message", [
-    ("{seq:03d}/{unit}/{tahun}", "{unit}"),
-    ("{tahun}/PT", "{seq}"),
-    ("{seq:03d}/PT/{tahun", "kurung kurawal"),
-    ("{seq:zz}/PT", "tidak dapat dipakai"),
-])
+@pytest.mark.parametrize(
+    "pattern, message",
+    [
+        ("{seq:03d}/{unit}/{tahun}", "{unit}"),
+        ("{tahun}/PT", "{seq}"),
+        ("{seq:03d}/PT/{tahun", "kurung kurawal"),
+        ("{seq:zz}/PT", "tidak dapat dipakai"),
+    ],
+)
 def test_compile_pattern_rejects(pattern, message):
     with pytest.raises(PatternError, match=message.replace("{", r"\{").replace("}", r"\}")):
         compile_pattern(pattern)
@@ -146,12 +162,26 @@ def test_issued_numbers_come_from_every_sheet_and_the_log():
 
     from automation.numbering import issued_numbers
 
-    reg = make_register({
-        "permohonan": [{"no_registrasi": "'REG/001"}],
-        "keputusan": [{"no_registrasi": "REG/002", "nomor_surat": "001/PT/PPID-DISKOMINFO/XI/2026"}],
-        "register_dik": [{"no_dik": "DIK-2026-004"}],
-        "log": [{"no_registrasi": "REG/009", "keterangan": "Nomor Berita Acara Uji Konsekuensi: 007/BA/2026"}],
-    })
+    reg = make_register(
+        {
+            "permohonan": [{"no_registrasi": "'REG/001"}],
+            "keputusan": [{"no_registrasi": "REG/002", "nomor_surat": "001/PT/PPID-DISKOMINFO/XI/2026"}],
+            "register_dik": [{"no_dik": "DIK-2026-004"}],
+            "log": [
+                {"no_registrasi": "REG/009", "keterangan": "Nomor Berita Acara Uji Konsekuensi: 007/BA/2026"}
+            ],
+        }
+    )
     found = set(issued_numbers(reg))
-    assert {"REG/001", "REG/002", "001/PT/PPID-DISKOMINFO/XI/2026", "DIK-2026-004", "REG/009", "007/BA/2026"} <= found
-    assert Numberer.from_register(reg).issue(compile_pattern(PT), date(2026, 11, 20)) == "002/PT/PPID-DISKOMINFO/XI/2026"
+    assert {
+        "REG/001",
+        "REG/002",
+        "001/PT/PPID-DISKOMINFO/XI/2026",
+        "DIK-2026-004",
+        "REG/009",
+        "007/BA/2026",
+    } <= found
+    assert (
+        Numberer.from_register(reg).issue(compile_pattern(PT), date(2026, 11, 20))
+        == "002/PT/PPID-DISKOMINFO/XI/2026"
+    )

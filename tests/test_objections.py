@@ -86,12 +86,22 @@ WORKING_24_DEC = {
 }
 CLOCK_CASES = [
     ("filing: 30 HK over Natal, Tahun Baru and Isra Mikraj", {}, None, "filing_due", date(2027, 1, 7)),
-    ("filing: an office closure on the Hari Libur sheet adds a day", {}, [CLOSED_31_DEC], "filing_due",
-     date(2027, 1, 8)),
-    ("filing: receipt day counted as day 1 (Pengaturan)", {"hari_ke_1": "Ya"}, None, "filing_due",
-     date(2027, 1, 6)),
+    (
+        "filing: an office closure on the Hari Libur sheet adds a day",
+        {},
+        [CLOSED_31_DEC],
+        "filing_due",
+        date(2027, 1, 8),
+    ),
+    (
+        "filing: receipt day counted as day 1 (Pengaturan)",
+        {"hari_ke_1": "Ya"},
+        None,
+        "filing_due",
+        date(2027, 1, 6),
+    ),
     ("filing: Pengaturan period of 20 HK", {"batas_keberatan": 20}, None, "filing_due", date(2026, 12, 18)),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -168,32 +178,73 @@ ANSWER = {
 }
 CASES = [
     ("answered keberatan in order", {**FILED, **ANSWER}, []),
-    ("keberatan before the decision was received", {**FILED, "tanggal_keberatan": date(2026, 11, 18)},
-     [("keberatan_urutan_tanggal", "tanggal_keberatan")]),
-    ("answer before the keberatan", {**FILED, **ANSWER, "tanggal_tanggapan": date(2026, 11, 25)},
-     [("keberatan_urutan_tanggal", "tanggal_tanggapan")]),
-    ("answer received before it was written", {**FILED, **ANSWER, "tanggapan_diterima": date(2026, 12, 9)},
-     [("keberatan_urutan_tanggal", "tanggapan_diterima")]),
-    ("sengketa before the answer", {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 8)},
-     [("keberatan_urutan_tanggal", "tanggal_sengketa")]),
-    ("sengketa while the answer period still runs", {**FILED, "tanggal_sengketa": date(2026, 12, 8)},
-     [("keberatan_urutan_tanggal", "tanggal_sengketa")]),
-    ("KI ruling before the sengketa", {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14),
-                                       "putusan_sengketa": "Ditolak",
-                                       "tanggal_putusan_sengketa": date(2026, 12, 11)},
-     [("keberatan_urutan_tanggal", "tanggal_putusan_sengketa")]),
-    ("keberatan filed after 30 working days", {**FILED, "tanggal_keberatan": date(2027, 1, 8)},
-     [("keberatan_lewat_batas", "tanggal_keberatan")]),
-    ("sengketa filed after 14 working days", {**FILED, **ANSWER, "tanggal_sengketa": date(2027, 1, 5)},
-     [("sengketa_lewat_batas", "tanggal_sengketa")]),
-    ("verdict without its date", {**FILED, "putusan_keberatan": "Diterima"},
-     [("keberatan_tidak_lengkap", "tanggal_tanggapan")]),
-    ("KI ruling without a sengketa", {**FILED, **ANSWER, "putusan_sengketa": "Mediasi berhasil",
-                                      "tanggal_putusan_sengketa": date(2026, 12, 20)},
-     [("keberatan_tidak_lengkap", "tanggal_sengketa")]),
-    ("refused keberatan without written reasons", {**FILED, **ANSWER, "pertimbangan_atasan": None},
-     [("keberatan_tanpa_pertimbangan", "pertimbangan_atasan")]),
-]  # fmt: skip
+    (
+        "keberatan before the decision was received",
+        {**FILED, "tanggal_keberatan": date(2026, 11, 18)},
+        [("keberatan_urutan_tanggal", "tanggal_keberatan")],
+    ),
+    (
+        "answer before the keberatan",
+        {**FILED, **ANSWER, "tanggal_tanggapan": date(2026, 11, 25)},
+        [("keberatan_urutan_tanggal", "tanggal_tanggapan")],
+    ),
+    (
+        "answer received before it was written",
+        {**FILED, **ANSWER, "tanggapan_diterima": date(2026, 12, 9)},
+        [("keberatan_urutan_tanggal", "tanggapan_diterima")],
+    ),
+    (
+        "sengketa before the answer",
+        {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 8)},
+        [("keberatan_urutan_tanggal", "tanggal_sengketa")],
+    ),
+    (
+        "sengketa while the answer period still runs",
+        {**FILED, "tanggal_sengketa": date(2026, 12, 8)},
+        [("keberatan_urutan_tanggal", "tanggal_sengketa")],
+    ),
+    (
+        "KI ruling before the sengketa",
+        {
+            **FILED,
+            **ANSWER,
+            "tanggal_sengketa": date(2026, 12, 14),
+            "putusan_sengketa": "Ditolak",
+            "tanggal_putusan_sengketa": date(2026, 12, 11),
+        },
+        [("keberatan_urutan_tanggal", "tanggal_putusan_sengketa")],
+    ),
+    (
+        "keberatan filed after 30 working days",
+        {**FILED, "tanggal_keberatan": date(2027, 1, 8)},
+        [("keberatan_lewat_batas", "tanggal_keberatan")],
+    ),
+    (
+        "sengketa filed after 14 working days",
+        {**FILED, **ANSWER, "tanggal_sengketa": date(2027, 1, 5)},
+        [("sengketa_lewat_batas", "tanggal_sengketa")],
+    ),
+    (
+        "verdict without its date",
+        {**FILED, "putusan_keberatan": "Diterima"},
+        [("keberatan_tidak_lengkap", "tanggal_tanggapan")],
+    ),
+    (
+        "KI ruling without a sengketa",
+        {
+            **FILED,
+            **ANSWER,
+            "putusan_sengketa": "Mediasi berhasil",
+            "tanggal_putusan_sengketa": date(2026, 12, 20),
+        },
+        [("keberatan_tidak_lengkap", "tanggal_sengketa")],
+    ),
+    (
+        "refused keberatan without written reasons",
+        {**FILED, **ANSWER, "pertimbangan_atasan": None},
+        [("keberatan_tanpa_pertimbangan", "pertimbangan_atasan")],
+    ),
+]
 
 
 @pytest.mark.parametrize(("case", "entered", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -339,8 +390,12 @@ def test_new_year_carries_an_open_keberatan_with_its_archived_request():
 def test_status_lists_the_keberatan_after_the_sop():
     from automation.workflow.timeline import timeline
 
-    reg = make_register(at_archive({**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14)},
-                                   {**FILED, "tanggal_keberatan": date(2026, 11, 27)}))
+    reg = make_register(
+        at_archive(
+            {**FILED, **ANSWER, "tanggal_sengketa": date(2026, 12, 14)},
+            {**FILED, "tanggal_keberatan": date(2026, 11, 27)},
+        )
+    )
     entries = [e.cells() for e in timeline(reg, REG) if e.sheet == "Keberatan"]
     assert [(e[1], e[3]) for e in entries] == [("26/11/2026", DISPUTE), ("27/11/2026", WAITING)]
     assert "Putusan Atasan PPID: Ditolak" in entries[0][4]

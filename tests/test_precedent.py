@@ -46,7 +46,9 @@ def test_the_issue_example_now_matches_and_a_bare_word_does_not() -> None:
     assert similarity("gaji", "Daftar gaji dan tunjangan pegawai Dinas Kominfo") < THRESHOLD
 
 
-@pytest.mark.parametrize(("word", "root"), [("penggajian", "gaji"), ("kepegawaian", "pegawai"), ("perizinan", "izin")])
+@pytest.mark.parametrize(
+    ("word", "root"), [("penggajian", "gaji"), ("kepegawaian", "pegawai"), ("perizinan", "izin")]
+)
 def test_sastrawi_stems_offline(word: str, root: str) -> None:
     assert stem(word) == root
 
@@ -72,12 +74,16 @@ def test_office_names_weigh_less_than_topic_words() -> None:
 
 def test_the_lexicon_is_package_data_and_can_be_replaced() -> None:
     assert "penghasilan" in default_lexicon().concepts
-    own = Lexicon.from_toml({"sinonim": {"kendaraan": ["mobil", "kendaraan dinas"]}, "umum": {"kata": ["data"]}})
+    own = Lexicon.from_toml(
+        {"sinonim": {"kendaraan": ["mobil", "kendaraan dinas"]}, "umum": {"kata": ["data"]}}
+    )
     assert similarity("data mobil", "kendaraan dinas", lexicon=own) == 100
 
 
 def test_scorer_picks_the_best_entry_and_ignores_unrelated_ones() -> None:
-    scorer = TermScorer(["Rekam medis pasien", "Daftar gaji dan tunjangan ASN", "Nomor rekening pribadi pegawai"])
+    scorer = TermScorer(
+        ["Rekam medis pasien", "Daftar gaji dan tunjangan ASN", "Nomor rekening pribadi pegawai"]
+    )
     assert scorer.best("penghasilan pegawai negeri sipil") == (1, 100)
     assert scorer.best("jadwal kapal feri") is None
 
@@ -101,24 +107,45 @@ def test_validate_and_status_show_the_precedent(register: Path) -> None:
     from automation.changes import Changes
     from automation.cli import main
 
-    entry = {"no_dik": "DIK-2026-001", "informasi": "Daftar gaji dan tunjangan ASN", "status_dik": "Berlaku",
-             "pasal17": "17h3", "tanggal_mulai": dt.date(2026, 1, 5)}
-    request = {"no_registrasi": "PPID-KOMINFO/2026/11/0001", "rincian_informasi": "data penggajian pegawai",
-               "tahap_saat_ini": "2 Koordinasi"}
-    operations.commit(register, lambda reg: (Changes(appends={"register_dik": [entry], "permohonan": [request]}), None))
+    entry = {
+        "no_dik": "DIK-2026-001",
+        "informasi": "Daftar gaji dan tunjangan ASN",
+        "status_dik": "Berlaku",
+        "pasal17": "17h3",
+        "tanggal_mulai": dt.date(2026, 1, 5),
+    }
+    request = {
+        "no_registrasi": "PPID-KOMINFO/2026/11/0001",
+        "rincian_informasi": "data penggajian pegawai",
+        "tahap_saat_ini": "2 Koordinasi",
+    }
+    operations.commit(
+        register, lambda reg: (Changes(appends={"register_dik": [entry], "permohonan": [request]}), None)
+    )
     validated = CliRunner().invoke(main, ["validate", str(register), "--no-write"])
-    assert ("Preseden DIK, 1 Permohonan baris 7 (PPID-KOMINFO/2026/11/0001): mirip DIK-2026-001 (skor 100)"
-            in " ".join(validated.output.split()))
+    assert (
+        "Preseden DIK, 1 Permohonan baris 7 (PPID-KOMINFO/2026/11/0001): mirip DIK-2026-001 (skor 100)"
+        in " ".join(validated.output.split())
+    )
     status = CliRunner().invoke(main, ["status", str(register), "PPID-KOMINFO/2026/11/0001"])
     assert "Preseden DIK: mirip DIK-2026-001 (skor 100)" in " ".join(status.output.split())
 
 
 def test_an_expired_topic_is_told_so_when_nothing_in_force_matches() -> None:
-    ended = Record(8, {"no_dik": "DIK-2025-004", "informasi": "Rekam medis pasien", "status_dik": "Perlu uji ulang",
-                       "berlaku_sampai": "30/06/2026"})
+    ended = Record(
+        8,
+        {
+            "no_dik": "DIK-2025-004",
+            "informasi": "Rekam medis pasien",
+            "status_dik": "Perlu uji ulang",
+            "berlaku_sampai": "30/06/2026",
+        },
+    )
     matcher = Matcher([_entry("DIK-2026-001", "Daftar gaji dan tunjangan ASN")], THRESHOLD, [ended])
     told = matcher.best("rekam medik pasien")
     assert told is not None and told.lapsed
-    assert told.text() == ("mirip DIK-2025-004 (skor 100), masa pengecualian berakhir 30/06/2026: "
-                           "bukan acuan, topik ini perlu uji konsekuensi ulang")
+    assert (
+        told.text() == "mirip DIK-2025-004 (skor 100), masa pengecualian berakhir 30/06/2026: "
+        "bukan acuan, topik ini perlu uji konsekuensi ulang"
+    )
     assert not matcher.best("data penggajian ASN").lapsed  # an entry in force wins

@@ -139,9 +139,19 @@ def test_libreoffice_opens_the_repaired_workbook(tmp_path, vba_bin, soffice_prof
     roundtrip_openpyxl(src, dest, set_b1)
     out = tmp_path / "lo"
     run = subprocess.run(
-        ["soffice", f"-env:UserInstallation={soffice_profile_uri}", "--headless", "--convert-to", "xlsx",
-         "--outdir", str(out), str(dest)],
-        capture_output=True, text=True, timeout=120,
+        [
+            "soffice",
+            f"-env:UserInstallation={soffice_profile_uri}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(dest),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr
     converted = CalamineWorkbook.from_path(str(out / "hasil.xlsx"))
@@ -155,14 +165,19 @@ def test_repair_restores_relationships_of_parts_copied_verbatim(tmp_path, vba_bi
 
     def add_signature(parts):
         parts["xl/_rels/vbaProject.bin.rels"] = (
-            b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" '
-            b'Target="vbaProjectSignature.bin"/></Relationships>'
+            b'<?xml version="1.0" encoding="UTF-8"?><Relationships'
+            b' xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1"'
+            b' Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature"'
+            b' Target="vbaProjectSignature.bin"/></Relationships>'
         )
         parts["xl/vbaProjectSignature.bin"] = b"\x00signature"
-        replace_in(parts, "[Content_Types].xml", "</Types>",
-                   '<Override PartName="/xl/vbaProjectSignature.bin" '
-                   'ContentType="application/vnd.ms-office.vbaProjectSignature"/></Types>')
+        replace_in(
+            parts,
+            "[Content_Types].xml",
+            "</Types>",
+            '<Override PartName="/xl/vbaProjectSignature.bin" '
+            'ContentType="application/vnd.ms-office.vbaProjectSignature"/></Types>',
+        )
 
     rewrite(src, add_signature)
     dest = tmp_path / "hasil.xlsm"
@@ -186,13 +201,23 @@ def excel2010_controls(parts: dict) -> None:
     )
     replace_in(parts, sheet, "<worksheet ", f'<worksheet xmlns:x14="{X14}" ')
     replace_in(parts, sheet, "</worksheet>", controls + "</worksheet>")
-    replace_in(parts, "xl/worksheets/_rels/sheet1.xml.rels", "</Relationships>",
-               '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/ctrlProp" '
-               'Target="../ctrlProps/ctrlProp1.xml"/></Relationships>')
-    parts["xl/ctrlProps/ctrlProp1.xml"] = f'<formControlPr xmlns="{X14}" objectType="Button" lockText="1"/>'.encode()
-    replace_in(parts, "[Content_Types].xml", "</Types>",
-               '<Override PartName="/xl/ctrlProps/ctrlProp1.xml" '
-               'ContentType="application/vnd.ms-excel.controlproperties+xml"/></Types>')
+    replace_in(
+        parts,
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        "</Relationships>",
+        '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/ctrlProp" '
+        'Target="../ctrlProps/ctrlProp1.xml"/></Relationships>',
+    )
+    parts["xl/ctrlProps/ctrlProp1.xml"] = (
+        f'<formControlPr xmlns="{X14}" objectType="Button" lockText="1"/>'.encode()
+    )
+    replace_in(
+        parts,
+        "[Content_Types].xml",
+        "</Types>",
+        '<Override PartName="/xl/ctrlProps/ctrlProp1.xml" '
+        'ContentType="application/vnd.ms-excel.controlproperties+xml"/></Types>',
+    )
 
 
 def test_excel2010_form_controls_keep_their_vml_and_are_not_a_loss(tmp_path, vba_bin):
@@ -209,8 +234,12 @@ def test_excel2010_form_controls_keep_their_vml_and_are_not_a_loss(tmp_path, vba
 
 # ------------------------------------------------------------------ check_losses
 def test_check_losses_names_a_textbox(tmp_path, vba_bin):
-    src = build(tmp_path / "kotak.xlsm", vba_bin, sheets=2,
-                extras=lambda wb, ws: ws.insert_textbox("H2", "Petunjuk pengisian"))
+    src = build(
+        tmp_path / "kotak.xlsm",
+        vba_bin,
+        sheets=2,
+        extras=lambda wb, ws: ws.insert_textbox("H2", "Petunjuk pengisian"),
+    )
     assert check_losses(src) == ["kotak teks atau bentuk (shape) 'TextBox 1' pada lembar 'Lembar1'"]
 
 
@@ -223,8 +252,14 @@ def test_check_losses_is_empty_for_what_openpyxl_keeps(tmp_path, vba_bin, png):
         ws.write_comment("A7", "catatan")
         ws.data_validation("B7:B20", {"validate": "list", "source": ["Ya", "Tidak"]})
         ws.data_validation("C7:C20", {"validate": "list", "source": "='Lembar2'!$A$1:$A$5"})
-        ws.conditional_format("A7:A20", {"type": "formula", "criteria": '=ISNUMBER(SEARCH("|nik|",$Z7))',
-                                         "format": wb.add_format({"bg_color": "#FFC7CE"})})
+        ws.conditional_format(
+            "A7:A20",
+            {
+                "type": "formula",
+                "criteria": '=ISNUMBER(SEARCH("|nik|",$Z7))',
+                "format": wb.add_format({"bg_color": "#FFC7CE"}),
+            },
+        )
         ws.add_table("A30:C32", {"name": "TabelUji", "columns": [{"header": h} for h in "xyz"]})
 
     src = build(tmp_path / "aman.xlsm", vba_bin, extras=keepable)
@@ -249,7 +284,10 @@ def test_check_losses_names_excel2010_extensions(tmp_path, vba_bin):
         '<x14:dataValidation type="list"><x14:formula1><xm:f>Lembar1!$A$1:$A$2</xm:f></x14:formula1>'
         "<xm:sqref>B2:B10</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>"
     )
-    rewrite(src, lambda parts: replace_in(parts, "xl/worksheets/sheet1.xml", "</extLst></worksheet>", x14_validation))
+    rewrite(
+        src,
+        lambda parts: replace_in(parts, "xl/worksheets/sheet1.xml", "</extLst></worksheet>", x14_validation),
+    )
     assert check_losses(src) == [
         "format bersyarat bentuk Excel 2010 (bilah data/ikon) pada lembar 'Lembar1'",
         "sparkline pada lembar 'Lembar1'",
@@ -260,8 +298,11 @@ def test_check_losses_names_excel2010_extensions(tmp_path, vba_bin):
 @pytest.mark.parametrize(
     ("rel_type", "target", "expected"),
     [
-        ("http://schemas.microsoft.com/office/2017/10/relationships/threadedComment",
-         "../threadedComments/threadedComment1.xml", "komentar berutas (threaded comment)"),
+        (
+            "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment",
+            "../threadedComments/threadedComment1.xml",
+            "komentar berutas (threaded comment)",
+        ),
         (f"{REL}/control", "../activeX/activeX1.xml", "kontrol ActiveX"),
         (f"{REL}/oleObject", "../embeddings/oleObject1.bin", "objek tersemat (OLE)"),
     ],
@@ -271,8 +312,12 @@ def test_check_losses_names_parts_openpyxl_cannot_keep(tmp_path, vba_bin, rel_ty
     part = "xl/" + target.removeprefix("../")
 
     def add(parts):
-        replace_in(parts, "xl/worksheets/_rels/sheet1.xml.rels", "</Relationships>",
-                   f'<Relationship Id="rId7" Type="{rel_type}" Target="{target}"/></Relationships>')
+        replace_in(
+            parts,
+            "xl/worksheets/_rels/sheet1.xml.rels",
+            "</Relationships>",
+            f'<Relationship Id="rId7" Type="{rel_type}" Target="{target}"/></Relationships>',
+        )
         parts[part] = b"<x/>"
 
     rewrite(src, add)
@@ -280,8 +325,32 @@ def test_check_losses_names_parts_openpyxl_cannot_keep(tmp_path, vba_bin, rel_ty
 
 
 def test_check_losses_names_an_emf_picture_openpyxl_drops(tmp_path, vba_bin, png):
-    header = struct.pack("<II4i4iIIIIHHIIIiiii", 1, 88, 0, 0, 100, 100, 0, 0, 2000, 2000,
-                         0x464D4520, 0x10000, 108, 2, 1, 0, 0, 0, 0, 1920, 1080, 508, 286)
+    header = struct.pack(
+        "<II4i4iIIIIHHIIIiiii",
+        1,
+        88,
+        0,
+        0,
+        100,
+        100,
+        0,
+        0,
+        2000,
+        2000,
+        0x464D4520,
+        0x10000,
+        108,
+        2,
+        1,
+        0,
+        0,
+        0,
+        0,
+        1920,
+        1080,
+        508,
+        286,
+    )
     emf = tmp_path / "lambang.emf"
     emf.write_bytes(header + struct.pack("<IIIII", 14, 20, 0, 16, 20))
 
@@ -298,8 +367,12 @@ def test_check_losses_names_sheet_elements_openpyxl_does_not_read(tmp_path, vba_
 
     def add(parts):
         sheet = "xl/worksheets/sheet1.xml"
-        replace_in(parts, sheet, "<pageMargins",
-                   '<protectedRanges><protectedRange sqref="A7:B20" name="Isian"/></protectedRanges><pageMargins')
+        replace_in(
+            parts,
+            sheet,
+            "<pageMargins",
+            '<protectedRanges><protectedRange sqref="A7:B20" name="Isian"/></protectedRanges><pageMargins',
+        )
         replace_in(parts, sheet, "</worksheet>", '<legacyDrawingHF r:id="rId1"/></worksheet>')
 
     rewrite(src, add)
@@ -340,14 +413,26 @@ def saved_by_libreoffice(built_once, tmp_path_factory, soffice_profile) -> Path:
     def build(target: Path) -> Path:
         src = build_register(target.parent / "src" / target.name, year=2026)
         run = subprocess.run(
-            ["soffice", f"-env:UserInstallation={soffice_profile.as_uri()}", "--headless", "--convert-to",
-             "xlsm:Calc MS Excel 2007 VBA XML", "--outdir", str(target.parent), str(src)],
-            capture_output=True, text=True, timeout=180,
+            [
+                "soffice",
+                f"-env:UserInstallation={soffice_profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "xlsm:Calc MS Excel 2007 VBA XML",
+                "--outdir",
+                str(target.parent),
+                str(src),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
         )
         assert run.returncode == 0, run.stderr
         return target
 
-    return built_once("saved-by-libreoffice", build, tmp_path_factory.mktemp("lo_saved"), name="register.xlsm")
+    return built_once(
+        "saved-by-libreoffice", build, tmp_path_factory.mktemp("lo_saved"), name="register.xlsm"
+    )
 
 
 def test_libreoffice_copies_of_form_buttons_are_not_losses(saved_by_libreoffice):
@@ -371,16 +456,21 @@ def test_a_register_saved_by_libreoffice_can_be_written_again(saved_by_libreoffi
 
 def test_a_real_text_box_beside_libreoffice_button_copies_is_still_named(saved_by_libreoffice, tmp_path):
     path = tmp_path / "dengan_kotak.xlsm"
-    with zipfile.ZipFile(saved_by_libreoffice) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+    with (
+        zipfile.ZipFile(saved_by_libreoffice) as zin,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         for info in zin.infolist():
             data = zin.read(info)
             if info.filename == "xl/drawings/drawing1.xml":
-                box = (b'<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>'
-                       b'<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff>'
-                       b'<xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp><xdr:nvSpPr>'
-                       b'<xdr:cNvPr id="9" name="Petunjuk"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr/><xdr:txBody>'
-                       b'<a:bodyPr/><a:p><a:r><a:t>Isi kolom kuning</a:t></a:r></a:p></xdr:txBody></xdr:sp>'
-                       b'<xdr:clientData/></xdr:twoCellAnchor>')
+                box = (
+                    b"<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp><xdr:nvSpPr><xdr:cNvPr"
+                    b' id="9"'
+                    b' name="Petunjuk"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr/>'
+                    b"<xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Isi"
+                    b" kolom"
+                    b" kuning</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>"
+                )
                 data = data.replace(b"</xdr:wsDr>", box + b"</xdr:wsDr>")
             zout.writestr(info, data)
     assert check_losses(path) == ["kotak teks atau bentuk (shape) 'Petunjuk' pada lembar 'Beranda'"]

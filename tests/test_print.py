@@ -17,7 +17,9 @@ from automation.excel.builder_tables import PAGE_CHARACTERS, pages_wide, printed
 from automation.letters.pdf import find_soffice
 from automation.schema import BERANDA, STAGES, TABLE_SHEETS
 
-PRINT_AREA = re.compile(r'<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>([^<]+)</definedName>')
+PRINT_AREA = re.compile(
+    r'<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>([^<]+)</definedName>'
+)
 
 
 def print_areas(path: Path) -> dict[str, str]:
@@ -46,7 +48,8 @@ def test_stage_sheets_print_their_working_columns(register: Path) -> None:
 
 
 def test_printed_width_is_readable() -> None:
-    """A4 landscape pages of about 150 character widths each at 100 % (2, or 3 for the widest sheets): no sheet below 55 %."""
+    """A4 landscape pages of about 150 character widths each at 100 % (2, or 3 for the widest sheets): no
+    sheet below 55 %."""
     for sheet in TABLE_SHEETS:
         if sheet not in STAGES:
             continue
@@ -55,15 +58,33 @@ def test_printed_width_is_readable() -> None:
         assert PAGE_CHARACTERS * pages_wide(sheet) / width >= 0.55, (sheet.name, width)
 
 
-@pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None, reason="LibreOffice/pdftotext")
+@pytest.mark.skipif(
+    find_soffice() is None or shutil.which("pdftotext") is None, reason="LibreOffice/pdftotext"
+)
 def test_no_cell_prints_hashes(register: Path, tmp_path: Path, soffice_profile_uri: str) -> None:
     add_request(register)
     assert invoke("advance", str(register))[0] == 0
     assert invoke(REPORT[0], str(register), *REPORT[1:], "--beranda")[0] == 0
-    subprocess.run([find_soffice(), f"-env:UserInstallation={soffice_profile_uri}", "--headless",
-                    "--convert-to", "pdf",
-                    "--outdir", str(tmp_path / "pdf"), str(register)], capture_output=True, timeout=180, check=False)
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "pdf" / "register_ppid.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    subprocess.run(
+        [
+            find_soffice(),
+            f"-env:UserInstallation={soffice_profile_uri}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(register),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "pdf" / "register_ppid.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "Dibuat pada" in text and "Laporan terakhir" in text
     assert "###" not in text

@@ -41,8 +41,13 @@ LONG_PROFILE = os.environ.get("PPID_LONG_TESTS") == "1"  # 40 requests instead o
 
 
 def ppid(*args: object, cwd: Path) -> str:
-    result = subprocess.run([sys.executable, "-m", "automation", *map(str, args)], capture_output=True, text=True,
-                            timeout=300, cwd=cwd)
+    result = subprocess.run(
+        [sys.executable, "-m", "automation", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+    )
     assert result.returncode in (0, 1), result.stdout + result.stderr
     return result.stdout + result.stderr
 
@@ -54,14 +59,20 @@ def run(built_once: Callable[..., Path], tmp_path_factory: pytest.TempPathFactor
     count = 40 if LONG_PROFILE else 16
     build = lambda p: make_sample(p, count=count, today=TODAY, rounds=8)  # noqa: E731
     path = built_once(f"sample-{count}-8", build, folder)
-    out = [ppid("validate", path, cwd=folder), ppid("validate", path, "--json", cwd=folder),
-           ppid("advance", path, cwd=folder), ppid("documents", path, cwd=folder)]
+    out = [
+        ppid("validate", path, cwd=folder),
+        ppid("validate", path, "--json", cwd=folder),
+        ppid("advance", path, cwd=folder),
+        ppid("documents", path, cwd=folder),
+    ]
     pdf = ["--pdf"] if find_soffice() else []
     out.append(ppid("report", path, "--month", f"{TODAY:%Y-%m}", *pdf, cwd=folder))
     out.append(ppid("report", path, "--year", TODAY.year, cwd=folder))
     numbers = sorted({r.text("no_registrasi") for r in read_register(path).records("permohonan")})[:6]
     out.append(ppid("status", path, numbers[0], cwd=folder))
-    out += [ppid_in_process("status", path, number) for number in numbers[1:]]  # the same command, no start-up
+    out += [
+        ppid_in_process("status", path, number) for number in numbers[1:]
+    ]  # the same command, no start-up
     return path, "\n".join(out)
 
 
@@ -100,11 +111,19 @@ def file_text(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         book = CalamineWorkbook.from_path(str(path))
-        cells = "\n".join(str(v) for name in book.sheet_names for line in book.get_sheet_by_name(name).to_python()
-                          for v in line if v not in ("", None))
+        cells = "\n".join(
+            str(v)
+            for name in book.sheet_names
+            for line in book.get_sheet_by_name(name).to_python()
+            for v in line
+            if v not in ("", None)
+        )
         with zipfile.ZipFile(path) as zf:
-            extra = "\n".join(xml_text(zf.read(n)) for n in zf.namelist()
-                              if n.endswith(".xml") and ("chart" in n or "comment" in n or "docProps" in n))
+            extra = "\n".join(
+                xml_text(zf.read(n))
+                for n in zf.namelist()
+                if n.endswith(".xml") and ("chart" in n or "comment" in n or "docProps" in n)
+            )
         return cells + "\n" + extra
     if suffix == ".docx":
         with zipfile.ZipFile(path) as zf:
@@ -112,7 +131,9 @@ def file_text(path: Path) -> str | None:
     if suffix == ".pdf":
         if shutil.which("pdftotext") is None:
             return None
-        done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60
+        )
         return done.stdout
     if suffix in TEXT_SUFFIXES:
         return path.read_text(encoding="utf-8", errors="replace")
@@ -126,9 +147,15 @@ def leaks(text: str, data: dict[str, set[str]], allowed: set[str]) -> list[str]:
     for m in PHONE.findall(text):
         if re.sub(r"\D", "", m) not in allowed:
             out.append(f"phone {m}")
-    out += [f"requester NIK {v}" for v in digits_only["nik"] if len(v) >= 15 and v in re.sub(r"[ .-]", "", text)]
+    out += [
+        f"requester NIK {v}" for v in digits_only["nik"] if len(v) >= 15 and v in re.sub(r"[ .-]", "", text)
+    ]
     out += [f"requester {k} {v!r}" for k in ("email", "alamat") for v in data[k] if v in text]
-    out += [f"requester phone {v}" for v in digits_only["telepon"] if len(v) >= 9 and v in re.sub(r"[ .-]", "", text)]
+    out += [
+        f"requester phone {v}"
+        for v in digits_only["telepon"]
+        if len(v) >= 9 and v in re.sub(r"[ .-]", "", text)
+    ]
     return out
 
 
@@ -170,14 +197,16 @@ def test_cli_output_never_prints_a_full_nik(run: tuple[Path, str]) -> None:
 def test_log_sheet_never_holds_a_full_nik(run: tuple[Path, str]) -> None:
     path = run[0]
     book = CalamineWorkbook.from_path(str(path))
-    log = "\n".join(str(v) for line in book.get_sheet_by_name(LOG.name).to_python() for v in line if v not in ("", None))
+    log = "\n".join(
+        str(v) for line in book.get_sheet_by_name(LOG.name).to_python() for v in line if v not in ("", None)
+    )
     niks = {re.sub(r"\D", "", n) for n in personal(path)["nik"]}
     assert len(log.splitlines()) > 10
     assert not LONG_DIGITS.findall(log)
     assert not [n for n in niks if len(n) >= 15 and n in log]
 
 
-# ---------------------------------------------------------------- the one redaction function (generated corpus)
+# -------------------------------------------------------------- the one redaction function (generated corpus)
 # Fast and in-process: no register needed.
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -196,7 +225,7 @@ def grouped_digits(draw: st.DrawFn, digits: str) -> str:
     out, i = [], 0
     while i < len(digits):
         step = draw(st.integers(2, 6))
-        out.append(digits[i:i + step])
+        out.append(digits[i : i + step])
         i += step
     return sep.join(out)
 
@@ -204,7 +233,7 @@ def grouped_digits(draw: st.DrawFn, digits: str) -> str:
 @st.composite
 def nik(draw: st.DrawFn) -> tuple[str, str]:
     digits = draw(st.text(alphabet="0123456789", min_size=draw(st.sampled_from([15, 16, 17])), max_size=17))
-    digits = digits[:draw(st.sampled_from([15, 16, 17]))].ljust(15, "7")
+    digits = digits[: draw(st.sampled_from([15, 16, 17]))].ljust(15, "7")
     return draw(grouped_digits(digits)), digits
 
 
@@ -249,25 +278,52 @@ def test_numbers_in_any_typed_form_are_masked(secret: tuple[str, str], before: s
 
 @settings(max_examples=CORPUS_EXAMPLES, deadline=None)
 @given(email(), FILLER, FILLER)
-def test_email_addresses_in_any_typed_form_are_masked(secret: tuple[str, str], before: str, after: str) -> None:
+def test_email_addresses_in_any_typed_form_are_masked(
+    secret: tuple[str, str], before: str, after: str
+) -> None:
     typed, user = secret
     out = redact(f"{before} {typed} {after}")
     assert MASK in out and "gmail" not in out and "kalbarprov" not in out, out
 
 
-@pytest.mark.parametrize("text", [
-    "NIK 6171 0145 0690 0001", "NIK: 61.71.01.450690.0001", "617101450690001", "61710145069000012",
-    "hubungi (0561) 734567", "telp 0561-734-567", "+62 561 734567", "0812-3456-7890", "+62 812 3456 7890",
-    "6281234567890", "budi.santoso@example.com", "budi (at) gmail (dot) com",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NIK 6171 0145 0690 0001",
+        "NIK: 61.71.01.450690.0001",
+        "617101450690001",
+        "61710145069000012",
+        "hubungi (0561) 734567",
+        "telp 0561-734-567",
+        "+62 561 734567",
+        "0812-3456-7890",
+        "+62 812 3456 7890",
+        "6281234567890",
+        "budi.santoso@example.com",
+        "budi (at) gmail (dot) com",
+    ],
+)
 def test_known_variants_are_masked(text: str) -> None:
     assert MASK in redact(text) and not re.search(r"\d{5,}", re.sub(r"\D", "", redact(text)) or "x")
 
 
-@pytest.mark.parametrize("text", [
-    "PPID-KOMINFO/2026/07/0001", "001/TBP/PPID-DISKOMINFO/XI/2026", "DIK-2026-004", "24/11/2026", "12 permohonan",
-    "90,0%", "Pasal 17 huruf b", "1.234", "Rp 15.000", "jam 07:30–16:00", "2025-2026", "Dinas Kesehatan",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PPID-KOMINFO/2026/07/0001",
+        "001/TBP/PPID-DISKOMINFO/XI/2026",
+        "DIK-2026-004",
+        "24/11/2026",
+        "12 permohonan",
+        "90,0%",
+        "Pasal 17 huruf b",
+        "1.234",
+        "Rp 15.000",
+        "jam 07:30–16:00",
+        "2025-2026",
+        "Dinas Kesehatan",
+    ],
+)
 def test_controlled_report_text_is_left_alone(text: str) -> None:
     assert redact(text) == text
 
@@ -279,7 +335,9 @@ def test_values_outside_the_referensi_list_become_lainnya() -> None:
     from automation.schema import REFERENSI
 
     reg = make_register({})
-    reg.sheets["referensi"] = SheetData(spec=REFERENSI, records=[Record(7, {"perangkat_daerah": "Dinas Baru Kota"})])
+    reg.sheets["referensi"] = SheetData(
+        spec=REFERENSI, records=[Record(7, {"perangkat_daerah": "Dinas Baru Kota"})]
+    )
     pd = allowed_values(reg, "perangkat_daerah")
     assert controlled("dinas  kesehatan", pd) == "Dinas Kesehatan"
     assert controlled("Dinas Baru Kota", pd) == "Dinas Baru Kota"  # staff added it to Referensi

@@ -87,10 +87,16 @@ def _folded_literal_comparisons(path: Path) -> list[str]:
         if not isinstance(node, ast.Compare):
             continue
         sides = [node.left, *node.comparators]
-        folded = any(isinstance(s, ast.Call) and isinstance(s.func, ast.Attribute) and s.func.attr in _FOLDERS
-                     for s in sides)
-        literals = [c.value for s in sides for c in ast.walk(s)
-                    if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+        folded = any(
+            isinstance(s, ast.Call) and isinstance(s.func, ast.Attribute) and s.func.attr in _FOLDERS
+            for s in sides
+        )
+        literals = [
+            c.value
+            for s in sides
+            for c in ast.walk(s)
+            if isinstance(c, ast.Constant) and isinstance(c.value, str)
+        ]
         if folded and any(text.casefold() in spelled for text in literals):
             hits.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:70]}")
     return hits

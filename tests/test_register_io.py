@@ -42,7 +42,9 @@ def append(path: Path, rows: list[dict]) -> None:
 
 
 def test_written_values_read_back_with_their_types(register: Path) -> None:
-    append(register, [intake(rincian_informasi=HOSTILE_TEXT, nik="6171014506900001", telepon="+6281234567890")])
+    append(
+        register, [intake(rincian_informasi=HOSTILE_TEXT, nik="6171014506900001", telepon="+6281234567890")]
+    )
     record = read_register(register).records("permohonan")[0]
     assert record.row == FIRST_DATA_ROW
     assert record.get("rincian_informasi") == HOSTILE_TEXT  # text, not a formula

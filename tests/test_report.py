@@ -17,39 +17,75 @@ from automation.report import build_annual, build_monthly, parse_month
 
 TODAY = date(2026, 4, 15)
 REG = "PPID-KOMINFO/2026/{}"
-PERSONAL = {"nik": "6171010101900001", "telepon": "081234567890", "email": "budi.santoso@example.com",
-            "alamat": "Jl. Gajah Mada No. 7, Pontianak", "nama_pemohon": "Budi Santoso"}
+PERSONAL = {
+    "nik": "6171010101900001",
+    "telepon": "081234567890",
+    "email": "budi.santoso@example.com",
+    "alamat": "Jl. Gajah Mada No. 7, Pontianak",
+    "nama_pemohon": "Budi Santoso",
+}
 
 
-def request(no: str, received: Any, *, pd: str = "Dinas Kesehatan", saluran: str = "Surel",
-            kategori: str = "Perorangan", stage: str = "8 Keputusan", extended: str = "Tidak") -> dict[str, Any]:
-    return {"no_registrasi": REG.format(no), "waktu_diterima": received, "saluran": saluran,
-            "kategori_pemohon": kategori, "perangkat_daerah": pd, "tahap_saat_ini": stage,
-            "diperpanjang": extended, "rincian_informasi": "Salinan laporan; hubungi 081298765432", **PERSONAL}
+def request(
+    no: str,
+    received: Any,
+    *,
+    pd: str = "Dinas Kesehatan",
+    saluran: str = "Surel",
+    kategori: str = "Perorangan",
+    stage: str = "8 Keputusan",
+    extended: str = "Tidak",
+) -> dict[str, Any]:
+    return {
+        "no_registrasi": REG.format(no),
+        "waktu_diterima": received,
+        "saluran": saluran,
+        "kategori_pemohon": kategori,
+        "perangkat_daerah": pd,
+        "tahap_saat_ini": stage,
+        "diperpanjang": extended,
+        "rincian_informasi": "Salinan laporan; hubungi 081298765432",
+        **PERSONAL,
+    }
 
 
 def decision(no: str, kind: str, decided: Any, pasal: str | None = None) -> dict[str, Any]:
-    return {"no_registrasi": REG.format(no), "jenis_keputusan": kind, "pasal17": pasal,
-            "tanggal_keputusan": decided, "tanggal_penyampaian": decided, "nama_pemohon": PERSONAL["nama_pemohon"]}
+    return {
+        "no_registrasi": REG.format(no),
+        "jenis_keputusan": kind,
+        "pasal17": pasal,
+        "tanggal_keputusan": decided,
+        "tanggal_penyampaian": decided,
+        "nama_pemohon": PERSONAL["nama_pemohon"],
+    }
 
 
 def fixture_rows() -> dict[str, list[dict[str, Any]]]:
     """March 2026 (Nyepi and Idul Fitri: 18-24 March are not working days). Hand count in the tests."""
     return {
         "permohonan": [
-            request("02/0001", datetime(2026, 2, 25, 9, 0)),                       # R1 Feb -> decided 4 Mar: 5 HK
+            request("02/0001", datetime(2026, 2, 25, 9, 0)),  # R1 Feb -> decided 4 Mar: 5 HK
             request("03/0001", datetime(2026, 3, 2, 10, 0), saluran="Datang langsung"),  # R2: 3 HK
-            request("03/0002", datetime(2026, 3, 3, 17, 30), pd="Badan Kepegawaian Daerah"),  # R3 after hours: 9 HK
-            request("03/0003", datetime(2026, 3, 10, 8, 0), extended="Ya"),       # R4 over the holidays: 10 HK
-            request("03/0004", datetime(2026, 3, 5, 9, 0)),                        # R5: 11 HK, late
-            request("03/0005", datetime(2026, 3, 16, 11, 0), pd="Dinas Perhubungan", saluran="Laman PPID",
-                    kategori="Badan Hukum"),                                      # R6: 1 HK
-            request("03/0006", datetime(2026, 3, 20, 10, 0), kategori="Kelompok Orang", stage="4 Klasifikasi"),  # R7 open
-            request("03/0007", datetime(2026, 3, 30, 9, 0)),                       # R8 decided in April
+            request(
+                "03/0002", datetime(2026, 3, 3, 17, 30), pd="Badan Kepegawaian Daerah"
+            ),  # R3 after hours: 9 HK
+            request("03/0003", datetime(2026, 3, 10, 8, 0), extended="Ya"),  # R4 over the holidays: 10 HK
+            request("03/0004", datetime(2026, 3, 5, 9, 0)),  # R5: 11 HK, late
+            request(
+                "03/0005",
+                datetime(2026, 3, 16, 11, 0),
+                pd="Dinas Perhubungan",
+                saluran="Laman PPID",
+                kategori="Badan Hukum",
+            ),  # R6: 1 HK
+            request(
+                "03/0006", datetime(2026, 3, 20, 10, 0), kategori="Kelompok Orang", stage="4 Klasifikasi"
+            ),  # R7 open
+            request("03/0007", datetime(2026, 3, 30, 9, 0)),  # R8 decided in April
             request("02/0002", datetime(2026, 2, 10, 9, 0), stage="2 Koordinasi"),  # R9 open, late
-            {"nama_pemohon": "Tanpa Tanggal", "nik": PERSONAL["nik"]},             # R10 no receipt date
-            request("03/0008", "24/03/2026"),                                      # R11 typed text, cuti bersama
-            request("03/0009", datetime(2026, 3, 13, 9, 0), stage="10 Arsip"),     # R12 archived, no dates
+            {"nama_pemohon": "Tanpa Tanggal", "nik": PERSONAL["nik"]},  # R10 no receipt date
+            request("03/0008", "24/03/2026"),  # R11 typed text, cuti bersama
+            request("03/0009", datetime(2026, 3, 13, 9, 0), stage="10 Arsip"),  # R12 archived, no dates
         ],
         "keputusan": [
             decision("02/0001", "Diberikan seluruhnya", datetime(2026, 3, 4)),
@@ -65,18 +101,39 @@ def fixture_rows() -> dict[str, list[dict[str, Any]]]:
             {"no_registrasi": REG.format("03/0009"), "lokasi_arsip": "Lemari 2"},
         ],
         "keberatan": [
-            {"no_registrasi": REG.format("03/0002"), "tanggal_keberatan": datetime(2026, 3, 25),
-             "alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"},
+            {
+                "no_registrasi": REG.format("03/0002"),
+                "tanggal_keberatan": datetime(2026, 3, 25),
+                "alasan_keberatan": "a. Penolakan berdasarkan Pasal 17",
+            },
         ],
         "register_dik": [
-            {"no_dik": "DIK-2026-001", "informasi": "=SUM(A1) data gaji, NIK 6171010101900001",
-             "perangkat_daerah": "Badan Kepegawaian Daerah", "pasal17": "17h3",
-             "tanggal_mulai": datetime(2026, 3, 18), "berlaku_sampai": datetime(2031, 3, 18), "status_dik": "Berlaku"},
-            {"no_dik": "DIK-2021-004", "informasi": "Rencana pengadaan lahan", "perangkat_daerah": "Sekretariat Daerah",
-             "pasal17": "17e4", "tanggal_mulai": datetime(2021, 3, 1), "berlaku_sampai": datetime(2026, 3, 1),
-             "status_dik": "Perlu uji ulang"},
-            {"no_dik": "DIK-2025-002", "informasi": "Rekam medis", "perangkat_daerah": "RSUD dr. Soedarso",
-             "pasal17": "17h2", "tanggal_mulai": datetime(2025, 6, 1), "status_dik": "Berlaku"},
+            {
+                "no_dik": "DIK-2026-001",
+                "informasi": "=SUM(A1) data gaji, NIK 6171010101900001",
+                "perangkat_daerah": "Badan Kepegawaian Daerah",
+                "pasal17": "17h3",
+                "tanggal_mulai": datetime(2026, 3, 18),
+                "berlaku_sampai": datetime(2031, 3, 18),
+                "status_dik": "Berlaku",
+            },
+            {
+                "no_dik": "DIK-2021-004",
+                "informasi": "Rencana pengadaan lahan",
+                "perangkat_daerah": "Sekretariat Daerah",
+                "pasal17": "17e4",
+                "tanggal_mulai": datetime(2021, 3, 1),
+                "berlaku_sampai": datetime(2026, 3, 1),
+                "status_dik": "Perlu uji ulang",
+            },
+            {
+                "no_dik": "DIK-2025-002",
+                "informasi": "Rekam medis",
+                "perangkat_daerah": "RSUD dr. Soedarso",
+                "pasal17": "17h2",
+                "tanggal_mulai": datetime(2025, 6, 1),
+                "status_dik": "Berlaku",
+            },
         ],
     }
 
@@ -87,8 +144,22 @@ def march(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return build_monthly(make_register(fixture_rows()), "2026-03", out_dir=out, today=TODAY)
 
 
-R = {n: REG.format(n) for n in ("02/0001", "02/0002", "03/0001", "03/0002", "03/0003", "03/0004", "03/0005",
-                                 "03/0006", "03/0007", "03/0008", "03/0009")}
+R = {
+    n: REG.format(n)
+    for n in (
+        "02/0001",
+        "02/0002",
+        "03/0001",
+        "03/0002",
+        "03/0003",
+        "03/0004",
+        "03/0005",
+        "03/0006",
+        "03/0007",
+        "03/0008",
+        "03/0009",
+    )
+}
 
 
 def docx_text(path: Path) -> str:
@@ -109,8 +180,13 @@ def test_monthly_counts_equal_hand_count(march: Any) -> None:
     f = march.figures
     assert f["received"] == 9  # R2-R8, R11, R12; R1/R9 are February, R10 has no date
     assert f["processed"] == 7  # R1 (received in Feb), R2-R6, R11; R8 is decided in April
-    assert f["decisions"] == {"Diberikan seluruhnya": 2, "Diberikan sebagian": 1, "Ditolak": 2,
-                              "Tidak dikuasai": 1, "Belum didokumentasikan": 1}
+    assert f["decisions"] == {
+        "Diberikan seluruhnya": 2,
+        "Diberikan sebagian": 1,
+        "Ditolak": 2,
+        "Tidak dikuasai": 1,
+        "Belum didokumentasikan": 1,
+    }
     assert f["letters"] == {"h": 2, "j": 1}  # R3 17h3+17h1 counts once for h; R5 17h2; R4 (sebagian) 17j
     # working days: R1 5, R2 3, R3 9 (after hours), R4 10 (over Nyepi/Idul Fitri), R5 11, R6 1, R11 1
     assert f["median_days"] == 5
@@ -118,7 +194,12 @@ def test_monthly_counts_equal_hand_count(march: Any) -> None:
     assert f["max_days"] == 11
     assert f["within_limit"] == pytest.approx(6 / 7)
     assert (f["extended"], f["extended_share"]) == (1, pytest.approx(1 / 9))  # R4 of the 9 received in March
-    assert (f["open"], f["open_late"], f["late_done"], f["overdue"]) == (3, 1, 1, 2)  # R7, R8, R9 open; R9 late
+    assert (f["open"], f["open_late"], f["late_done"], f["overdue"]) == (
+        3,
+        1,
+        1,
+        2,
+    )  # R7, R8, R9 open; R9 late
     assert (f["objections"], f["objections_decided"]) == (1, 0)
 
 
@@ -126,7 +207,9 @@ def test_monthly_excel_lists_overdue_and_open_by_registration_number(march: Any)
     overdue = sheet_rows(march.xlsx, "Waktu")
     late = [row[0] for row in overdue if isinstance(row[0], str) and row[0].startswith("PPID-")]
     assert late == [R["02/0002"], R["03/0004"]]  # sorted by deadline: 26/02 then 26/03
-    still_open = {row[0]: row[4] for row in sheet_rows(march.xlsx, "Belum Selesai") if str(row[0]).startswith("PPID-")}
+    still_open = {
+        row[0]: row[4] for row in sheet_rows(march.xlsx, "Belum Selesai") if str(row[0]).startswith("PPID-")
+    }
     assert still_open == {R["02/0002"]: 28, R["03/0006"]: 4, R["03/0007"]: 1}  # age in working days at 31/03
 
 
@@ -139,28 +222,54 @@ def test_monthly_excel_comparison_previous_month_and_year_to_date(march: Any) ->
 
 def test_monthly_excel_breakdowns_and_register_dik(march: Any) -> None:
     sheets = openpyxl.load_workbook(march.xlsx).sheetnames
-    assert sheets == ["Ringkasan", "Permohonan", "Keputusan", "Waktu", "Belum Selesai", "Register DIK", "Keberatan", "Tren"]
+    assert sheets == [
+        "Ringkasan",
+        "Permohonan",
+        "Keputusan",
+        "Waktu",
+        "Belum Selesai",
+        "Register DIK",
+        "Keberatan",
+        "Tren",
+    ]
     counts = {row[0]: row[1] for row in sheet_rows(march.xlsx, "Permohonan") if isinstance(row[1], int)}
     assert counts["Surel"] == 7 and counts["Datang langsung"] == 1 and counts["Laman PPID"] == 1
     assert counts["Badan Hukum"] == 1 and counts["Kelompok Orang"] == 1
     assert counts["Dinas Kesehatan"] == 7 and counts["Dinas Perhubungan"] == 1
     dik = [row for row in sheet_rows(march.xlsx, "Register DIK") if str(row[0]).startswith("DIK-")]
     assert [(row[0], row[5]) for row in dik] == [
-        ("DIK-2026-001", "Ditambahkan"), ("DIK-2021-004", "Masa pengecualian berakhir"), ("DIK-2021-004", "Perlu uji ulang")]
+        ("DIK-2026-001", "Ditambahkan"),
+        ("DIK-2021-004", "Masa pengecualian berakhir"),
+        ("DIK-2021-004", "Perlu uji ulang"),
+    ]
 
 
 def test_text_starting_with_equals_stays_text_in_excel(march: Any) -> None:
     wb = openpyxl.load_workbook(march.xlsx)
-    cells = [c for row in wb["Register DIK"].iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    cells = [
+        c
+        for row in wb["Register DIK"].iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=")
+    ]
     assert len(cells) == 1
     assert cells[0].data_type == "s" and cells[0].value.startswith("=SUM(A1) data gaji")
 
 
 def test_monthly_word_memo(march: Any) -> None:
     text = docx_text(march.docx)
-    for expected in ("NOTA DINAS", "Kepada Yth.", "Lampiran", "Hal", "Laporan Layanan Informasi Publik Bulan Maret 2026",
-                     "sebanyak 9 permohonan", "2 diberikan seluruhnya, 1 diberikan sebagian, 2 ditolak",
-                     R["02/0002"], R["03/0004"], "Rudi Hartono"):
+    for expected in (
+        "NOTA DINAS",
+        "Kepada Yth.",
+        "Lampiran",
+        "Hal",
+        "Laporan Layanan Informasi Publik Bulan Maret 2026",
+        "sebanyak 9 permohonan",
+        "2 diberikan seluruhnya, 1 diberikan sebagian, 2 ditolak",
+        R["02/0002"],
+        R["03/0004"],
+        "Rudi Hartono",
+    ):
         assert expected in text
     assert "{{" not in text and "{%" not in text
     assert len(Document(str(march.docx)).inline_shapes) == 3  # decisions, Perangkat Daerah, trend
@@ -195,14 +304,21 @@ def test_request_spanning_months_counts_where_it_happened(tmp_path: Path) -> Non
     assert april["received"] == 0
     assert april["processed"] == 1 and april["decisions"]["Diberikan seluruhnya"] == 1  # R8: 30/03 -> 02/04
     assert april["median_days"] == 3
-    # as of today (15/04): R7 received on a holiday counts from 25/03 -> 14 working days (Good Friday 03/04 off)
+    # as of today (15/04): R7 received on a holiday counts from 25/03 -> 14 working days
+    # (Good Friday 03/04 off)
     assert (april["open"], april["open_late"]) == (2, 2)
 
 
 def test_office_closure_in_hari_libur_changes_working_days(tmp_path: Path) -> None:
     rows = fixture_rows()
-    rows["hari_libur"] = [{"tanggal": "03/03/2026", "keterangan": "Penutupan kantor", "jenis": "Penutupan kantor",
-                           "sumber": "Staf"}]
+    rows["hari_libur"] = [
+        {
+            "tanggal": "03/03/2026",
+            "keterangan": "Penutupan kantor",
+            "jenis": "Penutupan kantor",
+            "sumber": "Staf",
+        }
+    ]
     figures = build_monthly(make_register(rows), "2026-03", out_dir=tmp_path, today=TODAY).figures
     # R1 (25/02 -> 04/03) and R2 (02/03 -> 05/03) each lose a day: 5 -> 4 and 3 -> 2
     assert figures["median_days"] == 4
@@ -234,11 +350,26 @@ def test_annual_report_figures_and_placeholders(tmp_path: Path) -> None:
     assert f["decisions"]["Diberikan seluruhnya"] == 3 and f["refused"] == 2
     assert f["letters"] == {"h": 2, "j": 1}
     assert result.xlsx.name == "laporan-tahunan-2026.xlsx"
-    months = [row for row in sheet_rows(result.xlsx, "Bulanan") if row[0] in ("Januari", "Februari", "Maret", "April")]
-    assert [row[:3] for row in months] == [("Januari", 0, 0), ("Februari", 2, 0), ("Maret", 9, 7), ("April", 0, 1)]
+    months = [
+        row
+        for row in sheet_rows(result.xlsx, "Bulanan")
+        if row[0] in ("Januari", "Februari", "Maret", "April")
+    ]
+    assert [row[:3] for row in months] == [
+        ("Januari", 0, 0),
+        ("Februari", 2, 0),
+        ("Maret", 9, 7),
+        ("April", 0, 1),
+    ]
     text = docx_text(result.docx)
-    for part in ("A. GAMBARAN UMUM KEBIJAKAN", "B. GAMBARAN UMUM PELAKSANAAN", "C. RINCIAN PELAYANAN",
-                 "D. RINCIAN PENYELESAIAN SENGKETA", "E. KENDALA INTERNAL DAN EKSTERNAL", "F. REKOMENDASI"):
+    for part in (
+        "A. GAMBARAN UMUM KEBIJAKAN",
+        "B. GAMBARAN UMUM PELAKSANAAN",
+        "C. RINCIAN PELAYANAN",
+        "D. RINCIAN PENYELESAIAN SENGKETA",
+        "E. KENDALA INTERNAL DAN EKSTERNAL",
+        "F. REKOMENDASI",
+    ):
         assert part in text
     assert text.count("[DIISI OLEH PPID]") >= 5
     assert "diterima 11 permohonan informasi publik" in text
@@ -249,7 +380,9 @@ def test_annual_report_figures_and_placeholders(tmp_path: Path) -> None:
 def test_committed_templates_match_the_generator(tmp_path: Path) -> None:
     """templates/laporan_*.docx are what tools/make_report_templates.py makes from the code's tables."""
     root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("make_report_templates", root / "tools" / "make_report_templates.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_report_templates", root / "tools" / "make_report_templates.py"
+    )
     assert spec is not None and spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
@@ -264,8 +397,14 @@ def test_messy_cells_do_not_break_the_report(tmp_path: Path) -> None:
         {"no_registrasi": REG.format("03/0101"), "waktu_diterima": "#N/A"},
         {"no_registrasi": REG.format("03/0102"), "waktu_diterima": "31/02/2026"},
         {"no_registrasi": REG.format("03/0103"), "waktu_diterima": datetime(2206, 3, 3)},
-        {"no_registrasi": REG.format("03/0104"), "waktu_diterima": 46090.5, "saluran": 12.0, "diperpanjang": True,
-         "perangkat_daerah": "=HYPERLINK(\"x\")", "tahap_saat_ini": 3.0},  # Excel serial 09/03/2026 12:00
+        {
+            "no_registrasi": REG.format("03/0104"),
+            "waktu_diterima": 46090.5,
+            "saluran": 12.0,
+            "diperpanjang": True,
+            "perangkat_daerah": '=HYPERLINK("x")',
+            "tahap_saat_ini": 3.0,
+        },  # Excel serial 09/03/2026 12:00
     ]
     rows["keputusan"] += [decision("03/0104", "Dikabulkan", datetime(2262, 1, 1), "Pasal 17")]
     result = build_monthly(make_register(rows), "2026-03", out_dir=tmp_path, today=TODAY)
@@ -316,11 +455,19 @@ def test_nota_dinas_opens_with_what_awaits_the_kepala_dinas(tmp_path: Path) -> N
 
     rows = fixture_rows()
     approval, late_letter = REG.format("03/0006"), REG.format("03/0007")
-    rows["berita_acara"] = [{"no_registrasi": approval, "tanggal_uji": date(2026, 4, 1), "tanggal_ba": date(2026, 4, 1),
-                             "status_tahap": "Selesai", "diteruskan_ke": "6 Persetujuan"}]
+    rows["berita_acara"] = [
+        {
+            "no_registrasi": approval,
+            "tanggal_uji": date(2026, 4, 1),
+            "tanggal_ba": date(2026, 4, 1),
+            "status_tahap": "Selesai",
+            "diteruskan_ke": "6 Persetujuan",
+        }
+    ]
     rows["persetujuan"] = [{"no_registrasi": approval, "status_tahap": "Dalam proses"}]
-    rows["keputusan"].append({**decision("03/0007", "Diberikan seluruhnya", datetime(2026, 4, 2)),
-                              "status_tahap": "Dalam proses"})
+    rows["keputusan"].append(
+        {**decision("03/0007", "Diberikan seluruhnya", datetime(2026, 4, 2)), "status_tahap": "Dalam proses"}
+    )
     result = build_monthly(make_register(rows), "2026-03", out_dir=tmp_path, today=TODAY)
     waiting = [r for r in sheet_rows(result.xlsx, "Ringkasan") if str(r[0]).startswith("PPID-KOMINFO")][:10]
     found = {(r[0], r[1]): r[3] for r in waiting}

@@ -28,23 +28,36 @@ def rows() -> dict[str, list[dict[str, Any]]]:
     """The report sample plus a notice without Diperpanjang = Ya, a decision typed twice, a re-test
     (two rounds, two berita acara) and a test whose items are all TIDAK."""
     out = fixture_rows()
-    out["permohonan"].append({**request("03/0010", datetime(2026, 3, 2, 9, 0)),
-                              "nomor_perpanjangan": "001/PWP/PPID-DISKOMINFO/III/2026"})
-    out["keputusan"] += [decision("03/0010", "Diberikan seluruhnya", date(2026, 3, 10)),
-                         decision("03/0010", "Diberikan seluruhnya", date(2026, 3, 25))]
+    out["permohonan"].append(
+        {
+            **request("03/0010", datetime(2026, 3, 2, 9, 0)),
+            "nomor_perpanjangan": "001/PWP/PPID-DISKOMINFO/III/2026",
+        }
+    )
+    out["keputusan"] += [
+        decision("03/0010", "Diberikan seluruhnya", date(2026, 3, 10)),
+        decision("03/0010", "Diberikan seluruhnya", date(2026, 3, 25)),
+    ]
     r3, r4, r5 = REG.format("03/0002"), REG.format("03/0003"), REG.format("03/0004")
     out["klasifikasi"] = [
-        {"no_registrasi": r3, "informasi_diuji": "Gaji", "dikecualikan": "YA", **DONE_TO_BA,
-         "catatan": "Dikembalikan Atasan PPID: uji ulang"},
+        {
+            "no_registrasi": r3,
+            "informasi_diuji": "Gaji",
+            "dikecualikan": "YA",
+            **DONE_TO_BA,
+            "catatan": "Dikembalikan Atasan PPID: uji ulang",
+        },
         {"no_registrasi": r3, "informasi_diuji": "Gaji", "dikecualikan": "YA", **DONE_TO_BA},
         {"no_registrasi": r3, "informasi_diuji": "Jumlah pegawai", "dikecualikan": "TIDAK", **DONE_TO_BA},
         {"no_registrasi": r4, "informasi_diuji": "Kontrak", "dikecualikan": "YA", **DONE_TO_BA},
         {"no_registrasi": r5, "informasi_diuji": "Anggaran", "dikecualikan": "TIDAK", **DONE_TO_BA},
     ]
-    out["berita_acara"] = [{"no_registrasi": r3, "tanggal_uji": date(2026, 3, 12)},
-                           {"no_registrasi": r3, "tanggal_uji": date(2026, 3, 16)},
-                           {"no_registrasi": r5, "tanggal_uji": date(2026, 3, 17)},
-                           {"no_registrasi": r4, "tanggal_uji": date(2026, 4, 1)}]
+    out["berita_acara"] = [
+        {"no_registrasi": r3, "tanggal_uji": date(2026, 3, 12)},
+        {"no_registrasi": r3, "tanggal_uji": date(2026, 3, 16)},
+        {"no_registrasi": r5, "tanggal_uji": date(2026, 3, 17)},
+        {"no_registrasi": r4, "tanggal_uji": date(2026, 4, 1)},
+    ]
     return out
 
 
@@ -72,22 +85,36 @@ def count(reg: Register, span: tuple[date, date], as_of: date) -> dict[str, Any]
         mine = by_no.get(rec.text("no_registrasi"), {})
         extended = rec.text("diperpanjang").lower() == "ya" or bool(rec.text("nomor_perpanjangan"))
         deadline = cal.deadline(received, 17 if extended else 10)
-        decided = (max((d for d in (_d(r.get("tanggal_keputusan")) for r in mine.get("keputusan", [])) if d), default=None)
-                   or max((d for d in (_d(r.get("tanggal_penyampaian")) for r in mine.get("keputusan", [])) if d),
-                          default=None))
-        at_end = bool(mine.get("tanda_terima") or mine.get("arsip")) or rec.text("tahap_saat_ini").startswith(("9", "10"))
+        decided = max(
+            (d for d in (_d(r.get("tanggal_keputusan")) for r in mine.get("keputusan", [])) if d),
+            default=None,
+        ) or max(
+            (d for d in (_d(r.get("tanggal_penyampaian")) for r in mine.get("keputusan", [])) if d),
+            default=None,
+        )
+        at_end = bool(mine.get("tanda_terima") or mine.get("arsip")) or rec.text("tahap_saat_ini").startswith(
+            ("9", "10")
+        )
         if _in(received.date(), span):
             out["received"] += 1
             out["extended"] += extended
         if _in(decided, span) and decided > deadline:
             out["late_done"] += 1
-        if received.date() <= as_of and not (decided and decided <= as_of) and not (at_end and decided is None) \
-                and as_of > deadline:
+        if (
+            received.date() <= as_of
+            and not (decided and decided <= as_of)
+            and not (at_end and decided is None)
+            and as_of > deadline
+        ):
             out["open_late"] += 1
     for sheets in by_no.values():
         tested = [d for d in (_d(r.get("tanggal_uji")) for r in sheets.get("berita_acara", [])) if d]
         if tested and _in(tested[-1], span):
-            items = [r for r in sheets.get("klasifikasi", []) if not str(r.get("catatan") or "").startswith("Dikembalikan")]
+            items = [
+                r
+                for r in sheets.get("klasifikasi", [])
+                if not str(r.get("catatan") or "").startswith("Dikembalikan")
+            ]
             results = {str(r["dikecualikan"]).upper() for r in items}
             outcome = "YA" if results == {"YA"} else "TIDAK" if results == {"TIDAK"} else "SEBAGIAN"
             out["tests"] += 1
@@ -99,9 +126,12 @@ def count(reg: Register, span: tuple[date, date], as_of: date) -> dict[str, Any]
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Register, Any, Any, Any]:
     out = tmp_path_factory.mktemp("angka")
     reg = make_register(rows())
-    return (reg, build_monthly(reg, "2026-03", out_dir=out, today=TODAY),
-            build_annual(reg, 2026, out_dir=out, today=TODAY),
-            build_monthly(reg, "2026-04", out_dir=out, today=TODAY))
+    return (
+        reg,
+        build_monthly(reg, "2026-03", out_dir=out, today=TODAY),
+        build_annual(reg, 2026, out_dir=out, today=TODAY),
+        build_monthly(reg, "2026-04", out_dir=out, today=TODAY),
+    )
 
 
 KEYS = ("received", "extended", "late_done", "open_late", "tests")

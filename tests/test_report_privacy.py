@@ -59,7 +59,9 @@ def xml_parts(path: Path) -> list[str]:
 
 
 def pdf_text(path: Path) -> str:
-    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return done.stdout
 
 
@@ -110,10 +112,17 @@ def test_free_text_is_scrubbed_not_dropped(reports: list[Path]) -> None:
     assert dik == ["=SUM(A1) data gaji, NIK [disamarkan]"]
 
 
-# ---------------------------------------------------------------- hardened: typed variants and names in list fields
+# ---------------------------------------------------------- hardened: typed variants and names in list fields
 NAMES = ("Siti Aminah", "Andi Wijaya", "Yohana Lestari")
-VARIANTS = ("6171 0101 0190 0002", "61.71.01.010190.0003", "617101010190004", "(0561) 734567", "0561-7345-678",
-            "+62 812 3456 7891", "andi (at) gmail (dot) com")
+VARIANTS = (
+    "6171 0101 0190 0002",
+    "61.71.01.010190.0003",
+    "617101010190004",
+    "(0561) 734567",
+    "0561-7345-678",
+    "+62 812 3456 7891",
+    "andi (at) gmail (dot) com",
+)
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +141,9 @@ def hostile_reports(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def test_typed_variants_and_names_in_list_fields_never_reach_a_report(hostile_reports: list[Path]) -> None:
     digits = [re.sub(r"\D", "", v) for v in VARIANTS if re.sub(r"\D", "", v)]
     for path in hostile_reports:
-        texts = xlsx_texts(path) if path.suffix == ".xlsx" else docx_texts(path) if path.suffix == ".docx" else []
+        texts = (
+            xlsx_texts(path) if path.suffix == ".xlsx" else docx_texts(path) if path.suffix == ".docx" else []
+        )
         flat = "\n".join(texts)
         compact = re.sub(r"[\s.\-()+]", "", flat)
         assert not [n for n in NAMES if n in flat], path.name

@@ -73,8 +73,14 @@ def read_counter(path: Path) -> int:
 
 def spawn(code: str, *args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-c", code, *args], env=env, text=True,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 @pytest.fixture
@@ -101,7 +107,11 @@ def excel_owner_bytes(user: str) -> bytes:
     [
         ("~$Register PPID.xlsm", excel_owner_bytes("Siti Aminah"), "dibuka di Excel oleh Siti Aminah"),
         ("~$gister PPID.xlsm", excel_owner_bytes("Budi"), "dibuka di Excel oleh Budi"),
-        (".~lock.Register PPID.xlsm#", b"Rina,PC-PPID,rina,24.11.2026 10:00,file:///x;", "LibreOffice oleh Rina"),
+        (
+            ".~lock.Register PPID.xlsm#",
+            b"Rina,PC-PPID,rina,24.11.2026 10:00,file:///x;",
+            "LibreOffice oleh Rina",
+        ),
         ("~$Register PPID.xlsm", b"", "dibuka di Excel; tutup berkas"),
     ],
 )
@@ -142,8 +152,10 @@ def test_second_run_is_refused_while_another_process_holds_the_lock(register):
     holder = spawn(HOLDER, str(lock_path(register)))
     try:
         assert holder.stdout.readline().strip() == "terkunci"
-        with pytest.raises(WriteRefused, match="sedang ditulis oleh proses lain"), \
-                write_session(register, timeout=0.2):
+        with (
+            pytest.raises(WriteRefused, match="sedang ditulis oleh proses lain"),
+            write_session(register, timeout=0.2),
+        ):
             pass
     finally:
         holder.communicate("")
@@ -210,8 +222,10 @@ def test_disk_full_is_refused_and_the_register_is_byte_identical(register):
         tmp.write_bytes(b"PK")
         raise OSError(errno.ENOSPC)
 
-    with pytest.raises(WriteRefused, match="Ruang disk penuh: register Register PPID.xlsm tidak diubah"), \
-            write_session(register) as session:
+    with (
+        pytest.raises(WriteRefused, match="Ruang disk penuh: register Register PPID.xlsm tidak diubah"),
+        write_session(register) as session,
+    ):
         session.save(disk_full)
     assert register.read_bytes() == before
     assert leftovers(register.parent) == []
@@ -222,8 +236,9 @@ def test_disk_full_on_a_tiny_tmpfs(tmp_path):
     mount.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
-                          capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip(f"tmpfs mount not permitted here: {done.stderr.decode(errors='replace').strip()}")
     try:
@@ -361,7 +376,10 @@ def test_read_only_register_is_refused_as_read_only(register, backups):
     register.chmod(0o444)
     before = register.read_bytes()
     try:
-        with pytest.raises(WriteRefused, match="hanya-baca"), write_session(register, backups=backups) as session:
+        with (
+            pytest.raises(WriteRefused, match="hanya-baca"),
+            write_session(register, backups=backups) as session,
+        ):
             session.save(lambda tmp: write_counter(tmp, 1))
         assert register.read_bytes() == before
         assert not os.stat(register).st_mode & 0o222  # still read-only, never replaced by a writable copy
@@ -402,8 +420,10 @@ def _as_nobody(fn, *args) -> str:
     return text
 
 
-@pytest.mark.skipif(os.name == "nt" or not hasattr(os, "fork") or os.geteuid() != 0,
-                    reason="needs root to switch to user nobody (a non-root run cannot lock itself out)")
+@pytest.mark.skipif(
+    os.name == "nt" or not hasattr(os, "fork") or os.geteuid() != 0,
+    reason="needs root to switch to user nobody (a non-root run cannot lock itself out)",
+)
 def test_unwritable_backup_folder_is_named_not_the_register():
     import tempfile
 
@@ -445,10 +465,14 @@ def test_temp_files_are_hidden_on_windows_while_they_exist(register, monkeypatch
     from automation.excel import safety
 
     calls: list[tuple[str, bool]] = []
-    monkeypatch.setattr(safety, "_set_windows_hidden", lambda path, hidden: calls.append((Path(path).name, hidden)))
+    monkeypatch.setattr(
+        safety, "_set_windows_hidden", lambda path, hidden: calls.append((Path(path).name, hidden))
+    )
     monkeypatch.setattr(safety, "IS_WINDOWS", True)
     with write_session(register) as session:
         session.save(lambda tmp: write_counter(tmp, 1))
     tmp_name = f".Register PPID.tmp-{os.getpid()}.xlsm"
     assert (tmp_name, True) in calls and (tmp_name, False) in calls
-    assert calls.index((tmp_name, True)) < calls.index((tmp_name, False))  # shown again before it becomes the register
+    assert calls.index((tmp_name, True)) < calls.index(
+        (tmp_name, False)
+    )  # shown again before it becomes the register

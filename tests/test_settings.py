@@ -29,7 +29,12 @@ def set_setting(path: Path, key: str, value: object) -> int:
         ws = wb[PENGATURAN.name]  # type: ignore[index]
         for row in ws.iter_rows():
             if any(c.value == key for c in row):
-                heads = {str(c.value).strip().casefold(): c.column for r in ws.iter_rows(max_row=10) for c in r if c.value}
+                heads = {
+                    str(c.value).strip().casefold(): c.column
+                    for r in ws.iter_rows(max_row=10)
+                    for c in r
+                    if c.value
+                }
                 cell = ws.cell(row[0].row, heads["nilai"])
                 cell.value = value
                 if isinstance(value, str):
@@ -53,13 +58,16 @@ def test_every_setting_has_a_kind_and_every_bound_key_exists() -> None:
     assert parse_settings({s.key: s.default for s in SETTINGS}).findings == ()
 
 
-@pytest.mark.parametrize(("key", "value"), [
-    ("jumlah_cadangan", "1e400"),
-    ("jumlah_cadangan", -3),
-    ("batas_hari_kerja", 10_000_000),
-    ("pola_registrasi", "PPID/{tahun}/{seq:0100000000d}"),
-    ("pola_dik", "DIK-{nomor}"),
-])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("jumlah_cadangan", "1e400"),
+        ("jumlah_cadangan", -3),
+        ("batas_hari_kerja", 10_000_000),
+        ("pola_registrasi", "PPID/{tahun}/{seq:0100000000d}"),
+        ("pola_dik", "DIK-{nomor}"),
+    ],
+)
 def test_hostile_value_becomes_a_finding_on_its_row_and_the_default_is_used(key: str, value: object) -> None:
     checked = parse_settings({key: value}, {key: 12})
     assert checked.values[key] == SETTING_BY_KEY[key].default
@@ -69,8 +77,10 @@ def test_hostile_value_becomes_a_finding_on_its_row_and_the_default_is_used(key:
 
 
 @settings(max_examples=200 if os.environ.get("PPID_LONG_TESTS") == "1" else 40, deadline=None)
-@given(st.sampled_from([s.key for s in SETTINGS]),
-       st.one_of(st.integers(), st.floats(allow_nan=True), st.text(max_size=300), st.booleans(), st.none()))
+@given(
+    st.sampled_from([s.key for s in SETTINGS]),
+    st.one_of(st.integers(), st.floats(allow_nan=True), st.text(max_size=300), st.booleans(), st.none()),
+)
 def test_any_value_is_checked_quickly_and_never_raises(key: str, value: object) -> None:
     start = time.perf_counter()
     checked = parse_settings({key: value})
@@ -80,12 +90,17 @@ def test_any_value_is_checked_quickly_and_never_raises(key: str, value: object) 
         assert low <= checked.values[key] <= high
 
 
-@pytest.mark.parametrize(("key", "value"), [
-    ("jumlah_cadangan", "1e400"),
-    ("batas_hari_kerja", 10_000_000),
-    ("pola_registrasi", "PPID/{tahun}/{seq:0100000000d}"),
-])
-def test_advance_with_a_hostile_setting_warns_and_uses_the_default(register: Path, key: str, value: object) -> None:
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("jumlah_cadangan", "1e400"),
+        ("batas_hari_kerja", 10_000_000),
+        ("pola_registrasi", "PPID/{tahun}/{seq:0100000000d}"),
+    ],
+)
+def test_advance_with_a_hostile_setting_warns_and_uses_the_default(
+    register: Path, key: str, value: object
+) -> None:
     operations.commit(register, lambda reg: (Changes(appends={"permohonan": [intake_row()]}), None))
     row = set_setting(register, key, value)
     start = time.perf_counter()
@@ -119,7 +134,9 @@ def test_report_when_output_is_not_a_folder_is_exit_3(register: Path) -> None:
 
 
 def test_validate_writes_its_notes_with_a_hostile_setting(register: Path) -> None:
-    operations.commit(register, lambda reg: (Changes(appends={"permohonan": [intake_row(nama_pemohon=None)]}), None))
+    operations.commit(
+        register, lambda reg: (Changes(appends={"permohonan": [intake_row(nama_pemohon=None)]}), None)
+    )
     set_setting(register, "jumlah_cadangan", "1e400")
     code, out = cli("validate", register)
     assert code == 1 and "'1e400'" in out and "Catatan Validasi di register diperbarui" in out, out
@@ -151,8 +168,16 @@ def test_only_the_settings_module_reads_pengaturan_by_raw_key() -> None:
 
 
 def test_typed_views_of_the_settings() -> None:
-    config = parse_settings({"batas_hari_kerja": "12", "perpanjangan_hari_kerja": 0, "hari_ke_1": "ya",
-                             "jam_tutup": "15.30", "jam_buka": "pagi", "tahun_paling_awal": "'2024"})
+    config = parse_settings(
+        {
+            "batas_hari_kerja": "12",
+            "perpanjangan_hari_kerja": 0,
+            "hari_ke_1": "ya",
+            "jam_tutup": "15.30",
+            "jam_buka": "pagi",
+            "tahun_paling_awal": "'2024",
+        }
+    )
     assert config.days == (12, 0, 2, 30)  # answer, extension, near, objection
     assert config.earliest_year == 2024
     notes: list[str] = []

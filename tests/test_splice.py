@@ -67,8 +67,13 @@ def _snapshot(path: Path) -> dict:
                 if c.value is None and not c.has_style:
                     continue
                 out[(ws.title, c.coordinate)] = (
-                    str(c.value), c.number_format, c.font.b, c.fill.fgColor.rgb, c.protection.locked,
-                    c.alignment.wrap_text, c.hyperlink.target if c.hyperlink else None,
+                    str(c.value),
+                    c.number_format,
+                    c.font.b,
+                    c.fill.fgColor.rgb,
+                    c.protection.locked,
+                    c.alignment.wrap_text,
+                    c.hyperlink.target if c.hyperlink else None,
                     c.comment.text if c.comment else None,
                 )
         out[(ws.title, "merged")] = sorted(str(r) for r in ws.merged_cells.ranges)
@@ -113,37 +118,50 @@ def test_a_write_outside_the_loaded_rows_is_impossible_to_lose_silently(tmp_path
     assert _calamine(dest)["Data"][9][0] == "Pemohon 2"  # row 10 untouched, from the original
 
 
-@pytest.mark.parametrize("body", [
-    b'<c r="A2"><f t="shared" ref="A2:A3" si="0">B2</f><v>1</v></c>',
-    b'<c r="A2"><f t="array" ref="A2:A3">B2:B3</f><v>1</v></c>',
-    b'<c r="A2"><x14:thing/></c>',
-    b'<c r="A2" cm="1"><f>SORT(B1:B3)</f><v>1</v></c>',
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'<c r="A2"><f t="shared" ref="A2:A3" si="0">B2</f><v>1</v></c>',
+        b'<c r="A2"><f t="array" ref="A2:A3">B2:B3</f><v>1</v></c>',
+        b'<c r="A2"><x14:thing/></c>',
+        b'<c r="A2" cm="1"><f>SORT(B1:B3)</f><v>1</v></c>',
+    ],
+)
 def test_rows_with_shared_formulas_or_foreign_content_are_loaded_whole(body: bytes) -> None:
-    xml = (b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">' + body
-           + b"</row></sheetData></worksheet>")
+    xml = (
+        b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">'
+        + body
+        + b"</row></sheetData></worksheet>"
+    )
     with pytest.raises(Unspliceable):
         check_sheet(xml)
 
 
 def test_splice_keeps_openpyxl_rows_for_written_rows_and_the_original_elsewhere() -> None:
-    original = (b'<worksheet><dimension ref="A1:B3"/><sheetData><row r="1" x14ac:dyDescent="0.25">'
-                b'<c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'
-                b'<row r="3"><c r="A3"><v>3</v></c></row>'
-                b"</sheetData></worksheet>")
+    original = (
+        b'<worksheet><dimension ref="A1:B3"/><sheetData><row r="1" x14ac:dyDescent="0.25">'
+        b'<c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'
+        b'<row r="3"><c r="A3"><v>3</v></c></row>'
+        b"</sheetData></worksheet>"
+    )
     reduced = reduced_sheet(original, {2})
     assert b'r="1"' not in reduced and b'<row r="2">' in reduced
-    saved = (b'<worksheet><dimension ref="A2:C4"/><sheetData><row r="2"><c r="A2"><v>20</v></c></row>'
-             b'<row r="4"><c r="C4"><v>4</v></c></row></sheetData></worksheet>')
+    saved = (
+        b'<worksheet><dimension ref="A2:C4"/><sheetData><row r="2"><c r="A2"><v>20</v></c></row>'
+        b'<row r="4"><c r="C4"><v>4</v></c></row></sheetData></worksheet>'
+    )
     out = spliced_sheet(original, saved, {2, 4}, [b"<t>halo</t>"])
-    assert out == (b'<worksheet><dimension ref="A1:C4"/><sheetData><row r="1"><c r="A1" t="inlineStr">'
-                   b'<is><t>halo</t></is></c></row><row r="2"><c r="A2"><v>20</v></c></row>'
-                   b'<row r="3"><c r="A3"><v>3</v></c></row>'
-                   b'<row r="4"><c r="C4"><v>4</v></c></row></sheetData></worksheet>')
+    assert (
+        out == b'<worksheet><dimension ref="A1:C4"/><sheetData><row r="1"><c r="A1" t="inlineStr">'
+        b'<is><t>halo</t></is></c></row><row r="2"><c r="A2"><v>20</v></c></row>'
+        b'<row r="3"><c r="A3"><v>3</v></c></row>'
+        b'<row r="4"><c r="C4"><v>4</v></c></row></sheetData></worksheet>'
+    )
 
 
 def test_touched_rows_cover_every_cell_the_layout_writer_changes(tmp_path) -> None:
-    """The rows openpyxl is given are exactly the rows ``write_layout`` changes (else a write would be lost)."""
+    """The rows openpyxl is given are exactly the rows ``write_layout`` changes (else a write would be
+    lost)."""
     from test_workflow_kit import intake_row
 
     from automation import operations
@@ -166,12 +184,17 @@ def test_touched_rows_cover_every_cell_the_layout_writer_changes(tmp_path) -> No
         wb = load_workbook(path, keep_vba=True, rich_text=True)
 
     def state() -> dict:
-        return {(ws.title, key): (c.value, c.style_id) for ws in wb.worksheets for key, c in ws._cells.items()}
+        return {
+            (ws.title, key): (c.value, c.style_id) for ws in wb.worksheets for key, c in ws._cells.items()
+        }
 
     before = state()
     write_layout(wb, layout)
     after = state()
-    changed = {(sheet, key[0]) for sheet, key in after.keys() | before.keys()
-               if before.get((sheet, key)) != after.get((sheet, key))}
+    changed = {
+        (sheet, key[0])
+        for sheet, key in after.keys() | before.keys()
+        if before.get((sheet, key)) != after.get((sheet, key))
+    }
     allowed = {(sheet, row) for sheet, numbers in touched_rows(layout).items() for row in numbers}
     assert changed and changed <= allowed

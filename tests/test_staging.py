@@ -1,4 +1,5 @@
-"""Letters reach output/ only after the register is saved (issue 12 item 4): staging folder, publish, discard."""
+"""Letters reach output/ only after the register is saved (issue 12 item 4): staging folder, publish,
+discard."""
 
 from __future__ import annotations
 
@@ -22,8 +23,14 @@ NOW = dt.datetime(2026, 11, 20, 10, 0)
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_register(tmp_path_factory.mktemp("staging") / "register_ppid.xlsm", count=12, today=TODAY,
-                         rounds=3, ready=True, mistakes=False)
+    return make_register(
+        tmp_path_factory.mktemp("staging") / "register_ppid.xlsm",
+        count=12,
+        today=TODAY,
+        rounds=3,
+        ready=True,
+        mistakes=False,
+    )
 
 
 def _copy(sample: Path, tmp_path: Path) -> Path:
@@ -58,7 +65,9 @@ def _letters_match_register(path: Path) -> None:
             if number and file:
                 recorded[(path.parent / file).resolve()] = number
     files = {p.resolve() for p in (path.parent / "output").rglob("*.docx")}
-    assert files == set(recorded), f"letters the register does not know: {sorted(map(str, files - set(recorded)))}"
+    assert files == set(recorded), (
+        f"letters the register does not know: {sorted(map(str, files - set(recorded)))}"
+    )
     assert len(set(recorded.values())) == len(recorded)
     for file, number in recorded.items():
         assert number in _docx_text(file)
@@ -89,7 +98,9 @@ def test_failed_save_leaves_no_letters_and_no_number_is_reused(sample: Path, tmp
     assert not list((path.parent / "output").glob(f"{STAGING_PREFIX}*"))
 
 
-def test_letters_appear_only_after_the_save(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_letters_appear_only_after_the_save(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = _copy(sample, tmp_path)
     seen: list[set[str]] = []
     from automation.excel import safety
@@ -116,8 +127,9 @@ def test_stale_staging_of_a_killed_run_is_removed(sample: Path, tmp_path: Path) 
     _letters_match_register(path)
 
 
-def test_disk_full_while_rendering_removes_the_letters_made(sample: Path, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_full_while_rendering_removes_the_letters_made(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import errno
 
     from automation.letters import documents

@@ -11,11 +11,42 @@ from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PPR_ORDER = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
-    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 ]  # CT_PPr sequence, ECMA-376 Part 1
 TEMPLATES = sorted((Path(__file__).resolve().parents[1] / "templates").glob("*.docx"))
 
@@ -24,7 +55,9 @@ TEMPLATES = sorted((Path(__file__).resolve().parents[1] / "templates").glob("*.d
 def test_paragraph_properties_follow_the_schema_order(template: Path) -> None:
     root = etree.fromstring(zipfile.ZipFile(template).read("word/document.xml"))
     for ppr in root.iter(f"{W}pPr"):
-        positions = [PPR_ORDER.index(c.tag.removeprefix(W)) for c in ppr if c.tag.removeprefix(W) in PPR_ORDER]
+        positions = [
+            PPR_ORDER.index(c.tag.removeprefix(W)) for c in ppr if c.tag.removeprefix(W) in PPR_ORDER
+        ]
         assert positions == sorted(positions), etree.tostring(ppr)[:200]
 
 
@@ -64,7 +97,9 @@ def test_table_rows_never_split_and_loop_headers_repeat(template: Path) -> None:
 
 
 REPORT_TEMPLATES = [t for t in TEMPLATES if t.name.startswith("laporan_")]
-_NAME = re.compile(r"\{\{\s*([A-Za-z_][\w]*)(?:\.(\w+))?|\{%\w*\s+for\s+\w+\s+in\s+([A-Za-z_]\w*)(?:\.(\w+))?")
+_NAME = re.compile(
+    r"\{\{\s*([A-Za-z_][\w]*)(?:\.(\w+))?|\{%\w*\s+for\s+\w+\s+in\s+([A-Za-z_]\w*)(?:\.(\w+))?"
+)
 
 
 def report_placeholders(template: Path) -> set[str]:

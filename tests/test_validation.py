@@ -39,8 +39,12 @@ REQUEST = {
     "cara_memperoleh": "Mendapatkan salinan (softcopy)",
     "perangkat_daerah": "Dinas Pendidikan dan Kebudayaan",
 }
-BADAN_HUKUM = {"kategori_pemohon": "Badan Hukum", "jenis_identitas": "Akta Badan Hukum", "nik": None,
-               "dokumen_badan_hukum": "AHU-0012345.AH.01.07.2020"}  # fmt: skip
+BADAN_HUKUM = {
+    "kategori_pemohon": "Badan Hukum",
+    "jenis_identitas": "Akta Badan Hukum",
+    "nik": None,
+    "dokumen_badan_hukum": "AHU-0012345.AH.01.07.2020",
+}
 KELOMPOK = {
     "kategori_pemohon": "Kelompok Orang",
     "jenis_identitas": "Surat Kuasa dan KTP",
@@ -66,15 +70,24 @@ REQUEST_CASES = [
     # identity per requester category
     ("perorangan needs a NIK", {"nik": None}, [("wajib_diisi", "nik")]),
     ("badan hukum: no NIK needed, document given", BADAN_HUKUM, []),
-    ("badan hukum without its document", {**BADAN_HUKUM, "dokumen_badan_hukum": None},
-     [("badan_hukum_tanpa_dokumen", "dokumen_badan_hukum")]),
+    (
+        "badan hukum without its document",
+        {**BADAN_HUKUM, "dokumen_badan_hukum": None},
+        [("badan_hukum_tanpa_dokumen", "dokumen_badan_hukum")],
+    ),
     ("kelompok orang with power of attorney", KELOMPOK, []),
-    ("kelompok orang without power of attorney", {**KELOMPOK, "surat_kuasa": None},
-     [("kelompok_tanpa_surat_kuasa", "surat_kuasa")]),
+    (
+        "kelompok orang without power of attorney",
+        {**KELOMPOK, "surat_kuasa": None},
+        [("kelompok_tanpa_surat_kuasa", "surat_kuasa")],
+    ),
     ("kelompok orang needs a NIK too", {**KELOMPOK, "nik": None}, [("wajib_diisi", "nik")]),
     ("category typed in lower case", {**BADAN_HUKUM, "kategori_pemohon": "badan hukum"}, []),
-    ("identity document unusual for the category", {**BADAN_HUKUM, "jenis_identitas": "KTP"},
-     [("identitas_tidak_sesuai_kategori", "jenis_identitas")]),
+    (
+        "identity document unusual for the category",
+        {**BADAN_HUKUM, "jenis_identitas": "KTP"},
+        [("identitas_tidak_sesuai_kategori", "jenis_identitas")],
+    ),
     # NIK shape, region, birth date
     ("NIK with apostrophe and spaces", {"nik": "'6171 0545 0890 0003"}, []),
     ("NIK of a man (day not + 40)", {"nik": "6171050508900003"}, []),
@@ -98,32 +111,71 @@ REQUEST_CASES = [
     ("only e-mail is enough", {"telepon": None}, []),
     ("no phone and no e-mail", {"telepon": None, "email": None}, [("kontak_kosong", "telepon")]),
     # receipt date and office hours
-    ("date typed as Indonesian text", {"waktu_diterima": "23 November 2026 pukul 09.15"},
-     [("tanggal_berupa_teks", "waktu_diterima")]),
-    ("date typed dd-mm-yyyy", {"waktu_diterima": "23-11-2026 09:15"}, [("tanggal_berupa_teks", "waktu_diterima")]),
+    (
+        "date typed as Indonesian text",
+        {"waktu_diterima": "23 November 2026 pukul 09.15"},
+        [("tanggal_berupa_teks", "waktu_diterima")],
+    ),
+    (
+        "date typed dd-mm-yyyy",
+        {"waktu_diterima": "23-11-2026 09:15"},
+        [("tanggal_berupa_teks", "waktu_diterima")],
+    ),
     ("date only (no time)", {"waktu_diterima": date(2026, 11, 23)}, []),
-    ("date that does not exist", {"waktu_diterima": "31/11/2026 09:00"}, [("tanggal_tidak_terbaca", "waktu_diterima")]),
-    ("date in the future", {"waktu_diterima": datetime(2026, 12, 1, 9)}, [("tanggal_masa_depan", "waktu_diterima")]),
-    ("received after closing", {"waktu_diterima": datetime(2026, 11, 23, 16, 30)},
-     [("di_luar_jam_layanan", "waktu_diterima")]),
+    (
+        "date that does not exist",
+        {"waktu_diterima": "31/11/2026 09:00"},
+        [("tanggal_tidak_terbaca", "waktu_diterima")],
+    ),
+    (
+        "date in the future",
+        {"waktu_diterima": datetime(2026, 12, 1, 9)},
+        [("tanggal_masa_depan", "waktu_diterima")],
+    ),
+    (
+        "received after closing",
+        {"waktu_diterima": datetime(2026, 11, 23, 16, 30)},
+        [("di_luar_jam_layanan", "waktu_diterima")],
+    ),
     ("received before opening counts that same day", {"waktu_diterima": datetime(2026, 11, 23, 6, 45)}, []),
     ("received at closing time", {"waktu_diterima": datetime(2026, 11, 23, 16, 0)}, []),
-    ("received on Independence Day", {"waktu_diterima": datetime(2026, 8, 17, 10)},
-     [("di_luar_jam_layanan", "waktu_diterima")]),
-    ("received on a Saturday", {"waktu_diterima": datetime(2026, 11, 21, 10)},
-     [("di_luar_jam_layanan", "waktu_diterima")]),
+    (
+        "received on Independence Day",
+        {"waktu_diterima": datetime(2026, 8, 17, 10)},
+        [("di_luar_jam_layanan", "waktu_diterima")],
+    ),
+    (
+        "received on a Saturday",
+        {"waktu_diterima": datetime(2026, 11, 21, 10)},
+        [("di_luar_jam_layanan", "waktu_diterima")],
+    ),
     # choices
     ("choice in other case and spacing", {"saluran": "  datang   LANGSUNG "}, []),
     ("choice not on the list", {"saluran": "WhatsApp"}, [("pilihan_tidak_dikenal", "saluran")]),
-    ("extension without a reason", {"diperpanjang": "Ya"}, [("wajib_diisi", "alasan_perpanjangan"), ("wajib_diisi", "tanggal_perpanjangan")]),
-    ("extension with a reason and its date", {"diperpanjang": "Ya", "alasan_perpanjangan": "Menunggu uji konsekuensi",
-                                              "tanggal_perpanjangan": date(2026, 11, 24)}, []),
+    (
+        "extension without a reason",
+        {"diperpanjang": "Ya"},
+        [("wajib_diisi", "alasan_perpanjangan"), ("wajib_diisi", "tanggal_perpanjangan")],
+    ),
+    (
+        "extension with a reason and its date",
+        {
+            "diperpanjang": "Ya",
+            "alasan_perpanjangan": "Menunggu uji konsekuensi",
+            "tanggal_perpanjangan": date(2026, 11, 24),
+        },
+        [],
+    ),
     # odd cells
-    ("text that looks like a formula stays text", {"rincian_informasi": '=HYPERLINK("http://x.id","Data")'}, []),
+    (
+        "text that looks like a formula stays text",
+        {"rincian_informasi": '=HYPERLINK("http://x.id","Data")'},
+        [],
+    ),
     ("error value in a cell", {"alamat": "#N/A"}, [("sel_galat", "alamat")]),
     ("error value in a date cell", {"waktu_diterima": "#VALUE!"}, [("sel_galat", "waktu_diterima")]),
     ("number in a text column", {"pekerjaan": 12.0}, []),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("case", "entered", "expected"), REQUEST_CASES, ids=[c[0] for c in REQUEST_CASES])
@@ -173,86 +225,243 @@ EXEMPT = {
     "jenis_jangka_waktu": "Tahun",
     "jangka_waktu": "5",
 }
-INVESTIGATION = {"informasi_diuji": "Berkas penyidikan dugaan korupsi dana hibah",
-                 "konsekuensi": "Menghambat penyidikan dan mengungkap identitas saksi",
-                 "kepentingan_publik": "Proses hukum harus berjalan", "pasal17": "17a1"}  # fmt: skip
+INVESTIGATION = {
+    "informasi_diuji": "Berkas penyidikan dugaan korupsi dana hibah",
+    "konsekuensi": "Menghambat penyidikan dan mengungkap identitas saksi",
+    "kepentingan_publik": "Proses hukum harus berjalan",
+    "pasal17": "17a1",
+}
 KLASIFIKASI_CASES = [
     ("complete exemption", {}, True, []),
-    ("in progress: nothing else needed yet", {"pasal17": None, "konsekuensi": None, "kepentingan_publik": None,
-                                              "jenis_jangka_waktu": None, "jangka_waktu": None}, False, []),
-    ("exempt YA must name ground, consequence, public interest and period",
-     {"pasal17": None, "konsekuensi": None, "kepentingan_publik": None, "jenis_jangka_waktu": None, "jangka_waktu": None},
-     True, [("wajib_diisi", "pasal17"), ("wajib_diisi", "konsekuensi"), ("wajib_diisi", "kepentingan_publik"),
-            ("wajib_diisi", "jenis_jangka_waktu")]),
-    ("not exempt needs no ground", {"dikecualikan": "TIDAK", "pasal17": None, "konsekuensi": None,
-                                    "kepentingan_publik": None, "jenis_jangka_waktu": None, "jangka_waktu": None},
-     True, []),
-    ("SEBAGIAN also names the blacked-out part", {"dikecualikan": "SEBAGIAN"}, True,
-     [("wajib_diisi", "bagian_dikecualikan")]),
-    ("information tested is always needed to finish", {"informasi_diuji": None}, True,
-     [("wajib_diisi", "informasi_diuji")]),
+    (
+        "in progress: nothing else needed yet",
+        {
+            "pasal17": None,
+            "konsekuensi": None,
+            "kepentingan_publik": None,
+            "jenis_jangka_waktu": None,
+            "jangka_waktu": None,
+        },
+        False,
+        [],
+    ),
+    (
+        "exempt YA must name ground, consequence, public interest and period",
+        {
+            "pasal17": None,
+            "konsekuensi": None,
+            "kepentingan_publik": None,
+            "jenis_jangka_waktu": None,
+            "jangka_waktu": None,
+        },
+        True,
+        [
+            ("wajib_diisi", "pasal17"),
+            ("wajib_diisi", "konsekuensi"),
+            ("wajib_diisi", "kepentingan_publik"),
+            ("wajib_diisi", "jenis_jangka_waktu"),
+        ],
+    ),
+    (
+        "not exempt needs no ground",
+        {
+            "dikecualikan": "TIDAK",
+            "pasal17": None,
+            "konsekuensi": None,
+            "kepentingan_publik": None,
+            "jenis_jangka_waktu": None,
+            "jangka_waktu": None,
+        },
+        True,
+        [],
+    ),
+    (
+        "SEBAGIAN also names the blacked-out part",
+        {"dikecualikan": "SEBAGIAN"},
+        True,
+        [("wajib_diisi", "bagian_dikecualikan")],
+    ),
+    (
+        "information tested is always needed to finish",
+        {"informasi_diuji": None},
+        True,
+        [("wajib_diisi", "informasi_diuji")],
+    ),
     # the ground
     ("bare 'Pasal 17' is not a ground", {"pasal17": "Pasal 17"}, False, [("pasal17_tanpa_angka", "pasal17")]),
     ("bare '17' is not a ground", {"pasal17": 17.0}, False, [("pasal17_tanpa_angka", "pasal17")]),
     ("17h needs its point", {"pasal17": "17h"}, False, [("pasal17_tanpa_angka", "pasal17")]),
-    ("17b has no points", {**INVESTIGATION, "pasal17": "17b", "informasi_diuji": "Desain paten mesin",
-                           "konsekuensi": "Merugikan perlindungan hak kekayaan intelektual"}, True, []),
+    (
+        "17b has no points",
+        {
+            **INVESTIGATION,
+            "pasal17": "17b",
+            "informasi_diuji": "Desain paten mesin",
+            "konsekuensi": "Merugikan perlindungan hak kekayaan intelektual",
+        },
+        True,
+        [],
+    ),
     ("written out in words", {"pasal17": "Pasal 17 huruf h angka 3 UU 14/2008"}, True, []),
     ("unknown letter", {"pasal17": "17k"}, False, [("pasal17_tidak_dikenal", "pasal17")]),
     ("unknown point", {"pasal17": "17h7"}, False, [("pasal17_tidak_dikenal", "pasal17")]),
     # 17j and the other law
-    ("17j names the law and article", {"pasal17": "17h3, 17j", "uu_lain": "UU Nomor 27 Tahun 2022 Pasal 4"}, True, []),
+    (
+        "17j names the law and article",
+        {"pasal17": "17h3, 17j", "uu_lain": "UU Nomor 27 Tahun 2022 Pasal 4"},
+        True,
+        [],
+    ),
     ("17j without the other law", {"pasal17": "17j"}, True, [("uu_lain_wajib", "uu_lain")]),
     ("17j without the other law, still in progress", {"pasal17": "17j"}, False, []),
-    ("17j with a law but no article", {"pasal17": "17j", "uu_lain": "UU Pelindungan Data Pribadi"}, False,
-     [("uu_lain_wajib", "uu_lain")]),
-    ("17j with an article but no law", {"pasal17": "17j", "uu_lain": "Pasal 4 ayat (2)"}, False,
-     [("uu_lain_wajib", "uu_lain")]),
+    (
+        "17j with a law but no article",
+        {"pasal17": "17j", "uu_lain": "UU Pelindungan Data Pribadi"},
+        False,
+        [("uu_lain_wajib", "uu_lain")],
+    ),
+    (
+        "17j with an article but no law",
+        {"pasal17": "17j", "uu_lain": "Pasal 4 ayat (2)"},
+        False,
+        [("uu_lain_wajib", "uu_lain")],
+    ),
     # the period (Pasal 20)
-    ("unlimited period for a personal secret (h)", {"jenis_jangka_waktu": "Tidak terbatas", "jangka_waktu": None},
-     True, []),
-    ("unlimited period for law enforcement (a)", {**INVESTIGATION, "jenis_jangka_waktu": "Tidak terbatas"}, True,
-     [("jangka_waktu_tidak_terbatas", "jenis_jangka_waktu")]),
-    ("unlimited period, one of two grounds is a-f", {"pasal17": "17h3, 17e6", "jenis_jangka_waktu": "Tidak terbatas",
-                                                     "konsekuensi": "Mengungkap rekening pribadi dan pengawasan perbankan"},
-     True, [("jangka_waktu_tidak_terbatas", "jenis_jangka_waktu")]),
-    ("law enforcement with an event", {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa",
-                                       "jangka_waktu": "Sampai putusan berkekuatan hukum tetap"}, True, []),
+    (
+        "unlimited period for a personal secret (h)",
+        {"jenis_jangka_waktu": "Tidak terbatas", "jangka_waktu": None},
+        True,
+        [],
+    ),
+    (
+        "unlimited period for law enforcement (a)",
+        {**INVESTIGATION, "jenis_jangka_waktu": "Tidak terbatas"},
+        True,
+        [("jangka_waktu_tidak_terbatas", "jenis_jangka_waktu")],
+    ),
+    (
+        "unlimited period, one of two grounds is a-f",
+        {
+            "pasal17": "17h3, 17e6",
+            "jenis_jangka_waktu": "Tidak terbatas",
+            "konsekuensi": "Mengungkap rekening pribadi dan pengawasan perbankan",
+        },
+        True,
+        [("jangka_waktu_tidak_terbatas", "jenis_jangka_waktu")],
+    ),
+    (
+        "law enforcement with an event",
+        {
+            **INVESTIGATION,
+            "jenis_jangka_waktu": "Peristiwa",
+            "jangka_waktu": "Sampai putusan berkekuatan hukum tetap",
+        },
+        True,
+        [],
+    ),
     ("period type Tahun with '5 tahun'", {"jangka_waktu": "5 tahun"}, True, []),
     ("period type Tahun with a number", {"jangka_waktu": 5.0}, True, []),
-    ("period type Tahun with zero", {"jangka_waktu": "0"}, True, [("jangka_waktu_tidak_sesuai", "jangka_waktu")]),
-    ("period type Tahun with words", {"jangka_waktu": "lima tahun"}, False, [("jangka_waktu_tidak_sesuai", "jangka_waktu")]),
-    ("period type Tanggal with a date", {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": "31 Desember 2030"}, True, []),
-    ("period type Tanggal with a real date cell", {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": date(2030, 12, 31)},
-     True, []),
-    ("period type Tanggal with text", {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": "akhir tahun"}, False,
-     [("jangka_waktu_tidak_sesuai", "jangka_waktu")]),
+    (
+        "period type Tahun with zero",
+        {"jangka_waktu": "0"},
+        True,
+        [("jangka_waktu_tidak_sesuai", "jangka_waktu")],
+    ),
+    (
+        "period type Tahun with words",
+        {"jangka_waktu": "lima tahun"},
+        False,
+        [("jangka_waktu_tidak_sesuai", "jangka_waktu")],
+    ),
+    (
+        "period type Tanggal with a date",
+        {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": "31 Desember 2030"},
+        True,
+        [],
+    ),
+    (
+        "period type Tanggal with a real date cell",
+        {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": date(2030, 12, 31)},
+        True,
+        [],
+    ),
+    (
+        "period type Tanggal with text",
+        {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": "akhir tahun"},
+        False,
+        [("jangka_waktu_tidak_sesuai", "jangka_waktu")],
+    ),
     ("period type chosen but empty", {"jangka_waktu": None}, True, [("jangka_waktu_kosong", "jangka_waktu")]),
     ("period type chosen but empty, in progress", {"jangka_waktu": None}, False, []),
     # Pasal 20 by law, not by list: a-f are never permanent, whatever the spelling
-    ("a-f: event 'tidak terbatas'", {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "tidak terbatas"},
-     True, [("jangka_waktu_permanen", "jangka_waktu")]),
-    ("a-f: event 'selama-lamanya'", {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Selama-lamanya"},
-     True, [("jangka_waktu_permanen", "jangka_waktu")]),
-    ("a-f: event 'tanpa batas waktu'", {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa",
-                                         "jangka_waktu": "Tanpa batas waktu"}, True, [("jangka_waktu_permanen", "jangka_waktu")]),
-    ("end date before the start", {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": "31/12/2025"}, True,
-     [("jangka_waktu_sebelum_mulai", "jangka_waktu")]),
+    (
+        "a-f: event 'tidak terbatas'",
+        {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "tidak terbatas"},
+        True,
+        [("jangka_waktu_permanen", "jangka_waktu")],
+    ),
+    (
+        "a-f: event 'selama-lamanya'",
+        {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Selama-lamanya"},
+        True,
+        [("jangka_waktu_permanen", "jangka_waktu")],
+    ),
+    (
+        "a-f: event 'tanpa batas waktu'",
+        {**INVESTIGATION, "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "Tanpa batas waktu"},
+        True,
+        [("jangka_waktu_permanen", "jangka_waktu")],
+    ),
+    (
+        "end date before the start",
+        {"jenis_jangka_waktu": "Tanggal", "jangka_waktu": "31/12/2025"},
+        True,
+        [("jangka_waktu_sebelum_mulai", "jangka_waktu")],
+    ),
     # does the reason fit the letter?
-    ("economic reason cited as a private deed (17g)", {"pasal17": "17g", "informasi_diuji": "Rencana kenaikan tarif pajak daerah",
-                                                       "konsekuensi": "Spekulasi harga"}, True,
-     [("alasan_tidak_sesuai_huruf", "pasal17")]),
-    ("economic reason cited as economic (17e3)", {"pasal17": "17e3", "informasi_diuji": "Rencana kenaikan tarif pajak daerah",
-                                                  "konsekuensi": "Spekulasi harga", "jenis_jangka_waktu": "Peristiwa",
-                                                  "jangka_waktu": "Sampai perda ditetapkan"}, True, []),
+    (
+        "economic reason cited as a private deed (17g)",
+        {
+            "pasal17": "17g",
+            "informasi_diuji": "Rencana kenaikan tarif pajak daerah",
+            "konsekuensi": "Spekulasi harga",
+        },
+        True,
+        [("alasan_tidak_sesuai_huruf", "pasal17")],
+    ),
+    (
+        "economic reason cited as economic (17e3)",
+        {
+            "pasal17": "17e3",
+            "informasi_diuji": "Rencana kenaikan tarif pajak daerah",
+            "konsekuensi": "Spekulasi harga",
+            "jenis_jangka_waktu": "Peristiwa",
+            "jangka_waktu": "Sampai perda ditetapkan",
+        },
+        True,
+        [],
+    ),
     # ... at point level (17h1-h5): the letter fits, the point does not
-    ("medical record cited as finances (17h3)", {"informasi_diuji": "Salinan rekam medis pasien rawat inap",
-                                                 "konsekuensi": "Mengungkap data pribadi pasien"}, True,
-     [("alasan_tidak_sesuai_angka", "pasal17")]),
-    ("confirmed by the Tim Pertimbangan", {"informasi_diuji": "Salinan rekam medis pasien rawat inap",
-                                           "konsekuensi": "Mengungkap data pribadi pasien", "dasar_dikonfirmasi": "Ya"},
-     True, []),
-]  # fmt: skip
+    (
+        "medical record cited as finances (17h3)",
+        {
+            "informasi_diuji": "Salinan rekam medis pasien rawat inap",
+            "konsekuensi": "Mengungkap data pribadi pasien",
+        },
+        True,
+        [("alasan_tidak_sesuai_angka", "pasal17")],
+    ),
+    (
+        "confirmed by the Tim Pertimbangan",
+        {
+            "informasi_diuji": "Salinan rekam medis pasien rawat inap",
+            "konsekuensi": "Mengungkap data pribadi pasien",
+            "dasar_dikonfirmasi": "Ya",
+        },
+        True,
+        [],
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -262,12 +471,20 @@ def test_classification_rows(case, entered, completing, expected):
     assert findings("klasifikasi", {**EXEMPT, **entered}, completing=completing) == expected
 
 
-@pytest.mark.parametrize(("entered", "expected"), [
-    (INVESTIGATION, [("jangka_waktu_permanen", "jenis_jangka_waktu")]),  # a-f: the law decides, not the list
-    ({}, []),  # h may be closed without an end
-])
+@pytest.mark.parametrize(
+    ("entered", "expected"),
+    [
+        (
+            INVESTIGATION,
+            [("jangka_waktu_permanen", "jenis_jangka_waktu")],
+        ),  # a-f: the law decides, not the list
+        ({}, []),  # h may be closed without an end
+    ],
+)
 def test_period_value_added_to_referensi(entered, expected):
-    reg = make_register({"klasifikasi": [{**EXEMPT, **entered, "jenis_jangka_waktu": "Permanen", "jangka_waktu": None}]})
+    reg = make_register(
+        {"klasifikasi": [{**EXEMPT, **entered, "jenis_jangka_waktu": "Permanen", "jangka_waktu": None}]}
+    )
     reg.sheets["referensi"] = SheetData(spec=REFERENSI, records=[Record(7, {"jangka_waktu": "Permanen"})])
     record = reg.sheets["klasifikasi"].records[0]
     found = row_findings(reg, "klasifikasi", record, completing=True, today=TODAY)
@@ -275,49 +492,134 @@ def test_period_value_added_to_referensi(entered, expected):
 
 
 # ---------------------------------------------------------------- the other stages
-DIK = {"no_registrasi": REG, "informasi": "Rekam medis pasien RSUD", "perangkat_daerah": "RSUD dr. Soedarso",
-       "pasal17": "17h2", "konsekuensi": "Mengungkap riwayat kesehatan pribadi", "kepentingan_publik": "Privasi pasien",
-       "jenis_jangka_waktu": "Tidak terbatas", "tanggal_mulai": date(2026, 10, 1),
-       "nomor_ba": "001/BA-UK/PPID-DISKOMINFO/X/2026"}  # fmt: skip
-OBJECTION = {"no_registrasi": REG, "tanggal_keberatan": date(2026, 11, 19),
-             "alasan_keberatan": "a. Penolakan berdasarkan Pasal 17"}
+DIK = {
+    "no_registrasi": REG,
+    "informasi": "Rekam medis pasien RSUD",
+    "perangkat_daerah": "RSUD dr. Soedarso",
+    "pasal17": "17h2",
+    "konsekuensi": "Mengungkap riwayat kesehatan pribadi",
+    "kepentingan_publik": "Privasi pasien",
+    "jenis_jangka_waktu": "Tidak terbatas",
+    "tanggal_mulai": date(2026, 10, 1),
+    "nomor_ba": "001/BA-UK/PPID-DISKOMINFO/X/2026",
+}
+OBJECTION = {
+    "no_registrasi": REG,
+    "tanggal_keberatan": date(2026, 11, 19),
+    "alasan_keberatan": "a. Penolakan berdasarkan Pasal 17",
+}
 OTHER_CASES = [
     ("register_dik", "complete DIK entry", DIK, False, []),
     ("register_dik", "DIK entry before any request", {**DIK, "no_registrasi": None}, False, []),
-    ("register_dik", "DIK fields are required at entry", {**DIK, "konsekuensi": None}, False,
-     [("wajib_diisi", "konsekuensi")]),
-    ("register_dik", "DIK: defence ground cannot be unlimited",
-     {**DIK, "pasal17": "17c1", "informasi": "Denah pangkalan militer", "konsekuensi": "Membahayakan pertahanan"},
-     False, [("jangka_waktu_tidak_terbatas", "jenis_jangka_waktu")]),
-    ("register_dik", "DIK start date in the future", {**DIK, "tanggal_mulai": date(2027, 1, 1)}, False,
-     [("tanggal_masa_depan", "tanggal_mulai")]),
-    ("register_dik", "DIK reviewed before it was set", {**DIK, "tinjau_terakhir": date(2026, 9, 2)}, False,
-     [("tinjau_sebelum_mulai", "tinjau_terakhir")]),
+    (
+        "register_dik",
+        "DIK fields are required at entry",
+        {**DIK, "konsekuensi": None},
+        False,
+        [("wajib_diisi", "konsekuensi")],
+    ),
+    (
+        "register_dik",
+        "DIK: defence ground cannot be unlimited",
+        {
+            **DIK,
+            "pasal17": "17c1",
+            "informasi": "Denah pangkalan militer",
+            "konsekuensi": "Membahayakan pertahanan",
+        },
+        False,
+        [("jangka_waktu_tidak_terbatas", "jenis_jangka_waktu")],
+    ),
+    (
+        "register_dik",
+        "DIK start date in the future",
+        {**DIK, "tanggal_mulai": date(2027, 1, 1)},
+        False,
+        [("tanggal_masa_depan", "tanggal_mulai")],
+    ),
+    (
+        "register_dik",
+        "DIK reviewed before it was set",
+        {**DIK, "tinjau_terakhir": date(2026, 9, 2)},
+        False,
+        [("tinjau_sebelum_mulai", "tinjau_terakhir")],
+    ),
     ("register_dik", "DIK review recorded", {**DIK, "tinjau_terakhir": date(2026, 11, 2)}, False, []),
     ("koordinasi", "coordination in progress", {"no_registrasi": REG, "petugas_pd": "Andi"}, False, []),
-    ("koordinasi", "coordination finished without its facts", {"no_registrasi": REG, "petugas_pd": "Andi"}, True,
-     [("wajib_diisi", "tanggal_koordinasi"), ("wajib_diisi", "status_penguasaan")]),
-    ("persetujuan", "revision needs a note",
-     {"keputusan_atasan": "Revisi", "nama_atasan": "Samuel", "tanggal_persetujuan": date(2026, 11, 20)}, True,
-     [("wajib_diisi", "catatan_atasan")]),
-    ("persetujuan", "approval needs no note",
-     {"keputusan_atasan": "disetujui", "nama_atasan": "Samuel", "tanggal_persetujuan": date(2026, 11, 20)}, True, []),
-    ("keputusan", "fee typed with Rp and thousands dot", {"biaya": "Rp 15.000", "waktu_penyediaan": "3"}, False, []),
+    (
+        "koordinasi",
+        "coordination finished without its facts",
+        {"no_registrasi": REG, "petugas_pd": "Andi"},
+        True,
+        [("wajib_diisi", "tanggal_koordinasi"), ("wajib_diisi", "status_penguasaan")],
+    ),
+    (
+        "persetujuan",
+        "revision needs a note",
+        {"keputusan_atasan": "Revisi", "nama_atasan": "Samuel", "tanggal_persetujuan": date(2026, 11, 20)},
+        True,
+        [("wajib_diisi", "catatan_atasan")],
+    ),
+    (
+        "persetujuan",
+        "approval needs no note",
+        {"keputusan_atasan": "disetujui", "nama_atasan": "Samuel", "tanggal_persetujuan": date(2026, 11, 20)},
+        True,
+        [],
+    ),
+    (
+        "keputusan",
+        "fee typed with Rp and thousands dot",
+        {"biaya": "Rp 15.000", "waktu_penyediaan": "3"},
+        False,
+        [],
+    ),
     ("keputusan", "fee in words", {"biaya": "lima ribu"}, False, [("angka_tidak_terbaca", "biaya")]),
     ("keputusan", "negative fee", {"biaya": -5000.0}, False, [("angka_negatif", "biaya")]),
-    ("keputusan", "days with a fraction", {"waktu_penyediaan": 2.5}, False, [("angka_tidak_terbaca", "waktu_penyediaan")]),
-    ("keberatan", "objection date in the future", {**OBJECTION, "tanggal_keberatan": date(2026, 12, 2)},
-     False, [("tanggal_masa_depan", "tanggal_keberatan")]),
+    (
+        "keputusan",
+        "days with a fraction",
+        {"waktu_penyediaan": 2.5},
+        False,
+        [("angka_tidak_terbaca", "waktu_penyediaan")],
+    ),
+    (
+        "keberatan",
+        "objection date in the future",
+        {**OBJECTION, "tanggal_keberatan": date(2026, 12, 2)},
+        False,
+        [("tanggal_masa_depan", "tanggal_keberatan")],
+    ),
     ("keberatan", "objection ground from Pasal 35", OBJECTION, False, []),
-    ("keberatan", "objection ground outside Pasal 35", {**OBJECTION, "alasan_keberatan": "h. Lainnya"}, False,
-     [("pilihan_tidak_dikenal", "alasan_keberatan")]),
-    ("hari_libur", "holidays may lie in the future", {"tanggal": date(2027, 12, 25), "keterangan": "Natal",
-                                                      "jenis": "Libur nasional"}, False, []),
-    ("hari_libur", "unknown holiday type", {"tanggal": date(2027, 12, 25), "keterangan": "Natal", "jenis": "Libur"}, False,
-     [("pilihan_tidak_dikenal", "jenis")]),
-    ("hari_libur", "holiday date unreadable", {"tanggal": "25/13/2027", "keterangan": "X", "jenis": "Cuti bersama"},
-     False, [("tanggal_tidak_terbaca", "tanggal")]),
-]  # fmt: skip
+    (
+        "keberatan",
+        "objection ground outside Pasal 35",
+        {**OBJECTION, "alasan_keberatan": "h. Lainnya"},
+        False,
+        [("pilihan_tidak_dikenal", "alasan_keberatan")],
+    ),
+    (
+        "hari_libur",
+        "holidays may lie in the future",
+        {"tanggal": date(2027, 12, 25), "keterangan": "Natal", "jenis": "Libur nasional"},
+        False,
+        [],
+    ),
+    (
+        "hari_libur",
+        "unknown holiday type",
+        {"tanggal": date(2027, 12, 25), "keterangan": "Natal", "jenis": "Libur"},
+        False,
+        [("pilihan_tidak_dikenal", "jenis")],
+    ),
+    (
+        "hari_libur",
+        "holiday date unreadable",
+        {"tanggal": "25/13/2027", "keterangan": "X", "jenis": "Cuti bersama"},
+        False,
+        [("tanggal_tidak_terbaca", "tanggal")],
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -337,7 +639,11 @@ DATE_CASES = [
     ("text dd.mm.yyyy", "05.11.2026", [("tanggal_berupa_teks", "tanggal_kajian")]),
     ("text with an Indonesian month", "5 November 2026", [("tanggal_berupa_teks", "tanggal_kajian")]),
     ("US swap: 11 February read from 2/11", date(2026, 2, 11), [("bulan_tertukar", "tanggal_kajian")]),
-    ("text readable both ways, only the swap fits", "11/02/2026", [("tanggal_teks_ambigu", "tanggal_kajian")]),
+    (
+        "text readable both ways, only the swap fits",
+        "11/02/2026",
+        [("tanggal_teks_ambigu", "tanggal_kajian")],
+    ),
     ("before the request and no swap fits", date(2026, 10, 20), []),
     ("future date whose swap fits", date(2026, 12, 11), [("bulan_tertukar", "tanggal_kajian")]),
     ("future date, no swap possible", date(2026, 11, 30), [("tanggal_masa_depan", "tanggal_kajian")]),
@@ -355,7 +661,9 @@ def test_a_text_date_is_written_back_as_a_real_date():
 
     reg = make_register({"permohonan": [{**REQUEST, "waktu_diterima": "23 November 2026 pukul 09.15"}]})
     changes, report = plan_validate(reg, now=datetime(2026, 11, 24, 10), trigger="CLI")
-    (finding,) = [f for f in report.findings if f.code != "lembar_hilang"]  # no support sheets in this register
+    (finding,) = [
+        f for f in report.findings if f.code != "lembar_hilang"
+    ]  # no support sheets in this register
     assert finding.code == "tanggal_berupa_teks" and "dibaca sebagai 23/11/2026 09:15" in finding.message
     assert changes.cells[("permohonan", 7)]["waktu_diterima"] == datetime(2026, 11, 23, 9, 15)
     assert "23 November 2026" in changes.cells[("permohonan", 7)]["catatan_validasi"]
@@ -397,8 +705,10 @@ def test_blank_rows_in_the_middle_are_skipped_not_reported():
 
 
 def test_a_finished_row_must_be_complete():
-    rows = [{"no_registrasi": REG, "petugas_pd": "Andi", "status_tahap": "Selesai"},
-            {"no_registrasi": REG, "petugas_pd": "Andi", "status_tahap": "Dalam proses"}]  # fmt: skip
+    rows = [
+        {"no_registrasi": REG, "petugas_pd": "Andi", "status_tahap": "Selesai"},
+        {"no_registrasi": REG, "petugas_pd": "Andi", "status_tahap": "Dalam proses"},
+    ]
     reg = make_register({"permohonan": [REQUEST], "koordinasi": rows})
     assert codes_of(validate_register(reg, today=TODAY)) == [
         ("2 Koordinasi", 7, "wajib_diisi", "tanggal_koordinasi"),
@@ -434,12 +744,18 @@ def test_a_request_without_number_yet_is_fine():
 
 
 def test_stage_rows_must_point_at_a_request():
-    reg = make_register({
-        "permohonan": [REQUEST],
-        "kajian": [{"no_registrasi": REG}, {"no_registrasi": "PPID-KOMINFO/2026/11/0099"}, {"hasil_kajian": "Tanpa nomor"},
-                   {}],
-        "register_dik": [{**DIK, "no_registrasi": "PPID-X"}, {**DIK, "no_registrasi": None}],
-    })  # fmt: skip
+    reg = make_register(
+        {
+            "permohonan": [REQUEST],
+            "kajian": [
+                {"no_registrasi": REG},
+                {"no_registrasi": "PPID-KOMINFO/2026/11/0099"},
+                {"hasil_kajian": "Tanpa nomor"},
+                {},
+            ],
+            "register_dik": [{**DIK, "no_registrasi": "PPID-X"}, {**DIK, "no_registrasi": None}],
+        }
+    )
     assert codes_of(validate_register(reg, today=TODAY)) == [
         ("3 Kajian", 8, "referensi_tidak_ada", "no_registrasi"),
         ("3 Kajian", 9, "nomor_registrasi_kosong", "no_registrasi"),
@@ -589,11 +905,32 @@ class Weird:
 
 
 RAW = st.one_of(
-    st.none(), st.text(max_size=30), st.sampled_from(["#N/A", "'", "=SUM(A1)", "Ya", "YA", "17j", "Tidak terbatas",
-                                                      "Badan Hukum", "Selesai", "Tahun", "Tanggal"]),
-    st.floats(allow_nan=True, allow_infinity=True), st.integers(), st.booleans(), st.dates(), st.datetimes(),
-    st.times(), st.just(object()), st.decimals(allow_nan=False),
-)  # fmt: skip
+    st.none(),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "#N/A",
+            "'",
+            "=SUM(A1)",
+            "Ya",
+            "YA",
+            "17j",
+            "Tidak terbatas",
+            "Badan Hukum",
+            "Selesai",
+            "Tahun",
+            "Tanggal",
+        ]
+    ),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+    st.just(object()),
+    st.decimals(allow_nan=False),
+)
 # An object whose str() raises never comes out of the reader; the calendar (Record.text) reads the
 # Hari Libur sheet without guarding against it, so such cells are fuzzed on stage sheets only.
 RAW_ODD = st.one_of(RAW, st.just(Weird()))
@@ -628,14 +965,22 @@ def test_every_code_in_the_catalogue_is_exercised_by_these_tables():
     seen |= {code for _c, _e, _x, expected in KLASIFIKASI_CASES for code, _k in expected}
     seen |= {code for _s, _c, _e, _x, expected in OTHER_CASES for code, _k in expected}
     seen |= {"jangka_waktu_permanen"}  # test_period_value_added_to_referensi
-    seen |= {code for _c, _d, expected in CHAIN_CASES for code, *_ in expected}  # tests/test_validation_chain.py
+    seen |= {
+        code for _c, _d, expected in CHAIN_CASES for code, *_ in expected
+    }  # tests/test_validation_chain.py
     seen |= {"dasar_hukum_belum_dikonfirmasi"}  # test_flagged_ground_is_repeated_on_the_ba_until_confirmed
     seen |= {code for _c, _e, expected in DATE_CASES for code, _k in expected}
     seen |= {code for _c, _e, expected in OBJECTION_CASES for code, _k in expected}  # test_objections.py
     seen |= {"keberatan_tanpa_penolakan"}  # tests/test_objections.py::test_ground_a_needs_a_refused_request
-    structural = {"lembar_hilang", "lembar_belum_ada", "kolom_hilang", "sel_digabung",
-                  "nomor_registrasi_ganda",
-                  "nomor_registrasi_kosong", "referensi_tidak_ada"}  # fmt: skip
+    structural = {
+        "lembar_hilang",
+        "lembar_belum_ada",
+        "kolom_hilang",
+        "sel_digabung",
+        "nomor_registrasi_ganda",
+        "nomor_registrasi_kosong",
+        "referensi_tidak_ada",
+    }
     assert seen | structural == set(CODES)
 
 

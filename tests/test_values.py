@@ -81,22 +81,51 @@ def test_is_error_cell(raw, error):
 @pytest.mark.parametrize(
     "raw",
     [
-        "24/11/2026", "24-11-2026", "24.11.2026", "2026-11-24", "24 Nov 2026", "24 November 2026",
-        "24 nopember 2026", "24-Nov-2026", "Selasa, 24 November 2026", "'24/11/2026", " 24 / 11 / 2026 ",
-        "24/11/2026 10:30", "24 November 2026 pukul 10.30 WIB", 46350.0, 46350, D, datetime(2026, 11, 24, 8),
+        "24/11/2026",
+        "24-11-2026",
+        "24.11.2026",
+        "2026-11-24",
+        "24 Nov 2026",
+        "24 November 2026",
+        "24 nopember 2026",
+        "24-Nov-2026",
+        "Selasa, 24 November 2026",
+        "'24/11/2026",
+        " 24 / 11 / 2026 ",
+        "24/11/2026 10:30",
+        "24 November 2026 pukul 10.30 WIB",
+        46350.0,
+        46350,
+        D,
+        datetime(2026, 11, 24, 8),
     ],
-)  # fmt: skip
+)
 def test_parse_date_accepts_the_forms_staff_type(raw):
     assert parse_date(raw) == (D, None)
 
 
 @pytest.mark.parametrize(
     ("raw", "month"),
-    [("1 Jan 2026", 1), ("1 Peb 2026", 2), ("1 Mar 2026", 3), ("1 Apr 2026", 4), ("1 Mei 2026", 5), ("1 Jun 2026", 6),
-     ("1 Jul 2026", 7), ("1 Agu 2026", 8), ("1 Agt 2026", 8), ("1 Ags 2026", 8), ("1 Agustus 2026", 8),
-     ("1 Sep 2026", 9), ("1 Okt 2026", 10), ("1 Oktober 2026", 10), ("1 Nov 2026", 11), ("1 Des 2026", 12),
-     ("1 Desember 2026", 12)],
-)  # fmt: skip
+    [
+        ("1 Jan 2026", 1),
+        ("1 Peb 2026", 2),
+        ("1 Mar 2026", 3),
+        ("1 Apr 2026", 4),
+        ("1 Mei 2026", 5),
+        ("1 Jun 2026", 6),
+        ("1 Jul 2026", 7),
+        ("1 Agu 2026", 8),
+        ("1 Agt 2026", 8),
+        ("1 Ags 2026", 8),
+        ("1 Agustus 2026", 8),
+        ("1 Sep 2026", 9),
+        ("1 Okt 2026", 10),
+        ("1 Oktober 2026", 10),
+        ("1 Nov 2026", 11),
+        ("1 Des 2026", 12),
+        ("1 Desember 2026", 12),
+    ],
+)
 def test_parse_date_indonesian_months(raw, month):
     assert parse_date(raw) == (date(2026, month, 1), None)
 
@@ -127,7 +156,7 @@ def test_parse_date_message_names_a_long_value_shortened():
     assert "xxxxx…" in msg and len(msg) < 150
 
 
-@pytest.mark.parametrize(("raw"), [None, "", "  ", "'"])
+@pytest.mark.parametrize("raw", [None, "", "  ", "'"])
 def test_parse_date_empty_is_not_an_error(raw):
     assert parse_date(raw) == (None, None)
 
@@ -156,9 +185,15 @@ def test_parse_datetime_errors(raw):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("07:30", time(7, 30)), ("7.30", time(7, 30)), ("16:00 WIB", time(16)), (0.3125, time(7, 30)),
-     (time(8), time(8)), (datetime(2026, 1, 1, 15, 45), time(15, 45))],
-)  # fmt: skip
+    [
+        ("07:30", time(7, 30)),
+        ("7.30", time(7, 30)),
+        ("16:00 WIB", time(16)),
+        (0.3125, time(7, 30)),
+        (time(8), time(8)),
+        (datetime(2026, 1, 1, 15, 45), time(15, 45)),
+    ],
+)
 def test_parse_time(raw, expected):
     assert parse_time(raw) == (expected, None)
 
@@ -172,9 +207,18 @@ def test_parse_time_errors(raw):
 # ---------------------------------------------------------------- numbers
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("12", 12), ("'12", 12), (" 1.500 ", 1500), ("1,500", 1500), ("12,0", 12), ("12.00", 12), (12.0, 12), (7, 7),
-     ("-3", -3)],
-)  # fmt: skip
+    [
+        ("12", 12),
+        ("'12", 12),
+        (" 1.500 ", 1500),
+        ("1,500", 1500),
+        ("12,0", 12),
+        ("12.00", 12),
+        (12.0, 12),
+        (7, 7),
+        ("-3", -3),
+    ],
+)
 def test_parse_int(raw, expected):
     assert parse_int(raw) == (expected, None)
 
@@ -187,9 +231,19 @@ def test_parse_int_errors(raw):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("Rp 15.000", 15000), ("Rp15.000,-", 15000), ("Rp. 15.000,00", 15000), ("IDR 15000", 15000), ("15,000", 15000),
-     (15000.0, 15000), ("-", 0), ("gratis", 0), ("Tanpa biaya", 0), ("0", 0)],
-)  # fmt: skip
+    [
+        ("Rp 15.000", 15000),
+        ("Rp15.000,-", 15000),
+        ("Rp. 15.000,00", 15000),
+        ("IDR 15000", 15000),
+        ("15,000", 15000),
+        (15000.0, 15000),
+        ("-", 0),
+        ("gratis", 0),
+        ("Tanpa biaya", 0),
+        ("0", 0),
+    ],
+)
 def test_parse_money(raw, expected):
     assert parse_money(raw) == (expected, None)
 
@@ -280,14 +334,23 @@ def test_parse_nik_explains_a_nik_that_excel_turned_into_a_number(raw):
 
 
 def test_parse_nik_number_message_matches_the_sop_wording():
-    assert parse_nik(6171012345670000.0)[1] == (
-        "NIK tersimpan sebagai angka sehingga digit terakhir hilang; ketik ulang dengan tanda petik di depan "
+    assert (
+        parse_nik(6171012345670000.0)[1]
+        == "NIK tersimpan sebagai angka sehingga digit terakhir hilang; ketik ulang dengan tanda petik di"
+        " depan "
         "('6171...) atau format kolom sebagai Teks."
     )
 
 
-@pytest.mark.parametrize(("raw", "hint"), [("617105450890000", "15 digit"), ("61710545089000031", "17 digit"),
-                                           ("6171O54508900003", "selain angka"), (12345.0, "5 digit")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("raw", "hint"),
+    [
+        ("617105450890000", "15 digit"),
+        ("61710545089000031", "17 digit"),
+        ("6171O54508900003", "selain angka"),
+        (12345.0, "5 digit"),
+    ],
+)
 def test_parse_nik_wrong_length_or_letters(raw, hint):
     nik, code, msg = check_nik(raw)
     assert nik is None and code == "nik_bukan_16_digit" and hint in msg
@@ -337,18 +400,29 @@ def test_parse_phone_errors(raw, hint):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("yohana@gmail.com", "yohana@gmail.com"), ("Yohana.Sari@Kalbarprov.GO.ID", "Yohana.Sari@kalbarprov.go.id"),
-     ("mailto:a_b+c@mail.co.id", "a_b+c@mail.co.id"), ("'x@y.id", "x@y.id")],
-)  # fmt: skip
+    [
+        ("yohana@gmail.com", "yohana@gmail.com"),
+        ("Yohana.Sari@Kalbarprov.GO.ID", "Yohana.Sari@kalbarprov.go.id"),
+        ("mailto:a_b+c@mail.co.id", "a_b+c@mail.co.id"),
+        ("'x@y.id", "x@y.id"),
+    ],
+)
 def test_parse_email(raw, expected):
     assert parse_email(raw) == (expected, None)
 
 
 @pytest.mark.parametrize(
     ("raw", "hint"),
-    [("yohana@gmail,com", "koma"), ("yohana gmail.com", "spasi"), ("yohana.gmail.com", "tanda @"),
-     ("a@@b.com", "lebih dari satu"), ("a@b", "belum lengkap"), ("a..b@c.com", "tidak sah"), ("a@b.c0m", "tidak sah")],
-)  # fmt: skip
+    [
+        ("yohana@gmail,com", "koma"),
+        ("yohana gmail.com", "spasi"),
+        ("yohana.gmail.com", "tanda @"),
+        ("a@@b.com", "lebih dari satu"),
+        ("a@b", "belum lengkap"),
+        ("a..b@c.com", "tidak sah"),
+        ("a@b.c0m", "tidak sah"),
+    ],
+)
 def test_parse_email_errors(raw, hint):
     value, msg = parse_email(raw)
     assert value is None and hint in msg

@@ -51,7 +51,9 @@ def test_structure_sees_a_changed_header(fresh: Path, structures: tuple[dict, di
     ws.data_validations.dataValidation.pop()
     changed = tmp_path / tool.NAME
     book.save(changed)
-    changed.with_suffix(".py").write_text(fresh.with_suffix(".py").read_text(encoding="utf-8"), encoding="utf-8")
+    changed.with_suffix(".py").write_text(
+        fresh.with_suffix(".py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     assert tool.structure(changed)["sheet"][ws.title] != structures[1]["sheet"][ws.title]
 
 

@@ -61,13 +61,25 @@ CASES = [
     ("staff closure", WITH_CLOSURE, datetime(2026, 7, 7, 10, 0), date(2026, 7, 22), date(2026, 7, 31)),
     # Mon 05-25, day 1 Tue 05-26; Wed 05-27, Mon 06-01, Tue 06-16 off; Thu 05-28 a working day again:
     # 26,28,29,2,3,4,5,8,9, 10th Wed 06-10; 11,12,15,17,18,19, 17th Mon 06-22.
-    ("cancelled cuti bersama", WITH_CANCEL, datetime(2026, 5, 25, 9, 0), date(2026, 6, 10), date(2026, 6, 22)),
+    (
+        "cancelled cuti bersama",
+        WITH_CANCEL,
+        datetime(2026, 5, 25, 9, 0),
+        date(2026, 6, 10),
+        date(2026, 6, 22),
+    ),
     # Same without the cancellation: 26,29,2,3,4,5,8,9,10, 10th Thu 06-11; 12,15,17,18,19,22, 17th Tue 06-23.
     ("Idul Adha cuti bersama", PLAIN, datetime(2026, 5, 25, 9, 0), date(2026, 6, 11), date(2026, 6, 23)),
     # Receipt day is day 1: Tue 07-07 .. 10th Mon 07-20, 17th Wed 07-29.
     ("receipt day counts", DAY_COUNTS, datetime(2026, 7, 7, 10, 0), date(2026, 7, 20), date(2026, 7, 29)),
     # Fri 08-14 16:30 -> received Tue 08-18 = day 1: 10th Tue 09-01, 17th Thu 09-10.
-    ("receipt day counts, after hours", DAY_COUNTS, datetime(2026, 8, 14, 16, 30), date(2026, 9, 1), date(2026, 9, 10)),
+    (
+        "receipt day counts, after hours",
+        DAY_COUNTS,
+        datetime(2026, 8, 14, 16, 30),
+        date(2026, 9, 1),
+        date(2026, 9, 10),
+    ),
 ]
 
 
@@ -154,14 +166,41 @@ def _serial(d: date) -> float:
 def test_from_register(tmp_path: Path) -> None:
     rows: list[dict[str, object]] = [
         # Copied from the package: counted once, not as a staff addition.
-        {"tanggal": datetime(2026, 3, 20), "keterangan": "Cuti Bersama Hari Raya Idul Fitri",
-         "jenis": "Cuti bersama", "dasar": "SKB 3 Menteri", "sumber": "Paket holidays"},
-        {"tanggal": "15/07/2026", "keterangan": "Pemadaman listrik", "jenis": "Penutupan kantor",
-         "dasar": None, "sumber": "Staf"},
-        {"tanggal": _serial(CANCELLED), "keterangan": "Cuti bersama dibatalkan", "jenis": "Bukan hari libur",
-         "dasar": "SKB perubahan", "sumber": "Staf"},
-        {"tanggal": None, "keterangan": "baris kosong", "jenis": "Libur nasional", "dasar": None, "sumber": None},
-        {"tanggal": "besok", "keterangan": "tanggal rusak", "jenis": "Libur nasional", "dasar": None, "sumber": None},
+        {
+            "tanggal": datetime(2026, 3, 20),
+            "keterangan": "Cuti Bersama Hari Raya Idul Fitri",
+            "jenis": "Cuti bersama",
+            "dasar": "SKB 3 Menteri",
+            "sumber": "Paket holidays",
+        },
+        {
+            "tanggal": "15/07/2026",
+            "keterangan": "Pemadaman listrik",
+            "jenis": "Penutupan kantor",
+            "dasar": None,
+            "sumber": "Staf",
+        },
+        {
+            "tanggal": _serial(CANCELLED),
+            "keterangan": "Cuti bersama dibatalkan",
+            "jenis": "Bukan hari libur",
+            "dasar": "SKB perubahan",
+            "sumber": "Staf",
+        },
+        {
+            "tanggal": None,
+            "keterangan": "baris kosong",
+            "jenis": "Libur nasional",
+            "dasar": None,
+            "sumber": None,
+        },
+        {
+            "tanggal": "besok",
+            "keterangan": "tanggal rusak",
+            "jenis": "Libur nasional",
+            "dasar": None,
+            "sumber": None,
+        },
     ]
     settings = {"hari_ke_1": "Ya", "jam_buka": time(8, 0), "jam_tutup": 0.625}  # 0.625 day = 15:00
     cal = WorkCalendar.from_register(_register(tmp_path, rows, settings))
@@ -180,8 +219,13 @@ def test_from_register(tmp_path: Path) -> None:
 def test_from_register_defaults_and_moved_package_day(tmp_path: Path) -> None:
     rows: list[dict[str, object]] = [
         # A package row whose date staff moved (not in the package calendar): it counts.
-        {"tanggal": date(2026, 3, 25), "keterangan": "Cuti Bersama Hari Raya Idul Fitri",
-         "jenis": "Cuti bersama", "dasar": None, "sumber": "Paket holidays"},
+        {
+            "tanggal": date(2026, 3, 25),
+            "keterangan": "Cuti Bersama Hari Raya Idul Fitri",
+            "jenis": "Cuti bersama",
+            "dasar": None,
+            "sumber": "Paket holidays",
+        },
     ]
     cal = WorkCalendar.from_register(_register(tmp_path, rows, {"hari_ke_1": None, "jam_tutup": "sore"}))
     assert cal.receipt_day_counts is False

@@ -45,7 +45,9 @@ def add_item(reg: Register, number: str, **values: object) -> None:
     """Staff add an item row on 4 Klasifikasi by copying the registration number."""
     data = reg.sheets["klasifikasi"]
     data.last_row += 1
-    data.records.append(Record(data.last_row, {k: None for k in data.columns} | {"no_registrasi": number, **values}))
+    data.records.append(
+        Record(data.last_row, {k: None for k in data.columns} | {"no_registrasi": number, **values})
+    )
 
 
 COORDINATED = {"tanggal_koordinasi": day(1), "petugas_pd": "Andi (PPID Pelaksana)"}
@@ -57,8 +59,14 @@ EXEMPT = {
     "jenis_jangka_waktu": "Tahun",
     "jangka_waktu": "5",
 }
+
+
 def examined(n: int) -> dict[str, object]:
-    return {"tanggal_uji": day(n), "tempat_uji": "Ruang Rapat Diskominfo", "anggota_hadir": "Drs. Agus Salim (Ketua)"}
+    return {
+        "tanggal_uji": day(n),
+        "tempat_uji": "Ruang Rapat Diskominfo",
+        "anggota_hadir": "Drs. Agus Salim (Ketua)",
+    }
 
 
 def decided(n: int) -> dict[str, object]:
@@ -74,13 +82,15 @@ def archived(n: int) -> dict[str, object]:
 
 
 def test_sop_path_from_intake_to_archive() -> None:
-    reg = register([
-        intake_row("Salinan kontrak pengadaan server tahun 2025"),  # A: TIDAK -> given in full
-        intake_row("Daftar gaji dan tunjangan pegawai Diskominfo"),  # B: YA, sent back once, then refused
-        intake_row("Laporan hasil audit inspektorat beserta lampiran"),  # C: SEBAGIAN + TIDAK -> partial
-        intake_row("Peta bidang tanah kantor"),  # D: not held by this office
-        intake_row("Data menara telekomunikasi", alamat=None),  # E: incomplete intake
-    ])
+    reg = register(
+        [
+            intake_row("Salinan kontrak pengadaan server tahun 2025"),  # A: TIDAK -> given in full
+            intake_row("Daftar gaji dan tunjangan pegawai Diskominfo"),  # B: YA, sent back once, then refused
+            intake_row("Laporan hasil audit inspektorat beserta lampiran"),  # C: SEBAGIAN + TIDAK -> partial
+            intake_row("Peta bidang tanah kantor"),  # D: not held by this office
+            intake_row("Data menara telekomunikasi", alamat=None),  # E: incomplete intake
+        ]
+    )
 
     # Step 1: four requests get a number and go to coordination; the fifth says what is missing.
     lines = run(reg, 0)
@@ -98,8 +108,14 @@ def test_sop_path_from_intake_to_archive() -> None:
     # Step 2: held information goes to review; information held elsewhere straight to step 8.
     for number in (a, b, c):
         type_in(reg, "koordinasi", number, **COORDINATED, status_penguasaan="Dikuasai")
-    type_in(reg, "koordinasi", d, **COORDINATED, status_penguasaan="Tidak dikuasai",
-            badan_publik_lain="Kantor Pertanahan Kota Pontianak")
+    type_in(
+        reg,
+        "koordinasi",
+        d,
+        **COORDINATED,
+        status_penguasaan="Tidak dikuasai",
+        badan_publik_lain="Kantor Pertanahan Kota Pontianak",
+    )
     run(reg, 1)
     assert {open_sheets(reg, n)[0] for n in (a, b, c)} == {"kajian"}
     (letter_d,) = rows_of(reg, "keputusan", d)
@@ -107,7 +123,10 @@ def test_sop_path_from_intake_to_archive() -> None:
     assert letter_d.get("badan_publik_lain") == "Kantor Pertanahan Kota Pontianak"
     (done,) = rows_of(reg, "koordinasi", d)
     assert (done.get("status_tahap"), done.get("tanggal_selesai"), done.get("diteruskan_ke")) == (
-        "Selesai", day(1), "8 Keputusan")
+        "Selesai",
+        day(1),
+        "8 Keputusan",
+    )
     assert done.get("catatan") is None
 
     # Step 3: review done -> one item row whose tested information is the request's rincian.
@@ -123,8 +142,15 @@ def test_sop_path_from_intake_to_archive() -> None:
     # Step 4: TIDAK -> information given; YA -> berita acara; one item of C still being filled waits.
     type_in(reg, "klasifikasi", a, dikecualikan="TIDAK")
     type_in(reg, "klasifikasi", b, dikecualikan="YA", pasal17="17h3", **EXEMPT)
-    type_in(reg, "klasifikasi", c, dikecualikan="SEBAGIAN", pasal17="17h2",
-            bagian_dikecualikan="Nama dan NIP pegawai yang diperiksa", **EXEMPT)
+    type_in(
+        reg,
+        "klasifikasi",
+        c,
+        dikecualikan="SEBAGIAN",
+        pasal17="17h2",
+        bagian_dikecualikan="Nama dan NIP pegawai yang diperiksa",
+        **EXEMPT,
+    )
     add_item(reg, c, informasi_diuji="Lampiran daftar hadir rapat")
     type_in(reg, "tanda_terima", d, **received(3))
     run(reg, 3)
@@ -154,8 +180,14 @@ def test_sop_path_from_intake_to_archive() -> None:
     assert approval_b.get("nama_atasan") == SETTINGS_ATASAN
 
     # Step 6: B is sent back (Revisi) -> its items return to 4 with the note; C approved -> 7 and 8.
-    type_in(reg, "persetujuan", b, keputusan_atasan="Revisi", tanggal_persetujuan=day(5),
-            catatan_atasan="Uraikan konsekuensi lebih spesifik.")
+    type_in(
+        reg,
+        "persetujuan",
+        b,
+        keputusan_atasan="Revisi",
+        tanggal_persetujuan=day(5),
+        catatan_atasan="Uraikan konsekuensi lebih spesifik.",
+    )
     type_in(reg, "persetujuan", c, keputusan_atasan="Disetujui", tanggal_persetujuan=day(5))
     type_in(reg, "arsip", a, **archived(5))
     lines = run(reg, 5)
@@ -190,7 +222,11 @@ def test_sop_path_from_intake_to_archive() -> None:
     assert rows_of(reg, "keputusan", b)[0].get("jenis_keputusan") == "Ditolak"
 
     # Steps 8 -> 9 -> 10 -> archived, for B and C.
-    for sheet, values, n in (("keputusan", decided, 9), ("tanda_terima", received, 10), ("arsip", archived, 11)):
+    for sheet, values, n in (
+        ("keputusan", decided, 9),
+        ("tanda_terima", received, 10),
+        ("arsip", archived, 11),
+    ):
         for number in (b, c):
             if open_sheets(reg, number) == [sheet]:
                 type_in(reg, sheet, number, **values(n))
@@ -208,7 +244,11 @@ def test_sop_path_from_intake_to_archive() -> None:
     # ppid status: B's history shows the returned round.
     history = timeline(reg, b)
     sheets = [e.sheet for e in history]
-    assert sheets[0] == "1 Permohonan" and sheets.count("4 Klasifikasi") == 2 and sheets.count("6 Persetujuan") == 2
+    assert (
+        sheets[0] == "1 Permohonan"
+        and sheets.count("4 Klasifikasi") == 2
+        and sheets.count("6 Persetujuan") == 2
+    )
     assert any("Revisi" in e.note for e in history)
     assert history[-1].status == FINISHED
     # 4 Klasifikasi has no date of its own: no date rather than the day advance ran
@@ -217,10 +257,18 @@ def test_sop_path_from_intake_to_archive() -> None:
 
 
 def test_intake_number_is_never_reused() -> None:
-    reg = register([intake_row(), intake_row()], log=[
-        {"waktu": datetime(2026, 7, 1, 9, 0), "no_registrasi": "PPID-KOMINFO/2026/06/0007", "dari": "1 Permohonan",
-         "ke": "2 Koordinasi", "keterangan": "x"},
-    ])
+    reg = register(
+        [intake_row(), intake_row()],
+        log=[
+            {
+                "waktu": datetime(2026, 7, 1, 9, 0),
+                "no_registrasi": "PPID-KOMINFO/2026/06/0007",
+                "dari": "1 Permohonan",
+                "ke": "2 Koordinasi",
+                "keterangan": "x",
+            },
+        ],
+    )
     reg.records("permohonan")[0].values["no_registrasi"] = "PPID-KOMINFO/2025/12/0099"  # typed by staff
     _, summary = advance(reg)
     assert summary.registered == ["PPID-KOMINFO/2026/07/0008"]
@@ -261,11 +309,19 @@ def test_berita_acara_is_numbered_when_the_test_is_recorded_and_a_new_round_cite
     assert minutes.get("tanggal_ba") == day(4)  # the BA is dated the test day, not the run day
     assert rows_of(reg, "persetujuan", number)[0].get("nomor_ba") == "001/BA-UK/PPID-DISKOMINFO/VII/2026"
     assert "Nomor berita acara diberikan: 1" in " ".join(lines)
-    assert any(r.get("keterangan") == "Nomor Berita Acara Uji Konsekuensi: 001/BA-UK/PPID-DISKOMINFO/VII/2026"
-               for r in reg.records("log"))
+    assert any(
+        r.get("keterangan") == "Nomor Berita Acara Uji Konsekuensi: 001/BA-UK/PPID-DISKOMINFO/VII/2026"
+        for r in reg.records("log")
+    )
 
-    type_in(reg, "persetujuan", number, keputusan_atasan="Revisi", tanggal_persetujuan=day(5),
-            catatan_atasan="Uraikan konsekuensi lebih spesifik.")
+    type_in(
+        reg,
+        "persetujuan",
+        number,
+        keputusan_atasan="Revisi",
+        tanggal_persetujuan=day(5),
+        catatan_atasan="Uraikan konsekuensi lebih spesifik.",
+    )
     run(reg, 5)
     rows_of(reg, "klasifikasi", number)[-1].values.update(dikecualikan="YA")
     run(reg, 6)

@@ -17,7 +17,9 @@ MONDAY = date(2026, 7, 6)
 NOW = datetime(2026, 7, 6, 9, 0)
 
 
-def intake_row(rincian: str = "Salinan kontrak pengadaan server tahun 2025", **overrides: Any) -> dict[str, Any]:
+def intake_row(
+    rincian: str = "Salinan kontrak pengadaan server tahun 2025", **overrides: Any
+) -> dict[str, Any]:
     """A 1 Permohonan row as the Tim Kerja types it: complete at entry level, no number yet."""
     row = {
         "waktu_diterima": datetime(2026, 7, 6, 8, 30),

@@ -64,12 +64,19 @@ def stage_values(draw: st.DrawFn, key: str) -> dict[str, Any]:
         elif draw(st.sampled_from([True, True, True, False])):
             out[col.key] = draw(value_for(col))
     if complete and "jenis_jangka_waktu" in out:
-        out["jenis_jangka_waktu"], out["jangka_waktu"] = draw(st.sampled_from([("Tahun", "5"), ("Tanggal", "31/12/2030")]))
+        out["jenis_jangka_waktu"], out["jangka_waktu"] = draw(
+            st.sampled_from([("Tahun", "5"), ("Tanggal", "31/12/2030")])
+        )
     return out
 
 
 def context(number: str) -> dict[str, Any]:
-    return {"no_registrasi": number, "nama_pemohon": "Budi", "rincian_informasi": "Data gaji", "perangkat_daerah": "Dinas Sosial"}
+    return {
+        "no_registrasi": number,
+        "nama_pemohon": "Budi",
+        "rincian_informasi": "Data gaji",
+        "perangkat_daerah": "Dinas Sosial",
+    }
 
 
 def closed(number: str, target: str, **values: Any) -> dict[str, Any]:
@@ -87,30 +94,52 @@ def registers(draw: st.DrawFn) -> Register:
                 intake.pop("alamat")
             rows[INTAKE].append(intake)
             continue
-        rows[INTAKE].append({**intake, "no_registrasi": number, "status_tahap": None if step == INTAKE else "Selesai"})
+        rows[INTAKE].append(
+            {**intake, "no_registrasi": number, "status_tahap": None if step == INTAKE else "Selesai"}
+        )
         if step == "finished":
             rows["arsip"].append(closed(number, FINISHED))
             continue
         if step == INTAKE:
             continue
         if step in ("berita_acara", "persetujuan"):
-            for verdict in draw(st.lists(st.sampled_from(["YA", "SEBAGIAN", "TIDAK"]), min_size=1, max_size=3)):
-                item = {"informasi_diuji": "Data", "dikecualikan": verdict, "pasal17": "17h3", "jenis_jangka_waktu": "Tahun",
-                        "jangka_waktu": "5", "konsekuensi": "K", "kepentingan_publik": "P"}
+            for verdict in draw(
+                st.lists(st.sampled_from(["YA", "SEBAGIAN", "TIDAK"]), min_size=1, max_size=3)
+            ):
+                item = {
+                    "informasi_diuji": "Data",
+                    "dikecualikan": verdict,
+                    "pasal17": "17h3",
+                    "jenis_jangka_waktu": "Tahun",
+                    "jangka_waktu": "5",
+                    "konsekuensi": "K",
+                    "kepentingan_publik": "P",
+                }
                 rows["klasifikasi"].append(closed(number, NAME["berita_acara"], **item))
         if step in ("tanda_terima", "arsip"):
-            rows["keputusan"].append(closed(number, NAME["tanda_terima"], jenis_keputusan="Ditolak", tanggal_keputusan=MONDAY))
+            rows["keputusan"].append(
+                closed(number, NAME["tanda_terima"], jenis_keputusan="Ditolak", tanggal_keputusan=MONDAY)
+            )
         count = draw(st.integers(1, 3)) if step == "klasifikasi" else 1
         for _ in range(count):
             rows[step].append({**context(number), **draw(stage_values(step)), "status_tahap": "Dalam proses"})
     for until in draw(st.lists(st.sampled_from([None, date(2026, 7, 1), date(2030, 1, 1)]), max_size=3)):
-        rows[DIK].append({"no_dik": "DIK-2026-001", "informasi": "Data gaji pegawai", "status_dik": "Berlaku", "berlaku_sampai": until})
+        rows[DIK].append(
+            {
+                "no_dik": "DIK-2026-001",
+                "informasi": "Data gaji pegawai",
+                "status_dik": "Berlaku",
+                "berlaku_sampai": until,
+            }
+        )
     return make_register(rows)
 
 
 def snapshot(reg: Register) -> dict[tuple[str, int], dict[str, Any]]:
     staff = {k: [c.key for c in SHEET_BY_KEY[k].columns if c.by is By.STAFF] for k in reg.sheets}
-    return {(k, r.row): {c: r.values.get(c) for c in staff[k]} for k, d in reg.sheets.items() for r in d.records}
+    return {
+        (k, r.row): {c: r.values.get(c) for c in staff[k]} for k, d in reg.sheets.items() for r in d.records
+    }
 
 
 def requests(reg: Register) -> list[str]:
@@ -140,13 +169,21 @@ def test_no_row_lost_or_duplicated_and_one_current_step(reg: Register) -> None:
     assert len(numbers_after) == len(set(numbers_after)) == len(numbers_before) + len(summary.registered)
     for number in numbers_after:
         current = open_sheets(reg, number)
-        has_later_rows = any(str(r.get("no_registrasi")) == number for k in REQUEST_SHEETS for r in reg.records(k))
-        archived = any(r.get("diteruskan_ke") == FINISHED for r in reg.records("arsip") if r.get("no_registrasi") == number)
+        has_later_rows = any(
+            str(r.get("no_registrasi")) == number for k in REQUEST_SHEETS for r in reg.records(k)
+        )
+        archived = any(
+            r.get("diteruskan_ke") == FINISHED
+            for r in reg.records("arsip")
+            if r.get("no_registrasi") == number
+        )
         assert len(current) == 1 or (not current and (archived or not has_later_rows)), (number, current)
 
     # One move, one Log row (plus one per new DIK entry, per ended entry and per BA number given).
     moved = sum(len(v) for (_, target), v in summary.moved.items() if target != NAME[DIK])
-    assert len(changes.log) == moved + len(summary.dik_created) + len(summary.dik_retest) + len(summary.ba_numbered)
+    assert len(changes.log) == moved + len(summary.dik_created) + len(summary.dik_retest) + len(
+        summary.ba_numbered
+    )
 
     # Running again on the result changes nothing.
     again, _ = plan_advance(reg, today=TODAY, now=NOW)
@@ -161,7 +198,9 @@ def staff_fill(reg: Register, plan: dict[str, tuple[str, str, bool]]) -> None:
             if number not in plan or rec.get("status_tahap") == "Selesai":
                 continue
             held, verdict, revise = plan[number]
-            values = {c.key: VALID[c.key] for c in SHEET_BY_KEY[key].columns if c.by is By.STAFF and c.key in VALID}
+            values = {
+                c.key: VALID[c.key] for c in SHEET_BY_KEY[key].columns if c.by is By.STAFF and c.key in VALID
+            }
             values.update(status_penguasaan=held, dikecualikan=verdict)
             rounds = sum(1 for r in reg.records("persetujuan") if r.get("no_registrasi") == number)
             values["keputusan_atasan"] = "Revisi" if revise and rounds == 1 else "Disetujui"
@@ -174,19 +213,43 @@ def staff_fill(reg: Register, plan: dict[str, tuple[str, str, bool]]) -> None:
 
 VALID: dict[str, Any] = {
     **{c.key: MONDAY for s in SHEET_BY_KEY.values() for c in s.columns if c.type is T.DATE},
-    **{c.key: "Isian staf" for s in SHEET_BY_KEY.values() for c in s.columns if c.type in (T.TEXT, T.LONGTEXT)},
-    "pasal17": "17h3", "jenis_jangka_waktu": "Tahun", "jangka_waktu": "5", "nama_atasan": "Samuel",
-    "jenis_keputusan": "Diberikan seluruhnya", "termasuk_dip": "Tidak", "cara_penyampaian": "Surel",
-    "bentuk_informasi": "Softcopy", "cara_diterima": "Surel", "biaya": 0.0, "waktu_penyediaan": 3.0,
+    **{
+        c.key: "Isian staf"
+        for s in SHEET_BY_KEY.values()
+        for c in s.columns
+        if c.type in (T.TEXT, T.LONGTEXT)
+    },
+    "pasal17": "17h3",
+    "jenis_jangka_waktu": "Tahun",
+    "jangka_waktu": "5",
+    "nama_atasan": "Samuel",
+    "jenis_keputusan": "Diberikan seluruhnya",
+    "termasuk_dip": "Tidak",
+    "cara_penyampaian": "Surel",
+    "bentuk_informasi": "Softcopy",
+    "cara_diterima": "Surel",
+    "biaya": 0.0,
+    "waktu_penyediaan": 3.0,
 }
 VALID.pop("catatan_atasan")
 VALID.pop("tanggal_keberatan")
 
 
 @settings(max_examples=200 if LONG else 25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(["Dikuasai", "Dikuasai", "Tidak dikuasai", "Belum didokumentasikan"]),
-                          st.sampled_from(["YA", "TIDAK", "SEBAGIAN"]), st.booleans()), min_size=1, max_size=6))
-def test_every_request_reaches_the_archive_when_staff_complete_each_step(scenarios: list[tuple[str, str, bool]]) -> None:
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Dikuasai", "Dikuasai", "Tidak dikuasai", "Belum didokumentasikan"]),
+            st.sampled_from(["YA", "TIDAK", "SEBAGIAN"]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_every_request_reaches_the_archive_when_staff_complete_each_step(
+    scenarios: list[tuple[str, str, bool]],
+) -> None:
     reg = make_register({INTAKE: [intake_row(f"Informasi nomor {i}") for i in range(len(scenarios))]})
     plan: dict[str, tuple[str, str, bool]] = {}
     for run in range(16):

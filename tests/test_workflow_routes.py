@@ -25,9 +25,14 @@ CONTEXT = {"no_registrasi": NUMBER, "nama_pemohon": "Budi", "rincian_informasi":
     ("row", "expected"),
     [
         ({"status_penguasaan": "Dikuasai"}, ("kajian", {})),
-        ({"status_penguasaan": " tidak DIKUASAI "}, ("keputusan", {"jenis_keputusan": "Tidak dikuasai", "badan_publik_lain": None})),
-        ({"status_penguasaan": "Belum didokumentasikan", "badan_publik_lain": "BPN"},
-         ("keputusan", {"jenis_keputusan": "Belum didokumentasikan", "badan_publik_lain": "BPN"})),
+        (
+            {"status_penguasaan": " tidak DIKUASAI "},
+            ("keputusan", {"jenis_keputusan": "Tidak dikuasai", "badan_publik_lain": None}),
+        ),
+        (
+            {"status_penguasaan": "Belum didokumentasikan", "badan_publik_lain": "BPN"},
+            ("keputusan", {"jenis_keputusan": "Belum didokumentasikan", "badan_publik_lain": "BPN"}),
+        ),
         ({"status_penguasaan": "Mungkin"}, None),
     ],
 )
@@ -46,7 +51,9 @@ def test_step_2_branches_on_who_holds_the_information(row: dict, expected: objec
         (["YA", "TIDAK"], "berita_acara", "Diberikan sebagian"),
     ],
 )
-def test_step_4_branches_on_the_classification(verdicts: list[str], target: str, decision_after_approval: str | None) -> None:
+def test_step_4_branches_on_the_classification(
+    verdicts: list[str], target: str, decision_after_approval: str | None
+) -> None:
     items = [{"dikecualikan": v} for v in verdicts]
     route = after_klasifikasi(items)
     assert route is not None and route[0] == target
@@ -60,7 +67,9 @@ def test_step_4_waits_for_every_item() -> None:
     assert after_klasifikasi([{"dikecualikan": "YA"}, {"dikecualikan": None}]) is None
 
 
-@pytest.mark.parametrize(("decision", "expected"), [("Disetujui", True), ("revisi", False), ("Ditolak", False), ("", None)])
+@pytest.mark.parametrize(
+    ("decision", "expected"), [("Disetujui", True), ("revisi", False), ("Ditolak", False), ("", None)]
+)
 def test_step_6_approval(decision: str, expected: bool | None) -> None:
     assert approved({"keputusan_atasan": decision}) is expected
 
@@ -99,17 +108,27 @@ OPEN = "Dalam proses"
 
 def test_request_open_on_two_sheets_is_not_moved() -> None:
     done = {"tanggal_kajian": MONDAY, "hasil_kajian": "x"}
-    reg = register([registered()], koordinasi=[{**CONTEXT, "status_tahap": OPEN}],
-                   kajian=[{**CONTEXT, **done, "status_tahap": OPEN}])
+    reg = register(
+        [registered()],
+        koordinasi=[{**CONTEXT, "status_tahap": OPEN}],
+        kajian=[{**CONTEXT, **done, "status_tahap": OPEN}],
+    )
     _, summary = advance(reg)
     assert not summary.moved and summary.blocked == 2
-    assert "lebih dari satu tahap (2 Koordinasi, 3 Kajian)" in rows_of(reg, "kajian", NUMBER)[0].get("catatan")
+    assert "lebih dari satu tahap (2 Koordinasi, 3 Kajian)" in rows_of(reg, "kajian", NUMBER)[0].get(
+        "catatan"
+    )
     assert rows_of(reg, "permohonan", NUMBER)[0].get("tahap_saat_ini") == "2 Koordinasi + 3 Kajian"
 
 
 def test_stage_row_with_unknown_number_is_not_moved() -> None:
-    reg = register([registered()], koordinasi=[{**CONTEXT, "status_tahap": OPEN},
-                                              {**CONTEXT, "no_registrasi": "SALAH-01", "status_tahap": OPEN}])
+    reg = register(
+        [registered()],
+        koordinasi=[
+            {**CONTEXT, "status_tahap": OPEN},
+            {**CONTEXT, "no_registrasi": "SALAH-01", "status_tahap": OPEN},
+        ],
+    )
     advance(reg)
     assert "tidak ditemukan di lembar 1 Permohonan" in reg.records("koordinasi")[1].get("catatan")
 
@@ -135,15 +154,27 @@ def test_duplicate_registration_number_on_intake() -> None:
 
 
 def test_value_outside_the_list_is_named() -> None:
-    reg = register([registered()], koordinasi=[{**CONTEXT, "tanggal_koordinasi": MONDAY, "petugas_pd": "Andi",
-                                               "status_penguasaan": "Sebagian dikuasai", "status_tahap": OPEN}])
+    reg = register(
+        [registered()],
+        koordinasi=[
+            {
+                **CONTEXT,
+                "tanggal_koordinasi": MONDAY,
+                "petugas_pd": "Andi",
+                "status_penguasaan": "Sebagian dikuasai",
+                "status_tahap": OPEN,
+            }
+        ],
+    )
     _, summary = advance(reg)
     assert not summary.moved
     assert "Status Penguasaan" in reg.records("koordinasi")[0].get("catatan")
 
 
 def test_request_without_any_open_row_is_reported_on_intake() -> None:
-    reg = register([registered()], koordinasi=[{**CONTEXT, "status_tahap": "Selesai", "diteruskan_ke": "3 Kajian"}])
+    reg = register(
+        [registered()], koordinasi=[{**CONTEXT, "status_tahap": "Selesai", "diteruskan_ke": "3 Kajian"}]
+    )
     advance(reg)
     intake = reg.records("permohonan")[0]
     assert intake.get("tahap_saat_ini") == "Tidak diketahui"
@@ -152,7 +183,12 @@ def test_request_without_any_open_row_is_reported_on_intake() -> None:
 
 def test_document_notes_written_by_documents_are_kept() -> None:
     letter = "Dokumen Pemberitahuan Tertulis belum dapat dibuat: Tanggal Keputusan kosong."
-    row = {"no_registrasi": NUMBER, "jenis_keputusan": "Tidak dikuasai", "status_tahap": OPEN, "catatan": letter}
+    row = {
+        "no_registrasi": NUMBER,
+        "jenis_keputusan": "Tidak dikuasai",
+        "status_tahap": OPEN,
+        "catatan": letter,
+    }
     reg = register([registered()], keputusan=[row])
     advance(reg)
     note = reg.records("keputusan")[0].get("catatan")
@@ -176,8 +212,18 @@ def test_docs_name_every_step_edge_and_completing_column() -> None:
 
 
 def test_no_move_to_a_sheet_that_is_not_in_the_workbook() -> None:
-    reg = register([registered()], koordinasi=[{**CONTEXT, "tanggal_koordinasi": MONDAY, "petugas_pd": "Andi",
-                                               "status_penguasaan": "Dikuasai", "status_tahap": OPEN}])
+    reg = register(
+        [registered()],
+        koordinasi=[
+            {
+                **CONTEXT,
+                "tanggal_koordinasi": MONDAY,
+                "petugas_pd": "Andi",
+                "status_penguasaan": "Dikuasai",
+                "status_tahap": OPEN,
+            }
+        ],
+    )
     reg.sheets["kajian"].present = False
     changes, summary = advance(reg)
     assert not summary.moved and "kajian" not in changes.appends

@@ -13,7 +13,11 @@ from automation.workflow import home_rows, plan_advance, timeline
 from automation.workflow.routes import FINISHED
 
 NUMBER = "PPID-KOMINFO/2026/07/0001"
-CONTEXT = {"no_registrasi": NUMBER, "nama_pemohon": "Budi Santoso", "rincian_informasi": "Daftar gaji pegawai"}
+CONTEXT = {
+    "no_registrasi": NUMBER,
+    "nama_pemohon": "Budi Santoso",
+    "rincian_informasi": "Daftar gaji pegawai",
+}
 
 
 def registered(**overrides: object) -> dict[str, object]:
@@ -39,7 +43,10 @@ def test_status_waktu_counts_working_days(today: date, state: str, used: int) ->
     advance(reg, today)
     row = intake_of(reg, NUMBER)
     assert (row.get("batas_waktu"), row.get("status_waktu"), row.get("hari_kerja_terpakai")) == (
-        date(2026, 7, 20), state, used)
+        date(2026, 7, 20),
+        state,
+        used,
+    )
     assert row.get("tahap_saat_ini") == "2 Koordinasi"
     assert "holidays" in row.get("kalender")
 
@@ -58,9 +65,15 @@ def test_after_hours_receipt_counts_from_the_next_working_day() -> None:
     assert intake_of(reg, NUMBER).get("batas_waktu") == date(2026, 7, 27)
 
 
-@pytest.mark.parametrize(("decided", "state"), [(date(2026, 7, 20), "Selesai tepat waktu"), (date(2026, 7, 21), "Selesai terlambat")])
+@pytest.mark.parametrize(
+    ("decided", "state"),
+    [(date(2026, 7, 20), "Selesai tepat waktu"), (date(2026, 7, 21), "Selesai terlambat")],
+)
 def test_decided_requests_stop_the_clock(decided: date, state: str) -> None:
-    reg = register([registered()], keputusan=[{**CONTEXT, "jenis_keputusan": "Tidak dikuasai", "tanggal_keputusan": decided}])
+    reg = register(
+        [registered()],
+        keputusan=[{**CONTEXT, "jenis_keputusan": "Tidak dikuasai", "tanggal_keputusan": decided}],
+    )
     advance(reg, date(2026, 8, 10))
     assert intake_of(reg, NUMBER).get("status_waktu") == state
 
@@ -110,19 +123,31 @@ DIK_ROW = {
 
 
 def test_intake_notes_the_closest_active_exemption() -> None:
-    reg = register([intake_row("daftar gaji pegawai dinas kominfo"), intake_row("jadwal pelantikan pejabat")],
-                   register_dik=[DIK_ROW])
+    reg = register(
+        [intake_row("daftar gaji pegawai dinas kominfo"), intake_row("jadwal pelantikan pejabat")],
+        register_dik=[DIK_ROW],
+    )
     advance(reg)
     first, second = reg.records("permohonan")
     assert first.get("preseden_dik").startswith("mirip DIK-2026-003 (skor ")
-    assert first.get("preseden_dik").endswith(", BA no. 001/BA-UK/PPID-DISKOMINFO/I/2026, berlaku s.d. 31/12/2027")
+    assert first.get("preseden_dik").endswith(
+        ", BA no. 001/BA-UK/PPID-DISKOMINFO/I/2026, berlaku s.d. 31/12/2027"
+    )
     assert second.get("preseden_dik") is None
 
 
 def test_review_rows_get_the_precedent_too() -> None:
-    reg = register([registered(rincian_informasi="Daftar gaji pegawai dinas kominfo")],
-                   kajian=[{**CONTEXT, "rincian_informasi": "Daftar gaji pegawai dinas kominfo", "status_tahap": "Dalam proses"}],
-                   register_dik=[DIK_ROW])
+    reg = register(
+        [registered(rincian_informasi="Daftar gaji pegawai dinas kominfo")],
+        kajian=[
+            {
+                **CONTEXT,
+                "rincian_informasi": "Daftar gaji pegawai dinas kominfo",
+                "status_tahap": "Dalam proses",
+            }
+        ],
+        register_dik=[DIK_ROW],
+    )
     advance(reg)
     assert rows_of(reg, "kajian", NUMBER)[0].get("preseden_dik").startswith("mirip DIK-2026-003")
     assert intake_of(reg, NUMBER).get("preseden_dik") is None  # past intake: left as it was
@@ -136,7 +161,9 @@ def test_ended_exemption_is_flagged_for_a_new_test_and_no_longer_counts() -> Non
     assert summary.dik_retest == ["DIK-2026-003"]
     assert any(r["ke"] == "Perlu uji ulang" for r in changes.log)
     told = reg.records("permohonan")[0].get("preseden_dik")  # no longer a reference, but the request is told
-    assert told.endswith("masa pengecualian berakhir 30/06/2026: bukan acuan, topik ini perlu uji konsekuensi ulang")
+    assert told.endswith(
+        "masa pengecualian berakhir 30/06/2026: bukan acuan, topik ini perlu uji konsekuensi ulang"
+    )
 
 
 @pytest.mark.parametrize(("threshold", "found"), [(70, True), (90.0, False), ("80", True)])
@@ -152,7 +179,9 @@ def test_home_rows_count_steps_and_list_overdue_numbers_only() -> None:
     reg = at_coordination()
     rows = home_rows(reg, today=date(2026, 7, 22))
     assert ["2 Koordinasi", 1, 1, 0] in rows
-    overdue = rows[rows.index(["Nomor Registrasi", "Tahap Saat Ini", "Batas Waktu", "Hari Kerja Terpakai"]) + 1]
+    overdue = rows[
+        rows.index(["Nomor Registrasi", "Tahap Saat Ini", "Batas Waktu", "Hari Kerja Terpakai"]) + 1
+    ]
     assert overdue == [NUMBER, "2 Koordinasi", date(2026, 7, 20), 12]
     flat = " ".join(str(c) for row in rows for c in row)
     assert "Budi" not in flat and "6171" not in flat
@@ -182,23 +211,39 @@ def test_new_year_carries_open_requests_and_exemptions_in_force() -> None:
         [registered(), intake_row(no_registrasi=done, status_tahap="Selesai"), intake_row("belum bernomor")],
         koordinasi=[{**CONTEXT, "status_tahap": "Dalam proses"}],
         arsip=[{"no_registrasi": done, "status_tahap": "Selesai", "diteruskan_ke": FINISHED}],
-        register_dik=[DIK_ROW, {**DIK_ROW, "no_dik": "DIK-2026-004", "status_dik": "Dibuka"},
-                      {**DIK_ROW, "no_dik": "DIK-2026-005", "berlaku_sampai": date(2026, 12, 31)}],
+        register_dik=[
+            DIK_ROW,
+            {**DIK_ROW, "no_dik": "DIK-2026-004", "status_dik": "Dibuka"},
+            {**DIK_ROW, "no_dik": "DIK-2026-005", "berlaku_sampai": date(2026, 12, 31)},
+        ],
     )
     plan = plan_new_year(reg, 2027)
     assert [r["no_registrasi"] for r in plan["permohonan"]] == [NUMBER, None]
     assert [r["no_registrasi"] for r in plan["koordinasi"]] == [NUMBER]
     assert plan["arsip"] == []
     assert [(r["no_dik"], r["status_dik"]) for r in plan["register_dik"]] == [
-        ("DIK-2026-003", "Berlaku"), ("DIK-2026-005", "Perlu uji ulang")]
+        ("DIK-2026-003", "Berlaku"),
+        ("DIK-2026-005", "Perlu uji ulang"),
+    ]
     assert "catatan_validasi" not in plan["permohonan"][0]
 
 
 def test_new_year_keeps_the_items_an_open_approval_needs() -> None:
-    items = [{**CONTEXT, "informasi_diuji": "Gaji", "dikecualikan": "YA", "status_tahap": "Selesai",
-              "diteruskan_ke": "5 Berita Acara"}]
-    reg = register([registered()], klasifikasi=items, berita_acara=[{**CONTEXT, "status_tahap": "Selesai"}],
-                   persetujuan=[{**CONTEXT, "status_tahap": "Dalam proses"}])
+    items = [
+        {
+            **CONTEXT,
+            "informasi_diuji": "Gaji",
+            "dikecualikan": "YA",
+            "status_tahap": "Selesai",
+            "diteruskan_ke": "5 Berita Acara",
+        }
+    ]
+    reg = register(
+        [registered()],
+        klasifikasi=items,
+        berita_acara=[{**CONTEXT, "status_tahap": "Selesai"}],
+        persetujuan=[{**CONTEXT, "status_tahap": "Dalam proses"}],
+    )
     plan = plan_new_year(reg, 2027)
     assert len(plan["klasifikasi"]) == 1 and len(plan["persetujuan"]) == 1 and plan["berita_acara"] == []
 

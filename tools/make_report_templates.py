@@ -46,8 +46,13 @@ TEXT_WIDTH_CM = 16.0
 CELL_PADDING_CM = 0.45  # Table Grid: 0.19 cm each side, plus room for rounding
 # The longest realistic value of a column that must not wrap inside a word.
 SAMPLE_BY_KIND = {DATE: "30/12/2026", INT: "9.999", NUM: "99,9", PCT: "100,0%"}
-SAMPLE_BY_HEADER = {"Nomor Registrasi": "PPID-KOMINFO/2026/10/0001", "Nomor DIK": "DIK-2026-001",
-                    "Perangkat Daerah": "Perindustrian", "Tahap Saat Ini": "Persetujuan", "Bulan": "September"}
+SAMPLE_BY_HEADER = {
+    "Nomor Registrasi": "PPID-KOMINFO/2026/10/0001",
+    "Nomor DIK": "DIK-2026-001",
+    "Perangkat Daerah": "Perindustrian",
+    "Tahap Saat Ini": "Persetujuan",
+    "Bulan": "September",
+}
 SIZES = (9.0, 8.0, 7.5, 7.0)  # body sizes tried, largest first, until the longest values fit
 _MEASURE = TextToPath()
 
@@ -77,7 +82,9 @@ def word_widths(cols: tuple[Col, ...]) -> tuple[list[float], float]:
         need = _needs(cols, size)
         spare = TEXT_WIDTH_CM - sum(need)
         if spare >= 0:
-            free = [c.kind == TEXT and c.header not in SAMPLE_BY_HEADER for c in cols]  # free text takes the rest
+            free = [
+                c.kind == TEXT and c.header not in SAMPLE_BY_HEADER for c in cols
+            ]  # free text takes the rest
             weights = [c.width if f or not any(free) else 0 for c, f in zip(cols, free, strict=True)]
             return [n + spare * w / sum(weights) for n, w in zip(need, weights, strict=True)], size
     return [TEXT_WIDTH_CM * n / sum(need) for n in need], SIZES[-1]
@@ -104,8 +111,17 @@ def new_document() -> DocumentObject:
     return doc
 
 
-def para(doc: DocumentObject, text: str = "", *, bold: bool = False, italic: bool = False, size: int | None = None,
-         align: str = "", underline: bool = False, highlight: bool = False) -> Paragraph:
+def para(
+    doc: DocumentObject,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: int | None = None,
+    align: str = "",
+    underline: bool = False,
+    highlight: bool = False,
+) -> Paragraph:
     p = doc.add_paragraph()
     run = p.add_run(text)
     run.bold, run.italic, run.underline = bold, italic, underline
@@ -199,8 +215,15 @@ def signature(doc: DocumentObject, *, place: bool) -> None:
     before it: place and date, office, room to sign, name, pangkat, NIP."""
     keep_with_next(doc.paragraphs[-1])
     lines = [("{{ kota }}, {{ tanggal }}", False)] if place else []
-    lines += [("{{ jabatan_ppid }},", False), ("", False), ("", False), ("", False), ("{{ nama_ppid }}", True),
-              ("{{ pangkat_ppid }}", False), ("NIP {{ nip_ppid }}", False)]
+    lines += [
+        ("{{ jabatan_ppid }},", False),
+        ("", False),
+        ("", False),
+        ("", False),
+        ("{{ nama_ppid }}", True),
+        ("{{ pangkat_ppid }}", False),
+        ("NIP {{ nip_ppid }}", False),
+    ]
     table = doc.add_table(rows=1, cols=2)
     set_widths(table, [TEXT_WIDTH_CM - 8.0, 8.0])
     cell = table.rows[0].cells[1]
@@ -216,8 +239,15 @@ def monthly() -> DocumentObject:
     doc = new_document()
     letterhead(doc)
     para(doc, "NOTA DINAS", bold=True, underline=True, size=12, align="center")
-    fields = (("Kepada Yth.", "kepada"), ("Dari", "dari"), ("Tanggal", "tanggal"), ("Nomor", "nomor"),
-              ("Sifat", "sifat"), ("Lampiran", "lampiran"), ("Hal", "hal"))
+    fields = (
+        ("Kepada Yth.", "kepada"),
+        ("Dari", "dari"),
+        ("Tanggal", "tanggal"),
+        ("Nomor", "nomor"),
+        ("Sifat", "sifat"),
+        ("Lampiran", "lampiran"),
+        ("Hal", "hal"),
+    )
     head = doc.add_table(rows=len(fields), cols=3)
     set_widths(head, [3.2, 0.5, 12.3])
     for row, (label, key) in zip(head.rows, fields, strict=True):
@@ -229,13 +259,21 @@ def monthly() -> DocumentObject:
     keep_with_next(para(doc, "Perlu keputusan Bapak/Ibu", bold=True))
     keep_with_next(para(doc, "{{ menunggu }}", align="justify"))
     data_table(doc, "perlu_keputusan", "perlu_keputusan", titled=False)
-    para(doc, "Bersama ini kami sampaikan laporan layanan informasi publik bulan {{ bulan }} dengan pokok-pokok "
-         "sebagai berikut:", align="justify")
+    para(
+        doc,
+        "Bersama ini kami sampaikan laporan layanan informasi publik bulan {{ bulan }} dengan pokok-pokok "
+        "sebagai berikut:",
+        align="justify",
+    )
     para(doc, "{%p for k in kalimat %}")
     para(doc, "{{ loop.index }}. {{ k }}", align="justify")
     para(doc, "{%p endfor %}")
-    para(doc, "Rincian angka, daftar permohonan menurut nomor registrasi, dan grafik terlampir; lembar kerja Excel "
-         "laporan ini disampaikan bersama nota dinas ini.", align="justify")
+    para(
+        doc,
+        "Rincian angka, daftar permohonan menurut nomor registrasi, dan grafik terlampir; lembar kerja Excel "
+        "laporan ini disampaikan bersama nota dinas ini.",
+        align="justify",
+    )
     para(doc, "Demikian disampaikan, atas perhatian Bapak/Ibu diucapkan terima kasih.", align="justify")
     signature(doc, place=False)
     page_break(doc)
@@ -258,12 +296,20 @@ def annual() -> DocumentObject:
     para(doc, "{{ instansi|upper }}", bold=True, align="center")
     para(doc, "{{ pemerintah|upper }}", bold=True, align="center")
     page_break(doc)
-    para(doc, "Laporan ini disusun berdasarkan Pasal 12 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan "
-         "Informasi Publik dan Pasal 56 Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan "
-         "Informasi Publik, dan disediakan paling lambat 3 (tiga) bulan setelah tahun anggaran berakhir.",
-         align="justify")
-    para(doc, f"Bagian bertanda {PLACEHOLDER} wajib dilengkapi PPID sebelum laporan ditandatangani dan disampaikan "
-         "kepada Komisi Informasi; hapus tanda dan petunjuknya setelah diisi.", italic=True, highlight=True)
+    para(
+        doc,
+        "Laporan ini disusun berdasarkan Pasal 12 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan "
+        "Informasi Publik dan Pasal 56 Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan "
+        "Informasi Publik, dan disediakan paling lambat 3 (tiga) bulan setelah tahun anggaran berakhir.",
+        align="justify",
+    )
+    para(
+        doc,
+        f"Bagian bertanda {PLACEHOLDER} wajib dilengkapi PPID sebelum laporan ditandatangani dan disampaikan "
+        "kepada Komisi Informasi; hapus tanda dan petunjuknya setelah diisi.",
+        italic=True,
+        highlight=True,
+    )
     number = 1
     for part in PARTS:
         para(doc, f"{part.letter}. {part.heading.upper()}", bold=True, size=12)
@@ -275,8 +321,11 @@ def annual() -> DocumentObject:
             para(doc, "{%p endfor %}")
         sections(doc, part.sections, start=number)
         number += len(part.sections)
-    para(doc, "Demikian laporan layanan informasi publik ini disusun untuk dipergunakan sebagaimana mestinya.",
-         align="justify")
+    para(
+        doc,
+        "Demikian laporan layanan informasi publik ini disusun untuk dipergunakan sebagaimana mestinya.",
+        align="justify",
+    )
     signature(doc, place=True)
     notes(doc)
     return doc

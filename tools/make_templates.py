@@ -49,7 +49,11 @@ def new_document(title: str) -> DocxDocument:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.15
     props = doc.core_properties
-    props.title, props.author, props.subject = title, "PPID Dinas Komunikasi dan Informatika", "Templat dokumen PPID"
+    props.title, props.author, props.subject = (
+        title,
+        "PPID Dinas Komunikasi dan Informatika",
+        "Templat dokumen PPID",
+    )
     props.created = props.modified = datetime(2026, 1, 1)
     props.comments = "Daftar isian templat ada di docs/templates.md."
     page_number_footer(doc)
@@ -60,6 +64,7 @@ def new_document(title: str) -> DocxDocument:
 def field_run(paragraph: Paragraph, instruction: str, size: Pt | None = None) -> None:
     """A Word field (``PAGE``, ``NUMPAGES``) as begin/instr/separate/result/end runs; Word and
     LibreOffice both recompute the result when the page is laid out."""
+
     def run(*children: tuple[str, dict[str, str], str]) -> None:
         r = paragraph.add_run()
         if size is not None:
@@ -151,12 +156,22 @@ def add_runs(paragraph, segments: Sequence[Seg], size: Pt | None = None, caps: b
             run.font.all_caps = True
 
 
-def para(container, *segments: Seg, align: str = "justify", before: int = 0, after: int = 6,
-         size: Pt | None = None, caps: bool = False, indent: Mm | None = None):
+def para(
+    container,
+    *segments: Seg,
+    align: str = "justify",
+    before: int = 0,
+    after: int = 6,
+    size: Pt | None = None,
+    caps: bool = False,
+    indent: Mm | None = None,
+):
     p = container.add_paragraph()
     p.alignment = {
-        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-        "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
     }[align]
     p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(before), Pt(after)
     if indent is not None:
@@ -186,11 +201,33 @@ def borderless(table) -> None:
 
 
 _AFTER_PBDR = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-    "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 
 
@@ -281,8 +318,12 @@ def fields(doc_or_cell, rows: Sequence[tuple[str, str]], label_width: Mm = LABEL
     para(doc_or_cell, "", after=0)
 
 
-def signature(doc: DocxDocument, left: Sequence[Sequence[Seg] | str], right: Sequence[Sequence[Seg] | str],
-              when: str = "") -> None:
+def signature(
+    doc: DocxDocument,
+    left: Sequence[Sequence[Seg] | str],
+    right: Sequence[Sequence[Seg] | str],
+    when: str = "",
+) -> None:
     """Two signature blocks side by side (either may be empty), kept on the page of the paragraph
     before them: the closing line, the date, the names and the NIP never part.
 
@@ -308,8 +349,17 @@ def electronic_note(doc: DocxDocument) -> None:
     """For a delivery by e-mail: place, date and a note instead of a wet-signature block."""
     tag(doc, "{%p if elektronik %}")
     para(doc, "{{ kota }}, {{ tanggal_surat }}", align="right", before=6)
-    para(doc, ("Informasi disampaikan melalui surel. Tanda terima ini dibuat secara elektronik oleh Petugas "
-               "Pelayanan Informasi dan sah tanpa tanda tangan basah.", "i"), before=6)
+    para(
+        doc,
+        (
+            (
+                "Informasi disampaikan melalui surel. Tanda terima ini dibuat secara elektronik oleh Petugas "
+                "Pelayanan Informasi dan sah tanpa tanda tangan basah."
+            ),
+            "i",
+        ),
+        before=6,
+    )
     tag(doc, "{%p endif %}")
 
 
@@ -328,7 +378,9 @@ def closing(doc: DocxDocument, text: str) -> None:
     para(doc, text, before=6)
 
 
-def requester_fields(extra: Sequence[tuple[str, str]] = (), first: str = "Nomor Registrasi") -> list[tuple[str, str]]:
+def requester_fields(
+    extra: Sequence[tuple[str, str]] = (), first: str = "Nomor Registrasi"
+) -> list[tuple[str, str]]:
     """The requester's identity; a legal entity shows its name, legal-entity number and representative
     instead of a person's name and occupation."""
     return [
@@ -353,64 +405,124 @@ def requester_fields(extra: Sequence[tuple[str, str]] = (), first: str = "Nomor 
 def tanda_bukti(doc: DocxDocument) -> None:
     title(doc, "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK")
     para(doc, "Telah diterima permohonan informasi publik dengan keterangan sebagai berikut:")
-    fields(doc, requester_fields([
-        ("Waktu Diterima", "{{ waktu_diterima }}"),
-        ("Saluran Permohonan", "{{ saluran }}"),
-        ("Rincian Informasi yang Dibutuhkan", "{{ rincian_informasi }}"),
-        ("Tujuan Penggunaan Informasi", "{{ tujuan }}"),
-        ("Cara Memperoleh Informasi", "{{ cara_memperoleh }}"),
-        ("Cara Mendapatkan Salinan", "{{ cara_salinan }}"),
-        ("Batas Waktu Pemberitahuan Tertulis", "{{ batas_waktu }}"),
-    ]))
-    para(doc, "Permohonan informasi ini akan dijawab dengan pemberitahuan tertulis paling lambat "
-         "{{ batas_hari_kerja }} sejak permohonan diterima, yaitu pada tanggal {{ batas_waktu }}. Jangka "
-         "waktu tersebut dapat diperpanjang paling lama {{ lama_perpanjangan }} berikutnya dengan "
-         f"pemberitahuan tertulis disertai alasannya (Pasal 22 ayat (7) dan ayat (8) {UU_KIP}).")
-    para(doc, "Simpan tanda bukti ini dan sebutkan Nomor Registrasi setiap kali menanyakan perkembangan permohonan.")
-    signature(doc, ["", "Pemohon Informasi,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
-              ["{{ kota }}, {{ tanggal_surat }}", "Petugas Pelayanan Informasi,", "", "", "", "(.................................)"])
+    fields(
+        doc,
+        requester_fields(
+            [
+                ("Waktu Diterima", "{{ waktu_diterima }}"),
+                ("Saluran Permohonan", "{{ saluran }}"),
+                ("Rincian Informasi yang Dibutuhkan", "{{ rincian_informasi }}"),
+                ("Tujuan Penggunaan Informasi", "{{ tujuan }}"),
+                ("Cara Memperoleh Informasi", "{{ cara_memperoleh }}"),
+                ("Cara Mendapatkan Salinan", "{{ cara_salinan }}"),
+                ("Batas Waktu Pemberitahuan Tertulis", "{{ batas_waktu }}"),
+            ]
+        ),
+    )
+    para(
+        doc,
+        "Permohonan informasi ini akan dijawab dengan pemberitahuan tertulis paling lambat {{"
+        " batas_hari_kerja }} sejak permohonan diterima, yaitu pada tanggal {{ batas_waktu }}. Jangka"
+        " waktu tersebut dapat diperpanjang paling lama {{ lama_perpanjangan }} berikutnya dengan"
+        f" pemberitahuan tertulis disertai alasannya (Pasal 22 ayat (7) dan ayat (8) {UU_KIP}).",
+    )
+    para(
+        doc,
+        "Simpan tanda bukti ini dan sebutkan Nomor Registrasi setiap kali menanyakan perkembangan"
+        " permohonan.",
+    )
+    signature(
+        doc,
+        ["", "Pemohon Informasi,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
+        [
+            "{{ kota }}, {{ tanggal_surat }}",
+            "Petugas Pelayanan Informasi,",
+            "",
+            "",
+            "",
+            "(.................................)",
+        ],
+    )
 
 
 def perpanjangan(doc: DocxDocument) -> None:
     title(doc, "PEMBERITAHUAN PERPANJANGAN WAKTU", "PENYELESAIAN PERMOHONAN INFORMASI PUBLIK")
-    fields(doc, requester_fields([
-        ("Waktu Diterima", "{{ waktu_diterima }}"),
-        ("Rincian Informasi yang Dibutuhkan", "{{ rincian_informasi }}"),
-    ]))
-    para(doc, "Sehubungan dengan permohonan informasi publik Saudara sebagaimana tersebut di atas, dengan ini "
-         "kami beritahukan bahwa jangka waktu pemberian jawaban atas permohonan tersebut diperpanjang selama "
-         f"{{{{ lama_perpanjangan }}}} sesuai dengan Pasal 22 ayat (8) {UU_KIP}, dengan alasan sebagai berikut:")
+    fields(
+        doc,
+        requester_fields(
+            [
+                ("Waktu Diterima", "{{ waktu_diterima }}"),
+                ("Rincian Informasi yang Dibutuhkan", "{{ rincian_informasi }}"),
+            ]
+        ),
+    )
+    para(
+        doc,
+        "Sehubungan dengan permohonan informasi publik Saudara sebagaimana tersebut di atas, dengan ini kami"
+        " beritahukan bahwa jangka waktu pemberian jawaban atas permohonan tersebut diperpanjang selama {{"
+        f" lama_perpanjangan }}}} sesuai dengan Pasal 22 ayat (8) {UU_KIP}, dengan alasan sebagai berikut:",
+    )
     para(doc, "{{ alasan_perpanjangan }}", indent=Mm(8))
-    fields(doc, [
-        ("Batas waktu semula", "{{ batas_waktu_awal }}"),
-        ("Batas waktu setelah perpanjangan", "{{ batas_waktu }}"),
-    ])
-    closing(doc, "Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.")
+    fields(
+        doc,
+        [
+            ("Batas waktu semula", "{{ batas_waktu_awal }}"),
+            ("Batas waktu setelah perpanjangan", "{{ batas_waktu }}"),
+        ],
+    )
+    closing(
+        doc, "Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih."
+    )
     signature(doc, [], ppid_block())
 
 
 def berita_acara(doc: DocxDocument) -> None:
     title(doc, "BERITA ACARA PENGUJIAN KONSEKUENSI INFORMASI PUBLIK")
     tag(doc, "{%p if menggantikan_ba %}")
-    para(doc, ("Berita acara ini menggantikan Berita Acara Nomor {{ menggantikan_ba|nobreak }} yang dikembalikan oleh "
-               "Atasan PPID untuk diperbaiki.", "i"))
+    para(
+        doc,
+        (
+            (
+                "Berita acara ini menggantikan Berita Acara Nomor {{ menggantikan_ba|nobreak }} yang"
+                " dikembalikan oleh Atasan PPID untuk diperbaiki."
+            ),
+            "i",
+        ),
+    )
     tag(doc, "{%p endif %}")
-    para(doc, "Pada hari ini {{ hari }}, tanggal {{ tanggal_terbilang }} bulan {{ bulan }} tahun "
-         "{{ tahun_terbilang }}, bertempat di {{ tempat_uji }}, Tim Pertimbangan Pelayanan Informasi "
-         "{{ instansi }} telah melaksanakan pengujian konsekuensi atas informasi yang dimohon dengan "
-         "Nomor Registrasi {{ no_registrasi|nobreak }}, yaitu: {{ rincian_informasi }}, yang dikuasai oleh "
-         "{{ perangkat_daerah }}. Pengujian dilaksanakan berdasarkan Pasal 2 ayat (4), "
-         f"Pasal 17, dan Pasal 19 {UU_KIP}.")
+    para(
+        doc,
+        "Pada hari ini {{ hari }}, tanggal {{ tanggal_terbilang }} bulan {{ bulan }} tahun {{"
+        " tahun_terbilang }}, bertempat di {{ tempat_uji }}, Tim Pertimbangan Pelayanan Informasi {{"
+        " instansi }} telah melaksanakan pengujian konsekuensi atas informasi yang dimohon dengan Nomor"
+        " Registrasi {{ no_registrasi|nobreak }}, yaitu: {{ rincian_informasi }}, yang dikuasai oleh"
+        " {{ perangkat_daerah }}. Pengujian dilaksanakan berdasarkan Pasal 2 ayat (4), Pasal 17, dan"
+        f" Pasal 19 {UU_KIP}.",
+    )
     para(doc, "Anggota Tim Pertimbangan yang hadir:", after=0)
     tag(doc, "{%p for a in anggota %}")
     para(doc, "{{ a.no }}. {{ a.nama }} ({{ a.jabatan }})", align="left", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
-    para(doc, "Hasil pengujian konsekuensi atas setiap informasi yang diuji adalah sebagai berikut:", before=6)
-    heads = ("No", "Informasi yang Diuji dan Hasilnya", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
-             "Pertimbangan Kepentingan Publik apabila Ditutup", "Jangka Waktu Pengecualian")
+    para(
+        doc, "Hasil pengujian konsekuensi atas setiap informasi yang diuji adalah sebagai berikut:", before=6
+    )
+    heads = (
+        "No",
+        "Informasi yang Diuji dan Hasilnya",
+        "Dasar Hukum Pengecualian",
+        "Konsekuensi apabila Dibuka",
+        "Pertimbangan Kepentingan Publik apabila Ditutup",
+        "Jangka Waktu Pengecualian",
+    )
     widths = (Mm(9), Mm(30), Mm(29), Mm(31), Mm(32), Mm(29))  # 160 mm; "Pengecualian" fits its column
-    cells = ("{{ item.no }}", "{{ item.informasi }}\nHasil: {{ item.hasil }}", "{{ item.dasar }}",
-             "{{ item.konsekuensi }}", "{{ item.kepentingan_publik }}", "{{ item.jangka_waktu }}")
+    cells = (
+        "{{ item.no }}",
+        "{{ item.informasi }}\nHasil: {{ item.hasil }}",
+        "{{ item.dasar }}",
+        "{{ item.konsekuensi }}",
+        "{{ item.kepentingan_publik }}",
+        "{{ item.jangka_waktu }}",
+    )
     table = doc.add_table(rows=4, cols=len(widths))
     table.style = doc.styles["Table Grid"]
     column_widths(table, widths)
@@ -429,67 +541,123 @@ def berita_acara(doc: DocxDocument) -> None:
     tag(doc, "{%p if catatan_tim %}")
     para(doc, "Catatan Tim Pertimbangan: {{ catatan_tim }}")
     tag(doc, "{%p endif %}")
-    para(doc, "Demikian berita acara ini dibuat dengan sebenarnya untuk dilaporkan kepada Atasan PPID guna "
-         "mendapatkan persetujuan, dan ditandatangani oleh seluruh anggota Tim Pertimbangan yang hadir.")
+    para(
+        doc,
+        "Demikian berita acara ini dibuat dengan sebenarnya untuk dilaporkan kepada Atasan PPID guna "
+        "mendapatkan persetujuan, dan ditandatangani oleh seluruh anggota Tim Pertimbangan yang hadir.",
+    )
     para(doc, "{{ kota }}, {{ tanggal_surat }}", align="right", before=6)
     para(doc, ("Tim Pertimbangan Pelayanan Informasi:", "b"), align="left", after=4)
     members = doc.add_table(rows=3, cols=4)
     borderless(members)
     column_widths(members, (Mm(9), Mm(66), Mm(40), Mm(45)))
-    rows = (("{%tr for a in anggota %}",), ("{{ a.no }}.", "{{ a.nama }}", "{{ a.jabatan }}", "{{ a.no }}. ........................"),
-            ("{%tr endfor %}",))
+    rows = (
+        ("{%tr for a in anggota %}",),
+        ("{{ a.no }}.", "{{ a.nama }}", "{{ a.jabatan }}", "{{ a.no }}. ........................"),
+        ("{%tr endfor %}",),
+    )
     for r, content in enumerate(rows):
         for c in range(4):
             members.rows[r].cells[c].paragraphs[0].add_run(content[c] if c < len(content) else "")
         if r == 1:
             members.rows[r].height = Mm(12)
-    signature(doc, official(["Menyetujui,", "Tanggal {{ tanggal_persetujuan }}", "Atasan PPID,", "{{ jabatan_atasan }},"],
-                            "nama_atasan", "nip_atasan"),
-              official(["", "", "", "{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid"))
+    signature(
+        doc,
+        official(
+            ["Menyetujui,", "Tanggal {{ tanggal_persetujuan }}", "Atasan PPID,", "{{ jabatan_atasan }},"],
+            "nama_atasan",
+            "nip_atasan",
+        ),
+        official(["", "", "", "{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid"),
+    )
 
 
 def ba_precedents(doc: DocxDocument) -> None:
     """The Register DIK entries the tested information follows (only when there are any)."""
     tag(doc, "{%p if preseden %}")
     para(doc, ("Preseden:", "b"), after=0)
-    para(doc, "Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan, informasi yang diuji "
-         "sama atau serupa dengan entri yang telah ditetapkan sebagai berikut:", after=0)
+    para(
+        doc,
+        "Sesuai preseden dalam Register Daftar Informasi yang Dikecualikan, informasi yang diuji "
+        "sama atau serupa dengan entri yang telah ditetapkan sebagai berikut:",
+        after=0,
+    )
     tag(doc, "{%p for p in preseden %}")
     para(doc, "{{ p.no }}. {{ p.teks }}", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
-    para(doc, "Preseden tersebut menjadi bahan pertimbangan Tim Pertimbangan; hasil pengujian di atas "
-         "ditetapkan berdasarkan pengujian konsekuensi atas permohonan ini.", before=4)
+    para(
+        doc,
+        "Preseden tersebut menjadi bahan pertimbangan Tim Pertimbangan; hasil pengujian di atas "
+        "ditetapkan berdasarkan pengujian konsekuensi atas permohonan ini.",
+        before=4,
+    )
     tag(doc, "{%p endif %}")
 
 
 def keberatan_text() -> str:
-    return ("Apabila Pemohon Informasi tidak puas atas keputusan ini, Pemohon Informasi dapat mengajukan keberatan "
-            "secara tertulis kepada Atasan PPID, yaitu {{ nama_atasan }} selaku {{ jabatan_atasan }}, melalui "
-            "petugas layanan informasi di {{ tempat_keberatan }}, paling lambat {{ batas_keberatan }} sejak "
-            f"diterimanya keputusan ini, sesuai dengan Pasal 35 dan Pasal 36 {UU_KIP}.")
+    return (
+        "Apabila Pemohon Informasi tidak puas atas keputusan ini, Pemohon Informasi dapat mengajukan"
+        " keberatan secara tertulis kepada Atasan PPID, yaitu {{ nama_atasan }} selaku {{"
+        " jabatan_atasan }}, melalui petugas layanan informasi di {{ tempat_keberatan }}, paling"
+        " lambat {{ batas_keberatan }} sejak diterimanya keputusan ini, sesuai dengan Pasal 35 dan Pasal"
+        f" 36 {UU_KIP}."
+    )
 
 
 def penolakan(doc: DocxDocument, partial: bool = False) -> None:
-    title(doc, "SURAT KEPUTUSAN PPID", "TENTANG PENOLAKAN SEBAGIAN PERMOHONAN INFORMASI" if partial
-          else "TENTANG PENOLAKAN PERMOHONAN INFORMASI")
-    fields(doc, requester_fields([("Informasi yang Dibutuhkan", "{{ rincian_informasi }}")], first="Nomor Pendaftaran"))
+    title(
+        doc,
+        "SURAT KEPUTUSAN PPID",
+        (
+            "TENTANG PENOLAKAN SEBAGIAN PERMOHONAN INFORMASI"
+            if partial
+            else "TENTANG PENOLAKAN PERMOHONAN INFORMASI"
+        ),
+    )
+    fields(
+        doc,
+        requester_fields(
+            [("Informasi yang Dibutuhkan", "{{ rincian_informasi }}")], first="Nomor Pendaftaran"
+        ),
+    )
     if partial:
-        para(doc, "PPID memutuskan bahwa sebagian informasi yang dimohon, yang dikuasai oleh {{ perangkat_daerah }}, "
-             "adalah informasi yang dikecualikan, yaitu:", after=0)
+        para(
+            doc,
+            "PPID memutuskan bahwa sebagian informasi yang dimohon, yang dikuasai oleh {{ perangkat_daerah"
+            " }}, adalah informasi yang dikecualikan, yaitu:",
+            after=0,
+        )
         para(doc, ("{{ bagian_dikecualikan }}", "b"), indent=Mm(8))
         para(doc, "Bagian informasi selebihnya diberikan sebagaimana tercantum dalam Pemberitahuan Tertulis.")
     else:
-        para(doc, "PPID memutuskan bahwa informasi yang dimohon, yang dikuasai oleh {{ perangkat_daerah }}, adalah "
-             "informasi yang dikecualikan.")
+        para(
+            doc,
+            "PPID memutuskan bahwa informasi yang dimohon, yang dikuasai oleh {{ perangkat_daerah }}, adalah "
+            "informasi yang dikecualikan.",
+        )
     para(doc, "Pengecualian informasi didasarkan pada alasan:", after=0)
     tag(doc, "{%p for d in dasar %}")
     para(doc, "\u2612 {{ d }}", align="left", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
-    para(doc, "Bahwa berdasarkan ketentuan tersebut di atas, membuka informasi tersebut dapat menimbulkan "
-         "konsekuensi sebagai berikut:", before=6, after=0)
+    para(
+        doc,
+        "Bahwa berdasarkan ketentuan tersebut di atas, membuka informasi tersebut dapat menimbulkan "
+        "konsekuensi sebagai berikut:",
+        before=6,
+        after=0,
+    )
     para(doc, "{{ konsekuensi }}", indent=Mm(8))
-    para(doc, ("Dengan demikian menyatakan bahwa permohonan informasi atas bagian tersebut DITOLAK." if partial
-               else "Dengan demikian menyatakan bahwa permohonan informasi DITOLAK.", "b"))
+    para(
+        doc,
+        (
+            (
+                "Dengan demikian menyatakan bahwa permohonan informasi atas bagian tersebut DITOLAK."
+                if partial
+                else "Dengan demikian menyatakan bahwa permohonan informasi DITOLAK."
+            ),
+            "b",
+        ),
+    )
     para(doc, keberatan_text())
     signature(doc, [], ppid_block())
     para(doc, "", after=0)
@@ -499,125 +667,228 @@ def penolakan(doc: DocxDocument, partial: bool = False) -> None:
 
 def pemberitahuan(doc: DocxDocument) -> None:
     title(doc, "PEMBERITAHUAN TERTULIS")
-    para(doc, "Berdasarkan permohonan informasi yang diterima pada {{ waktu_diterima }} dengan keterangan sebagai berikut:")
+    para(
+        doc,
+        "Berdasarkan permohonan informasi yang diterima pada {{ waktu_diterima }} dengan keterangan sebagai"
+        " berikut:",
+    )
     fields(doc, requester_fields([("Rincian Informasi yang Dibutuhkan", "{{ rincian_informasi }}")]))
-    para(doc, "dengan ini PPID memberitahukan keputusan atas permohonan tersebut: ", ("{{ jenis_keputusan }}", "b"), ".")
+    para(
+        doc,
+        "dengan ini PPID memberitahukan keputusan atas permohonan tersebut: ",
+        ("{{ jenis_keputusan }}", "b"),
+        ".",
+    )
     tag(doc, "{%p if diberikan %}")
     para(doc, ("INFORMASI DAPAT DIBERIKAN", "b"), align="left", after=0)
-    fields(doc, [
-        ("Penguasaan Informasi", "Di bawah penguasaan {{ perangkat_daerah }}"),
-        ("Bentuk Fisik Informasi", "{{ bentuk_informasi }}"),
-        ("Cara Penyampaian", "{{ cara_penyampaian }}"),
-        ("Biaya", "{{ biaya }}"),
-        ("Waktu Penyediaan", "{{ waktu_penyediaan }}"),
-    ])
+    fields(
+        doc,
+        [
+            ("Penguasaan Informasi", "Di bawah penguasaan {{ perangkat_daerah }}"),
+            ("Bentuk Fisik Informasi", "{{ bentuk_informasi }}"),
+            ("Cara Penyampaian", "{{ cara_penyampaian }}"),
+            ("Biaya", "{{ biaya }}"),
+            ("Waktu Penyediaan", "{{ waktu_penyediaan }}"),
+        ],
+    )
     tag(doc, "{%p if sebagian %}")
     para(doc, "Informasi yang diberikan:", after=0)
     tag(doc, "{%p for g in diberikan_daftar %}")
     para(doc, "- {{ g }}", align="left", after=0, indent=Mm(8))
     tag(doc, "{%p endfor %}")
     para(doc, ("INFORMASI YANG TIDAK DAPAT DIBERIKAN (DIKECUALIKAN)", "b"), align="left", before=6, after=0)
-    para(doc, "Bagian berikut merupakan informasi yang dikecualikan sehingga dihitamkan/dikaburkan sebelum "
-         "informasi diberikan:", after=0)
+    para(
+        doc,
+        "Bagian berikut merupakan informasi yang dikecualikan sehingga dihitamkan/dikaburkan sebelum "
+        "informasi diberikan:",
+        after=0,
+    )
     tag(doc, "{%p for w in dikecualikan_daftar %}")
-    para(doc, "- {{ w.informasi }}; dasar: {{ w.dasar }}; konsekuensi apabila dibuka: {{ w.konsekuensi }}",
-         align="left", after=0, indent=Mm(8))
+    para(
+        doc,
+        "- {{ w.informasi }}; dasar: {{ w.dasar }}; konsekuensi apabila dibuka: {{ w.konsekuensi }}",
+        align="left",
+        after=0,
+        indent=Mm(8),
+    )
     tag(doc, "{%p endfor %}")
-    para(doc, "Penolakan atas bagian tersebut ditetapkan dengan Keputusan PPID Nomor {{ nomor_penolakan|nobreak }} yang "
-         "disampaikan bersama pemberitahuan ini.", before=6)
+    para(
+        doc,
+        "Penolakan atas bagian tersebut ditetapkan dengan Keputusan PPID Nomor {{ nomor_penolakan|nobreak }}"
+        " yang disampaikan bersama pemberitahuan ini.",
+        before=6,
+    )
     para(doc, keberatan_text())
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if tidak_dikuasai %}")
     para(doc, ("INFORMASI TIDAK DAPAT DIBERIKAN", "b"), align="left", after=0)
-    para(doc, "Informasi yang dimohon tidak berada di bawah penguasaan {{ perangkat_daerah }}. Badan Publik yang "
-         "menguasai informasi tersebut: {{ badan_publik_lain }}. Pemohon dapat mengajukan permohonan "
-         "informasi kepada Badan Publik tersebut.")
+    para(
+        doc,
+        "Informasi yang dimohon tidak berada di bawah penguasaan {{ perangkat_daerah }}. Badan Publik yang "
+        "menguasai informasi tersebut: {{ badan_publik_lain }}. Pemohon dapat mengajukan permohonan "
+        "informasi kepada Badan Publik tersebut.",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if belum_didokumentasikan %}")
     para(doc, ("INFORMASI TIDAK DAPAT DIBERIKAN", "b"), align="left", after=0)
-    para(doc, "Informasi yang dimohon belum dikuasai atau belum didokumentasikan oleh {{ perangkat_daerah }} "
-         f"(Pasal 6 ayat (3) {UU_KIP}). Informasi akan disediakan dalam jangka waktu {{{{ waktu_penyediaan }}}} "
-         "setelah informasi tersebut didokumentasikan.")
+    para(
+        doc,
+        "Informasi yang dimohon belum dikuasai atau belum didokumentasikan oleh {{ perangkat_daerah }}"
+        f" (Pasal 6 ayat (3) {UU_KIP}). Informasi akan disediakan dalam jangka waktu {{{{ waktu_penyediaan"
+        " }} setelah informasi tersebut didokumentasikan.",
+    )
     tag(doc, "{%p endif %}")
-    closing(doc, "Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.")
+    closing(
+        doc, "Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih."
+    )
     signature(doc, [], ppid_block())
 
 
 def tanda_terima(doc: DocxDocument) -> None:
     title(doc, "TANDA TERIMA INFORMASI PUBLIK")
     para(doc, "Pada hari ini {{ tanggal_diterima }}, yang bertanda tangan di bawah ini:")
-    fields(doc, [
-        ("Nama Penerima", "{{ nama_penerima }}"),
-        ("Atas Nama Pemohon", "{{ nama_pemohon }}"),
-        ("Nomor Registrasi", "{{ no_registrasi|nobreak }}"),
-    ])
+    fields(
+        doc,
+        [
+            ("Nama Penerima", "{{ nama_penerima }}"),
+            ("Atas Nama Pemohon", "{{ nama_pemohon }}"),
+            ("Nomor Registrasi", "{{ no_registrasi|nobreak }}"),
+        ],
+    )
     para(doc, "telah menerima dari PPID {{ instansi }}:", after=0)
     para(doc, "{{ yang_diterima|nobreak }}", indent=Mm(8))  # the letter number in it never breaks
     fields(doc, [("Cara Penyerahan", "{{ cara_diterima }}")])
     para(doc, "Demikian tanda terima ini dibuat untuk dipergunakan sebagaimana mestinya.")
-    signature(doc, ["", "Yang Menerima,", "", "", "", [("{{ nama_penerima }}", "bu")]],
-              ["{{ kota }}, {{ tanggal_surat }}", "Yang Menyerahkan,", "Petugas Pelayanan Informasi,", "", "", "",
-               "(.................................)"], when="not elektronik")
+    signature(
+        doc,
+        ["", "Yang Menerima,", "", "", "", [("{{ nama_penerima }}", "bu")]],
+        [
+            "{{ kota }}, {{ tanggal_surat }}",
+            "Yang Menyerahkan,",
+            "Petugas Pelayanan Informasi,",
+            "",
+            "",
+            "",
+            "(.................................)",
+        ],
+        when="not elektronik",
+    )
     electronic_note(doc)
 
 
 def tanda_terima_keberatan(doc: DocxDocument) -> None:
     title(doc, "TANDA TERIMA PENGAJUAN KEBERATAN ATAS PERMOHONAN INFORMASI PUBLIK")
-    para(doc, "Telah diterima keberatan tertulis atas permohonan informasi publik dengan keterangan sebagai "
-         "berikut:")
-    fields(doc, requester_fields([
-        ("Informasi yang Dimohon", "{{ rincian_informasi }}"),
-        ("Tanggal Keberatan Diterima", "{{ tanggal_keberatan }}"),
-        ("Alasan Keberatan", "{{ alasan_keberatan }}"),
-    ], first="Nomor Registrasi Permohonan"))
+    para(
+        doc,
+        "Telah diterima keberatan tertulis atas permohonan informasi publik dengan keterangan sebagai "
+        "berikut:",
+    )
+    fields(
+        doc,
+        requester_fields(
+            [
+                ("Informasi yang Dimohon", "{{ rincian_informasi }}"),
+                ("Tanggal Keberatan Diterima", "{{ tanggal_keberatan }}"),
+                ("Alasan Keberatan", "{{ alasan_keberatan }}"),
+            ],
+            first="Nomor Registrasi Permohonan",
+        ),
+    )
     tag(doc, "{%p if uraian_keberatan %}")
     para(doc, "Uraian keberatan: {{ uraian_keberatan }}")
     tag(doc, "{%p endif %}")
-    para(doc, "Keberatan ini akan ditanggapi secara tertulis oleh Atasan PPID paling lambat "
-         "{{ lama_tanggapan }} sejak keberatan diterima, yaitu pada tanggal {{ batas_tanggapan }} "
-         "(Pasal 36 ayat (2) " + UU_KIP + ").")
-    para(doc, "Simpan tanda terima ini dan sebutkan Nomor Registrasi Keberatan setiap kali menanyakan "
-         "perkembangan keberatan.")
-    signature(doc, ["", "Pengaju Keberatan,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
-              ["{{ kota }}, {{ tanggal_surat }}", "Petugas Pelayanan Informasi,", "", "", "",
-               "(.................................)"])
+    para(
+        doc,
+        "Keberatan ini akan ditanggapi secara tertulis oleh Atasan PPID paling lambat "
+        "{{ lama_tanggapan }} sejak keberatan diterima, yaitu pada tanggal {{ batas_tanggapan }} "
+        "(Pasal 36 ayat (2) " + UU_KIP + ").",
+    )
+    para(
+        doc,
+        "Simpan tanda terima ini dan sebutkan Nomor Registrasi Keberatan setiap kali menanyakan "
+        "perkembangan keberatan.",
+    )
+    signature(
+        doc,
+        ["", "Pengaju Keberatan,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
+        [
+            "{{ kota }}, {{ tanggal_surat }}",
+            "Petugas Pelayanan Informasi,",
+            "",
+            "",
+            "",
+            "(.................................)",
+        ],
+    )
 
 
 def tanggapan_keberatan(doc: DocxDocument) -> None:
     title(doc, "TANGGAPAN ATASAN PPID", "ATAS KEBERATAN PERMOHONAN INFORMASI PUBLIK")
-    fields(doc, [
-        ("Nomor Registrasi Keberatan", "{{ nomor_keberatan|nobreak }}"),
-        *requester_fields([
-            ("Informasi yang Dimohon", "{{ rincian_informasi }}"),
-            ("Tanggal Keberatan Diterima", "{{ tanggal_keberatan }}"),
-            ("Alasan Keberatan", "{{ alasan_keberatan }}"),
-        ], first="Nomor Registrasi Permohonan"),
-    ])
-    para(doc, "Atasan PPID, setelah memeriksa keberatan Saudara sebagaimana tersebut di atas, berdasarkan "
-         "Pasal 36 ayat (2) " + UU_KIP + " memberikan tanggapan sebagai berikut:")
+    fields(
+        doc,
+        [
+            ("Nomor Registrasi Keberatan", "{{ nomor_keberatan|nobreak }}"),
+            *requester_fields(
+                [
+                    ("Informasi yang Dimohon", "{{ rincian_informasi }}"),
+                    ("Tanggal Keberatan Diterima", "{{ tanggal_keberatan }}"),
+                    ("Alasan Keberatan", "{{ alasan_keberatan }}"),
+                ],
+                first="Nomor Registrasi Permohonan",
+            ),
+        ],
+    )
+    para(
+        doc,
+        "Atasan PPID, setelah memeriksa keberatan Saudara sebagaimana tersebut di atas, berdasarkan "
+        "Pasal 36 ayat (2) " + UU_KIP + " memberikan tanggapan sebagai berikut:",
+    )
     tag(doc, "{%p if diterima %}")
     para(doc, ("Keberatan DITERIMA.", "b"), align="left", after=0)
-    para(doc, "PPID {{ instansi }} diperintahkan untuk memberikan informasi yang dimohon sesuai ketentuan "
-         "peraturan perundang-undangan.")
+    para(
+        doc,
+        "PPID {{ instansi }} diperintahkan untuk memberikan informasi yang dimohon sesuai ketentuan "
+        "peraturan perundang-undangan.",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ditolak %}")
-    para(doc, ("Keberatan DITOLAK", "b"), " dan keputusan PPID dikuatkan, dengan alasan:", align="left",
-         after=0)
+    para(
+        doc,
+        ("Keberatan DITOLAK", "b"),
+        " dan keputusan PPID dikuatkan, dengan alasan:",
+        align="left",
+        after=0,
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if kesepakatan %}")
-    para(doc, ("Keberatan DISELESAIKAN DENGAN KESEPAKATAN", "b"), " antara Pemohon Informasi dan PPID "
-         "(Pasal 35 ayat (2) " + UU_KIP + ").", align="left", after=0)
+    para(
+        doc,
+        ("Keberatan DISELESAIKAN DENGAN KESEPAKATAN", "b"),
+        " antara Pemohon Informasi dan PPID (Pasal 35 ayat (2) " + UU_KIP + ").",
+        align="left",
+        after=0,
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if pertimbangan %}")
     para(doc, "{{ pertimbangan }}", indent=Mm(8))
     tag(doc, "{%p endif %}")
-    para(doc, "Apabila Pemohon Informasi tidak puas dengan tanggapan ini, Pemohon Informasi dapat mengajukan "
-         "penyelesaian sengketa informasi publik kepada Komisi Informasi paling lambat {{ lama_sengketa }} "
-         "sejak tanggapan ini diterima (Pasal 37 ayat (2) " + UU_KIP + ").")
+    para(
+        doc,
+        "Apabila Pemohon Informasi tidak puas dengan tanggapan ini, Pemohon Informasi dapat mengajukan "
+        "penyelesaian sengketa informasi publik kepada Komisi Informasi paling lambat {{ lama_sengketa }} "
+        "sejak tanggapan ini diterima (Pasal 37 ayat (2) " + UU_KIP + ").",
+    )
     closing(doc, "Demikian tanggapan ini kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.")
-    signature(doc, [], official(["{{ kota }}, {{ tanggal_surat }}", "Atasan PPID,", "{{ jabatan_atasan }},"],
-                                "nama_atasan", "nip_atasan"))
+    signature(
+        doc,
+        [],
+        official(
+            ["{{ kota }}, {{ tanggal_surat }}", "Atasan PPID,", "{{ jabatan_atasan }},"],
+            "nama_atasan",
+            "nip_atasan",
+        ),
+    )
 
 
 def merge_tag_rows(table: Table) -> None:
@@ -646,7 +917,11 @@ def keep_intro_with_table(doc: DocxDocument) -> None:
     """A paragraph ending in ':' right before a table stays on the page where the table starts."""
     previous = None
     for el in doc.element.body.iterchildren():
-        if el.tag == qn("w:tbl") and previous is not None and Paragraph(previous, doc).text.rstrip().endswith(":"):
+        if (
+            el.tag == qn("w:tbl")
+            and previous is not None
+            and Paragraph(previous, doc).text.rstrip().endswith(":")
+        ):
             keep_with_next(Paragraph(previous, doc))
         previous = el if el.tag == qn("w:p") else None
 
@@ -661,31 +936,54 @@ PENETAPAN_DIK_FILE = "penetapan_dik.docx"
 PENETAPAN_DIK_TITLE = "Keputusan PPID tentang Penetapan Daftar Informasi yang Dikecualikan"
 DIK_MENIMBANG = (
     "bahwa setiap Badan Publik wajib membuka akses bagi setiap Pemohon Informasi Publik untuk mendapatkan "
-    "Informasi Publik, kecuali informasi yang dikecualikan sebagaimana dimaksud dalam Pasal 17 " + UU_KIP + ";",
+    "Informasi Publik, kecuali informasi yang dikecualikan sebagaimana dimaksud dalam Pasal 17 "
+    + UU_KIP
+    + ";",
     "bahwa Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum "
     "menyatakan Informasi Publik tertentu dikecualikan (Pasal 19 " + UU_KIP + ");",
-    "bahwa pengujian konsekuensi atas informasi dalam Lampiran Keputusan ini telah dilaksanakan dan "
-    "dituangkan dalam berita acara pengujian konsekuensi yang disetujui Atasan PPID;",
-    "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c, perlu "
-    "menetapkan Keputusan PPID tentang Penetapan Daftar Informasi yang Dikecualikan;",
+    (
+        "bahwa pengujian konsekuensi atas informasi dalam Lampiran Keputusan ini telah dilaksanakan dan "
+        "dituangkan dalam berita acara pengujian konsekuensi yang disetujui Atasan PPID;"
+    ),
+    (
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c, perlu "
+        "menetapkan Keputusan PPID tentang Penetapan Daftar Informasi yang Dikecualikan;"
+    ),
 )
 DIK_MENGINGAT = (
     UU_KIP + ";",
-    "Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 "
-    "tentang Keterbukaan Informasi Publik;",
+    (
+        "Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 "
+        "tentang Keterbukaan Informasi Publik;"
+    ),
     "Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik;",
     "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;",
-    "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan Informasi dan "
-    "Dokumentasi di Lingkungan Kementerian Dalam Negeri dan Pemerintahan Daerah;",
+    (
+        "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan Informasi"
+        " dan Dokumentasi di Lingkungan Kementerian Dalam Negeri dan Pemerintahan Daerah;"
+    ),
 )
 DIK_DIKTUM = (
-    ("KESATU", "Menetapkan Daftar Informasi yang Dikecualikan di lingkungan {{ instansi }} sebagaimana "
-               "tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini."),
-    ("KEDUA", "Informasi sebagaimana dimaksud dalam Diktum KESATU dikecualikan secara ketat dan terbatas "
-              "selama jangka waktu yang tercantum dalam Lampiran; informasi yang jangka waktunya berakhir "
-              "diuji konsekuensinya kembali sesuai Pasal 20 " + UU_KIP + "."),
-    ("KETIGA", "Lampiran Keputusan ini memuat {{ jumlah }} informasi yang masih berlaku menurut Register "
-               "Informasi yang Dikecualikan per tanggal {{ tanggal_data }}."),
+    (
+        "KESATU",
+        (
+            "Menetapkan Daftar Informasi yang Dikecualikan di lingkungan {{ instansi }} sebagaimana "
+            "tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini."
+        ),
+    ),
+    (
+        "KEDUA",
+        "Informasi sebagaimana dimaksud dalam Diktum KESATU dikecualikan secara ketat dan terbatas "
+        "selama jangka waktu yang tercantum dalam Lampiran; informasi yang jangka waktunya berakhir "
+        "diuji konsekuensinya kembali sesuai Pasal 20 " + UU_KIP + ".",
+    ),
+    (
+        "KETIGA",
+        (
+            "Lampiran Keputusan ini memuat {{ jumlah }} informasi yang masih berlaku menurut Register "
+            "Informasi yang Dikecualikan per tanggal {{ tanggal_data }}."
+        ),
+    ),
     ("KEEMPAT", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
 )
 
@@ -714,24 +1012,66 @@ def penetapan_dik(doc: DocxDocument) -> None:
     para(doc, ("TENTANG", "b"), align="center", after=0)
     para(doc, ("PENETAPAN DAFTAR INFORMASI YANG DIKECUALIKAN", "b"), align="center", after=0)
     para(doc, ("TAHUN {{ tahun }}", "b"), align="center", after=12)
-    para(doc, ("PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI {{ instansi|upper }},", "b"), align="center", after=6)
+    para(
+        doc,
+        ("PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI {{ instansi|upper }},", "b"),
+        align="center",
+        after=6,
+    )
     _numbered(doc, "Menimbang", DIK_MENIMBANG, "abcd")
     _numbered(doc, "Mengingat", DIK_MENGINGAT, [f"{i}." for i in range(1, len(DIK_MENGINGAT) + 1)])
     para(doc, ("MEMUTUSKAN:", "b"), align="center", after=6)
-    fields(doc, [("Menetapkan", "KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI TENTANG PENETAPAN "
-                                "DAFTAR INFORMASI YANG DIKECUALIKAN TAHUN {{ tahun }}."),
-                 *DIK_DIKTUM], label_width=Mm(30))
-    signature(doc, [], ["Ditetapkan di {{ kota }}", "pada tanggal {{ tanggal_surat }}",
-                        *official(["{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid")])
+    fields(
+        doc,
+        [
+            (
+                "Menetapkan",
+                (
+                    "KEPUTUSAN PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI TENTANG PENETAPAN "
+                    "DAFTAR INFORMASI YANG DIKECUALIKAN TAHUN {{ tahun }}."
+                ),
+            ),
+            *DIK_DIKTUM,
+        ],
+        label_width=Mm(30),
+    )
+    signature(
+        doc,
+        [],
+        [
+            "Ditetapkan di {{ kota }}",
+            "pada tanggal {{ tanggal_surat }}",
+            *official(["{{ jabatan_ppid }},"], "nama_ppid", "nip_ppid"),
+        ],
+    )
     para(doc, "").add_run().add_break(WD_BREAK.PAGE)
-    fields(doc, [("LAMPIRAN", "KEPUTUSAN PPID {{ instansi }}"), ("NOMOR", "{{ nomor }}"),
-                 ("TANGGAL", "{{ tanggal_surat }}")], label_width=Mm(30))
+    fields(
+        doc,
+        [
+            ("LAMPIRAN", "KEPUTUSAN PPID {{ instansi }}"),
+            ("NOMOR", "{{ nomor }}"),
+            ("TANGGAL", "{{ tanggal_surat }}"),
+        ],
+        label_width=Mm(30),
+    )
     para(doc, ("DAFTAR INFORMASI YANG DIKECUALIKAN", "b"), align="center", after=6)
-    heads = ("No", "Informasi yang Dikecualikan", "Dasar Hukum Pengecualian", "Konsekuensi apabila Dibuka",
-             "Pertimbangan apabila Ditutup", "Jangka Waktu Pengecualian")
+    heads = (
+        "No",
+        "Informasi yang Dikecualikan",
+        "Dasar Hukum Pengecualian",
+        "Konsekuensi apabila Dibuka",
+        "Pertimbangan apabila Ditutup",
+        "Jangka Waktu Pengecualian",
+    )
     widths = (Mm(9), Mm(33), Mm(30), Mm(31), Mm(31), Mm(26))
-    cells = ("{{ item.no }}", "{{ item.informasi }}", "{{ item.dasar }}", "{{ item.konsekuensi }}",
-             "{{ item.kepentingan_publik }}", "{{ item.jangka_waktu }}")
+    cells = (
+        "{{ item.no }}",
+        "{{ item.informasi }}",
+        "{{ item.dasar }}",
+        "{{ item.konsekuensi }}",
+        "{{ item.kepentingan_publik }}",
+        "{{ item.jangka_waktu }}",
+    )
     table = doc.add_table(rows=4, cols=6)
     table.style = doc.styles["Table Grid"]
     column_widths(table, widths)

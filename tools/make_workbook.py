@@ -66,14 +66,28 @@ def _sheet_structure(ws: Any, spec: Sheet | None) -> dict[str, Any]:
     return {
         "cells": cells,
         "validations": sorted(
-            [str(dv.sqref), dv.type, dv.formula1, dv.formula2, dv.promptTitle, dv.prompt, dv.errorTitle, dv.error,
-             bool(dv.showErrorMessage)]
+            [
+                str(dv.sqref),
+                dv.type,
+                dv.formula1,
+                dv.formula2,
+                dv.promptTitle,
+                dv.prompt,
+                dv.errorTitle,
+                dv.error,
+                bool(dv.showErrorMessage),
+            ]
             for dv in ws.data_validations.dataValidation
         ),
-        "tables": sorted([t.name, t.ref.split(":")[0], t.tableStyleInfo.name if t.tableStyleInfo else None]
-                         for t in ws.tables.values()),
-        "highlighting": sorted([str(cf.sqref), r.type, list(r.formula or [])] for cf in ws.conditional_formatting
-                               for r in cf.rules),
+        "tables": sorted(
+            [t.name, t.ref.split(":")[0], t.tableStyleInfo.name if t.tableStyleInfo else None]
+            for t in ws.tables.values()
+        ),
+        "highlighting": sorted(
+            [str(cf.sqref), r.type, list(r.formula or [])]
+            for cf in ws.conditional_formatting
+            for r in cf.rules
+        ),
         "protected": bool(ws.protection.sheet),
         "hidden_columns": sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
         "freeze": ws.freeze_panes,
@@ -97,8 +111,10 @@ def _buttons(path: Path) -> list[list[str]]:
     return sorted(found) + [["vbaProject.bin", vba]]
 
 
-PORTABLE_NOTE = ("Kosong pada salinan rujukan di workbook/: 'ppid init' mengisi folder register "
-                 "(tempat berkas .py tombol) dan folder paket automation komputer yang membuatnya.")
+PORTABLE_NOTE = (
+    "Kosong pada salinan rujukan di workbook/: 'ppid init' mengisi folder register "
+    "(tempat berkas .py tombol) dan folder paket automation komputer yang membuatnya."
+)
 
 
 def portable_conf_rows(workbook: Path, *, windows: bool | None = None) -> list[tuple[str, object, str]]:
@@ -107,8 +123,10 @@ def portable_conf_rows(workbook: Path, *, windows: bool | None = None) -> list[t
     ``ppid init`` (and ``ppid doctor --repair``) write the real ones on the office PC; an empty
     PYTHONPATH still finds the button module (ADD_WORKBOOK_TO_PYTHONPATH) and an installed package.
     """
-    return [(key, "", PORTABLE_NOTE) if key == "PYTHONPATH" else (key, value, note)
-            for key, value, note in conf_rows(workbook, windows=False)]
+    return [
+        (key, "", PORTABLE_NOTE) if key == "PYTHONPATH" else (key, value, note)
+        for key, value, note in conf_rows(workbook, windows=False)
+    ]
 
 
 def fresh(folder: Path) -> Path:
@@ -125,9 +143,21 @@ def render(workbook: Path, images: Path) -> list[Path]:
         raise SystemExit("LibreOffice (soffice) and pdftoppm (poppler-utils) are needed for the pictures.")
     with tempfile.TemporaryDirectory() as tmp:
         one_page = '{"SinglePageSheets":{"type":"boolean","value":"true"}}'  # one PDF page per sheet
-        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/lo", "--headless", "--convert-to",
-                        f"pdf:calc_pdf_Export:{one_page}", "--outdir", tmp, str(workbook)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp}/lo",
+                "--headless",
+                "--convert-to",
+                f"pdf:calc_pdf_Export:{one_page}",
+                "--outdir",
+                tmp,
+                str(workbook),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         pdf = Path(tmp) / workbook.with_suffix(".pdf").name
         images.mkdir(exist_ok=True)
         for old in images.glob("*.png"):
@@ -135,9 +165,32 @@ def render(workbook: Path, images: Path) -> list[Path]:
         out = []
         for page, sheet in enumerate(SHEETS, start=1):  # xlwings.conf comes last: its page is skipped
             target = images / f"{image_stem(sheet)}.png"
-            subprocess.run(["pdftoppm", "-png", "-singlefile", "-r", str(IMAGE_DPI), "-f", str(page), "-l", str(page),
-                            "-x", "0", "-y", "0", "-W", str(IMAGE_WIDTH), "-H", str(IMAGE_HEIGHT), str(pdf),
-                            str(target.with_suffix(""))], check=True, capture_output=True, timeout=120)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-singlefile",
+                    "-r",
+                    str(IMAGE_DPI),
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    "-x",
+                    "0",
+                    "-y",
+                    "0",
+                    "-W",
+                    str(IMAGE_WIDTH),
+                    "-H",
+                    str(IMAGE_HEIGHT),
+                    str(pdf),
+                    str(target.with_suffix("")),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
             out.append(target)
     return out
 
@@ -182,7 +235,13 @@ def readme() -> str:
 
 
 def _sheet_section(sheet: Sheet) -> str:
-    lines = [f"## `{sheet.name}`", "", f"![{sheet.name}](img/{image_stem(sheet)}.png)", "", f"*{sheet.title}*"]
+    lines = [
+        f"## `{sheet.name}`",
+        "",
+        f"![{sheet.name}](img/{image_stem(sheet)}.png)",
+        "",
+        f"*{sheet.title}*",
+    ]
     bullets = [f"- {text}" for text in (sheet.actor, sheet.inputs, sheet.output) if text]
     if bullets:
         lines += ["", *bullets]
@@ -193,12 +252,18 @@ def _sheet_section(sheet: Sheet) -> str:
 
 
 SPECIAL = {
-    Kind.HOME: "Staff type nothing here except, optionally, the report month (YYYY-MM) in `C5`; the "
-               "summary per step and the overdue list are rewritten by each click.",
-    Kind.REFERENCE: "The lists behind the dropdowns. Staff may add a value below a list (no empty row "
-                    "in between); the defined names grow with the list.",
-    Kind.SETTINGS: "Office settings in column C (officials' names, letter number patterns, office "
-                   "hours, backups...); each row says what it does. Keys in column A must not change.",
+    Kind.HOME: (
+        "Staff type nothing here except, optionally, the report month (YYYY-MM) in `C5`; the "
+        "summary per step and the overdue list are rewritten by each click."
+    ),
+    Kind.REFERENCE: (
+        "The lists behind the dropdowns. Staff may add a value below a list (no empty row "
+        "in between); the defined names grow with the list."
+    ),
+    Kind.SETTINGS: (
+        "Office settings in column C (officials' names, letter number patterns, office "
+        "hours, backups...); each row says what it does. Keys in column A must not change."
+    ),
 }
 
 
@@ -208,12 +273,17 @@ def _what_staff_type(sheet: Sheet) -> list[str]:
     staff = [c for c in sheet.columns if c.by is By.STAFF]
     system = [c for c in sheet.columns if c.by is By.SYSTEM and not c.hidden]
     if not staff:
-        return ["Written by the system only; staff read it and never type here.",
-                "", f"Columns: {', '.join(f'`{c.header}`' for c in system)}."]
+        return [
+            "Written by the system only; staff read it and never type here.",
+            "",
+            f"Columns: {', '.join(f'`{c.header}`' for c in system)}.",
+        ]
     headers = {c.key: c.header for c in sheet.columns}
     out = ["| column staff type | required | help shown in the cell |", "|---|---|---|"]
     for col in staff:
-        need = {Need.ENTRY: "when the row is entered", Need.COMPLETE: "before the step is done"}.get(col.need, "")
+        need = {Need.ENTRY: "when the row is entered", Need.COMPLETE: "before the step is done"}.get(
+            col.need, ""
+        )
         if col.when is not None and need:
             need += f" if `{headers.get(col.when.key, col.when.key)}` = {' / '.join(col.when.values)}"
         out.append(f"| `{col.header}` | {need} | {col.help.replace('|', '/')} |")
@@ -246,7 +316,9 @@ def out_of_date(folder: Path = FOLDER) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report; exit 1 when out of date")
-    parser.add_argument("--images", action="store_true", help="re-render the pictures even if the workbook is current")
+    parser.add_argument(
+        "--images", action="store_true", help="re-render the pictures even if the workbook is current"
+    )
     args = parser.parse_args(argv)
     problems = out_of_date()
     if args.check:

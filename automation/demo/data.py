@@ -14,10 +14,74 @@ from importlib import resources
 
 from ..reference import Klasifikasi
 
-FIRST_M = ("Yohanes", "Hendra", "Muhammad", "Agustinus", "Budi", "Stefanus", "Syarif", "Alexander", "Rudi", "Fransiskus", "Andreas", "Gusti", "Dedi", "Yulius", "Ahmad")
-FIRST_F = ("Siti", "Dewi", "Rina", "Fransiska", "Nurhayati", "Uray", "Maria", "Lie Mei", "Yuliana", "Herlina", "Sri", "Theresia", "Fitri", "Anastasia", "Dayang")
-LAST = ("Aldi", "Wijaya", "Rizki", "Lamen", "Santoso", "Masiun", "Alkadrie", "Yanto", "Rahmawati", "Anggraini", "Marlina", "Ling", "Fitriani", "Kurniawan", "Saputra", "Hidayat", "Tjhin", "Usop", "Bujang", "Pratama")
-JOBS = ("Wiraswasta", "Mahasiswa", "Wartawan", "Peneliti", "Pegawai swasta", "Guru", "Advokat", "Petani", "Pengurus LSM", "Dosen")
+FIRST_M = (
+    "Yohanes",
+    "Hendra",
+    "Muhammad",
+    "Agustinus",
+    "Budi",
+    "Stefanus",
+    "Syarif",
+    "Alexander",
+    "Rudi",
+    "Fransiskus",
+    "Andreas",
+    "Gusti",
+    "Dedi",
+    "Yulius",
+    "Ahmad",
+)
+FIRST_F = (
+    "Siti",
+    "Dewi",
+    "Rina",
+    "Fransiska",
+    "Nurhayati",
+    "Uray",
+    "Maria",
+    "Lie Mei",
+    "Yuliana",
+    "Herlina",
+    "Sri",
+    "Theresia",
+    "Fitri",
+    "Anastasia",
+    "Dayang",
+)
+LAST = (
+    "Aldi",
+    "Wijaya",
+    "Rizki",
+    "Lamen",
+    "Santoso",
+    "Masiun",
+    "Alkadrie",
+    "Yanto",
+    "Rahmawati",
+    "Anggraini",
+    "Marlina",
+    "Ling",
+    "Fitriani",
+    "Kurniawan",
+    "Saputra",
+    "Hidayat",
+    "Tjhin",
+    "Usop",
+    "Bujang",
+    "Pratama",
+)
+JOBS = (
+    "Wiraswasta",
+    "Mahasiswa",
+    "Wartawan",
+    "Peneliti",
+    "Pegawai swasta",
+    "Guru",
+    "Advokat",
+    "Petani",
+    "Pengurus LSM",
+    "Dosen",
+)
 PLACES = (
     ("6171", "Jl. Gajah Mada No. {n}, Kel. Benua Melayu Darat, Kec. Pontianak Selatan, Kota Pontianak"),
     ("6171", "Jl. Tanjungpura Gg. Karya {n}, Kec. Pontianak Timur, Kota Pontianak"),
@@ -29,7 +93,12 @@ PLACES = (
     ("6102", "Jl. Raya Mempawah No. {n}, Kec. Mempawah Hilir, Kabupaten Mempawah"),
 )
 CHANNELS = ("Datang langsung", "Surel", "Laman PPID", "Surel", "Datang langsung", "Pos")
-BADAN = ("Yayasan Lembaga Bantuan Hukum Kalimantan Barat", "Perkumpulan Jurnalis Khatulistiwa", "Lembaga Kajian Anggaran Borneo", "PT Khatulistiwa Data Riset")
+BADAN = (
+    "Yayasan Lembaga Bantuan Hukum Kalimantan Barat",
+    "Perkumpulan Jurnalis Khatulistiwa",
+    "Lembaga Kajian Anggaran Borneo",
+    "PT Khatulistiwa Data Riset",
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +144,8 @@ class Scenario:
 def nik_for(rng: random.Random, region: str, female: bool) -> str:
     birth = dt.date(1965, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 38))
     day = birth.day + (40 if female else 0)
-    return f"{region}{rng.randrange(10, 30):02d}{day:02d}{birth.month:02d}{birth.year % 100:02d}{rng.randrange(1, 9999):04d}"
+    district, serial = rng.randrange(10, 30), rng.randrange(1, 9999)
+    return f"{region}{district:02d}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
 
 
 def person(rng: random.Random, n: int) -> dict:
@@ -96,7 +166,9 @@ def person(rng: random.Random, n: int) -> dict:
     }
 
 
-def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 55, legal: bool = False) -> list[Scenario]:
+def scenarios(
+    count: int, *, today: dt.date, seed: int = 2026, span_days: int = 55, legal: bool = False
+) -> list[Scenario]:
     """``count`` requests received over the last ``span_days`` days, spread over all stages.
 
     ``legal``: also one deliberate legal-chain mistake per case of LEGAL_MISTAKES (the demo shows them;
@@ -114,8 +186,13 @@ def scenarios(count: int, *, today: dt.date, seed: int = 2026, span_days: int = 
         received = dt.datetime.combine(day, dt.time(hour, rng.choice((0, 15, 30, 45))))
         values = person(rng, i)
         if i % 11 == 3:
-            values.update(kategori_pemohon="Badan Hukum", nama_pemohon=rng.choice(BADAN), jenis_identitas="Akta Badan Hukum",
-                          nik=None, dokumen_badan_hukum=f"AHU-{rng.randrange(1000, 9999)}.AH.01.07.{2015 + i % 9}")
+            values.update(
+                kategori_pemohon="Badan Hukum",
+                nama_pemohon=rng.choice(BADAN),
+                jenis_identitas="Akta Badan Hukum",
+                nik=None,
+                dokumen_badan_hukum=f"AHU-{rng.randrange(1000, 9999)}.AH.01.07.{2015 + i % 9}",
+            )
         values.update(
             waktu_diterima=received,
             saluran=rng.choice(CHANNELS),
@@ -159,24 +236,81 @@ EXEMPT = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
 # name -> (needs an exempt outcome, needs a revision round, lowest target step, what staff got wrong,
 # the finding code that catches it).
 LEGAL_MISTAKES: dict[str, tuple[bool, bool, int, str, str]] = {
-    "keputusan_sebelum_persetujuan": (True, False, 9, "surat keputusan bertanggal sebelum persetujuan Atasan", "urutan_tanggal"),
-    "revisi_sebelum_permintaan": (True, True, 7, "berita acara putaran kedua bertanggal sebelum permintaan revisi", "urutan_tanggal"),
+    "keputusan_sebelum_persetujuan": (
+        True,
+        False,
+        9,
+        "surat keputusan bertanggal sebelum persetujuan Atasan",
+        "urutan_tanggal",
+    ),
+    "revisi_sebelum_permintaan": (
+        True,
+        True,
+        7,
+        "berita acara putaran kedua bertanggal sebelum permintaan revisi",
+        "urutan_tanggal",
+    ),
     "persetujuan_sebelum_uji": (True, False, 7, "persetujuan bertanggal sebelum pengujian", "urutan_tanggal"),
-    "persetujuan_tanpa_nomor_ba": (True, False, 7, "nomor berita acara dihapus dari baris persetujuan", "persetujuan_tanpa_nomor_ba"),
-    "kesimpulan_bertentangan": (True, False, 6, "kesimpulan berita acara bertentangan dengan hasil", "kesimpulan_tidak_sesuai"),
-    "perpanjangan_terlambat": (False, False, 9, "perpanjangan dicatat sesudah 10 hari kerja", "perpanjangan_terlambat"),
+    "persetujuan_tanpa_nomor_ba": (
+        True,
+        False,
+        7,
+        "nomor berita acara dihapus dari baris persetujuan",
+        "persetujuan_tanpa_nomor_ba",
+    ),
+    "kesimpulan_bertentangan": (
+        True,
+        False,
+        6,
+        "kesimpulan berita acara bertentangan dengan hasil",
+        "kesimpulan_tidak_sesuai",
+    ),
+    "perpanjangan_terlambat": (
+        False,
+        False,
+        9,
+        "perpanjangan dicatat sesudah 10 hari kerja",
+        "perpanjangan_terlambat",
+    ),
     "arsip_hari_libur": (False, False, 11, "pengarsipan bertanggal hari Minggu", "tindakan_hari_libur"),
-    "alasan_angka_lain": (False, False, 6, "rekam medis dikutip sebagai 17h3 (keuangan), bukan 17h2", "alasan_tidak_sesuai_angka"),
-    "jangka_tidak_terbatas": (False, False, 5, "dasar 17a1 dengan jangka waktu 'tidak terbatas'", "jangka_waktu_permanen"),
-    "jangka_permanen": (False, False, 5, "dasar 17e4 dengan jenis jangka waktu 'Permanen'", "jangka_waktu_permanen"),
-    "akhir_sebelum_mulai": (False, False, 5, "tanggal akhir pengecualian sebelum tanggal mulai", "jangka_waktu_sebelum_mulai"),
+    "alasan_angka_lain": (
+        False,
+        False,
+        6,
+        "rekam medis dikutip sebagai 17h3 (keuangan), bukan 17h2",
+        "alasan_tidak_sesuai_angka",
+    ),
+    "jangka_tidak_terbatas": (
+        False,
+        False,
+        5,
+        "dasar 17a1 dengan jangka waktu 'tidak terbatas'",
+        "jangka_waktu_permanen",
+    ),
+    "jangka_permanen": (
+        False,
+        False,
+        5,
+        "dasar 17e4 dengan jenis jangka waktu 'Permanen'",
+        "jangka_waktu_permanen",
+    ),
+    "akhir_sebelum_mulai": (
+        False,
+        False,
+        5,
+        "tanggal akhir pengecualian sebelum tanggal mulai",
+        "jangka_waktu_sebelum_mulai",
+    ),
 }
 
-RECLASSIFIED = frozenset({"alasan_angka_lain", "jangka_tidak_terbatas", "jangka_permanen", "akhir_sebelum_mulai"})
+RECLASSIFIED = frozenset(
+    {"alasan_angka_lain", "jangka_tidak_terbatas", "jangka_permanen", "akhir_sebelum_mulai"}
+)
 
 
 def _inject_legal_mistakes(items: list[Scenario]) -> None:
-    """One scenario per legal mistake, newest first (partial grants last), so the oldest requests stay clean."""
+    """One scenario per legal mistake, newest first (partial grants last), so the oldest requests stay
+    clean."""
     for name, (exempt, revise, target, _label, _code) in LEGAL_MISTAKES.items():
         # keep partial grants clean
         for s in sorted(items, key=lambda x: (x.topic.outcome == Klasifikasi.SEBAGIAN, -x.index)):

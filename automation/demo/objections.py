@@ -98,16 +98,20 @@ def _row(number: str, case: Case) -> dict[str, Any]:
         "no_registrasi": number,
         "tanggal_keberatan": case.filed,
         "alasan_keberatan": GROUND,
-        "uraian_keberatan": "Pemohon menilai informasi yang dimohon tidak termasuk rahasia pribadi karena "
-        "menyangkut pelaksanaan jabatan publik.",
+        "uraian_keberatan": (
+            "Pemohon menilai informasi yang dimohon tidak termasuk rahasia pribadi karena "
+            "menyangkut pelaksanaan jabatan publik."
+        ),
     }
     if case.answered is not None:
         row.update(
             tanggal_tanggapan=case.answered,
             putusan_keberatan="Ditolak",
-            pertimbangan_atasan="Informasi memuat data pribadi yang dikecualikan berdasarkan Pasal 17 "
-            "huruf h "
-            "UU 14/2008; pemohon tidak menyampaikan persetujuan tertulis pemilik data.",
+            pertimbangan_atasan=(
+                "Informasi memuat data pribadi yang dikecualikan berdasarkan Pasal 17 "
+                "huruf h "
+                "UU 14/2008; pemohon tidak menyampaikan persetujuan tertulis pemilik data."
+            ),
         )
     if case.disputed is not None:
         row.update(

@@ -55,14 +55,20 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
         if not moved and not filled.written:
             break
         console.print(f"   putaran {round_no}: {moved} perpindahan tahap")
-    console.print(f"[bold]3.[/] Alur SOP dijalankan: {sum(totals.values())} perpindahan tahap, termasuk cabang:")
-    for (source, target), count in sorted(totals.items(), key=lambda kv: _step_of(kv[0][0]) * 100 + _step_of(kv[0][1])):
+    console.print(
+        f"[bold]3.[/] Alur SOP dijalankan: {sum(totals.values())} perpindahan tahap, termasuk cabang:"
+    )
+    for (source, target), count in sorted(
+        totals.items(), key=lambda kv: _step_of(kv[0][0]) * 100 + _step_of(kv[0][1])
+    ):
         console.print(f"   {source} → {target}: {count}")
 
     _objections(path, plan, extra, now, console)
 
     report = operations.validate(path, now=now, trigger="Demo").result
-    console.print(f"[bold]4.[/] Pemeriksaan isian: {len(report.findings)} temuan (lihat kolom Catatan Validasi).")
+    console.print(
+        f"[bold]4.[/] Pemeriksaan isian: {len(report.findings)} temuan (lihat kolom Catatan Validasi)."
+    )
     for finding in report.findings[:8]:
         console.print(f"   - {finding.location()}: {finding.message}")
 
@@ -71,7 +77,9 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
 
     month = last_complete_month(today)  # what the Beranda button reports by default
     result = operations.report(path, month=month, pdf=shutil.which("soffice") is not None, now=now, home=True)
-    console.print(f"[bold]6.[/] Laporan bulanan {month}: " + ", ".join(str(p) for p in result.paths.values() if p))
+    console.print(
+        f"[bold]6.[/] Laporan bulanan {month}: " + ", ".join(str(p) for p in result.paths.values() if p)
+    )
     show_dik(path, console, now=now)
 
     sample = _a_finished_request(read_register(path))
@@ -93,8 +101,10 @@ def _objections(path: Path, plan: list[Any], extra: list[Any], now: dt.datetime,
 
     operations.commit(path, plan_rows)
     operations.advance(path, now=now, trigger="Demo")
-    console.print(f"   Keberatan dicatat: {len(rows)} (ditanggapi, lewat batas tanggapan, "
-                  "diajukan ke Komisi Informasi).")
+    console.print(
+        f"   Keberatan dicatat: {len(rows)} (ditanggapi, lewat batas tanggapan, "
+        "diajukan ke Komisi Informasi)."
+    )
 
 
 def _step_of(sheet_name: str) -> int:

@@ -33,7 +33,9 @@ def scenario_map(reg: Register, scenarios: list[Scenario]) -> dict[str, Scenario
     return out
 
 
-def staff_fill(reg: Register, scenarios: list[Scenario], *, today: dt.date, calendar: WorkCalendar | None = None) -> Changes:
+def staff_fill(
+    reg: Register, scenarios: list[Scenario], *, today: dt.date, calendar: WorkCalendar | None = None
+) -> Changes:
     calendar = calendar or WorkCalendar.from_register(reg)
     by_reg = scenario_map(reg, scenarios)
     changes = Changes()
@@ -50,8 +52,16 @@ def staff_fill(reg: Register, scenarios: list[Scenario], *, today: dt.date, cale
     return changes
 
 
-def _fill_row(changes: Changes, reg: Register, sheet: Sheet, record: Record, scenario: Scenario, *,
-              calendar: WorkCalendar, today: dt.date) -> None:
+def _fill_row(
+    changes: Changes,
+    reg: Register,
+    sheet: Sheet,
+    record: Record,
+    scenario: Scenario,
+    *,
+    calendar: WorkCalendar,
+    today: dt.date,
+) -> None:
     """What staff type on one row: empty cells filled; a deliberate mistake typed once (not every round)."""
     round_no = _round(reg, sheet.key, record)
     day = _step_day(scenario, sheet.step or 1, calendar, today, round_no)
@@ -69,7 +79,9 @@ def _fill_row(changes: Changes, reg: Register, sheet: Sheet, record: Record, sce
 def _round(reg: Register, sheet_key: str, record: Record) -> int:
     """1 for a request's first row on the sheet, 2 for the row of a revision round, ..."""
     number = as_text(record.get("no_registrasi"))
-    return sum(1 for r in reg.records(sheet_key) if as_text(r.get("no_registrasi")) == number and r.row <= record.row)
+    return sum(
+        1 for r in reg.records(sheet_key) if as_text(r.get("no_registrasi")) == number and r.row <= record.row
+    )
 
 
 def _step_day(s: Scenario, step: int, calendar: WorkCalendar, today: dt.date, round_no: int = 1) -> dt.date:
@@ -88,8 +100,10 @@ def _koordinasi(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str
         "status_penguasaan": held,
         "badan_publik_lain": s.topic.holder or None,
         "dokumen_terkait": "Dokumen sumber pada " + s.topic.pd,
-        "draf_dik": s.topic.bagian
-        or ("Tidak ada usulan pengecualian" if outcome == Klasifikasi.TIDAK else s.topic.rincian),
+        "draf_dik": (
+            s.topic.bagian
+            or ("Tidak ada usulan pengecualian" if outcome == Klasifikasi.TIDAK else s.topic.rincian)
+        ),
     }
 
 
@@ -97,7 +111,9 @@ def _kajian(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, An
     return {
         "tanggal_kajian": day,
         "termasuk_dip": YaTidak.TIDAK.value,
-        "hasil_kajian": "Informasi tidak tercantum dalam DIP; diusulkan uji konsekuensi oleh Tim Pertimbangan.",
+        "hasil_kajian": (
+            "Informasi tidak tercantum dalam DIP; diusulkan uji konsekuensi oleh Tim Pertimbangan."
+        ),
     }
 
 
@@ -134,11 +150,19 @@ def _persetujuan(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[st
     number = as_text(r.get("no_registrasi"))
     rounds = sum(1 for x in reg.records("persetujuan") if as_text(x.get("no_registrasi")) == number)
     if s.revise_once and rounds == 1:
-        return {"keputusan_atasan": Persetujuan.REVISI.value, "nama_atasan": reg.config.text("nama_atasan"),
-                "tanggal_persetujuan": day,
-                "catatan_atasan": "Uraikan konsekuensi secara lebih spesifik dan sebutkan jangka waktu yang jelas."}
-    return {"keputusan_atasan": Persetujuan.DISETUJUI.value, "nama_atasan": reg.config.text("nama_atasan"),
-            "tanggal_persetujuan": day}
+        return {
+            "keputusan_atasan": Persetujuan.REVISI.value,
+            "nama_atasan": reg.config.text("nama_atasan"),
+            "tanggal_persetujuan": day,
+            "catatan_atasan": (
+                "Uraikan konsekuensi secara lebih spesifik dan sebutkan jangka waktu yang jelas."
+            ),
+        }
+    return {
+        "keputusan_atasan": Persetujuan.DISETUJUI.value,
+        "nama_atasan": reg.config.text("nama_atasan"),
+        "tanggal_persetujuan": day,
+    }
 
 
 def _keputusan(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
@@ -154,7 +178,11 @@ def _keputusan(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str,
 
 
 def _tanda_terima(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
-    return {"tanggal_diterima": day, "nama_penerima": s.values.get("nama_pemohon"), "cara_diterima": s.values.get("cara_salinan")}
+    return {
+        "tanggal_diterima": day,
+        "nama_penerima": s.values.get("nama_pemohon"),
+        "cara_diterima": s.values.get("cara_salinan"),
+    }
 
 
 def _arsip(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any]:
@@ -162,29 +190,52 @@ def _arsip(reg: Register, r: Record, s: Scenario, day: dt.date) -> dict[str, Any
     return {"tanggal_arsip": day, "lokasi_arsip": place}
 
 
-def legal_mistake(s: Scenario, sheet: str, day: dt.date, calendar: WorkCalendar, today: dt.date, round_no: int) -> dict[str, Any]:
+def legal_mistake(
+    s: Scenario, sheet: str, day: dt.date, calendar: WorkCalendar, today: dt.date, round_no: int
+) -> dict[str, Any]:
     """The values a legal-chain mistake puts in place of (or on top of) the correct ones."""
     before = calendar.add_working_days(day, -2)
     mistakes: dict[tuple[str, str], dict[str, Any]] = {
-        ("keputusan_sebelum_persetujuan", "keputusan"): {"tanggal_keputusan": calendar.add_working_days(day, -3)},
+        ("keputusan_sebelum_persetujuan", "keputusan"): {
+            "tanggal_keputusan": calendar.add_working_days(day, -3)
+        },
         ("persetujuan_sebelum_uji", "persetujuan"): {"tanggal_persetujuan": before},
         ("persetujuan_tanpa_nomor_ba", "persetujuan"): {FORCE: {"nomor_ba": None}},
-        ("kesimpulan_bertentangan", "berita_acara"): {"kesimpulan": "Informasi yang diuji tidak dikecualikan dan dapat dibuka seluruhnya."},
+        ("kesimpulan_bertentangan", "berita_acara"): {
+            "kesimpulan": "Informasi yang diuji tidak dikecualikan dan dapat dibuka seluruhnya."
+        },
         ("arsip_hari_libur", "arsip"): {"tanggal_arsip": _next_sunday(day, today)},
         ("alasan_angka_lain", "klasifikasi"): {
-            "dikecualikan": "YA", "pasal17": "17h3", "informasi_diuji": "Salinan rekam medis pasien rawat inap",
+            "dikecualikan": "YA",
+            "pasal17": "17h3",
+            "informasi_diuji": "Salinan rekam medis pasien rawat inap",
             "konsekuensi": "Membuka data pribadi pasien tanpa persetujuannya.",
-            "kepentingan_publik": "Perlindungan data pribadi lebih besar.", "jenis_jangka_waktu": "Tidak terbatas"},
+            "kepentingan_publik": "Perlindungan data pribadi lebih besar.",
+            "jenis_jangka_waktu": "Tidak terbatas",
+        },
         ("jangka_tidak_terbatas", "klasifikasi"): {
-            "dikecualikan": "YA", "pasal17": "17a1", "konsekuensi": "Menghambat penyidikan yang sedang berjalan.",
-            "kepentingan_publik": "Penegakan hukum.", "jenis_jangka_waktu": "Peristiwa", "jangka_waktu": "tidak terbatas"},
+            "dikecualikan": "YA",
+            "pasal17": "17a1",
+            "konsekuensi": "Menghambat penyidikan yang sedang berjalan.",
+            "kepentingan_publik": "Penegakan hukum.",
+            "jenis_jangka_waktu": "Peristiwa",
+            "jangka_waktu": "tidak terbatas",
+        },
         ("jangka_permanen", "klasifikasi"): {
-            "dikecualikan": "YA", "pasal17": "17e4", "konsekuensi": "Rencana awal pembelian lahan memicu spekulasi harga tanah.",
-            "kepentingan_publik": "Keuangan daerah.", "jenis_jangka_waktu": "Permanen"},
+            "dikecualikan": "YA",
+            "pasal17": "17e4",
+            "konsekuensi": "Rencana awal pembelian lahan memicu spekulasi harga tanah.",
+            "kepentingan_publik": "Keuangan daerah.",
+            "jenis_jangka_waktu": "Permanen",
+        },
         ("akhir_sebelum_mulai", "klasifikasi"): {
-            "dikecualikan": "YA", "pasal17": "17e4", "konsekuensi": "Rencana awal pembelian lahan memicu spekulasi harga tanah.",
-            "kepentingan_publik": "Keuangan daerah.", "jenis_jangka_waktu": "Tanggal",
-            "jangka_waktu": (day - dt.timedelta(days=365)).strftime("%d/%m/%Y")},
+            "dikecualikan": "YA",
+            "pasal17": "17e4",
+            "konsekuensi": "Rencana awal pembelian lahan memicu spekulasi harga tanah.",
+            "kepentingan_publik": "Keuangan daerah.",
+            "jenis_jangka_waktu": "Tanggal",
+            "jangka_waktu": (day - dt.timedelta(days=365)).strftime("%d/%m/%Y"),
+        },
     }
     if s.legal == "revisi_sebelum_permintaan" and sheet == "berita_acara" and round_no > 1:
         return {"tanggal_uji": calendar.add_working_days(day, -3)}
@@ -209,8 +260,9 @@ FILLERS = {
 }
 
 
-def intake_rows(scenarios: list[Scenario], *, today: dt.date | None = None,
-                calendar: WorkCalendar | None = None) -> list[dict[str, Any]]:
+def intake_rows(
+    scenarios: list[Scenario], *, today: dt.date | None = None, calendar: WorkCalendar | None = None
+) -> list[dict[str, Any]]:
     """1 Permohonan rows; ``today`` (default: the last receipt) caps the extension notices' dates."""
     calendar = calendar or WorkCalendar()
     today = today or max((s.received.date() for s in scenarios), default=dt.date.min)
@@ -218,8 +270,13 @@ def intake_rows(scenarios: list[Scenario], *, today: dt.date | None = None,
     for s in scenarios:
         values = dict(s.values)
         if s.extended:
-            values.update(diperpanjang="Ya", alasan_perpanjangan="Informasi masih dikumpulkan dari Perangkat Daerah dan memerlukan uji konsekuensi.",
-                          tanggal_perpanjangan=_extension_day(s, calendar, today))
+            values.update(
+                diperpanjang="Ya",
+                alasan_perpanjangan=(
+                    "Informasi masih dikumpulkan dari Perangkat Daerah dan memerlukan uji konsekuensi."
+                ),
+                tanggal_perpanjangan=_extension_day(s, calendar, today),
+            )
         rows.append(values)
     return rows
 

@@ -27,22 +27,40 @@ def parse_start(text: str | None) -> dt.date | None:
 
 
 def import_dik(
-    path: Path, file: Path, *, now: dt.datetime, dry_run: bool = False, start: dt.date | None = None,
-    office: str = "", basis: str = "",
+    path: Path,
+    file: Path,
+    *,
+    now: dt.datetime,
+    dry_run: bool = False,
+    start: dt.date | None = None,
+    office: str = "",
+    basis: str = "",
 ) -> Outcome:
     """Append the entries of a published DIK table to Register DIK in one safe write (none for a dry run)."""
     table = read_table(file)
-    options: dict[str, Any] = {"file_name": Path(file).name, "today": now.date(), "start": start,
-                               "office": office, "basis": basis}
+    options: dict[str, Any] = {
+        "file_name": Path(file).name,
+        "today": now.date(),
+        "start": start,
+        "office": office,
+        "basis": basis,
+    }
 
     def planner(reg: Register) -> tuple[Changes, ImportResult]:
         changes, result = plan_import(reg, table, dry_run=dry_run, **options)
         user = current_user()
         for entry in result.entries if changes else []:  # one Log row per number: never given twice
-            changes.log.append({
-                "waktu": now, "no_registrasi": None, "dari": f"Impor {Path(file).name}", "ke": "7 Register DIK",
-                "keterangan": log_text("DIK", str(entry.values["no_dik"])), "pemicu": "CLI", "pengguna": user,
-            })
+            changes.log.append(
+                {
+                    "waktu": now,
+                    "no_registrasi": None,
+                    "dari": f"Impor {Path(file).name}",
+                    "ke": "7 Register DIK",
+                    "keterangan": log_text("DIK", str(entry.values["no_dik"])),
+                    "pemicu": "CLI",
+                    "pengguna": user,
+                }
+            )
         return changes, result
 
     if dry_run:

@@ -26,7 +26,8 @@ DIK = "register_dik"
 IN_FORCE, RETEST, _OPENED = StatusDik
 INHERITED = ("dasar_hukum", "konsekuensi", "kepentingan_publik", "jangka_waktu", "perangkat_daerah")
 _PASAL17 = re.compile(
-    r"(?:pasal|ps\.?)\s*17\s*(?:ayat\s*\(?1\)?\s*)?(?:huruf|hrf\.?)?\s*([a-z])\b(?:\s*(?:angka|butir|ke)?\s*(\d+))?", re.I
+    r"(?:pasal|ps\.?)\s*17\s*(?:ayat\s*\(?1\)?\s*)?(?:huruf|hrf\.?)?\s*([a-z])\b(?:\s*(?:angka|butir|ke)?\s*(\d+))?",
+    re.I,
 )
 _CODE = re.compile(r"\b17\s*([a-z])\s*(\d*)\b", re.I)
 _KIP = re.compile(r"(uu|undang[-\s]*undang)\s*(nomor|no\.?)?\s*14\s*(tahun|th\.?|/)\s*2008|uu\s*kip", re.I)
@@ -62,12 +63,16 @@ class ImportResult:
         out = [f"{len(self.entries)} entri DIK dari {self.file} ({self.source}) {verb} ke 7 Register DIK."]
         for e in self.entries:
             v = e.values
-            out.append(f"  {e.number or '-'} -> {v['no_dik']}: {as_text(v['informasi'])[:70]} "
-                       f"[{as_text(v['pasal17']) or 'tanpa Pasal 17'}; {as_text(v['jenis_jangka_waktu']) or '?'}"
-                       f" {as_text(v['jangka_waktu'])}]".rstrip())
+            out.append(
+                f"  {e.number or '-'} -> {v['no_dik']}: {as_text(v['informasi'])[:70]} "
+                f"[{as_text(v['pasal17']) or 'tanpa Pasal 17'}; {as_text(v['jenis_jangka_waktu']) or '?'}"
+                f" {as_text(v['jangka_waktu'])}]".rstrip()
+            )
             out.extend(f"      {f.level}: {f.message}" for f in e.findings)
         if self.problems:
-            out.append(f"{self.problems} galat: perbaiki barisnya di lembar 7 Register DIK (lihat Catatan Validasi).")
+            out.append(
+                f"{self.problems} galat: perbaiki barisnya di lembar 7 Register DIK (lihat Catatan Validasi)."
+            )
         return out
 
 
@@ -82,7 +87,9 @@ def split_basis(text: str) -> tuple[str, str]:
     if not codes:
         codes = [f"17{m[1].lower()}{m[2]}" for m in _CODE.finditer(text)]
         rest = _CODE.sub(" ", text)
-    rest = re.sub(r"^(jo|juncto)\b\.?", "", " ".join(_KIP.sub(" ", rest).split()).strip(" ,;.-"), flags=re.I).strip()
+    rest = re.sub(
+        r"^(jo|juncto)\b\.?", "", " ".join(_KIP.sub(" ", rest).split()).strip(" ,;.-"), flags=re.I
+    ).strip()
     other = rest if _OTHER_LAW.search(rest) else ""
     if not codes:
         return text, other if other != text else ""
@@ -90,7 +97,8 @@ def split_basis(text: str) -> tuple[str, str]:
 
 
 def number_of(raw: str, parent: str) -> tuple[str, bool]:
-    """(number as published, is a sub-row) for a No cell: '1' -> ('1', False); 'a' under 1 -> ('1.a', True)."""
+    """(number as published, is a sub-row) for a No cell: '1' -> ('1', False); 'a' under 1 -> ('1.a',
+    True)."""
     text = raw.strip().rstrip(".")
     if m := _SUB.match(text):
         main = m[1] or parent
@@ -134,10 +142,10 @@ def _numbered_rows(table: Table) -> list[Row]:
 
 def _row_fields(table: Table, cells: list[str]) -> dict[str, str]:
     """Cell text by field; a number written into the information ('a. Data ...') is taken out of it."""
-    values = {f: (cells[c] if c < len(cells) else "") for c, f in table.fields.items()}
+    values = {f: cells[c] if c < len(cells) else "" for c, f in table.fields.items()}
     info = values.get("informasi", "")
     if not values.get("no") and (m := _LEADING_SUB.match(info)):
-        values["no"], values["informasi"] = m[1], info[m.end():]
+        values["no"], values["informasi"] = m[1], info[m.end() :]
     return values
 
 
@@ -148,7 +156,9 @@ def _with_parent(values: dict[str, str], parent: dict[str, str], *, heading: boo
     return merged
 
 
-def register_values(values: dict[str, str], *, number: str, start: date, office: str, basis: str) -> dict[str, object]:
+def register_values(
+    values: dict[str, str], *, number: str, start: date, office: str, basis: str
+) -> dict[str, object]:
     pasal, other = split_basis(values.get("dasar_hukum", ""))
     kind, period = map_period(values.get("jangka_waktu", ""))
     closing = values.get("kepentingan_publik", "")
@@ -170,8 +180,15 @@ def register_values(values: dict[str, str], *, number: str, start: date, office:
 
 
 def plan_import(
-    reg: Register, table: Table, *, file_name: str, today: date, start: date | None = None,
-    office: str = "", basis: str = "", dry_run: bool = False,
+    reg: Register,
+    table: Table,
+    *,
+    file_name: str,
+    today: date,
+    start: date | None = None,
+    office: str = "",
+    basis: str = "",
+    dry_run: bool = False,
 ) -> tuple[Changes, ImportResult]:
     """Changes appending every entry of ``table`` to Register DIK (none when ``dry_run``)."""
     from ..settings import setting_int
@@ -190,13 +207,16 @@ def plan_import(
     for offset, (published, row, values) in enumerate(entries):
         source = basis or f"DIK {file_name}"
         cited = f"{source}, no. {published}" if published else source
-        mapped = register_values(values, number=numberer.issue(pattern, start), start=start, office=office,
-                                 basis=cited)
+        mapped = register_values(
+            values, number=numberer.issue(pattern, start), start=start, office=office, basis=cited
+        )
         if mapped["berlaku_sampai"] is not None and mapped["berlaku_sampai"] < today:  # type: ignore[operator]
             mapped["status_dik"] = RETEST
         mapped["tinjau_berikutnya"] = review_date(Record(0, mapped), months)
         found = validator.row(DIK, Record(first_row + offset, dict(mapped)), completing=True)
-        result.entries.append(Imported(published, row, mapped, [_relocate(f, row, table.source) for f in found]))
+        result.entries.append(
+            Imported(published, row, mapped, [_relocate(f, row, table.source) for f in found])
+        )
         if not dry_run:
             changes.append(DIK, mapped)
     return changes, result
@@ -206,4 +226,3 @@ def _relocate(finding: Finding, row: int, source: str) -> Finding:
     """A finding on the imported row, told by the source row (the sheet row does not exist yet)."""
     header = SHEET_BY_KEY[DIK].headers.get(finding.key, finding.column)
     return Finding(source, row, header, finding.code, finding.message, finding.key, finding.level)
-

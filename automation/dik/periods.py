@@ -11,17 +11,54 @@ from ..values import as_text, parse_date
 BY_DATE, BY_YEARS, BY_EVENT, UNLIMITED = JANGKA_WAKTU
 
 MONTHS = {
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11, "desember": 12,
+    "januari": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "nopember": 11,
+    "desember": 12,
 }
 NUMBER_WORDS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "lima belas": 15, "dua puluh": 20, "dua puluh lima": 25,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "lima belas": 15,
+    "dua puluh": 20,
+    "dua puluh lima": 25,
     "tiga puluh": 30,
 }
 UNLIMITED_WORDS = ("tidak terbatas", "tanpa batas", "selamanya", "seterusnya", "permanen", "tidak ditentukan")
-EVENT_WORDS = ("selama", "sampai", "hingga", "sejak", "setelah", "sebelum", "sampai dengan", "s.d", "s/d", "apabila",
-               "jika", "sepanjang", "berakhir")
+EVENT_WORDS = (
+    "selama",
+    "sampai",
+    "hingga",
+    "sejak",
+    "setelah",
+    "sebelum",
+    "sampai dengan",
+    "s.d",
+    "s/d",
+    "apabila",
+    "jika",
+    "sepanjang",
+    "berakhir",
+)
 _YEARS = re.compile(r"(\d+)\s*(?:\(\s*[a-z ]+\s*\)\s*)?(?:tahun|thn|th)\b")
 _WORD_YEARS = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+tahun\b")
 _TEXT_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b")

@@ -44,10 +44,15 @@ class Publication:
     invalid: list[str] = field(default_factory=list)  # in force but without a valid Pasal 17 ground
 
     def lines(self) -> list[str]:
-        out = [f"Penetapan DIK: {len(self.items)} informasi berlaku ({self.left_out} entri lain tidak dimuat)."]
+        out = [
+            f"Penetapan DIK: {len(self.items)} informasi berlaku ({self.left_out} entri lain tidak dimuat)."
+        ]
         if self.invalid:
-            out.append("Tidak dimuat karena Dasar Pasal 17 tidak sah (perbaiki di lembar 7 Register DIK): "
-                       + ", ".join(self.invalid) + ".")
+            out.append(
+                "Tidak dimuat karena Dasar Pasal 17 tidak sah (perbaiki di lembar 7 Register DIK): "
+                + ", ".join(self.invalid)
+                + "."
+            )
         out += [f"{label}: {path}" for label, path in self.paths.items()]
         return out
 
@@ -86,7 +91,11 @@ class Scrubber:
     def __init__(self, reg: Register) -> None:
         names = {as_text(r.get("nama_pemohon")) for r in reg.records("permohonan")}
         names = {n for n in names if len(n) >= 4}
-        self.names = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I) if names else None
+        self.names = (
+            re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.I)
+            if names
+            else None
+        )
 
     def __call__(self, value: Any) -> str:
         text = redact(as_text(value))
@@ -106,21 +115,24 @@ def table_rows(reg: Register, today: date) -> tuple[list[dict[str, str]], int, l
             invalid.append(as_text(entry.get("no_dik")) or f"baris {entry.row}")
             continue
         start = parse_date(entry.get("tanggal_mulai"))[0]
-        items.append({
-            "no": str(len(items) + 1),
-            "informasi": clean(entry.get("informasi")),
-            "perangkat_daerah": clean(entry.get("perangkat_daerah")),
-            "dasar": clean(basis_text(entry)),
-            "konsekuensi": clean(entry.get("konsekuensi")),
-            "kepentingan_publik": clean(entry.get("kepentingan_publik")),
-            "jangka_waktu": clean(period_text(entry, start)),
-        })
+        items.append(
+            {
+                "no": str(len(items) + 1),
+                "informasi": clean(entry.get("informasi")),
+                "perangkat_daerah": clean(entry.get("perangkat_daerah")),
+                "dasar": clean(basis_text(entry)),
+                "konsekuensi": clean(entry.get("konsekuensi")),
+                "kepentingan_publik": clean(entry.get("kepentingan_publik")),
+                "jangka_waktu": clean(period_text(entry, start)),
+            }
+        )
     counted = [e for e in entries if as_text(e.get("informasi"))]
     return items, len(counted) - len(items) - len(invalid), invalid
 
 
-def publish(reg: Register, *, out_dir: Path, today: date, pdf: bool = False,
-            templates_dir: Path | None = None) -> Publication:
+def publish(
+    reg: Register, *, out_dir: Path, today: date, pdf: bool = False, templates_dir: Path | None = None
+) -> Publication:
     items, left_out, invalid = table_rows(reg, today)
     result = Publication(items, left_out=left_out, invalid=invalid)
     stem = f"DIK_{today:%Y-%m-%d}"
@@ -129,11 +141,17 @@ def publish(reg: Register, *, out_dir: Path, today: date, pdf: bool = False,
     from ..letters.context import kop
 
     context = {
-        **kop(src), "nomor": "......../PPID/" + str(today.year), "tahun": str(today.year),
-        "tanggal_surat": bahasa.tanggal(today), "tanggal_data": bahasa.tanggal(today),
-        "jumlah": f"{len(items)} ({bahasa.terbilang(len(items))})", "items": items,
+        **kop(src),
+        "nomor": "......../PPID/" + str(today.year),
+        "tahun": str(today.year),
+        "tanggal_surat": bahasa.tanggal(today),
+        "tanggal_data": bahasa.tanggal(today),
+        "jumlah": f"{len(items)} ({bahasa.terbilang(len(items))})",
+        "items": items,
     }
-    docx_path = render_docx(template_file(TEMPLATE, templates_dir), context, out_dir / f"Penetapan_{stem}.docx")
+    docx_path = render_docx(
+        template_file(TEMPLATE, templates_dir), context, out_dir / f"Penetapan_{stem}.docx"
+    )
     result.paths["Penetapan (Word)"] = docx_path
     if pdf:
         from ..letters.pdf import convert_to_pdf
@@ -164,7 +182,9 @@ def write_xlsx(items: list[dict[str, str]], path: Path) -> Path:
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
     sheet = book.add_worksheet("DIK")
     wrap = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
-    head = book.add_format({"bold": True, "text_wrap": True, "align": "center", "valign": "vcenter", "border": 1})
+    head = book.add_format(
+        {"bold": True, "text_wrap": True, "align": "center", "valign": "vcenter", "border": 1}
+    )
     for col, (_key, header) in enumerate(COLUMNS):
         sheet.write_string(0, col, header, head)
         sheet.set_column(col, col, 6 if col == 0 else 32)

@@ -95,7 +95,9 @@ def read_table(path: Path) -> Table:
     elif suffix == ".docx":
         candidates = _docx_tables(path)
     else:
-        raise UsageError(f"Berkas '{path.name}' bukan .xlsx atau .docx; simpan tabel DIK sebagai salah satunya.")
+        raise UsageError(
+            f"Berkas '{path.name}' bukan .xlsx atau .docx; simpan tabel DIK sebagai salah satunya."
+        )
     for source, rows in candidates:
         found = find_header(rows)
         if found:

@@ -33,9 +33,15 @@ def file_name(ctx: Context) -> Result:
     problem = name_problem(ctx.path)
     if problem is None:
         return ok("nama_berkas", title, f"'{ctx.path.name}' dapat dipakai sebagai nama modul tombol.")
-    return Result("nama_berkas", title, Status.MASALAH, problem,
-                  f"'ppid doctor --perbaiki' mengganti nama menjadi '{safe_name(ctx.path).name}' "
-                  "(tutup register di Excel terlebih dahulu).", fixable=True)
+    return Result(
+        "nama_berkas",
+        title,
+        Status.MASALAH,
+        problem,
+        f"'ppid doctor --perbaiki' mengganti nama menjadi '{safe_name(ctx.path).name}' "
+        "(tutup register di Excel terlebih dahulu).",
+        fixable=True,
+    )
 
 
 def button_module(ctx: Context) -> Result:
@@ -44,18 +50,33 @@ def button_module(ctx: Context) -> Result:
         return Result(code, title, Status.LEWATI, "Diperiksa setelah nama berkas diperbaiki.")
     target = ctx.path.with_suffix(".py")
     if not target.is_file():
-        return Result(code, title, Status.MASALAH,
-                      f"{target.name} tidak ada di samping register: tombol gagal dengan "
-                      f"'No module named {ctx.path.stem}'.",
-                      f"'ppid doctor --perbaiki' menulis {target.name}.", fixable=True)
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            f"{target.name} tidak ada di samping register: tombol gagal dengan "
+            f"'No module named {ctx.path.stem}'.",
+            f"'ppid doctor --perbaiki' menulis {target.name}.",
+            fixable=True,
+        )
     if not _imports_buttons(target):
         fixable = is_own_module(target)
-        action = (f"'ppid doctor --perbaiki' menulis ulang {target.name}." if fixable else
-                  f"{target.name} bukan buatan ppid: pindahkan atau ganti namanya, lalu jalankan "
-                  "'ppid doctor --perbaiki'.")
-        return Result(code, title, Status.MASALAH,
-                      f"{target.name} tidak mengimpor automation.buttons, jadi tombol tidak menjalankan ppid.",
-                      action, fixable=fixable)
+        action = (
+            f"'ppid doctor --perbaiki' menulis ulang {target.name}."
+            if fixable
+            else (
+                f"{target.name} bukan buatan ppid: pindahkan atau ganti namanya, lalu jalankan "
+                "'ppid doctor --perbaiki'."
+            )
+        )
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            f"{target.name} tidak mengimpor automation.buttons, jadi tombol tidak menjalankan ppid.",
+            action,
+            fixable=fixable,
+        )
     return ok(code, title, f"{target.name} ada dan mengimpor automation.buttons.")
 
 
@@ -65,7 +86,8 @@ def _imports_buttons(module: Path) -> bool:
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
         return False
     return any(
-        isinstance(node, ast.ImportFrom) and node.module == "automation.buttons"
+        isinstance(node, ast.ImportFrom)
+        and node.module == "automation.buttons"
         and any(alias.name == "main" for alias in node.names)
         for node in ast.walk(tree)
     )
@@ -75,25 +97,43 @@ def _imports_buttons(module: Path) -> bool:
 def interpreter(ctx: Context) -> Result:
     code, title = "interpreter", "Python untuk tombol (xlwings.conf)"
     if ctx.conf is None:
-        return Result(code, title, Status.MASALAH,
-                      "Lembar tersembunyi 'xlwings.conf' tidak ada: tombol tidak tahu Python mana yang dipakai.",
-                      "Buat register baru dengan 'ppid init' lalu salin isinya, atau hubungi pengelola ppid.")
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            "Lembar tersembunyi 'xlwings.conf' tidak ada: tombol tidak tahu Python mana yang dipakai.",
+            "Buat register baru dengan 'ppid init' lalu salin isinya, atau hubungi pengelola ppid.",
+        )
     configured = ctx.conf.get("Interpreter_Win", "").strip()
     if not ctx.system.windows:
-        return Result(code, title, Status.LEWATI,
-                      f"Hanya diperiksa di Windows (nilai sekarang: '{configured or 'kosong'}').")
+        return Result(
+            code,
+            title,
+            Status.LEWATI,
+            f"Hanya diperiksa di Windows (nilai sekarang: '{configured or 'kosong'}').",
+        )
     if configured:
         if not Path(configured).is_file():
-            return Result(code, title, Status.MASALAH,
-                          f"Interpreter_Win menunjuk ke {configured}, yang tidak ada di PC ini "
-                          "(register dibuat di PC lain atau folder Python dipindah).",
-                          f"'ppid doctor --perbaiki' mengisinya dengan {sys.executable}.", fixable=True)
+            return Result(
+                code,
+                title,
+                Status.MASALAH,
+                f"Interpreter_Win menunjuk ke {configured}, yang tidak ada di PC ini "
+                "(register dibuat di PC lain atau folder Python dipindah).",
+                f"'ppid doctor --perbaiki' mengisinya dengan {sys.executable}.",
+                fixable=True,
+            )
         return _judge_python(code, title, ctx, configured, "Interpreter_Win")
     on_path = ctx.system.python_on_path()
     if not on_path:
-        return Result(code, title, Status.MASALAH,
-                      "Interpreter_Win kosong dan tidak ada 'python' di PATH: tombol tidak dapat berjalan.",
-                      f"'ppid doctor --perbaiki' mengisinya dengan {sys.executable}.", fixable=True)
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            "Interpreter_Win kosong dan tidak ada 'python' di PATH: tombol tidak dapat berjalan.",
+            f"'ppid doctor --perbaiki' mengisinya dengan {sys.executable}.",
+            fixable=True,
+        )
     return _judge_python(code, title, ctx, on_path, "python dari PATH (Interpreter_Win kosong)")
 
 
@@ -101,23 +141,42 @@ def _judge_python(code: str, title: str, ctx: Context, exe: str, label: str) -> 
     fix = f"'ppid doctor --perbaiki' mengisi Interpreter_Win dengan {sys.executable}."
     report = ctx.system.python_report(exe)
     if report is None:
-        return Result(code, title, Status.MASALAH, f"{label} ({exe}) tidak dapat dijalankan.", fix, fixable=True)
+        return Result(
+            code, title, Status.MASALAH, f"{label} ({exe}) tidak dapat dijalankan.", fix, fixable=True
+        )
     needed = ["xlwings", "ppid"] + (["pywin32"] if ctx.system.windows else [])
     missing = [name for name in needed if not report.get(name)]
     if missing:
-        return Result(code, title, Status.MASALAH,
-                      f"{label} ({exe}) tidak memiliki paket: {', '.join(missing)}.",
-                      f"{fix} Atau pasang paket itu ke Python tersebut (lihat docs/windows.md).", fixable=True)
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            f"{label} ({exe}) tidak memiliki paket: {', '.join(missing)}.",
+            f"{fix} Atau pasang paket itu ke Python tersebut (lihat docs/windows.md).",
+            fixable=True,
+        )
     if report.get("buttons"):
-        return Result(code, title, Status.MASALAH,
-                      f"{label} ({exe}) gagal mengimpor automation.buttons: {report['buttons']}.",
-                      "Lihat docs/windows.md (galat E8 untuk pywin32).")
-    differ = [f"{name} {report.get(name)} (ppid doctor: {mine})" for name in ("xlwings", "ppid")
-              if (mine := ctx.versions.get(name)) and report.get(name) != mine]
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            f"{label} ({exe}) gagal mengimpor automation.buttons: {report['buttons']}.",
+            "Lihat docs/windows.md (galat E8 untuk pywin32).",
+        )
+    differ = [
+        f"{name} {report.get(name)} (ppid doctor: {mine})"
+        for name in ("xlwings", "ppid")
+        if (mine := ctx.versions.get(name)) and report.get(name) != mine
+    ]
     if differ:
-        return Result(code, title, Status.PERINGATAN,
-                      f"{label} ({exe}) memakai versi lain: {'; '.join(differ)}.",
-                      f"{fix} Atau perbarui paket di Python tersebut.", fixable=True)
+        return Result(
+            code,
+            title,
+            Status.PERINGATAN,
+            f"{label} ({exe}) memakai versi lain: {'; '.join(differ)}.",
+            f"{fix} Atau perbarui paket di Python tersebut.",
+            fixable=True,
+        )
     return ok(code, title, f"{label}: {exe} (xlwings {report['xlwings']}, ppid {report['ppid']}).")
 
 
@@ -125,10 +184,14 @@ def _judge_python(code: str, title: str, ctx: Context, exe: str, label: str) -> 
 def writable(ctx: Context) -> Result:
     code, title = "hanya_baca", "Dapat ditulis"
     if read_only(ctx.path):
-        return Result(code, title, Status.MASALAH,
-                      "Berkas register bersifat hanya-baca (read-only): tombol tidak dapat menyimpan.",
-                      "Klik kanan berkas di Explorer → Properti → hapus centang 'Hanya-baca', atau simpan "
-                      "salinan ke C:\\PPID.")
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            "Berkas register bersifat hanya-baca (read-only): tombol tidak dapat menyimpan.",
+            "Klik kanan berkas di Explorer → Properti → hapus centang 'Hanya-baca', atau simpan "
+            "salinan ke C:\\PPID.",
+        )
     return ok(code, title, "Berkas register dapat ditulis.")
 
 
@@ -136,17 +199,26 @@ def sync_folder(ctx: Context) -> Result:
     code, title = "onedrive", "OneDrive/SharePoint"
     text = str(ctx.path)
     if text.lower().startswith(("http://", "https://")):
-        return Result(code, title, Status.MASALAH, "Register dibuka sebagai alamat web (OneDrive/SharePoint).",
-                      "Buka register dari folder lokal (mis. C:\\PPID).")
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            "Register dibuka sebagai alamat web (OneDrive/SharePoint).",
+            "Buka register dari folder lokal (mis. C:\\PPID).",
+        )
     root = next((r for r in ctx.system.onedrive_roots() if _inside(ctx.path, r)), None)
     if root is None:
         return ok(code, title, "Register tidak berada di folder OneDrive/SharePoint.")
     if ctx.system.kept_on_device(ctx.path):
         return ok(code, title, f"Register di folder OneDrive ({root}) dan disimpan di perangkat ini.")
-    return Result(code, title, Status.PERINGATAN,
-                  f"Register berada di folder OneDrive/SharePoint ({root}); bila hanya tersedia daring, "
-                  "Excel melaporkannya sebagai alamat web dan tombol menolak berjalan.",
-                  "Klik kanan folder di Explorer → 'Selalu simpan di perangkat ini', atau pindahkan ke C:\\PPID.")
+    return Result(
+        code,
+        title,
+        Status.PERINGATAN,
+        f"Register berada di folder OneDrive/SharePoint ({root}); bila hanya tersedia daring, "
+        "Excel melaporkannya sebagai alamat web dan tombol menolak berjalan.",
+        "Klik kanan folder di Explorer → 'Selalu simpan di perangkat ini', atau pindahkan ke C:\\PPID.",
+    )
 
 
 def network_share(ctx: Context) -> Result:
@@ -154,16 +226,24 @@ def network_share(ctx: Context) -> Result:
     unc = ctx.system.network_path(ctx.path) or ""
     match = IP_SHARE.match(unc)
     if match:
-        return Result(code, title, Status.MASALAH,
-                      f"Register dibuka dari folder jaringan dengan alamat IP ({match.group(1)}): Windows "
-                      "menganggapnya zona Internet, sehingga makro diblokir.",
-                      "Buka lewat nama server (\\\\nama-server\\folder) atau drive terpetakan dengan nama "
-                      "server, atau salin ke C:\\PPID; minta IT menambahkan server ke zona Intranet lokal.")
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            f"Register dibuka dari folder jaringan dengan alamat IP ({match.group(1)}): Windows "
+            "menganggapnya zona Internet, sehingga makro diblokir.",
+            "Buka lewat nama server (\\\\nama-server\\folder) atau drive terpetakan dengan nama "
+            "server, atau salin ke C:\\PPID; minta IT menambahkan server ke zona Intranet lokal.",
+        )
     if unc:
-        return Result(code, title, Status.PERINGATAN,
-                      f"Register berada di folder jaringan ({unc}).",
-                      "Folder jaringan perlu dijadikan Lokasi Tepercaya dengan 'Izinkan lokasi tepercaya "
-                      "di jaringan saya'; pastikan hanya satu orang membuka register.")
+        return Result(
+            code,
+            title,
+            Status.PERINGATAN,
+            f"Register berada di folder jaringan ({unc}).",
+            "Folder jaringan perlu dijadikan Lokasi Tepercaya dengan 'Izinkan lokasi tepercaya "
+            "di jaringan saya'; pastikan hanya satu orang membuka register.",
+        )
     return ok(code, title, "Register berada di disk lokal.")
 
 
@@ -174,11 +254,16 @@ def mark_of_the_web(ctx: Context) -> Result:
     if zone is None:
         return Result(code, title, Status.LEWATI, "Hanya diperiksa di Windows.")
     if zone >= 3:
-        return Result(code, title, Status.MASALAH,
-                      f"Berkas bertanda berasal dari {ZONES.get(zone, 'internet')} (Zone.Identifier): Excel "
-                      "membukanya di Tampilan Terproteksi dan memblokir makronya.",
-                      "Bila berkas berasal dari sumber tepercaya: 'ppid doctor --perbaiki --buka-blokir', atau "
-                      "klik kanan → Properti → centang 'Buka blokir'.", fixable=True)
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            f"Berkas bertanda berasal dari {ZONES.get(zone, 'internet')} (Zone.Identifier): Excel "
+            "membukanya di Tampilan Terproteksi dan memblokir makronya.",
+            "Bila berkas berasal dari sumber tepercaya: 'ppid doctor --perbaiki --buka-blokir', atau "
+            "klik kanan → Properti → centang 'Buka blokir'.",
+            fixable=True,
+        )
     return ok(code, title, "Berkas tidak bertanda unduhan.")
 
 
@@ -191,11 +276,15 @@ def trusted_location(ctx: Context) -> Result:
     for place, subfolders in locations:
         if _same(folder, place) or (subfolders and _inside(folder, place)):
             return ok(code, title, f"Folder register termasuk Lokasi Tepercaya ({place}).")
-    return Result(code, title, Status.PERINGATAN,
-                  f"Folder {folder} bukan Lokasi Tepercaya: Excel meminta 'Aktifkan Konten' setiap kali "
-                  "register dibuka (atau memblokir makro bila kebijakan kantor melarangnya).",
-                  "Excel → File → Opsi → Pusat Kepercayaan → Pengaturan → Lokasi Tepercaya → tambahkan "
-                  f"{folder} (lihat docs/windows.md bagian 4).")
+    return Result(
+        code,
+        title,
+        Status.PERINGATAN,
+        f"Folder {folder} bukan Lokasi Tepercaya: Excel meminta 'Aktifkan Konten' setiap kali "
+        "register dibuka (atau memblokir makro bila kebijakan kantor melarangnya).",
+        "Excel → File → Opsi → Pusat Kepercayaan → Pengaturan → Lokasi Tepercaya → tambahkan "
+        f"{folder} (lihat docs/windows.md bagian 4).",
+    )
 
 
 def defender_rule(ctx: Context) -> Result:
@@ -203,19 +292,36 @@ def defender_rule(ctx: Context) -> Result:
     if not ctx.system.windows:
         return Result(code, title, Status.LEWATI, "Hanya diperiksa di Windows.")
     action = ctx.system.asr_rule(ASR_CHILD_PROCESS_RULE)
-    ask = (f"Minta IT: kecualikan python.exe ({sys.executable}) dari aturan ASR '{ASR_NAME}' "
-           f"({ASR_CHILD_PROCESS_RULE}), atau setel aturan itu ke mode Audit untuk PC ini.")
+    ask = (
+        f"Minta IT: kecualikan python.exe ({sys.executable}) dari aturan ASR '{ASR_NAME}' "
+        f"({ASR_CHILD_PROCESS_RULE}), atau setel aturan itu ke mode Audit untuk PC ini."
+    )
     if action is None:
-        return Result(code, title, Status.PERINGATAN,
-                      f"Status aturan ASR '{ASR_NAME}' tidak dapat dibaca (perlu hak administrator atau "
-                      "dikelola Intune). Bila aktif, tombol tidak berbuat apa-apa saat diklik.", ask)
+        return Result(
+            code,
+            title,
+            Status.PERINGATAN,
+            f"Status aturan ASR '{ASR_NAME}' tidak dapat dibaca (perlu hak administrator atau "
+            "dikelola Intune). Bila aktif, tombol tidak berbuat apa-apa saat diklik.",
+            ask,
+        )
     if action == 1:
-        return Result(code, title, Status.MASALAH,
-                      f"Defender memblokir Excel menjalankan program lain (aturan ASR '{ASR_NAME}'): "
-                      "tombol tidak dapat menjalankan Python.", ask)
+        return Result(
+            code,
+            title,
+            Status.MASALAH,
+            f"Defender memblokir Excel menjalankan program lain (aturan ASR '{ASR_NAME}'): "
+            "tombol tidak dapat menjalankan Python.",
+            ask,
+        )
     if action == 6:
-        return Result(code, title, Status.PERINGATAN,
-                      f"Aturan ASR '{ASR_NAME}' dalam mode peringatan: Windows bertanya setiap klik.", ask)
+        return Result(
+            code,
+            title,
+            Status.PERINGATAN,
+            f"Aturan ASR '{ASR_NAME}' dalam mode peringatan: Windows bertanya setiap klik.",
+            ask,
+        )
     return ok(code, title, f"Aturan ASR '{ASR_NAME}': {ASR_ACTIONS.get(action, str(action))}.")
 
 
@@ -234,6 +340,13 @@ def _norm(text: str) -> str:
 
 
 CHECKS: list[Check] = [
-    file_name, button_module, interpreter, writable, sync_folder, network_share,
-    mark_of_the_web, trusted_location, defender_rule,
+    file_name,
+    button_module,
+    interpreter,
+    writable,
+    sync_folder,
+    network_share,
+    mark_of_the_web,
+    trusted_location,
+    defender_rule,
 ]

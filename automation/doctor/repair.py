@@ -33,7 +33,9 @@ class Repair:
 def repair_register(ctx: Context, *, unblock: bool, reread: Callable[[Path], Context]) -> Repair:
     outcome = Repair(path=ctx.path)
     steps: list[tuple[Callable[[Context], Result], Callable[[Context, Repair], Context]]] = [
-        (file_name, _rename), (button_module, _write_module), (interpreter, _set_interpreter),
+        (file_name, _rename),
+        (button_module, _write_module),
+        (interpreter, _set_interpreter),
     ]
     if unblock:
         steps.append((mark_of_the_web, _unblock))

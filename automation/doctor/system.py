@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-ASR_CHILD_PROCESS_RULE = "d4f940ab-401b-4efc-aadc-ad5f3c50688a"  # Block all Office applications from creating child processes
+ASR_CHILD_PROCESS_RULE = (  # Block all Office applications from creating child processes
+    "d4f940ab-401b-4efc-aadc-ad5f3c50688a"
+)
 ZONE_STREAM = "Zone.Identifier"
 OFFICE_TRUST_KEYS = (
     r"Software\Microsoft\Office\16.0\Excel\Security\Trusted Locations",
@@ -74,8 +76,13 @@ class LocalSystem:
         """Versions of python/xlwings/pywin32/ppid in ``interpreter`` and the button import's error."""
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         try:
-            run = subprocess.run([interpreter, "-c", PROBE_SCRIPT], capture_output=True, text=True,
-                                 timeout=120, creationflags=flags)
+            run = subprocess.run(
+                [interpreter, "-c", PROBE_SCRIPT],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                creationflags=flags,
+            )
             return json.loads(run.stdout.strip().splitlines()[-1])
         except (OSError, subprocess.SubprocessError, ValueError, IndexError):
             return None
@@ -120,7 +127,9 @@ class LocalSystem:
         for key in OFFICE_TRUST_KEYS:
             for values in self._registry_subkeys(_HKCU, key):
                 if values.get("Path"):
-                    found.append((os.path.expandvars(str(values["Path"])), bool(values.get("AllowSubfolders"))))
+                    found.append(
+                        (os.path.expandvars(str(values["Path"])), bool(values.get("AllowSubfolders")))
+                    )
         return found
 
     def asr_rule(self, rule: str) -> int | None:
@@ -148,12 +157,18 @@ class LocalSystem:
 
     # ------------------------------------------------------------ helpers
     def _asr_from_powershell(self, rule: str) -> int | None:
-        command = ("Get-MpPreference | Select-Object AttackSurfaceReductionRules_Ids,"
-                   "AttackSurfaceReductionRules_Actions | ConvertTo-Json -Compress")
+        command = (
+            "Get-MpPreference | Select-Object AttackSurfaceReductionRules_Ids,"
+            "AttackSurfaceReductionRules_Actions | ConvertTo-Json -Compress"
+        )
         try:
-            run = subprocess.run(["powershell", "-NoProfile", "-NonInteractive", "-Command", command],
-                                 capture_output=True, text=True, timeout=60,
-                                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+            run = subprocess.run(
+                ["powershell", "-NoProfile", "-NonInteractive", "-Command", command],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
             data = json.loads(run.stdout or "null") or {}
         except (OSError, subprocess.SubprocessError, ValueError):
             return None
@@ -194,7 +209,10 @@ class LocalSystem:
         return [str(v[name]) for v in self._registry_subkeys(hive, key) if v.get(name)]
 
 
-_HKCU, _HKLM = 0x80000001, 0x80000002  # winreg.HKEY_CURRENT_USER / HKEY_LOCAL_MACHINE (winreg is Windows-only)
+_HKCU, _HKLM = (
+    0x80000001,
+    0x80000002,
+)  # winreg.HKEY_CURRENT_USER / HKEY_LOCAL_MACHINE (winreg is Windows-only)
 
 
 def _as_list(value: object) -> list[object]:

@@ -45,8 +45,9 @@ def build_register(
     """Write a new register at ``path`` (and ``<stem>.py`` beside it); returns the workbook path.
 
     ``year``: the register's year, first year of holidays prefilled on Hari Libur (that year and the
-    next).  The builder never reads the clock: the CLI passes this year in.  ``settings``: Pengaturan values by key, overriding the schema defaults.  ``protect``:
-    lock system columns by protecting the table sheets and Pengaturan (no password).
+    next).  The builder never reads the clock: the CLI passes this year in.  ``settings``: Pengaturan
+    values by key, overriding the schema defaults.  ``protect``: lock system columns by protecting
+    the table sheets and Pengaturan (no password).
     """
     path = Path(path)
     if path.suffix.lower() != ".xlsm":
@@ -76,7 +77,9 @@ def build_register(
     try:
         write_button_module(path, force=True)
     except OSError as exc:
-        raise WriteRefused(f"Berkas Python tombol di samping {path.name} tidak dapat ditulis: {exc}.") from exc
+        raise WriteRefused(
+            f"Berkas Python tombol di samping {path.name} tidak dapat ditulis: {exc}."
+        ) from exc
     return path
 
 
@@ -92,7 +95,9 @@ def _settings(overrides: Mapping[str, Any] | None) -> dict[str, Any]:
 def _write(temp: Path, final: Path, values: dict[str, Any], *, holiday_year: int, protect: bool) -> None:
     wb = Workbook(str(temp), WORKBOOK_OPTIONS)
     wb.add_vba_project(BytesIO(vba_project()), is_stream=True)
-    wb.set_properties({"title": "Register Uji Konsekuensi Informasi Publik", "company": str(values.get("instansi", ""))})
+    wb.set_properties(
+        {"title": "Register Uji Konsekuensi Informasi Publik", "company": str(values.get("instansi", ""))}
+    )
     styles = Styles(wb)
     sheets = {sheet.key: wb.add_worksheet(sheet.name) for sheet in SHEETS}
     conf = wb.add_worksheet(CONF_SHEET)

@@ -55,13 +55,17 @@ def write_beranda(ws: Worksheet, styles: Styles, settings: Mapping[str, Any]) ->
     ws.set_column(GUIDE_COLUMN + 1, GUIDE_COLUMN + 1, 32)  # "Laporan terakhir" values: dates, file names
     ws.write_string(0, 0, BERANDA.title, styles.title)
     ws.write_string(1, 0, f"PPID {settings.get('instansi', '')}".strip(), styles.subtitle)
-    ws.write_string(2, 0, "Isi lembar 1–10 sesuai urutan SOP, lalu tekan tombol di lembar itu.", styles.subtitle)
+    ws.write_string(
+        2, 0, "Isi lembar 1–10 sesuai urutan SOP, lalu tekan tombol di lembar itu.", styles.subtitle
+    )
     ws.write_string(3, 0, BERANDA.output, styles.subtitle)
     ws.write_blank(STATUS_ROW - 1, 0, None, styles.status)
     month_row, month_col = xl_cell_to_rowcol(BERANDA_MONTH_CELL)
     ws.write_string(month_row, month_col - 1, "Bulan laporan (TTTT-BB)", styles.plain)
     ws.write_blank(month_row, month_col, None, styles.text_cell)
-    ws.write_string(month_row, month_col + 1, "Kosongkan: bulan lalu (dihitung saat tombol ditekan).", styles.plain)
+    ws.write_string(
+        month_row, month_col + 1, "Kosongkan: bulan lalu (dihitung saat tombol ditekan).", styles.plain
+    )
     ws.write_formula(WARNING_ROW - 1, 0, bad_name_formula(BAD_NAME_MESSAGE), styles.warning, "")
     ws.write_string(BERANDA_SUMMARY_ROW - 2, 0, "Ringkasan", styles.section)
     _guide(ws, styles)
@@ -76,22 +80,36 @@ def _guide(ws: Worksheet, styles: Styles) -> None:
         step = stage.title.split("—", 1)[-1].strip()
         lines.append(f"{stage.name}: {step}. {stage.operations_text()}")
     lines += [
-        f"{KEBERATAN.name}: keberatan kepada Atasan PPID dan sengketa di Komisi Informasi (sesudah SOP); "
-        f"permohonan tidak diarsipkan selama keberatannya terbuka. {KEBERATAN.operations_text()}",
+        (
+            f"{KEBERATAN.name}: keberatan kepada Atasan PPID dan sengketa di Komisi Informasi (sesudah SOP); "
+            f"permohonan tidak diarsipkan selama keberatannya terbuka. {KEBERATAN.operations_text()}"
+        ),
         f"{HARI_LIBUR.name}: hari libur nasional dan cuti bersama; tambahkan penutupan kantor di sini.",
-        f"{REFERENSI.name}: isi daftar pilihan (dropdown); tambahkan nilai di bawah daftar tanpa baris kosong.",
+        (
+            f"{REFERENSI.name}: isi daftar pilihan (dropdown); tambahkan nilai di bawah daftar tanpa baris"
+            " kosong."
+        ),
         f"{PENGATURAN.name}: nama pejabat, pola nomor surat, jam layanan; ubah hanya kolom Nilai.",
         "Log: catatan setiap perubahan oleh sistem (jangan diubah).",
         "Kolom abu-abu diisi sistem dan terkunci; kolom putih diisi staf.",
-        "Merah: lewat batas waktu. Kuning: mendekati batas. Merah muda: isian bermasalah (lihat Catatan Validasi).",
-        f"Tombol menjalankan Python (xlwings) dan memerlukan berkas .py bernama sama dengan berkas ini "
-        f"di folder yang sama (mis. {EXAMPLE_NAME} dan {Path(EXAMPLE_NAME).stem}.py). Bila tombol tidak "
-        "berjalan: ppid doctor <berkas> (tambah --perbaiki untuk memperbaiki).",
-        "Setiap operasi mengolah seluruh register (semua lembar), dari lembar mana pun tombol ditekan. "
-        "'Proses ke tahap berikutnya' memindahkan setiap permohonan yang tahapnya sudah lengkap, "
-        "juga dari lembar 8-10 (10 Arsip: permohonan diarsipkan).",
-        f"'{BERANDA.button}' (tombol di lembar ini) memakai bulan di sel {BERANDA_MONTH_CELL} "
-        "(ketik TTTT-BB, mis. 2026-11; kosong: bulan lalu).",
+        (
+            "Merah: lewat batas waktu. Kuning: mendekati batas. Merah muda: isian bermasalah (lihat Catatan"
+            " Validasi)."
+        ),
+        (
+            "Tombol menjalankan Python (xlwings) dan memerlukan berkas .py bernama sama dengan berkas ini "
+            f"di folder yang sama (mis. {EXAMPLE_NAME} dan {Path(EXAMPLE_NAME).stem}.py). Bila tombol tidak "
+            "berjalan: ppid doctor <berkas> (tambah --perbaiki untuk memperbaiki)."
+        ),
+        (
+            "Setiap operasi mengolah seluruh register (semua lembar), dari lembar mana pun tombol ditekan. "
+            "'Proses ke tahap berikutnya' memindahkan setiap permohonan yang tahapnya sudah lengkap, "
+            "juga dari lembar 8-10 (10 Arsip: permohonan diarsipkan)."
+        ),
+        (
+            f"'{BERANDA.button}' (tombol di lembar ini) memakai bulan di sel {BERANDA_MONTH_CELL} "
+            "(ketik TTTT-BB, mis. 2026-11; kosong: bulan lalu)."
+        ),
     ]
     top = BERANDA_SUMMARY_ROW - 2
     for offset, text in enumerate(lines):
@@ -101,8 +119,13 @@ def _guide(ws: Worksheet, styles: Styles) -> None:
 # ---------------------------------------------------------------- Referensi
 def write_referensi(wb: Workbook, ws: Worksheet, styles: Styles) -> None:
     """One column per reference list (header row 6, values from row 7) and the Pasal 17 table."""
-    _titles(ws, styles, REFERENSI.title, "Tambahkan nilai baru di bawah daftar, tanpa baris kosong di tengah.",
-            "Setiap kolom menjadi sumber dropdown (nama daftar_<kunci>).")
+    _titles(
+        ws,
+        styles,
+        REFERENSI.title,
+        "Tambahkan nilai baru di bawah daftar, tanpa baris kosong di tengah.",
+        "Setiap kolom menjadi sumber dropdown (nama daftar_<kunci>).",
+    )
     sheet = quote_sheetname(REFERENSI.name)
     for index, ref in enumerate(REF_LISTS):
         ws.set_column(index, index, min(max(len(ref.header), *(len(v) for v in ref.values)) + 2, 48))
@@ -183,8 +206,13 @@ def holiday_rows(year: int) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for day, name in sorted(both.items()):
         kind = "Libur nasional" if day in public else "Cuti bersama"
-        values = {"tanggal": dt.datetime.combine(day, dt.time()), "keterangan": name, "jenis": kind,
-                  "dasar": None, "sumber": HOLIDAY_SOURCE}
+        values = {
+            "tanggal": dt.datetime.combine(day, dt.time()),
+            "keterangan": name,
+            "jenis": kind,
+            "dasar": None,
+            "sumber": HOLIDAY_SOURCE,
+        }
         rows.append([values.get(key) for key in HARI_LIBUR.keys])
     return rows
 
@@ -204,8 +232,14 @@ def write_xlwings_conf(ws: Worksheet, styles: Styles, workbook: Path) -> None:
             ws.write_string(row, 1, str(value), styles.plain)
         ws.write_string(row, 2, note, styles.note)
     notes = (
-        "Pengaturan xlwings untuk tombol register (dibaca oleh VBA xlwings, baris 1 ke bawah sampai sel kosong).",
-        "Kolom A = kunci, kolom B = nilai; kolom C hanya keterangan. Jangan menyisipkan baris kosong di atas.",
+        (
+            "Pengaturan xlwings untuk tombol register (dibaca oleh VBA xlwings, baris 1 ke bawah sampai sel"
+            " kosong)."
+        ),
+        (
+            "Kolom A = kunci, kolom B = nilai; kolom C hanya keterangan. Jangan menyisipkan baris kosong di"
+            " atas."
+        ),
     )
     for offset, text in enumerate(notes, start=len(rows) + 2):
         ws.write_string(offset, 0, text, styles.subtitle)

@@ -29,15 +29,22 @@ class Styles:
         self.plain = wb.add_format({"locked": True})
         self.title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E78"})
         self.subtitle = wb.add_format({"italic": True, "font_color": "#404040"})
-        self.status = wb.add_format({"italic": True, "font_color": "#1F4E78", "bg_color": "#DDEBF7", "locked": True})
+        self.status = wb.add_format(
+            {"italic": True, "font_color": "#1F4E78", "bg_color": "#DDEBF7", "locked": True}
+        )
         self.warning = wb.add_format({"bold": True, "font_color": "#C00000", "text_wrap": False})
         self.section = wb.add_format({"bold": True, "font_size": 12, "font_color": "#1F4E78", "bottom": 1})
         self.note = wb.add_format({"text_wrap": True, "valign": "top"})
-        self.key = wb.add_format({"bg_color": SYSTEM_FILL, "font_color": "#595959", "locked": True, "valign": "top"})
-        self.choice = wb.add_format({"locked": False, "bold": True, "bg_color": "#FFF2CC", "border": 1,
-                                     "font_color": "#1F4E78"})
+        self.key = wb.add_format(
+            {"bg_color": SYSTEM_FILL, "font_color": "#595959", "locked": True, "valign": "top"}
+        )
+        self.choice = wb.add_format(
+            {"locked": False, "bold": True, "bg_color": "#FFF2CC", "border": 1, "font_color": "#1F4E78"}
+        )
         self.choice_label = wb.add_format({"italic": True, "font_color": "#404040", "locked": True})
-        self.text_cell = wb.add_format({"num_format": "@", "locked": False, "bold": True, "bg_color": "#FFF2CC", "border": 1})
+        self.text_cell = wb.add_format(
+            {"num_format": "@", "locked": False, "bold": True, "bg_color": "#FFF2CC", "border": 1}
+        )
         header = {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#FFFFFF", "border": 1}
         self.header_staff = wb.add_format({**header, "bg_color": "#1F4E78"})
         self.header_system = wb.add_format({**header, "bg_color": "#7F7F7F"})
@@ -69,5 +76,7 @@ class Styles:
     def value(self, num_format: str, *, locked: bool) -> Format:
         key = (num_format, locked)
         if key not in self._values:
-            self._values[key] = self.wb.add_format({"num_format": num_format, "locked": locked, "valign": "top"})
+            self._values[key] = self.wb.add_format(
+                {"num_format": num_format, "locked": locked, "valign": "top"}
+            )
         return self._values[key]

@@ -83,7 +83,8 @@ def table(ws: Worksheet, sheet: Sheet, styles: Styles, rows: Sequence[Sequence[A
         "style": TABLE_STYLE,
         "autofilter": True,
         "columns": [
-            {"header": c.header, "header_format": styles.header(c), "format": styles.column(c)} for c in sheet.columns
+            {"header": c.header, "header_format": styles.header(c), "format": styles.column(c)}
+            for c in sheet.columns
         ],
     }
     if rows:
@@ -193,7 +194,9 @@ def highlights(ws: Worksheet, sheet: Sheet, styles: Styles) -> None:
 
 def _rule(ws: Worksheet, columns: list[int], formula: str, fmt: Any) -> None:
     ranges = [_range(i) for i in columns]
-    ws.conditional_format(ranges[0], {"type": "formula", "criteria": formula, "format": fmt, "multi_range": " ".join(ranges)})
+    ws.conditional_format(
+        ranges[0], {"type": "formula", "criteria": formula, "format": fmt, "multi_range": " ".join(ranges)}
+    )
 
 
 # Where the paper copy of a stage sheet ends: before the validation notes (a screen aid), and on
@@ -221,8 +224,14 @@ def pages_wide(sheet: Sheet) -> int:
     return max(2, math.ceil(width * MIN_PRINT_SCALE / PAGE_CHARACTERS))
 
 
-def print_setup(ws: Worksheet, *, repeat_header: bool = True, last_column: int | None = None,
-                pages_wide: int = 1, pages_tall: int = 0) -> None:
+def print_setup(
+    ws: Worksheet,
+    *,
+    repeat_header: bool = True,
+    last_column: int | None = None,
+    pages_wide: int = 1,
+    pages_tall: int = 0,
+) -> None:
     """Landscape A4; at most ``pages_wide`` pages wide (``pages_tall`` 0: as many as needed).
 
     ``last_column`` (0-based) limits the print area to columns A..last, with the header row and
@@ -241,7 +250,8 @@ def print_setup(ws: Worksheet, *, repeat_header: bool = True, last_column: int |
 
 
 def add_button(ws: Worksheet, sheet: Sheet, styles: Styles) -> None:
-    """The sheet's button (rows 1-3) running xlwings' SampleCall, and its dropdown when it has several operations.
+    """The sheet's button (rows 1-3) running xlwings' SampleCall, and its dropdown when it has several
+    operations.
 
     One operation: the button at BUTTON_COLUMN, captioned with it.  Several: the label and the
     dropdown (CHOICE_CELL merged over CHOICE_SPAN columns, unlocked) at BUTTON_COLUMN and the
@@ -254,15 +264,32 @@ def add_button(ws: Worksheet, sheet: Sheet, styles: Styles) -> None:
         ws.write_string(row - 1, col, CHOICE_LABEL, styles.choice_label)
         chosen = (sheet.action or sheet.actions[0]).caption
         ws.merge_range(row, col, row, col + CHOICE_SPAN - 1, chosen, styles.choice)
-        ws.data_validation(row, col, row, col + CHOICE_SPAN - 1, {
-            "validate": "list", "source": captions, "error_type": "stop",
-            "input_title": "Operasi tombol", "input_message": "Pilih operasi, lalu tekan 'Jalankan pilihan'.",
-            "error_title": "Operasi tidak dikenal", "error_message": "Pilih salah satu operasi dari daftar.",
-        })
+        ws.data_validation(
+            row,
+            col,
+            row,
+            col + CHOICE_SPAN - 1,
+            {
+                "validate": "list",
+                "source": captions,
+                "error_type": "stop",
+                "input_title": "Operasi tombol",
+                "input_message": "Pilih operasi, lalu tekan 'Jalankan pilihan'.",
+                "error_title": "Operasi tidak dikenal",
+                "error_message": "Pilih salah satu operasi dari daftar.",
+            },
+        )
         column = col + CHOICE_SPAN
     height = round(sum(ROW_HEIGHTS[r] for r in range(3)) * 4 / 3) - 6  # points -> pixels, 3 px margin
     ws.insert_button(
         0,
         column,
-        {"macro": MACRO, "caption": sheet.button, "width": BUTTON_WIDTH, "height": height, "x_offset": 4, "y_offset": 3},
+        {
+            "macro": MACRO,
+            "caption": sheet.button,
+            "width": BUTTON_WIDTH,
+            "height": height,
+            "x_offset": 4,
+            "y_offset": 3,
+        },
     )

@@ -10,7 +10,8 @@ from .vba import CONF_SHEET
 
 
 def read_conf(path: Path) -> dict[str, str] | None:
-    """Key -> value (as text) of the xlwings.conf sheet, read like xlwings does (A1 down to a blank); None without the sheet."""
+    """Key -> value (as text) of the xlwings.conf sheet, read like xlwings does (A1 down to a blank); None
+    without the sheet."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -42,7 +43,9 @@ def write_conf(path: Path, values: Mapping[str, str], *, backups: int = 10) -> P
 
     losses = check_losses(path)
     if losses:
-        raise WriteRefused("xlwings.conf tidak diubah karena penyimpanan akan menghilangkan: " + "; ".join(losses) + ".")
+        raise WriteRefused(
+            "xlwings.conf tidak diubah karena penyimpanan akan menghilangkan: " + "; ".join(losses) + "."
+        )
 
     def mutate(wb: object) -> None:
         ws = next(s for s in wb.worksheets if s.title.casefold() == CONF_SHEET.casefold())  # type: ignore[attr-defined]

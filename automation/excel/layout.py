@@ -75,7 +75,8 @@ def placed(reg: Register, changes: Changes) -> Layout:
     layout = resolve(reg, changes)
     if layout.unplaced:
         raise WriteRefused(
-            "Register tidak diubah karena " + "; ".join(sorted(set(layout.unplaced)))
+            "Register tidak diubah karena "
+            + "; ".join(sorted(set(layout.unplaced)))
             + ". Kembalikan nama lembar/judul kolom sesuai templat, lalu ulangi."
         )
     return layout
@@ -99,13 +100,24 @@ def _home_blocks(reg: Register, layout: Layout, changes: Changes) -> None:
     """Beranda's summary and "Laporan terakhir" blocks, when the changes carry them."""
     name = _sheet_name(reg, BERANDA.key)
     if name and changes.home is not None:
-        _block(layout, name, changes.home, BERANDA_SUMMARY_ROW, 1, BERANDA_SUMMARY_HEIGHT, BERANDA_SUMMARY_WIDTH)
+        _block(
+            layout, name, changes.home, BERANDA_SUMMARY_ROW, 1, BERANDA_SUMMARY_HEIGHT, BERANDA_SUMMARY_WIDTH
+        )
     if name and changes.home_report is not None:
-        _block(layout, name, changes.home_report, BERANDA_REPORT_ROW, BERANDA_REPORT_COLUMN,
-               BERANDA_REPORT_HEIGHT, BERANDA_REPORT_WIDTH)
+        _block(
+            layout,
+            name,
+            changes.home_report,
+            BERANDA_REPORT_ROW,
+            BERANDA_REPORT_COLUMN,
+            BERANDA_REPORT_HEIGHT,
+            BERANDA_REPORT_WIDTH,
+        )
 
 
-def _block(layout: Layout, name: str, rows: list[list[Any]], top: int, left: int, height: int, width: int) -> None:
+def _block(
+    layout: Layout, name: str, rows: list[list[Any]], top: int, left: int, height: int, width: int
+) -> None:
     """A fixed-size block: every cell written (None clears what an earlier run left)."""
     writes = layout.sheets.setdefault(name, SheetWrites(name=name))
     for r in range(height):
@@ -159,7 +171,9 @@ def _target(reg: Register, layout: Layout, key: str) -> SheetWrites | None:
     return target
 
 
-def _place(reg: Register, layout: Layout, target: SheetWrites, key: str, row: int, col_key: str, value: Any) -> None:
+def _place(
+    reg: Register, layout: Layout, target: SheetWrites, key: str, row: int, col_key: str, value: Any
+) -> None:
     data = reg.sheets[key]
     col = data.columns.get(col_key)
     if col is None:
@@ -168,4 +182,3 @@ def _place(reg: Register, layout: Layout, target: SheetWrites, key: str, row: in
             layout.unplaced.append(f"kolom '{header}' di lembar '{data.name}' tidak ditemukan")
         return
     target.cells[(row, col)] = value
-

@@ -42,7 +42,9 @@ _LOST_SHEET_RELS = {
 }
 # Worksheet extension URIs (upper case) openpyxl removes on load.
 _LOST_EXTENSIONS = {
-    "{CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF}": "validasi data bentuk Excel 2010 (daftar pilihan dari lembar lain)",
+    "{CCE6A557-97BC-4B89-ADB6-D9C93CAAB3DF}": (
+        "validasi data bentuk Excel 2010 (daftar pilihan dari lembar lain)"
+    ),
     "{78C0D931-6437-407D-A8EE-F0AAD7539E65}": "format bersyarat bentuk Excel 2010 (bilah data/ikon)",
     "{05C60535-1F16-4FD2-B633-F4F36F0B64E0}": "sparkline",
     "{A8765BA9-456A-4DAB-B4F3-ACF838C121DE}": "slicer",
@@ -176,7 +178,8 @@ def repair(original: Path, saved: Path) -> list[str]:
 def _orphans(names: list[str], reachable: set[str], added: dict[str, bytes]) -> set[str]:
     """Parts of the saved package that no relationship reaches any more (dropped on repair)."""
     return {
-        n for n in names
+        n
+        for n in names
         if n != _CONTENT_TYPES and not n.endswith("/") and n.lower() not in reachable and n not in added
     }
 
@@ -206,7 +209,9 @@ def rewritten_zip(path: Path) -> Iterator[tuple[zipfile.ZipFile, zipfile.ZipFile
     os.replace(tmp, path)
 
 
-def _collect_missing(orig: _Package, new: _Package) -> tuple[dict[str, bytes], list[tuple[str, str, str]], set[str]]:
+def _collect_missing(
+    orig: _Package, new: _Package
+) -> tuple[dict[str, bytes], list[tuple[str, str, str]], set[str]]:
     """Walk ``new`` from the root; gather parts (and .rels) to copy back from ``orig``.
 
     Returns (parts to add, (part, referring part, relationship kind) restored, reachable names).
@@ -269,7 +274,9 @@ def _content_types(orig: _Package, new: _Package, added: dict[str, bytes], orpha
         if copied and new.read(name) == orig.read(name):
             overrides[key] = value
     items = [f"<Default Extension={quoteattr(e)} ContentType={quoteattr(t)}/>" for e, t in defaults.values()]
-    items += [f"<Override PartName={quoteattr(p)} ContentType={quoteattr(t)}/>" for p, t in overrides.values()]
+    items += [
+        f"<Override PartName={quoteattr(p)} ContentType={quoteattr(t)}/>" for p, t in overrides.values()
+    ]
     head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{_CT}">'
     return (head + "".join(items) + "</Types>").encode("utf-8")
 
@@ -341,29 +348,40 @@ def check_losses(path: Path) -> list[str]:
     except (zipfile.BadZipFile, OSError) as exc:
         from .hint import restore_hint
 
-        raise UnusableFile(f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel. "
-                           + restore_hint(path)) from exc
+        raise UnusableFile(
+            f"Berkas {Path(path).name} tidak dapat dibuka sebagai workbook Excel. " + restore_hint(path)
+        ) from exc
     out: list[str] = []
     with zf:
         pkg = _Package(zf)
         try:
             book = next((r.target for r in pkg.rels("") if r.kind == "officeDocument"), "xl/workbook.xml")
-            out += [f"{_LOST_BOOK_RELS[r.kind]} pada workbook" for r in pkg.rels(book) if r.kind in _LOST_BOOK_RELS]
+            out += [
+                f"{_LOST_BOOK_RELS[r.kind]} pada workbook"
+                for r in pkg.rels(book)
+                if r.kind in _LOST_BOOK_RELS
+            ]
             for sheet, part in pkg.sheets():
                 if pkg.has(part):
                     out += [f"{what} pada lembar '{sheet}'" for what in _sheet_losses(pkg, part)]
         except (ET.ParseError, KeyError, zipfile.BadZipFile) as exc:
             from .hint import restore_hint
 
-            raise UnusableFile(f"Berkas {Path(path).name} rusak: isi workbook tidak dapat dibaca. "
-                               + restore_hint(path)) from exc
+            raise UnusableFile(
+                f"Berkas {Path(path).name} rusak: isi workbook tidak dapat dibaca. " + restore_hint(path)
+            ) from exc
     return list(dict.fromkeys(out))
 
 
 def _sheet_losses(pkg: _Package, part: str) -> list[str]:
     out = []
     rels = pkg.rels(part)
-    controls = {t for r in rels if r.kind == "vmlDrawing" and pkg.has(r.target) for t in _vml_controls(pkg.read(r.target))}
+    controls = {
+        t
+        for r in rels
+        if r.kind == "vmlDrawing" and pkg.has(r.target)
+        for t in _vml_controls(pkg.read(r.target))
+    }
     for rel in rels:
         if rel.kind in _LOST_SHEET_RELS:
             out.append(_LOST_SHEET_RELS[rel.kind])
@@ -394,7 +412,9 @@ def _vml_controls(vml: bytes) -> set[str]:
     return out
 
 
-def _drawing_losses(xml: bytes, media: dict[str, str], controls: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def _drawing_losses(
+    xml: bytes, media: dict[str, str], controls: frozenset[str] | set[str] = frozenset()
+) -> list[str]:
     """Shapes openpyxl drops (it keeps only charts and pictures, and no WMF/EMF pictures).
 
     Excel's DrawingML copies of form controls (marked ``compatExt``) are skipped: the VML copy
@@ -448,8 +468,16 @@ def _local(el: ET.Element) -> str:
 
 
 def _blip_target(pic: ET.Element, media: dict[str, str]) -> str:
-    embed = next((v for el in pic.iter() if _local(el) == "blip" for k, v in el.attrib.items()
-                  if k.endswith("}embed")), "")
+    embed = next(
+        (
+            v
+            for el in pic.iter()
+            if _local(el) == "blip"
+            for k, v in el.attrib.items()
+            if k.endswith("}embed")
+        ),
+        "",
+    )
     return media.get(embed, "")
 
 
@@ -504,7 +532,10 @@ def input_damage(path: Path) -> list[str]:
             _defaults, overrides = _read_types(pkg)
             kind = overrides.get("/" + book.lower(), ("", ""))[1]
             if _MACRO_MAIN not in kind.lower():
-                out.append("berkas ini sebenarnya workbook .xlsx tanpa makro yang diberi nama .xlsm; tombol register tidak berfungsi")
+                out.append(
+                    "berkas ini sebenarnya workbook .xlsx tanpa makro yang diberi nama .xlsm; tombol register"
+                    " tidak berfungsi"
+                )
     return out + verify_package(path)
 
 
@@ -515,13 +546,15 @@ def refuse_damaged_input(path: Path) -> None:
     try:
         problems = input_damage(path)
     except (zipfile.BadZipFile, ET.ParseError, KeyError, OSError) as exc:
-        raise WriteRefused(f"Register {Path(path).name} sudah rusak sebelum disimpan ppid; register tidak diubah. "
-                           + restore_hint(path)) from exc
+        raise WriteRefused(
+            f"Register {Path(path).name} sudah rusak sebelum disimpan ppid; register tidak diubah. "
+            + restore_hint(path)
+        ) from exc
     if problems:
         shown = "; ".join(problems[:3]) + (f"; dan {len(problems) - 3} lagi" if len(problems) > 3 else "")
         raise WriteRefused(
-            f"Register {Path(path).name} sudah rusak sebelum disimpan ppid (mungkin disimpan program lain): {shown}. "
-            "Register tidak diubah. " + restore_hint(path)
+            f"Register {Path(path).name} sudah rusak sebelum disimpan ppid (mungkin disimpan program lain):"
+            f" {shown}. Register tidak diubah. " + restore_hint(path)
         )
 
 
@@ -629,7 +662,10 @@ def _fill_values(xml: bytes, values: dict[bytes, tuple[bytes | None, bytes]]) ->
 
 # ------------------------------------------------------------------ round trip
 def roundtrip_openpyxl(
-    original: Path, dest: Path, mutate: Callable[[Workbook], None], rows: dict[str, set[int]] | None = None,
+    original: Path,
+    dest: Path,
+    mutate: Callable[[Workbook], None],
+    rows: dict[str, set[int]] | None = None,
 ) -> list[str]:
     """Load ``original`` with openpyxl (VBA and rich text kept), ``mutate``, save to ``dest``, repair.
 
@@ -656,7 +692,10 @@ def roundtrip_openpyxl(
 
 
 def _openpyxl_save(
-    source: Path | IO[bytes], original: Path, dest: Path, mutate: Callable[[Workbook], None],
+    source: Path | IO[bytes],
+    original: Path,
+    dest: Path,
+    mutate: Callable[[Workbook], None],
 ) -> None:
     """Load ``source`` (the original or a reduced copy of it), mutate, save; openpyxl's memory is
     released before this returns (its workbook holds reference cycles)."""
@@ -678,7 +717,10 @@ def _openpyxl_save(
 
 
 def _save_rows(
-    original: Path, dest: Path, mutate: Callable[[Workbook], None], rows: dict[str, set[int]],
+    original: Path,
+    dest: Path,
+    mutate: Callable[[Workbook], None],
+    rows: dict[str, set[int]],
 ) -> None:
     """Save through openpyxl with only ``rows`` loaded, then splice the other rows back."""
     from .splice import Unspliceable, reduce_package
@@ -721,7 +763,9 @@ def _splice_back(original: Path, dest: Path, sheets: dict[str, tuple[str, set[in
                 out.writestr(info, data)
 
 
-_PRINT_AREA = re.compile(r'<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>([^<]+)</definedName>')
+_PRINT_AREA = re.compile(
+    r'<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)"[^>]*>([^<]+)</definedName>'
+)
 
 
 def _keep_column_print_areas(original: Path, wb: Workbook) -> None:
@@ -737,4 +781,6 @@ def _keep_column_print_areas(original: Path, wb: Workbook) -> None:
         ws = wb.worksheets[position]
         if not ws.print_area and "_xlnm.Print_Area" not in ws.defined_names:
             value = text.replace("&apos;", "'").replace("&amp;", "&")
-            ws.defined_names["_xlnm.Print_Area"] = DefinedName("_xlnm.Print_Area", localSheetId=position, attr_text=value)
+            ws.defined_names["_xlnm.Print_Area"] = DefinedName(
+                "_xlnm.Print_Area", localSheetId=position, attr_text=value
+            )

@@ -53,8 +53,8 @@ def read_register(path: Path, *, with_log: bool = True, progress: Progress = sil
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several private error types for broken files
         raise UnusableFile(
-            f"Berkas {path.name} rusak atau bukan buku kerja Excel: {describe_cause(exc)}; berkas tidak diubah. "
-            + restore_hint(path)
+            f"Berkas {path.name} rusak atau bukan buku kerja Excel: {describe_cause(exc)}; berkas tidak"
+            " diubah. " + restore_hint(path)
         ) from exc
     try:
         names = list(book.sheet_names)
@@ -99,12 +99,13 @@ def refuse_container(path: Path) -> None:
         return
     if _ENCRYPTION_INFO in data:
         raise UnusableFile(
-            f"Berkas {path.name} dikunci dengan kata sandi (terenkripsi), sehingga tidak dapat dibaca; berkas tidak "
-            "diubah. Buka di Excel, hapus kata sandinya (File > Info > Proteksi Buku Kerja > Enkripsi dengan Kata "
-            "Sandi, kosongkan isiannya), simpan, lalu ulangi. " + restore_hint(path)
+            f"Berkas {path.name} dikunci dengan kata sandi (terenkripsi), sehingga tidak dapat dibaca; berkas"
+            " tidak diubah. Buka di Excel, hapus kata sandinya (File > Info > Proteksi Buku Kerja > Enkripsi"
+            " dengan Kata Sandi, kosongkan isiannya), simpan, lalu ulangi. " + restore_hint(path)
         )
     raise UnusableFile(
-        f"Berkas {path.name} berformat Excel lama (.xls), bukan register .xlsm; berkas tidak diubah. " + restore_hint(path)
+        f"Berkas {path.name} berformat Excel lama (.xls), bukan register .xlsm; berkas tidak diubah. "
+        + restore_hint(path)
     )
 
 
@@ -119,7 +120,10 @@ def register_from_grids(
     """Build a Register from sheet grids that start at cell A1 (used by the CLI and the buttons)."""
     by_norm = {norm(n): n for n in grids}
     if not any(norm(s.name) in by_norm for s in STAGES):
-        raise UnusableFile(f"Berkas {Path(path).name} bukan register PPID: lembar tahap (mis. '1 Permohonan') tidak ditemukan.")
+        raise UnusableFile(
+            f"Berkas {Path(path).name} bukan register PPID: lembar tahap (mis. '1 Permohonan') tidak"
+            " ditemukan."
+        )
     sheets = _table_sheets(grids, by_norm, merged or {}, errors or {})
     ref_name = by_norm.get(norm(REFERENSI.name))
     if ref_name:
@@ -127,12 +131,19 @@ def register_from_grids(
     settings_name = by_norm.get(norm(PENGATURAN.name))
     raw, rows = settings_cells(grids[settings_name]) if settings_name else ({}, {})
     checked = parse_settings(raw, rows, sheet=settings_name or PENGATURAN.name)
-    return Register(path=Path(path), sheets=sheets, settings=dict(checked.values),
-                    sheet_names=sheet_names or list(grids), setting_findings=list(checked.findings))
+    return Register(
+        path=Path(path),
+        sheets=sheets,
+        settings=dict(checked.values),
+        sheet_names=sheet_names or list(grids),
+        setting_findings=list(checked.findings),
+    )
 
 
 def _table_sheets(
-    grids: dict[str, Grid], by_norm: dict[str, str], merged: dict[str, list[tuple[int, int, int, int]]],
+    grids: dict[str, Grid],
+    by_norm: dict[str, str],
+    merged: dict[str, list[tuple[int, int, int, int]]],
     errors: dict[str, dict[tuple[int, int], str]],
 ) -> dict[str, SheetData]:
     """The stage sheets and the Log, by schema key (a missing sheet is marked not present)."""
@@ -212,7 +223,9 @@ def _match_columns(data: SheetData, header_line: list[Any]) -> None:
         data.columns[col.key] = index
         data.headers_found[col.key] = str(header_line[index - 1]).strip()
         known.add(index)
-    data.extra = [(i + 1, str(c)) for i, c in enumerate(header_line) if i + 1 not in known and str(c or "").strip()]
+    data.extra = [
+        (i + 1, str(c)) for i, c in enumerate(header_line) if i + 1 not in known and str(c or "").strip()
+    ]
 
 
 def _read_records(data: SheetData, grid: Grid) -> int:
@@ -233,7 +246,7 @@ def _read_records(data: SheetData, grid: Grid) -> int:
         cells = [line[i] for i in indices]
         if cells.count("") + cells.count(None) == len(cells):
             continue
-        values = {k: (None if v == "" else v) for k, v in zip(keys, cells, strict=True)}
+        values = {k: None if v == "" else v for k, v in zip(keys, cells, strict=True)}
         data.records.append(Record(row=last, values=values))
     return last
 
@@ -243,10 +256,12 @@ def _reference_data(grid: Grid, name: str) -> SheetData:
     wanted = {norm(r.header): r.key for r in REF_LISTS}
     data = SheetData(spec=REFERENSI, actual_name=name, header_row=HEADER_ROW)
     for index, line in enumerate(grid[:_HEADER_SCAN_ROWS]):
-        hits = {wanted[norm(c)]: i + 1 for i, c in enumerate(line) if isinstance(c, str) and norm(c) in wanted}
+        hits = {
+            wanted[norm(c)]: i + 1 for i, c in enumerate(line) if isinstance(c, str) and norm(c) in wanted
+        }
         if len(hits) > len(data.columns):
             data.columns, data.header_row = hits, index + 1
-    for offset, line in enumerate(grid[data.header_row:]):
+    for offset, line in enumerate(grid[data.header_row :]):
         values = {k: _clean(line[i - 1]) if i <= len(line) else None for k, i in data.columns.items()}
         if any(v is not None for v in values.values()):
             data.records.append(Record(row=data.header_row + 1 + offset, values=values))
@@ -303,7 +318,9 @@ def _cell_text(line: Sequence[Any], col: int | None) -> str:
 
 
 # ---------------------------------------------------------------- error cells from the sheet XML
-_CELL_ERR = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*>.*?</f>|<f[^>]*/>)?<v>([^<]*)</v>', re.S)
+_CELL_ERR = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*>.*?</f>|<f[^>]*/>)?<v>([^<]*)</v>', re.S
+)
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -318,8 +335,11 @@ def _col_index(letters: bytes) -> int:
     return n
 
 
-def error_cells(path: Path, *, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet name -> {(row, col): '#N/A'} for cells holding Excel error values (``skip``: names not scanned)."""
+def error_cells(
+    path: Path, *, skip: set[str] | frozenset[str] = frozenset()
+) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name -> {(row, col): '#N/A'} for cells holding Excel error values (``skip``: names not
+    scanned)."""
     out: dict[str, dict[tuple[int, int], str]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
@@ -337,7 +357,10 @@ def error_cells(path: Path, *, skip: set[str] | frozenset[str] = frozenset()) ->
                     continue
                 if b't="e"' not in xml:
                     continue
-                cells = {(int(m.group(2)), _col_index(m.group(1))): m.group(3).decode() for m in _CELL_ERR.finditer(xml)}
+                cells = {
+                    (int(m.group(2)), _col_index(m.group(1))): m.group(3).decode()
+                    for m in _CELL_ERR.finditer(xml)
+                }
                 if cells:
                     out[sheet.get("name", "")] = cells
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):

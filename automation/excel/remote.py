@@ -65,8 +65,12 @@ def payload_from_file(path: Path, *, active: str) -> dict[str, Any]:
         "book": {"name": path.name, "active_sheet_index": names.index(active), "selection": "A1"},
         "names": _names(path, names),
         "sheets": [
-            {"name": n, "values": [[_json_value(v) for v in line] for line in grids[n]] or [[""]],
-             "pictures": [], "tables": tables.get(n, [])}
+            {
+                "name": n,
+                "values": [[_json_value(v) for v in line] for line in grids[n]] or [[""]],
+                "pictures": [],
+                "tables": tables.get(n, []),
+            }
             for n in names
         ],
     }
@@ -129,7 +133,9 @@ def _table_api(table: ElementTree.Element) -> dict[str, Any]:
         "name": table.get("displayName") or table.get("name", ""),
         "range_address": ref,
         "header_row_range_address": f"{left}{top}:{right}{top}" if headers else None,
-        "data_body_range_address": f"{left}{body_top}:{right}{body_bottom}" if body_bottom >= body_top else None,
+        "data_body_range_address": (
+            f"{left}{body_top}:{right}{body_bottom}" if body_bottom >= body_top else None
+        ),
         "total_row_range_address": f"{left}{bottom}:{right}{bottom}" if totals else None,
         "show_headers": headers,
         "show_totals": totals,
@@ -150,9 +156,15 @@ def _names(path: Path, sheets: list[str]) -> list[dict[str, Any]]:
         local = item.get("localSheetId")
         text = (item.text or "").strip()
         entry: dict[str, Any] = {
-            "name": item.get("name", ""), "refers_to": f"={text}", "sheet_index": None, "address": None,
-            "book_scope": local is None, "scope_sheet_index": int(local) if local is not None else None,
-            "scope_sheet_name": sheets[int(local)] if local is not None and int(local) < len(sheets) else None,
+            "name": item.get("name", ""),
+            "refers_to": f"={text}",
+            "sheet_index": None,
+            "address": None,
+            "book_scope": local is None,
+            "scope_sheet_index": int(local) if local is not None else None,
+            "scope_sheet_name": (
+                sheets[int(local)] if local is not None and int(local) < len(sheets) else None
+            ),
         }
         match = _SIMPLE_REF.match(text)
         if match:

@@ -126,7 +126,9 @@ class WriteSession:
 
     path: Path
     backups: int = 10
-    link: Path | None = None  # the symbolic link the register was opened through (Excel's owner file sits beside it)
+    link: Path | None = (
+        None  # the symbolic link the register was opened through (Excel's owner file sits beside it)
+    )
 
     def save(self, write_fn: Callable[[Path], object]) -> Path | None:
         """Let ``write_fn`` write the new workbook to a temp file, check it, back up, replace.
@@ -148,7 +150,9 @@ class WriteSession:
             stage = "backup"
             backup = self._backup()
             stage = "replace"
-            hide_while_written(tmp, False)  # the attribute moves with the file: show it before it becomes the register
+            hide_while_written(
+                tmp, False
+            )  # the attribute moves with the file: show it before it becomes the register
             os.replace(tmp, self.path)
         except BaseException as exc:
             _collect_quietly()  # a half-written zip closes itself on collection and would print a traceback
@@ -162,7 +166,9 @@ class WriteSession:
                     f"Ruang disk penuh: register {self.path.name} tidak diubah; "
                     "kosongkan ruang disk lalu ulangi."
                 ) from exc
-            if _os_error(exc, {errno.EACCES, errno.EPERM}) is not None:  # read-only folder; on Windows also: open in another program
+            if (
+                _os_error(exc, {errno.EACCES, errno.EPERM}) is not None
+            ):  # read-only folder; on Windows also: open in another program
                 raise WriteRefused(
                     f"Register {self.path.name} tidak dapat ditulis (izin ditolak); register tidak diubah. "
                     "Tutup berkas di program lain dan pastikan folder dapat ditulis, lalu ulangi."
@@ -179,7 +185,11 @@ class WriteSession:
 
 @contextlib.contextmanager
 def write_session(
-    path: Path, *, backups: int = 10, timeout: float = 30, on_wait: Callable[[], None] | None = None,
+    path: Path,
+    *,
+    backups: int = 10,
+    timeout: float = 30,
+    on_wait: Callable[[], None] | None = None,
 ) -> Iterator[WriteSession]:
     """Hold the run lock of ``path`` for a read -> plan -> save cycle.
 
@@ -198,7 +208,10 @@ def write_session(
         yield WriteSession(path=path, backups=backups, link=link)
 
 
-BUSY = "Register {name} sedang ditulis oleh proses lain (perintah ppid atau klik tombol sebelumnya); tunggu sebentar lalu ulangi."
+BUSY = (
+    "Register {name} sedang ditulis oleh proses lain (perintah ppid atau klik tombol sebelumnya); tunggu"
+    " sebentar lalu ulangi."
+)
 
 
 @contextlib.contextmanager
@@ -316,8 +329,13 @@ def back_up(path: Path, keep: int) -> Path | None:
 def backup_refused(path: Path, exc: BaseException) -> WriteRefused:
     """The one refusal, for the CLI and the buttons, when the backup copy cannot be made."""
     error = _os_error(exc, _DENIED) or _os_error(exc, _NO_SPACE)
-    reason = ("izin ditolak" if error is not None and _errno_of(error) in _DENIED
-              else "ruang disk penuh" if error is not None else str(getattr(exc, "strerror", "") or exc))
+    reason = (
+        "izin ditolak"
+        if error is not None and _errno_of(error) in _DENIED
+        else "ruang disk penuh"
+        if error is not None
+        else str(getattr(exc, "strerror", "") or exc)
+    )
     path = Path(path)
     return WriteRefused(
         f"Cadangan register tidak dapat dibuat di folder {path.parent / BACKUP_DIR} ({reason}); register "

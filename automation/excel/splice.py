@@ -54,7 +54,7 @@ def _rows(xml: bytes) -> tuple[int, int, list[tuple[int, bytes, bytes]]]:
     rows, done = [], start
     for match in _ROW.finditer(xml, start, end):
         number = _ROW_NUMBER.search(match.group(1))
-        if number is None or xml[done:match.start()].strip():
+        if number is None or xml[done : match.start()].strip():
             raise Unspliceable("row without number or stray content")
         rows.append((int(number.group(1)), match.group(1), match.group(2) or b""))
         done = match.end()
@@ -88,7 +88,7 @@ def _with_rows(xml: bytes, content: bytes) -> bytes:
     data = _SHEET_DATA.search(xml)
     if data is None:
         raise Unspliceable("no sheetData")
-    return xml[: data.start()] + b"<sheetData>" + content + b"</sheetData>" + xml[data.end():]
+    return xml[: data.start()] + b"<sheetData>" + content + b"</sheetData>" + xml[data.end() :]
 
 
 def shared_strings(zf: zipfile.ZipFile) -> list[bytes]:
@@ -103,12 +103,21 @@ def shared_strings(zf: zipfile.ZipFile) -> list[bytes]:
 
 def _inline(body: bytes, strings: list[bytes]) -> bytes:
     """Turn the shared-string cells of a row into inline strings (``<si>`` and ``<is>`` share a form)."""
+
     def one(match: re.Match[bytes]) -> bytes:
         index = int(match.group(3))
         if index >= len(strings):
             raise Unspliceable("shared string index out of range")
-        return (b"<c" + match.group(1) + b' t="inlineStr"' + match.group(2) + b"><is>" + strings[index]
-                + b"</is></c>")
+        return (
+            b"<c"
+            + match.group(1)
+            + b' t="inlineStr"'
+            + match.group(2)
+            + b"><is>"
+            + strings[index]
+            + b"</is></c>"
+        )
+
     return _SHARED_CELL.sub(one, body)
 
 
@@ -141,7 +150,7 @@ def _dimension(xml: bytes, original: bytes, last_row: int) -> bytes:
     first = min(cols, key=lambda c: (len(c), c))
     last = max(cols, key=lambda c: (len(c), c))
     ref = b"%s1:%s%d" % (first, last, last_row)
-    return xml[: new.start()] + b'<dimension ref="' + ref + b'"/>' + xml[new.end():]
+    return xml[: new.start()] + b'<dimension ref="' + ref + b'"/>' + xml[new.end() :]
 
 
 def reduce_package(zo: zipfile.ZipFile, parts: dict[str, set[int]]) -> tuple[io.BytesIO, set[str]]:

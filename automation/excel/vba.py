@@ -44,7 +44,8 @@ def vba_project() -> bytes:
             return book.read("xl/vbaProject.bin")
     except (ModuleNotFoundError, FileNotFoundError, KeyError, zipfile.BadZipFile) as exc:
         raise UnusableFile(
-            f"Proyek VBA xlwings ({SOURCE_BOOK}) tidak ditemukan atau rusak; pasang ulang paket xlwings ({exc})."
+            f"Proyek VBA xlwings ({SOURCE_BOOK}) tidak ditemukan atau rusak; pasang ulang paket xlwings"
+            f" ({exc})."
         ) from exc
 
 
@@ -80,7 +81,8 @@ def name_problem(path: Path) -> str | None:
 
 
 def safe_name(path: Path) -> Path:
-    """A usable name for ``path`` in the same folder: 'register_ppid_2026 (1).xlsm' -> 'register_ppid_2026_1.xlsm'."""
+    """A usable name for ``path`` in the same folder: 'register_ppid_2026 (1).xlsm' ->
+    'register_ppid_2026_1.xlsm'."""
     stem = re.sub(r"[^A-Za-z0-9_]+", "_", path.stem).strip("_") or "register_ppid"
     if not stem[0].isalpha() or name_problem(path.with_name(f"{stem}{path.suffix}")):
         stem = f"register_{stem}"
@@ -89,7 +91,9 @@ def safe_name(path: Path) -> Path:
         if not name_problem(candidate) and not (candidate.exists() and candidate != path):
             return candidate
         candidate = path.with_name(f"{stem}_{number}{path.suffix}")
-    raise UsageError(f"Tidak ada nama pengganti yang bebas untuk '{path.name}'; ganti nama berkas secara manual.")
+    raise UsageError(
+        f"Tidak ada nama pengganti yang bebas untuk '{path.name}'; ganti nama berkas secara manual."
+    )
 
 
 def doctor_hint(path: Path | str) -> str:
@@ -127,15 +131,9 @@ def module_path(workbook: Path) -> Path:
 
 def module_source(workbook_name: str) -> str:
     return (
-        f"{STUB_MARKER} {workbook_name}.\n"
-        "\n"
-        "xlwings' SampleCall macro runs ``import <workbook file stem>; <stem>.main()``: this file must keep\n"
-        "the workbook's name (rename both together) and stay in the workbook's folder.\n"
-        '"""\n'
-        "\n"
-        "from automation.buttons import main\n"
-        "\n"
-        '__all__ = ["main"]\n'
+        f"{STUB_MARKER} {workbook_name}.\n\nxlwings' SampleCall macro runs ``import <workbook file stem>;"
+        " <stem>.main()``: this file must keep\nthe workbook's name (rename both together) and stay in the"
+        ' workbook\'s folder.\n"""\n\nfrom automation.buttons import main\n\n__all__ = ["main"]\n'
     )
 
 
@@ -151,7 +149,9 @@ def check_button_module(workbook: Path, *, force: bool = False) -> Path:
     """The module path; UsageError when a file there is not ours and ``force`` is not given."""
     target = module_path(workbook)
     if target.exists() and not force and not is_own_module(target):
-        raise UsageError(f"Berkas {target} sudah ada dan bukan buatan ppid; gunakan --force untuk menimpanya.")
+        raise UsageError(
+            f"Berkas {target} sudah ada dan bukan buatan ppid; gunakan --force untuk menimpanya."
+        )
     return target
 
 
@@ -181,13 +181,19 @@ def conf_rows(workbook: Path, *, windows: bool | None = None) -> list[tuple[str,
     interpreter_note = (
         "Python yang menjalankan 'ppid init'."
         if windows
-        else "PLACEHOLDER: register dibuat di luar Windows. Isi dengan lokasi python.exe (mis. "
-        "C:\\ppid\\.venv\\Scripts\\python.exe); bila kosong dipakai 'python' dari PATH."
+        else (
+            "PLACEHOLDER: register dibuat di luar Windows. Isi dengan lokasi python.exe (mis. "
+            "C:\\ppid\\.venv\\Scripts\\python.exe); bila kosong dipakai 'python' dari PATH."
+        )
     )
     return [
         ("Interpreter_Win", interpreter, interpreter_note),
         ("Interpreter_Mac", "", "Tidak dipakai (kantor memakai Windows)."),
-        ("PYTHONPATH", ";".join(paths), "Folder register (tempat berkas .py tombol) dan folder paket automation."),
+        (
+            "PYTHONPATH",
+            ";".join(paths),
+            "Folder register (tempat berkas .py tombol) dan folder paket automation.",
+        ),
         ("ADD_WORKBOOK_TO_PYTHONPATH", True, "Folder register selalu ditambahkan ke sys.path."),
         ("Conda Path", "", "Kosong: tidak memakai Conda."),
         ("Conda Env", "", "Kosong: tidak memakai Conda."),

@@ -34,7 +34,11 @@ def set_value(cell: Any, value: Any, column: Column | None) -> None:
     cell.value = value
     if isinstance(value, dt.datetime):
         is_date_col = column is not None and column.type is T.DATE
-        cell.number_format = NUMBER_FORMATS[T.DATE] if is_date_col and value.time() == dt.time() else NUMBER_FORMATS[T.DATETIME]
+        cell.number_format = (
+            NUMBER_FORMATS[T.DATE]
+            if is_date_col and value.time() == dt.time()
+            else NUMBER_FORMATS[T.DATETIME]
+        )
     elif isinstance(value, dt.date):
         cell.number_format = NUMBER_FORMATS[T.DATE]
 
@@ -75,7 +79,9 @@ def _style_new_rows(ws: Worksheet, writes: SheetWrites) -> None:
 def _grow_table(ws: Worksheet, writes: SheetWrites) -> None:
     table = ws.tables.get(writes.table)
     if table is None:
-        table = next((t for t in ws.tables.values() if _ref_top(t.ref) == (writes.header_row or HEADER_ROW)), None)
+        table = next(
+            (t for t in ws.tables.values() if _ref_top(t.ref) == (writes.header_row or HEADER_ROW)), None
+        )
     if table is None:
         return
     first, last = table.ref.split(":")
@@ -90,4 +96,3 @@ def _grow_table(ws: Worksheet, writes: SheetWrites) -> None:
 def _ref_top(ref: str) -> int:
     first = ref.split(":")[0]
     return int("".join(ch for ch in first if ch.isdigit()) or 0)
-

@@ -107,8 +107,12 @@ def signature(settings: Settings) -> dict[str, str]:
     text = settings.text
     block = {"kota": text("kota")}
     for who in ("ppid", "atasan"):
-        block |= {f"nama_{who}": text(f"nama_{who}"), f"nip_{who}": nip(text(f"nip_{who}")),
-                  f"jabatan_{who}": text(f"jabatan_{who}"), f"pangkat_{who}": text(f"pangkat_{who}")}
+        block |= {
+            f"nama_{who}": text(f"nama_{who}"),
+            f"nip_{who}": nip(text(f"nip_{who}")),
+            f"jabatan_{who}": text(f"jabatan_{who}"),
+            f"pangkat_{who}": text(f"pangkat_{who}"),
+        }
     return block
 
 

@@ -28,7 +28,12 @@ from .parties import carried, requester
 from .sources import EMPTY, Row, Sources
 
 DITOLAK = KEPUTUSAN[2]
-SELURUHNYA, SEBAGIAN, TIDAK_DIKUASAI, BELUM_DIDOKUMENTASIKAN = KEPUTUSAN[0], KEPUTUSAN[1], KEPUTUSAN[3], KEPUTUSAN[4]
+SELURUHNYA, SEBAGIAN, TIDAK_DIKUASAI, BELUM_DIDOKUMENTASIKAN = (
+    KEPUTUSAN[0],
+    KEPUTUSAN[1],
+    KEPUTUSAN[3],
+    KEPUTUSAN[4],
+)
 BADAN_HUKUM = KATEGORI_PEMOHON[2]
 SUREL = "Surel"  # Cara Diterima of a delivery by e-mail: no wet signature
 
@@ -98,7 +103,7 @@ def _tanda_bukti(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], d
         "batas_waktu": bahasa.tanggal(deadline) if deadline else EMPTY,
         "batas_hari_kerja": bahasa.hari_kerja(src.setting_int("batas_hari_kerja")),
         "lama_perpanjangan": bahasa.hari_kerja(src.setting_int("perpanjangan_hari_kerja")),
-    }, received.date() if received else None
+    }, (received.date() if received else None)
 
 
 def _perpanjangan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:
@@ -136,7 +141,11 @@ def _berita_acara(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
     if not anggota:
         row.problems.append(f"kolom {row.label('anggota_hadir')} kosong")
     reg_no = row.text("no_registrasi", default="")
-    spelled = bahasa.tanggal_terbilang(test_day) if test_day else dict.fromkeys(("hari", "tanggal_terbilang", "bulan", "tahun_terbilang"), "")
+    spelled = (
+        bahasa.tanggal_terbilang(test_day)
+        if test_day
+        else dict.fromkeys(("hari", "tanggal_terbilang", "bulan", "tahun_terbilang"), "")
+    )
     items = tested_items(src, row, reg_no)
     row.problems.extend(unconfirmed_grounds(src, reg_no))
     row.problems.extend(contradicting_conclusion(src, row.record, reg_no))
@@ -163,7 +172,10 @@ def precedents(src: Sources, reg_no: str, test_day: date | None) -> list[dict[st
     """Numbered lines citing the Register DIK entries the request followed on its test day."""
     if not reg_no or test_day is None:
         return []
-    return [{"no": str(n), "teks": citation_sentence(c)} for n, c in enumerate(src.citations.of(reg_no, test_day), 1)]
+    return [
+        {"no": str(n), "teks": citation_sentence(c)}
+        for n, c in enumerate(src.citations.of(reg_no, test_day), 1)
+    ]
 
 
 def _penolakan(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], date | None]:
@@ -236,8 +248,13 @@ def _partial_items(src: Sources, row: Row) -> tuple[list[str], list[dict[str, st
     given_items, withheld = given_and_withheld(src, reg_no)
     row.problems.extend(unconfirmed_grounds(src, reg_no))
     if not withheld:  # typed without a 4 Klasifikasi trail: the row's own copy of the withheld part
-        withheld = [{"informasi": row.text("bagian_dikecualikan", required=True),
-                     "dasar": "; ".join(row.dasar()), "konsekuensi": row.text("konsekuensi", required=True)}]
+        withheld = [
+            {
+                "informasi": row.text("bagian_dikecualikan", required=True),
+                "dasar": "; ".join(row.dasar()),
+                "konsekuensi": row.text("konsekuensi", required=True),
+            }
+        ]
     return given_items, withheld
 
 
@@ -252,7 +269,10 @@ def _tanda_terima(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
     reg_no = row.text("no_registrasi", default="")
     decisions = src.rows_of("keputusan", reg_no)
     decision = decisions[-1] if decisions else None
-    kind = decision_kind(row.text("jenis_keputusan", default="") or (as_text(decision.get("jenis_keputusan")) if decision else ""))
+    kind = decision_kind(
+        row.text("jenis_keputusan", default="")
+        or (as_text(decision.get("jenis_keputusan")) if decision else "")
+    )
     number = as_text(src.value("keputusan", decision, "nomor_surat")) if decision else ""
     refusal = as_text(src.value("keputusan", decision, "nomor_penolakan")) if decision else ""
     return {
@@ -261,8 +281,13 @@ def _tanda_terima(src: Sources, row: Row, today: date) -> tuple[dict[str, Any], 
         "tanggal_diterima": bahasa.hari_tanggal(day) if day else EMPTY,
         "cara_diterima": row.text("cara_diterima"),
         "elektronik": row.text("cara_diterima", default="").casefold() == SUREL.casefold(),
-        "yang_diterima": received_items(kind, number, carried(src, row, "rincian_informasi"),
-                                        as_text(decision.get("bentuk_informasi")) if decision else "", refusal),
+        "yang_diterima": received_items(
+            kind,
+            number,
+            carried(src, row, "rincian_informasi"),
+            as_text(decision.get("bentuk_informasi")) if decision else "",
+            refusal,
+        ),
     }, day
 
 
@@ -274,8 +299,15 @@ def received_items(kind: str | None, number: str, rincian: str, bentuk: str, ref
     if kind in (SELURUHNYA, SEBAGIAN):
         form = f" dalam bentuk {bentuk.lower()}" if bentuk else ""
         part = " (sebagian)" if kind == SEBAGIAN else ""
-        also = f" dan Keputusan PPID tentang Penolakan Sebagian Nomor {refusal}" if kind == SEBAGIAN and refusal else ""
-        return f"Informasi/dokumen yang dimohon{part}{form}, yaitu: {rincian}; beserta Pemberitahuan Tertulis{ref}{also}"
+        also = (
+            f" dan Keputusan PPID tentang Penolakan Sebagian Nomor {refusal}"
+            if kind == SEBAGIAN and refusal
+            else ""
+        )
+        return (
+            f"Informasi/dokumen yang dimohon{part}{form}, yaitu: {rincian}; beserta Pemberitahuan"
+            f" Tertulis{ref}{also}"
+        )
     return f"Pemberitahuan Tertulis{ref} atas permohonan informasi: {rincian}"
 
 
@@ -301,8 +333,10 @@ def citation_sentence(citation: Citation) -> str:
     when = f", ditetapkan {bahasa.tanggal(start)}" if start else ""
     basis = as_text(entry.get("nomor_ba"))
     pasal = as_text(entry.get("pasal17"))
-    return (f"Register DIK Nomor {citation.number}, \u201c{citation.informasi}\u201d{when}"
-            + (f" berdasarkan {basis}" if basis else "")
-            + (f", dasar {bahasa.pasal(pasal, as_text(entry.get('uu_lain')))}" if pasal else "")
-            + f", {validity_text(entry)}; serupa dengan \u201c{citation.matched}\u201d"
-            + f" (skor kemiripan {citation.score}).")
+    return (
+        f"Register DIK Nomor {citation.number}, \u201c{citation.informasi}\u201d{when}"
+        + (f" berdasarkan {basis}" if basis else "")
+        + (f", dasar {bahasa.pasal(pasal, as_text(entry.get('uu_lain')))}" if pasal else "")
+        + f", {validity_text(entry)}; serupa dengan \u201c{citation.matched}\u201d"
+        + f" (skor kemiripan {citation.score})."
+    )

@@ -84,8 +84,14 @@ class Due:
 STARTED: dict[str, tuple[str, ...]] = {
     "berita_acara": ("tanggal_uji", "tempat_uji", "anggota_hadir", "kesimpulan"),
     # Jenis Keputusan is pre-filled by advance, so it does not count as started
-    "keputusan": ("tanggal_keputusan", "tanggal_penyampaian", "bentuk_informasi", "cara_penyampaian", "biaya",
-                  "waktu_penyediaan"),
+    "keputusan": (
+        "tanggal_keputusan",
+        "tanggal_penyampaian",
+        "bentuk_informasi",
+        "cara_penyampaian",
+        "biaya",
+        "waktu_penyediaan",
+    ),
     "tanda_terima": ("tanggal_diterima", "nama_penerima", "cara_diterima"),
 }
 OBJECTION_LETTERS = (  # (document, the columns that call for it) on the Keberatan sheet
@@ -106,7 +112,9 @@ def due_documents(reg: Register, reg_no: str | None = None) -> list[Due]:
         started = STARTED.get(sheet_key, ())
         if started and not any(as_text(rec.get(k)) for k in (*started, f"nomor_{doc.prefix}")):
             return
-        out.append(Due(doc, sheet_key, rec, no, f"{doc_key}-{position}.docx" if position > 1 else f"{doc_key}.docx"))
+        out.append(
+            Due(doc, sheet_key, rec, no, f"{doc_key}-{position}.docx" if position > 1 else f"{doc_key}.docx")
+        )
 
     for rec, n in _numbered(reg, "permohonan"):
         add("tanda_bukti", "permohonan", rec, n)
@@ -144,16 +152,33 @@ def folder_name(reg_no: str) -> str:
 
 
 def make_documents(
-    reg: Register, *, out_root: Path, today: date, reg_no: str | None = None, pdf: bool = False,
-    trigger: str = "CLI", user: str = "", now: datetime | None = None,
-    templates_dir: Path | None = None, progress: Progress | None = None,
+    reg: Register,
+    *,
+    out_root: Path,
+    today: date,
+    reg_no: str | None = None,
+    pdf: bool = False,
+    trigger: str = "CLI",
+    user: str = "",
+    now: datetime | None = None,
+    templates_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Changes, DocumentsResult]:
     """:func:`plan_documents`, then the letters written straight to ``out_root`` (and their PDFs).
 
     The operations write through a :class:`Staging` folder instead (published after the save).
     """
-    changes, result = plan_documents(reg, out_root=out_root, today=today, reg_no=reg_no, trigger=trigger,
-                                     user=user, now=now, templates_dir=templates_dir, progress=progress)
+    changes, result = plan_documents(
+        reg,
+        out_root=out_root,
+        today=today,
+        reg_no=reg_no,
+        trigger=trigger,
+        user=user,
+        now=now,
+        templates_dir=templates_dir,
+        progress=progress,
+    )
     write_letters(result)
     if pdf:
         add_pdfs(result)
@@ -161,8 +186,15 @@ def make_documents(
 
 
 def plan_documents(
-    reg: Register, *, out_root: Path, today: date, reg_no: str | None = None, trigger: str = "CLI",
-    user: str = "", now: datetime | None = None, templates_dir: Path | None = None,
+    reg: Register,
+    *,
+    out_root: Path,
+    today: date,
+    reg_no: str | None = None,
+    trigger: str = "CLI",
+    user: str = "",
+    now: datetime | None = None,
+    templates_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> tuple[Changes, DocumentsResult]:
     """Render every due document not yet made, in memory; return the cells/log to write and a summary.
@@ -171,8 +203,15 @@ def plan_documents(
     ``out_root`` (the paths the register gets); :func:`write_letters` or :meth:`Staging.write` write them.
     """
     reg_no = reg_no.strip() if reg_no else None
-    run = _Run(reg, out_root=out_root, today=today, now=now or datetime.combine(today, time()),
-               trigger=trigger, user=user, templates_dir=templates_dir)
+    run = _Run(
+        reg,
+        out_root=out_root,
+        today=today,
+        now=now or datetime.combine(today, time()),
+        trigger=trigger,
+        user=user,
+        templates_dir=templates_dir,
+    )
     items = due_documents(reg, reg_no)
     if reg_no is not None and not items:
         _check_known(reg, reg_no)
@@ -231,7 +270,9 @@ def add_pdfs(result: DocumentsResult, progress: Progress | None = None, chunk: i
         failed = list(conversion.failed.items())
         result.notes += [f"  {path}: {why}." for path, why in failed[:20]]
         if len(failed) > 20:
-            result.notes.append(f"  ... dan {len(failed) - 20} berkas lain; jalankan ulang dengan --pdf untuk mencoba lagi.")
+            result.notes.append(
+                f"  ... dan {len(failed) - 20} berkas lain; jalankan ulang dengan --pdf untuk mencoba lagi."
+            )
 
 
 STAGING_PREFIX = ".staging-"
@@ -281,8 +322,10 @@ class Staging:
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(staged, final)
             except OSError as exc:
-                notes.append(f"Berkas {final.name} tidak dapat dipindahkan ke {final.parent} ({exc.strerror or exc}); "
-                             "tutup berkas itu di Word lalu tekan 'Buat dokumen' lagi (nomornya tetap).")
+                notes.append(
+                    f"Berkas {final.name} tidak dapat dipindahkan ke {final.parent} ({exc.strerror or exc}); "
+                    "tutup berkas itu di Word lalu tekan 'Buat dokumen' lagi (nomornya tetap)."
+                )
         self.discard()
         return notes
 
@@ -304,8 +347,17 @@ def remove_stale_staging(out_root: Path) -> None:
 class _Run:
     """State of one documents run: numbers handed out, changes and the result rows."""
 
-    def __init__(self, reg: Register, *, out_root: Path, today: date, now: datetime, trigger: str,
-                 user: str, templates_dir: Path | None) -> None:
+    def __init__(
+        self,
+        reg: Register,
+        *,
+        out_root: Path,
+        today: date,
+        now: datetime,
+        trigger: str,
+        user: str,
+        templates_dir: Path | None,
+    ) -> None:
         self.reg, self.out_root, self.today, self.now = reg, Path(out_root), today, now
         self.trigger, self.user, self.templates_dir = trigger, user, templates_dir
         self.base = Path(reg.path).resolve().parent
@@ -350,8 +402,13 @@ class _Run:
     # ------------------------------------------------------------ making the documents
     def make_all(self, pending: list[Due], progress: Progress | None) -> None:
         """Make the documents in date order (a decision's number exists before its Tanda Terima)."""
-        pending.sort(key=lambda d: (d.built.day if d.built and d.built.day else date.max,
-                                    _STEP.get(d.sheet_key, 0), d.record.row))
+        pending.sort(
+            key=lambda d: (
+                d.built.day if d.built and d.built.day else date.max,
+                _STEP.get(d.sheet_key, 0),
+                d.record.row,
+            )
+        )
         for i, due in enumerate(pending):
             if progress:
                 progress(i, len(pending), "Membuat dokumen")
@@ -364,8 +421,11 @@ class _Run:
         due.built = build(due.doc.key, self.src, due.sheet_key, due.record, today=self.today)
         problems = list(due.built.problems)
         step = _STEP.get(due.sheet_key, 0)
-        problems += [f"tanggal pada rantai permohonan belum benar ({m})" for s, key, m in self.chain.get(due.reg_no, [])
-                     if (due.doc.key == "perpanjangan" if key == "tanggal_perpanjangan" else s <= step)]
+        problems += [
+            f"tanggal pada rantai permohonan belum benar ({m})"
+            for s, key, m in self.chain.get(due.reg_no, [])
+            if (due.doc.key == "perpanjangan" if key == "tanggal_perpanjangan" else s <= step)
+        ]
         day = due.day or due.built.day
         if day is None and not problems:
             problems.append("tanggal dokumen tidak dapat ditentukan")
@@ -404,19 +464,45 @@ class _Run:
             self.changes.set(sheet, row, f"berkas_{prefix}", stored)
         self.src.issued.setdefault((sheet, row), {})[f"nomor_{prefix}"] = number
         if new:
-            self.changes.log.append({
-                "waktu": self.now, "no_registrasi": due.reg_no, "dari": self._sheet_name(sheet), "ke": "dokumen",
-                "keterangan": log_text(due.doc.title, number), "pemicu": self.trigger, "pengguna": self.user,
-            })
+            self.changes.log.append(
+                {
+                    "waktu": self.now,
+                    "no_registrasi": due.reg_no,
+                    "dari": self._sheet_name(sheet),
+                    "ke": "dokumen",
+                    "keterangan": log_text(due.doc.title, number),
+                    "pemicu": self.trigger,
+                    "pengguna": self.user,
+                }
+            )
         self.row_messages.setdefault((sheet, row), [])
-        self.result.rows.append(DocumentRow(due.reg_no, due.doc.title, number, out, MADE if new else REMADE,
-                                            sheet=self._sheet_name(sheet), row=row))
+        self.result.rows.append(
+            DocumentRow(
+                due.reg_no,
+                due.doc.title,
+                number,
+                out,
+                MADE if new else REMADE,
+                sheet=self._sheet_name(sheet),
+                row=row,
+            )
+        )
 
     def fail(self, due: Due, why: str) -> None:
         message = document_sentence(due.doc.title, why)
         self.row_messages.setdefault((due.sheet_key, due.record.row), []).append(message)
-        self.result.rows.append(DocumentRow(due.reg_no, due.doc.title, due.number, None, FAILED, message,
-                                            sheet=self._sheet_name(due.sheet_key), row=due.record.row))
+        self.result.rows.append(
+            DocumentRow(
+                due.reg_no,
+                due.doc.title,
+                due.number,
+                None,
+                FAILED,
+                message,
+                sheet=self._sheet_name(due.sheet_key),
+                row=due.record.row,
+            )
+        )
 
     def _stored_path(self, out: Path) -> str:
         try:
@@ -432,8 +518,7 @@ class _Run:
     def finish(self) -> None:
         """Catatan of every row handled: the reasons it failed, or cleared when it was ours."""
         sheets = ("permohonan", "berita_acara", "keputusan", "tanda_terima", "keberatan")
-        records = {(key, rec.row): rec for key in sheets
-                   for rec in self.reg.records(key)}
+        records = {(key, rec.row): rec for key in sheets for rec in self.reg.records(key)}
         for (sheet, row), messages in self.row_messages.items():
             rec = records[(sheet, row)]
             new = RowNote.of_record(rec).with_documents(messages).text()

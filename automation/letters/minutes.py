@@ -19,8 +19,11 @@ from . import bahasa
 from .sources import EMPTY, Row, Sources
 
 EXEMPT = (Klasifikasi.YA, Klasifikasi.SEBAGIAN)
-OUTCOME = {Klasifikasi.YA: "Dikecualikan", Klasifikasi.SEBAGIAN: "Dikecualikan sebagian",
-           Klasifikasi.TIDAK: "Tidak dikecualikan"}
+OUTCOME = {
+    Klasifikasi.YA: "Dikecualikan",
+    Klasifikasi.SEBAGIAN: "Dikecualikan sebagian",
+    Klasifikasi.TIDAK: "Tidak dikecualikan",
+}
 _MEMBER = re.compile(r"^(?P<nama>.*?)\s*\((?P<jabatan>[^()]*)\)\s*$")
 CONFIRMED = YaTidak.YA
 
@@ -81,14 +84,26 @@ def tested_items(src: Sources, row: Row, reg_no: str) -> list[dict[str, str]]:
         item = Row(src.reg, "klasifikasi", rec, [])
         outcome = canonical(Klasifikasi, rec.get("dikecualikan")) or Klasifikasi.TIDAK  # always classified
         informasi = item.text("informasi_diuji", required=True)
-        entry = {"no": str(len(items) + 1), "informasi": informasi, "hasil": OUTCOME[outcome], "dasar": EMPTY,
-                 "konsekuensi": EMPTY, "kepentingan_publik": EMPTY, "jangka_waktu": EMPTY}
+        entry = {
+            "no": str(len(items) + 1),
+            "informasi": informasi,
+            "hasil": OUTCOME[outcome],
+            "dasar": EMPTY,
+            "konsekuensi": EMPTY,
+            "kepentingan_publik": EMPTY,
+            "jangka_waktu": EMPTY,
+        }
         if outcome in EXEMPT:
             if outcome is Klasifikasi.SEBAGIAN:
-                entry["informasi"] += "\nBagian yang dikecualikan: " + item.text("bagian_dikecualikan", required=True)
-            entry.update(dasar="\n".join(item.dasar()), konsekuensi=item.text("konsekuensi", required=True),
-                         kepentingan_publik=item.text("kepentingan_publik", required=True),
-                         jangka_waktu=jangka_waktu(item))
+                entry["informasi"] += "\nBagian yang dikecualikan: " + item.text(
+                    "bagian_dikecualikan", required=True
+                )
+            entry.update(
+                dasar="\n".join(item.dasar()),
+                konsekuensi=item.text("konsekuensi", required=True),
+                kepentingan_publik=item.text("kepentingan_publik", required=True),
+                jangka_waktu=jangka_waktu(item),
+            )
         items.append(entry)
         row.problems.extend(f"{sheet} baris {rec.row}: {p}" for p in item.problems)
     if not any(i["hasil"] != OUTCOME[Klasifikasi.TIDAK] for i in items):
@@ -102,10 +117,11 @@ def conclusion(items: list[dict[str, str]]) -> str:
     parts = [f"{bahasa.angka_terbilang(n)} informasi {label.lower()}" for label, n in counts.items() if n]
     closed = [i["no"] for i in items if i["hasil"] != OUTCOME[Klasifikasi.TIDAK]]
     text = (
-        f"Dari {bahasa.angka_terbilang(len(items))} informasi yang diuji: {', '.join(parts)}. Informasi nomor "
-        f"{', '.join(closed)} merupakan Informasi yang Dikecualikan berdasarkan Pasal 17 Undang-Undang Nomor 14 "
-        "Tahun 2008 tentang Keterbukaan Informasi Publik, karena akibat yang timbul apabila informasi tersebut "
-        "dibuka lebih besar daripada kepentingan publik yang dilindungi apabila informasi tersebut ditutup"
+        f"Dari {bahasa.angka_terbilang(len(items))} informasi yang diuji: {', '.join(parts)}. Informasi nomor"
+        f" {', '.join(closed)} merupakan Informasi yang Dikecualikan berdasarkan Pasal 17 Undang-Undang Nomor"
+        " 14 Tahun 2008 tentang Keterbukaan Informasi Publik, karena akibat yang timbul apabila informasi"
+        " tersebut dibuka lebih besar daripada kepentingan publik yang dilindungi apabila informasi tersebut"
+        " ditutup"
     )
     opened = [i["no"] for i in items if i["hasil"] == OUTCOME[Klasifikasi.TIDAK]]
     if opened:
@@ -122,14 +138,19 @@ def unconfirmed_grounds(src: Sources, reg_no: str) -> list[str]:
     out = []
     for rec in exempt_rows(src, reg_no):
         if links.item_warnings(rec):
-            out.append(f"dasar hukum pada {sheet} baris {rec.row} diberi peringatan dan belum dikonfirmasi "
-                       "(perbaiki Dasar Pasal 17 atau isi 'Dasar Hukum Dikonfirmasi' = Ya)")
+            out.append(
+                f"dasar hukum pada {sheet} baris {rec.row} diberi peringatan dan belum dikonfirmasi "
+                "(perbaiki Dasar Pasal 17 atau isi 'Dasar Hukum Dikonfirmasi' = Ya)"
+            )
     return out
 
 
 def contradicting_conclusion(src: Sources, ba: Record, reg_no: str) -> list[str]:
     """A typed Kesimpulan that says the opposite of the outcomes keeps the berita acara from being made."""
-    return [f"{f.column}: {f.message}" for f in links.conclusion(src.reg, ba, links.current_items(src.reg, reg_no))]
+    return [
+        f"{f.column}: {f.message}"
+        for f in links.conclusion(src.reg, ba, links.current_items(src.reg, reg_no))
+    ]
 
 
 def approval(src: Sources, reg_no: str, number: str) -> tuple[str, str]:
@@ -159,6 +180,11 @@ def given_and_withheld(src: Sources, reg_no: str) -> tuple[list[str], list[dict[
         part = item.text("bagian_dikecualikan", default="") if outcome is Klasifikasi.SEBAGIAN else ""
         if part:
             given.append(f"{informasi}, kecuali bagian yang dikecualikan")
-        withheld.append({"informasi": part or informasi, "dasar": "; ".join(item.dasar(required=False)) or EMPTY,
-                         "konsekuensi": item.text("konsekuensi")})
+        withheld.append(
+            {
+                "informasi": part or informasi,
+                "dasar": "; ".join(item.dasar(required=False)) or EMPTY,
+                "konsekuensi": item.text("konsekuensi"),
+            }
+        )
     return given, withheld

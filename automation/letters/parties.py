@@ -31,8 +31,15 @@ def requester(src: Sources, row: Row, *, need_address: bool) -> dict[str, Any]:
         if rec is None:
             if need_address:
                 row.problems.append(f"permohonan {reg_no} tidak ditemukan pada lembar 1 Permohonan")
-            return {"alamat_pemohon": EMPTY, "pekerjaan_pemohon": EMPTY, "kontak_pemohon": EMPTY, "waktu_diterima": EMPTY,
-                    "badan_hukum": False, "nomor_badan_hukum": EMPTY, "wakil_pemohon": EMPTY}
+            return {
+                "alamat_pemohon": EMPTY,
+                "pekerjaan_pemohon": EMPTY,
+                "kontak_pemohon": EMPTY,
+                "waktu_diterima": EMPTY,
+                "badan_hukum": False,
+                "nomor_badan_hukum": EMPTY,
+                "wakil_pemohon": EMPTY,
+            }
         req = Row(src.reg, "permohonan", rec, row.problems, foreign=True)
     contacts = [c for c in (req.text("telepon", default=""), req.text("email", default="")) if c]
     received = req.datetime("waktu_diterima")

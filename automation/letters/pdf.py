@@ -48,12 +48,20 @@ def find_soffice() -> str | None:
 def _run(exe: str, profile: Path, paths: Sequence[Path], outdir: Path) -> str:
     """One soffice call; returns "" when it ended normally, else why it did not (Indonesian)."""
     cmd = [
-        exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-        "--convert-to", "pdf", "--outdir", str(outdir), *(str(p) for p in paths),
+        exe,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        *(str(p) for p in paths),
     ]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", check=False,
-                              timeout=120 + 15 * len(paths))
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, errors="replace", check=False, timeout=120 + 15 * len(paths)
+        )
     except subprocess.TimeoutExpired:
         return "LibreOffice tidak selesai dalam batas waktu"
     except OSError as exc:
@@ -64,8 +72,9 @@ def _run(exe: str, profile: Path, paths: Sequence[Path], outdir: Path) -> str:
     return "" if done.returncode == 0 else f"LibreOffice berhenti dengan kode {done.returncode}"
 
 
-def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CHUNK,
-            progress: Progress | None = None) -> Conversion:
+def convert(
+    sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CHUNK, progress: Progress | None = None
+) -> Conversion:
     """Convert ``sources[i]`` to ``targets[i]`` in chunks, retrying each miss alone.
 
     Sources are copied under unique names into a scratch folder first, so files sharing a name
@@ -88,8 +97,11 @@ def convert(sources: Sequence[Path], targets: Sequence[Path], *, chunk: int = CH
             why = _run(exe, profile, [item], out)
             if not _collect(out / f"{item.stem}.pdf", targets[i]):
                 result.failed[Path(sources[i])] = why or "LibreOffice tidak menghasilkan PDF"
-    result.pdfs = [Path(t) for s, t in zip(sources, targets, strict=True)
-                   if Path(s) not in result.failed and Path(t).is_file()]
+    result.pdfs = [
+        Path(t)
+        for s, t in zip(sources, targets, strict=True)
+        if Path(s) not in result.failed and Path(t).is_file()
+    ]
     return result
 
 
@@ -99,12 +111,20 @@ def _profile(scratch: Path) -> Path:
     return Path(shared) if shared else scratch / "profile"
 
 
-def _convert_chunks(exe: str, profile: Path, work: list[tuple[int, Path]], targets: Sequence[Path],
-                    out: Path, *, chunk: int, progress: Progress | None) -> list[int]:
+def _convert_chunks(
+    exe: str,
+    profile: Path,
+    work: list[tuple[int, Path]],
+    targets: Sequence[Path],
+    out: Path,
+    *,
+    chunk: int,
+    progress: Progress | None,
+) -> list[int]:
     """One soffice call per ``chunk`` staged files; the indexes whose PDF did not appear."""
     missed: list[int] = []
     for start in range(0, len(work), max(1, chunk)):
-        part = work[start:start + chunk]
+        part = work[start : start + chunk]
         _run(exe, profile, [item for _, item in part], out)
         missed += [i for i, item in part if not _collect(out / f"{item.stem}.pdf", targets[i])]
         if progress:
@@ -162,12 +182,16 @@ def _unique_targets(sources: list[Path], outdir: Path) -> list[Path]:
     return targets
 
 
-def convert_beside(paths: Sequence[Path], *, chunk: int = CHUNK, progress: Progress | None = None) -> list[Path]:
+def convert_beside(
+    paths: Sequence[Path], *, chunk: int = CHUNK, progress: Progress | None = None
+) -> list[Path]:
     """Files in many folders; each PDF lands next to its .docx."""
     return convert_beside_report(paths, chunk=chunk, progress=progress).pdfs
 
 
-def convert_beside_report(paths: Sequence[Path], *, chunk: int = CHUNK, progress: Progress | None = None) -> Conversion:
+def convert_beside_report(
+    paths: Sequence[Path], *, chunk: int = CHUNK, progress: Progress | None = None
+) -> Conversion:
     """:func:`convert_beside` with the reason for every file that could not be converted."""
     sources = [Path(p) for p in paths]
     return convert(sources, [p.with_suffix(".pdf") for p in sources], chunk=chunk, progress=progress)

@@ -102,7 +102,10 @@ _PREPARED: dict[tuple[Any, ...], Prepared] = {}
 def template_file(name: str, templates_dir: Path | None = None) -> Path:
     path = (templates_dir or TEMPLATES_DIR) / name
     if not path.is_file():
-        raise TemplateError(f"Templat {name} tidak ditemukan di {path.parent}; pasang ulang paket ppid (atau buat ulang dengan tools/make_templates.py di folder proyek).")
+        raise TemplateError(
+            f"Templat {name} tidak ditemukan di {path.parent}; pasang ulang paket ppid (atau buat ulang"
+            " dengan tools/make_templates.py di folder proyek)."
+        )
     return path
 
 
@@ -139,7 +142,9 @@ def prepare(template: Path, logo: Path | None = None) -> Prepared:
             buffer = io.BytesIO()
             document.save(buffer)
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-            raise TemplateError(f"Templat {template.name} tidak dapat dibuka sebagai dokumen Word ({exc}).") from None
+            raise TemplateError(
+                f"Templat {template.name} tidak dapat dibuka sebagai dokumen Word ({exc})."
+            ) from None
         with zipfile.ZipFile(buffer) as zf:
             members = [(info, zf.read(info)) for info in zf.infolist()]
         tagged = {}
@@ -198,7 +203,9 @@ def render_bytes(template: Path, context: dict[str, Any], *, logo: Path | None =
         try:
             etree.fromstring(data)
         except etree.XMLSyntaxError as exc:
-            raise TemplateError(f"Templat {template.name} menghasilkan dokumen rusak ({exc}); periksa tanda blok {{% %}}.") from None
+            raise TemplateError(
+                f"Templat {template.name} menghasilkan dokumen rusak ({exc}); periksa tanda blok {{% %}}."
+            ) from None
         rendered[name] = data
     package = io.BytesIO(prepared.static_zip)
     with zipfile.ZipFile(package, "a", zipfile.ZIP_DEFLATED) as zf:

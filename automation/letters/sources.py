@@ -38,7 +38,8 @@ class Sources:
 
     @cached_property
     def citations(self) -> Citations:
-        """The Register DIK precedents of tested requests, scored once per run (``automation.workflow.cited``)."""
+        """The Register DIK precedents of tested requests, scored once per run
+        (``automation.workflow.cited``)."""
         from ..workflow.cited import Citations  # the scorer imports the workflow, which imports the letters
 
         return Citations(self.reg)
@@ -66,7 +67,9 @@ class Sources:
 class Row:
     """One record of one sheet, read for a letter; every problem is kept as an Indonesian phrase."""
 
-    def __init__(self, reg: Register, sheet_key: str, record: Record, problems: list[str], *, foreign: bool = False):
+    def __init__(
+        self, reg: Register, sheet_key: str, record: Record, problems: list[str], *, foreign: bool = False
+    ):
         self.record = record
         self.problems = problems
         self.sheet_key = sheet_key
@@ -132,7 +135,9 @@ class Row:
             return []
         codes = [c.strip().lower() for c in codes]
         if "17j" in codes and not uu_lain:
-            self.problems.append(f"kolom {self.label('uu_lain')}{self._where} kosong (wajib untuk Pasal 17 huruf j)")
+            self.problems.append(
+                f"kolom {self.label('uu_lain')}{self._where} kosong (wajib untuk Pasal 17 huruf j)"
+            )
         lines = [bahasa.pasal_uraian(code, uu_lain) for code in codes]
         if uu_lain and "17j" not in codes:
             lines.append(uu_lain)

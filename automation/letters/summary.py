@@ -15,8 +15,14 @@ def print_summary(result: DocumentsResult, console: Console) -> None:
         for head in ("Nomor Registrasi", "Dokumen", "Nomor", "Berkas", "Status"):
             table.add_column(head, overflow="fold")
         for row in result.rows:
-            status = f"[red]{row.status}[/red]\n{row.message}" if row.status == FAILED else f"[green]{row.status}[/green]"
-            table.add_row(row.reg_no, row.document, row.number or "-", str(row.path) if row.path else "-", status)
+            status = (
+                f"[red]{row.status}[/red]\n{row.message}"
+                if row.status == FAILED
+                else f"[green]{row.status}[/green]"
+            )
+            table.add_row(
+                row.reg_no, row.document, row.number or "-", str(row.path) if row.path else "-", status
+            )
         console.print(table)
     for note in ([result.pdf_note] if result.pdf_note else []) + result.notes:
         console.print(note, soft_wrap=True, markup=False)

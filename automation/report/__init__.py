@@ -5,5 +5,13 @@ from .build import write_report
 from .model import ReportDraft, ReportResult
 from .monthly import build_monthly, parse_month, plan_monthly
 
-__all__ = ["ReportDraft", "ReportResult", "build_annual", "build_monthly", "parse_month", "plan_annual",
-           "plan_monthly", "write_report"]
+__all__ = [
+    "ReportDraft",
+    "ReportResult",
+    "build_annual",
+    "build_monthly",
+    "parse_month",
+    "plan_annual",
+    "plan_monthly",
+    "write_report",
+]

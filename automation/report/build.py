@@ -18,8 +18,10 @@ from .model import Page, ReportDraft, ReportResult, Table
 from .text import tanggal
 from .xlsx import write_xlsx
 
-PRIVACY_NOTE = ("Laporan ini tidak memuat data pribadi pemohon (NIK, nomor telepon, surel, alamat, nama); "
-                "permohonan disebut dengan nomor registrasinya.")
+PRIVACY_NOTE = (
+    "Laporan ini tidak memuat data pribadi pemohon (NIK, nomor telepon, surel, alamat, nama); "
+    "permohonan disebut dengan nomor registrasinya."
+)
 BAR_LIMIT = 12  # bars drawn in a Word chart (the last one "Lainnya"); the Excel table keeps every row
 OTHERS = "Lainnya"
 WORD_ROWS = 60  # rows of one table printed in Word; the Excel table keeps every row
@@ -55,9 +57,23 @@ def prepare(reg: Register, today: date) -> Counts:
     return Counts(reg, cal, limits, frames, Tally(frames, cal, limits, today))
 
 
-def compose(counts: Counts, *, kind: str, period_key: str, label: str, title: str, pages: list[Page],
-            tables: dict[str, Table], layout: list[Section], context: dict[str, Any], template_name: str,
-            figures: dict[str, Any], today: date, summary: str, years: list[int]) -> ReportDraft:
+def compose(
+    counts: Counts,
+    *,
+    kind: str,
+    period_key: str,
+    label: str,
+    title: str,
+    pages: list[Page],
+    tables: dict[str, Table],
+    layout: list[Section],
+    context: dict[str, Any],
+    template_name: str,
+    figures: dict[str, Any],
+    today: date,
+    summary: str,
+    years: list[int],
+) -> ReportDraft:
     """The report as data (pure): the Excel pages, the Word values and charts, the key figures."""
     settings = counts.reg.config
     instansi = settings.text("instansi")
@@ -72,26 +88,49 @@ def compose(counts: Counts, *, kind: str, period_key: str, label: str, title: st
         "catatan": notes,
     }
     return ReportDraft(
-        kind=kind, period=period_key, label=label, stem=f"laporan-{kind}-{period_key}", title=title,
-        subtitle=f"{instansi} — dibuat {tanggal(today)}", pages=pages, notes=notes, context=ctx,
-        charts={f"g_{s.chart}": tables[s.chart] for s in layout if s.chart}, template=template_name,
-        figures=figures, made_on=today, summary=summary,
+        kind=kind,
+        period=period_key,
+        label=label,
+        stem=f"laporan-{kind}-{period_key}",
+        title=title,
+        subtitle=f"{instansi} — dibuat {tanggal(today)}",
+        pages=pages,
+        notes=notes,
+        context=ctx,
+        charts={f"g_{s.chart}": tables[s.chart] for s in layout if s.chart},
+        template=template_name,
+        figures=figures,
+        made_on=today,
+        summary=summary,
     )
 
 
 def write_report(draft: ReportDraft, out_dir: Path, *, pdf: bool = False) -> ReportResult:
     """Write laporan-<kind>-<period>.xlsx and .docx (and .pdf) under ``out_dir`` and describe them."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    xlsx = write_xlsx(out_dir / draft.xlsx_name, title=draft.title, subtitle=draft.subtitle,
-                      pages=draft.pages, notes=draft.notes)
+    xlsx = write_xlsx(
+        out_dir / draft.xlsx_name,
+        title=draft.title,
+        subtitle=draft.subtitle,
+        pages=draft.pages,
+        notes=draft.notes,
+    )
     with tempfile.TemporaryDirectory(prefix="ppid-grafik-") as tmp:
         images = {key: draw(table, Path(tmp) / f"{key}.png") for key, table in draft.charts.items()}
-        docx = render_report_docx(TEMPLATES / draft.template, draft.context, out_dir / f"{draft.stem}.docx",
-                                  images=images)
+        docx = render_report_docx(
+            TEMPLATES / draft.template, draft.context, out_dir / f"{draft.stem}.docx", images=images
+        )
     pdf_path, problem = to_pdf(docx) if pdf else (None, "")
-    return ReportResult(kind=draft.kind, period=draft.period, label=draft.label,
-                        paths={"xlsx": xlsx, "docx": docx, "pdf": pdf_path}, figures=draft.figures,
-                        made_on=draft.made_on, summary=draft.summary, warnings=[problem] if problem else [])
+    return ReportResult(
+        kind=draft.kind,
+        period=draft.period,
+        label=draft.label,
+        paths={"xlsx": xlsx, "docx": docx, "pdf": pdf_path},
+        figures=draft.figures,
+        made_on=draft.made_on,
+        summary=draft.summary,
+        warnings=[problem] if problem else [],
+    )
 
 
 def draw(table: Table, path: Path) -> Path:
@@ -114,6 +153,8 @@ def top_with_rest(items: list[tuple[str, int]], limit: int) -> tuple[list[str], 
     if len(items) <= limit:
         return [k for k, _ in items], [v for _, v in items]
     ranked = sorted(items, key=lambda kv: -kv[1])
-    head, rest = ranked[: limit - 1], ranked[limit - 1:]
-    return ([k for k, _ in head] + [f"{OTHERS} ({len(rest)} kategori)"],
-            [v for _, v in head] + [sum(v for _, v in rest)])
+    head, rest = ranked[: limit - 1], ranked[limit - 1 :]
+    return (
+        [k for k, _ in head] + [f"{OTHERS} ({len(rest)} kategori)"],
+        [v for _, v in head] + [sum(v for _, v in rest)],
+    )

@@ -21,8 +21,13 @@ def _wrap(label: str, width: int = 28) -> str:
     return label[:cut] + "\n" + _wrap(label[cut:].strip(), width)
 
 
-def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title: str,
-              axes: tuple[str, str] = ("", "Jumlah permohonan")) -> Path:
+def bar_chart(
+    path: Path,
+    labels: Sequence[str],
+    values: Sequence[float],
+    title: str,
+    axes: tuple[str, str] = ("", "Jumlah permohonan"),
+) -> Path:
     """Horizontal bars, largest on top, every label shown; whole-number count axis with titles;
     an empty chart says there is no data."""
     height = 1.5 + 0.4 * max(len(labels), 2)
@@ -40,14 +45,21 @@ def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], title:
     ax.set_xlabel(axes[1], fontsize=8)
     if axes[0]:
         ax.set_ylabel(axes[0], fontsize=8)
-    fig.subplots_adjust(left=0.4, right=0.96, top=1 - 0.45 / fig.get_figheight(), bottom=0.6 / fig.get_figheight())
+    fig.subplots_adjust(
+        left=0.4, right=0.96, top=1 - 0.45 / fig.get_figheight(), bottom=0.6 / fig.get_figheight()
+    )
     _finish(fig, ax, title)
     fig.savefig(path, format="png")
     return path
 
 
-def column_chart(path: Path, categories: Sequence[str], series: Mapping[str, Sequence[float]], title: str,
-                 axes: tuple[str, str] = ("", "Jumlah permohonan")) -> Path:
+def column_chart(
+    path: Path,
+    categories: Sequence[str],
+    series: Mapping[str, Sequence[float]],
+    title: str,
+    axes: tuple[str, str] = ("", "Jumlah permohonan"),
+) -> Path:
     """Grouped columns, one group per category (e.g. month) and one color per series; whole-number
     count axis with titles."""
     fig = _figure(6.4, 3.4)

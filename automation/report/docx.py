@@ -23,8 +23,9 @@ ANNUAL_TEMPLATE = "laporan_tahunan.docx"
 CHART_WIDTH = Mm(150)
 
 
-def render_report_docx(template: Path, context: dict[str, Any], out: Path, *,
-                       images: dict[str, Path]) -> Path:
+def render_report_docx(
+    template: Path, context: dict[str, Any], out: Path, *, images: dict[str, Path]
+) -> Path:
     """Render ``template`` with ``context`` (cleaned, autoescaped) and chart images into ``out``."""
     if not template.is_file():
         raise TemplateError(f"Templat laporan tidak ditemukan: {template}")
@@ -34,7 +35,12 @@ def render_report_docx(template: Path, context: dict[str, Any], out: Path, *,
         for key, image in images.items():
             ctx[key] = InlineImage(tpl, str(image), width=CHART_WIDTH)
         tpl.render(ctx, jinja_env=jinja_env(), autoescape=True)
-    except (JinjaError, PackageNotFoundError, KeyError, ValueError) as exc:  # template edited into a broken state
+    except (
+        JinjaError,
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+    ) as exc:  # template edited into a broken state
         raise TemplateError(f"Templat {template.name} tidak dapat diisi: {exc}") from exc
     tmp = out.with_name(f".{out.stem}.tmp.docx")
     tpl.save(str(tmp))
@@ -42,7 +48,9 @@ def render_report_docx(template: Path, context: dict[str, Any], out: Path, *,
         os.replace(tmp, out)
     except PermissionError as exc:
         tmp.unlink(missing_ok=True)
-        raise WriteRefused(f"Berkas {out.name} sedang dibuka (mungkin di Word); tutup berkas itu lalu ulangi.") from exc
+        raise WriteRefused(
+            f"Berkas {out.name} sedang dibuka (mungkin di Word); tutup berkas itu lalu ulangi."
+        ) from exc
     return out
 
 

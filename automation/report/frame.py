@@ -67,8 +67,13 @@ class Limits:
 
 def build_frames(reg: Register, cal: WorkCalendar, limits: Limits) -> Frames:
     notes: list[str] = []
-    return Frames(requests=requests_frame(reg, cal, limits, notes), dik=dik_frame(reg), tests=tests_frame(reg),
-                  objections=objections_frame(reg), notes=notes)
+    return Frames(
+        requests=requests_frame(reg, cal, limits, notes),
+        dik=dik_frame(reg),
+        tests=tests_frame(reg),
+        objections=objections_frame(reg),
+        notes=notes,
+    )
 
 
 _date = fig.day  # a parsed date, None when empty, unreadable or outside the years a report can count
@@ -128,7 +133,9 @@ def _exempt_letters(reg: Register) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
-def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list[str] | None = None) -> pd.DataFrame:
+def requests_frame(
+    reg: Register, cal: WorkCalendar, limits: Limits, notes: list[str] | None = None
+) -> pd.DataFrame:
     """One row per request with receipt, outcome, dates and working days already worked out.
 
     Columns: row, regno, received (datetime), received_day (Timestamp), saluran, kategori, pd,
@@ -150,12 +157,24 @@ def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list
             undated += 1
             continue
         regno = rec.text("no_registrasi")
-        rows.append(_request_row(rec.row, regno, received, rec.values, decisions.get(regno, []),
-                                 receipts.get(regno), archive.get(regno), exempt.get(regno, ())))
+        rows.append(
+            _request_row(
+                rec.row,
+                regno,
+                received,
+                rec.values,
+                decisions.get(regno, []),
+                receipts.get(regno),
+                archive.get(regno),
+                exempt.get(regno, ()),
+            )
+        )
     if undated:
-        notes.append(f"{undated} baris pada lembar 1 Permohonan tidak memiliki Waktu Diterima yang sah "
-                     f"(tahun {YEARS[0]}–{YEARS[1]}) "
-                     "sehingga tidak dihitung; periksa isian dengan tombol Periksa isian.")
+        notes.append(
+            f"{undated} baris pada lembar 1 Permohonan tidak memiliki Waktu Diterima yang sah "
+            f"(tahun {YEARS[0]}–{YEARS[1]}) "
+            "sehingga tidak dihitung; periksa isian dengan tombol Periksa isian."
+        )
     frame = pd.DataFrame(rows, columns=list(_EMPTY_ROW))
     for col, key in (("saluran", "saluran"), ("kategori", "kategori_pemohon"), ("pd", "perangkat_daerah")):
         allowed = allowed_values(reg, key)  # a name typed into a report-visible field becomes "Lainnya"
@@ -164,32 +183,72 @@ def requests_frame(reg: Register, cal: WorkCalendar, limits: Limits, notes: list
         frame[col] = pd.to_datetime(frame[col])
     frame["receipt"] = [cal.effective_receipt(r) for r in frame["received"]]
     frame["allowed"] = [limits.allowed(bool(e)) for e in frame["extended"]]
-    frame["deadline"] = pd.to_datetime(pd.Series(
-        [cal.add_working_days(cal.day_one(r), a - 1) for r, a in zip(frame["receipt"], frame["allowed"], strict=True)],
-        index=frame.index, dtype=object))
-    frame["days_taken"] = pd.Series([
-        float(cal.working_days_used(r, d.date())) if not pd.isna(d) else float("nan")
-        for r, d in zip(frame["receipt"], frame["decision_date"], strict=True)
-    ], index=frame.index, dtype=float)
+    frame["deadline"] = pd.to_datetime(
+        pd.Series(
+            [
+                cal.add_working_days(cal.day_one(r), a - 1)
+                for r, a in zip(frame["receipt"], frame["allowed"], strict=True)
+            ],
+            index=frame.index,
+            dtype=object,
+        )
+    )
+    frame["days_taken"] = pd.Series(
+        [
+            float(cal.working_days_used(r, d.date())) if not pd.isna(d) else float("nan")
+            for r, d in zip(frame["receipt"], frame["decision_date"], strict=True)
+        ],
+        index=frame.index,
+        dtype=float,
+    )
     return frame
 
 
-_EMPTY_ROW: dict[str, Any] = dict.fromkeys((  # the parsed columns, before the calendar ones
-    "row", "regno", "received", "received_day", "saluran", "kategori", "pd", "extended", "stage",
-    "stage_text", "decision", "letters", "decision_date", "finish_date", "undated_finish",
-))
+_EMPTY_ROW: dict[str, Any] = dict.fromkeys(
+    (  # the parsed columns, before the calendar ones
+        "row",
+        "regno",
+        "received",
+        "received_day",
+        "saluran",
+        "kategori",
+        "pd",
+        "extended",
+        "stage",
+        "stage_text",
+        "decision",
+        "letters",
+        "decision_date",
+        "finish_date",
+        "undated_finish",
+    )
+)
 
 
-def _request_row(row: int, regno: str, received: datetime, values: dict[str, Any], decisions: list[dict[str, Any]],
-                 receipt: dict[str, Any] | None, archive: dict[str, Any] | None,
-                 exempt: tuple[str, ...]) -> dict[str, Any]:
+def _request_row(
+    row: int,
+    regno: str,
+    received: datetime,
+    values: dict[str, Any],
+    decisions: list[dict[str, Any]],
+    receipt: dict[str, Any] | None,
+    archive: dict[str, Any] | None,
+    exempt: tuple[str, ...],
+) -> dict[str, Any]:
     stage_text = as_text(values.get("tahap_saat_ini"))
     stage = _stage(stage_text)
     dec = decisions[-1] if decisions else {}
     decision_date = fig.decided_on(decisions)
     reached = (stage or 0) >= 9 or receipt is not None or archive is not None
-    finish = fig.finished_on(decision_date, reached, (dec.get("tanggal_selesai"), (receipt or {}).get("tanggal_diterima"),
-                                                      (archive or {}).get("tanggal_arsip")))
+    finish = fig.finished_on(
+        decision_date,
+        reached,
+        (
+            dec.get("tanggal_selesai"),
+            (receipt or {}).get("tanggal_diterima"),
+            (archive or {}).get("tanggal_arsip"),
+        ),
+    )
     return {
         "row": row,
         "regno": regno or f"(baris {row})",
@@ -222,16 +281,31 @@ def tests_frame(reg: Register) -> pd.DataFrame:
     """Consequence tests, one row per request with a 5 Berita Acara row: the test date of its last
     round and one outcome (YA / TIDAK / SEBAGIAN) over the items of that round (``figures``)."""
     items = _all_by_regno(reg, "klasifikasi")
-    rows = [{"regno": regno, "result": fig.consequence_outcome(items.get(regno, [])), "test_day": fig.tested_on(reports)}
-            for regno, reports in _all_by_regno(reg, "berita_acara").items()]
+    rows = [
+        {
+            "regno": regno,
+            "result": fig.consequence_outcome(items.get(regno, [])),
+            "test_day": fig.tested_on(reports),
+        }
+        for regno, reports in _all_by_regno(reg, "berita_acara").items()
+    ]
     frame = pd.DataFrame(rows, columns=["regno", "result", "test_day"])
     frame["test_day"] = pd.to_datetime(frame["test_day"])
     return frame
 
 
 OBJECTION_DATES = ("filed", "answered", "answer_due", "disputed", "ruled")
-OBJECTION_COLUMNS = ["regno", "filed", "reason", "outcome", "answered", "answer_due", "dispute", "disputed",
-                     "ruled"]
+OBJECTION_COLUMNS = [
+    "regno",
+    "filed",
+    "reason",
+    "outcome",
+    "answered",
+    "answer_due",
+    "dispute",
+    "disputed",
+    "ruled",
+]
 
 
 def objections_frame(reg: Register) -> pd.DataFrame:
@@ -239,17 +313,20 @@ def objections_frame(reg: Register) -> pd.DataFrame:
     answered, answer_due, dispute (``figures.dispute_outcome``), disputed, ruled; dates as Timestamps."""
     from ..objections import objections
 
-    rows = [{
-        "regno": as_text(o.record.get("no_registrasi")),
-        "filed": _date(o.record.get("tanggal_keberatan")),
-        "reason": as_text(o.record.get("alasan_keberatan")) or "Tidak diisi",
-        "outcome": fig.objection_outcome(o.record.values),
-        "answered": _date(o.record.get("tanggal_tanggapan")),
-        "answer_due": o.answer_due,
-        "dispute": fig.dispute_outcome(o.record.values),
-        "disputed": _date(o.record.get("tanggal_sengketa")),
-        "ruled": _date(o.record.get("tanggal_putusan_sengketa")),
-    } for o in objections(reg)]
+    rows = [
+        {
+            "regno": as_text(o.record.get("no_registrasi")),
+            "filed": _date(o.record.get("tanggal_keberatan")),
+            "reason": as_text(o.record.get("alasan_keberatan")) or "Tidak diisi",
+            "outcome": fig.objection_outcome(o.record.values),
+            "answered": _date(o.record.get("tanggal_tanggapan")),
+            "answer_due": o.answer_due,
+            "dispute": fig.dispute_outcome(o.record.values),
+            "disputed": _date(o.record.get("tanggal_sengketa")),
+            "ruled": _date(o.record.get("tanggal_putusan_sengketa")),
+        }
+        for o in objections(reg)
+    ]
     frame = pd.DataFrame(rows, columns=OBJECTION_COLUMNS)
     for col in OBJECTION_DATES:
         frame[col] = pd.to_datetime(frame[col])

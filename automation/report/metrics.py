@@ -50,7 +50,9 @@ class Period:
         return cls(date(year, 1, 1), date(year, 12, 31), f"Tahun {year}")
 
     def previous_month(self) -> Period:
-        year, month = (self.start.year, self.start.month - 1) if self.start.month > 1 else (self.start.year - 1, 12)
+        year, month = (
+            (self.start.year, self.start.month - 1) if self.start.month > 1 else (self.start.year - 1, 12)
+        )
         return Period.month(year, month)
 
     def year_to_date(self) -> Period:
@@ -75,14 +77,23 @@ def _d(value: Any) -> date | None:
 
 def late_mask(rows: pd.DataFrame, as_of: date) -> pd.Series:
     """``figures.overdue_open`` for each row: still open on ``as_of`` and past Batas Waktu."""
-    return pd.Series([fig.overdue_open(_d(r.deadline), _d(r.finish_date), bool(r.undated_finish), as_of)
-                      for r in rows.itertuples()], index=rows.index, dtype=bool)
+    return pd.Series(
+        [
+            fig.overdue_open(_d(r.deadline), _d(r.finish_date), bool(r.undated_finish), as_of)
+            for r in rows.itertuples()
+        ],
+        index=rows.index,
+        dtype=bool,
+    )
 
 
 def decided_late_mask(rows: pd.DataFrame) -> pd.Series:
     """``figures.decided_late`` for each row."""
-    return pd.Series([fig.decided_late(_d(r.deadline), _d(r.decision_date)) for r in rows.itertuples()],
-                     index=rows.index, dtype=bool)
+    return pd.Series(
+        [fig.decided_late(_d(r.deadline), _d(r.decision_date)) for r in rows.itertuples()],
+        index=rows.index,
+        dtype=bool,
+    )
 
 
 class Tally:
@@ -150,7 +161,9 @@ class Tally:
             "max_days": int(days.max()) if len(days) else None,
             "within_limit": float((days <= self.limits.answer).mean()) if len(days) else None,
             "over_extension": int((days > self.limits.answer + self.limits.extension).sum()),
-            "extended": int(recv["extended"].astype(bool).sum()),  # figures.is_extended, received in the period
+            "extended": int(
+                recv["extended"].astype(bool).sum()
+            ),  # figures.is_extended, received in the period
             "extended_share": float(recv["extended"].astype(bool).mean()) if len(recv) else None,
             "tests": int(within(self.frames.tests["test_day"], period).sum()),
             **self.objection_figures(period),
@@ -161,10 +174,14 @@ class Tally:
         obj = self.frames.objections
         answered = obj[within(obj["answered"], period)]
         as_of = self.as_of(period)
-        late = [fig.answered_late(_day(d), _day(a), as_of)
-                for d, a in zip(answered["answer_due"], answered["answered"], strict=True)]
-        waiting = [fig.objection_open_late(_day(d), _day(f), _day(a), as_of)
-                   for d, f, a in zip(obj["answer_due"], obj["filed"], obj["answered"], strict=True)]
+        late = [
+            fig.answered_late(_day(d), _day(a), as_of)
+            for d, a in zip(answered["answer_due"], answered["answered"], strict=True)
+        ]
+        waiting = [
+            fig.objection_open_late(_day(d), _day(f), _day(a), as_of)
+            for d, f, a in zip(obj["answer_due"], obj["filed"], obj["answered"], strict=True)
+        ]
         return {
             "objections": int(within(obj["filed"], period).sum()),
             "objections_decided": len(answered),
@@ -184,7 +201,10 @@ class Tally:
 
     def monthly_rows(self, year: int, last_month: int) -> list[dict[str, Any]]:
         """Figures of each month January..last_month (for the trend table and chart)."""
-        return [{"period": p, **self.figures(p)} for p in (Period.month(year, m) for m in range(1, last_month + 1))]
+        return [
+            {"period": p, **self.figures(p)}
+            for p in (Period.month(year, m) for m in range(1, last_month + 1))
+        ]
 
     def dik_changes(self, period: Period) -> dict[str, pd.DataFrame]:
         dik = self.frames.dik

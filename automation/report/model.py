@@ -50,7 +50,9 @@ class Table:
         shown = self.rows if limit is None else self.rows[:limit]
         out = [[_fmt(v, c.kind) for v, c in zip(row, self.cols, strict=False)] for row in shown]
         if len(shown) < len(self.rows):
-            out.append([f"… dan {len(self.rows) - len(shown)} baris lain; daftar lengkap pada berkas Excel.", *pad])
+            out.append(
+                [f"… dan {len(self.rows) - len(shown)} baris lain; daftar lengkap pada berkas Excel.", *pad]
+            )
         return out
 
 
@@ -137,8 +139,9 @@ class ReportDraft:
         return home_rows(self.kind, self.label, self.made_on, self.figures, self.xlsx_name)
 
 
-def home_rows(kind: str, label: str, made_on: date, figures: dict[str, Any],
-              file_name: str) -> list[list[Any]]:
+def home_rows(
+    kind: str, label: str, made_on: date, figures: dict[str, Any], file_name: str
+) -> list[list[Any]]:
     """The Beranda block "Laporan terakhir" of a report (label, value)."""
     f = figures
     title = "Laporan bulanan" if kind == "bulanan" else "Laporan tahunan"

@@ -52,7 +52,9 @@ DOCX_LAYOUT: list[Section] = [
 ]
 
 
-def build_monthly(reg: Register, month: str, *, out_dir: Path, today: date, pdf: bool = False) -> ReportResult:
+def build_monthly(
+    reg: Register, month: str, *, out_dir: Path, today: date, pdf: bool = False
+) -> ReportResult:
     """Build laporan-bulanan-YYYY-MM.xlsx/.docx (and .pdf) under ``out_dir`` for one month."""
     return write_report(plan_monthly(reg, month, today=today), out_dir, pdf=pdf)
 
@@ -62,7 +64,9 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
     year, mon = parse_month(month)
     period = Period.month(year, mon)
     if period.start > today:
-        raise UsageError(f"Bulan {period.label} belum dimulai; laporan bulanan hanya untuk bulan berjalan atau sebelumnya.")
+        raise UsageError(
+            f"Bulan {period.label} belum dimulai; laporan bulanan hanya untuk bulan berjalan atau sebelumnya."
+        )
     prep = prepare(reg, today)
     tally, limits = prep.tally, prep.limits
     cur = tally.figures(period)
@@ -73,8 +77,9 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
     waiting = pending_decisions(reg, prep.cal, today)
     tables: dict[str, Table] = {
         "perlu_keputusan": pending_table(waiting),
-        "perbandingan": table("perbandingan", f"Angka utama {period.label}",
-                              comparison_rows([prev, cur, ytd], limits.answer)),
+        "perbandingan": table(
+            "perbandingan", f"Angka utama {period.label}", comparison_rows([prev, cur, ytd], limits.answer)
+        ),
         "keputusan": decisions_table(cur),
         "pasal17": letters_table(cur),
         "waktu": time_table(cur, limits),
@@ -118,53 +123,82 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
     )
 
 
-def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], period: Period, answer: int,
-              as_of: date, tables: dict[str, Table]) -> list[str]:
+def sentences(
+    cur: dict[str, Any],
+    prev: dict[str, Any],
+    ytd: dict[str, Any],
+    period: Period,
+    answer: int,
+    as_of: date,
+    tables: dict[str, Table],
+) -> list[str]:
     """The key figures, one Indonesian sentence each (the body of the nota dinas)."""
     label = period.label
     out = []
     if cur["received"]:
-        out.append(f"Permohonan informasi yang diterima pada bulan {label} sebanyak {cur['received']} permohonan "
-                   f"(bulan sebelumnya {prev['received']}; sejak Januari {ytd['received']}).")
+        out.append(
+            f"Permohonan informasi yang diterima pada bulan {label} sebanyak {cur['received']} permohonan "
+            f"(bulan sebelumnya {prev['received']}; sejak Januari {ytd['received']})."
+        )
     else:
-        out.append(f"Tidak ada permohonan informasi yang diterima pada bulan {label} "
-                   f"(bulan sebelumnya {prev['received']}; sejak Januari {ytd['received']}).")
+        out.append(
+            f"Tidak ada permohonan informasi yang diterima pada bulan {label} "
+            f"(bulan sebelumnya {prev['received']}; sejak Januari {ytd['received']})."
+        )
     d = cur["decisions"]
     if cur["processed"]:
-        out.append(f"Permohonan yang selesai diproses sebanyak {cur['processed']}: {d[GRANTED_ALL]} diberikan "
-                   f"seluruhnya, {d[GRANTED_PART]} diberikan sebagian, {d[REFUSED]} ditolak, {d[NOT_HELD]} tidak "
-                   f"dikuasai, dan {d[UNDOCUMENTED]} belum didokumentasikan.")
+        out.append(
+            f"Permohonan yang selesai diproses sebanyak {cur['processed']}: {d[GRANTED_ALL]} diberikan "
+            f"seluruhnya, {d[GRANTED_PART]} diberikan sebagian, {d[REFUSED]} ditolak, {d[NOT_HELD]} tidak "
+            f"dikuasai, dan {d[UNDOCUMENTED]} belum didokumentasikan."
+        )
     else:
         out.append(f"Tidak ada permohonan yang selesai diproses pada bulan {label}.")
     if cur["timed"]:
-        out.append(f"Waktu penyelesaian rata-rata {angka(cur['mean_days'])} hari kerja (median "
-                   f"{angka(cur['median_days'])} hari kerja); {persen(cur['within_limit'])} selesai dalam {answer} "
-                   f"hari kerja. Permohonan yang diperpanjang: {cur['extended']} dari {cur['received']} permohonan "
-                   "yang diterima bulan ini.")
+        out.append(
+            f"Waktu penyelesaian rata-rata {angka(cur['mean_days'])} hari kerja (median "
+            f"{angka(cur['median_days'])} hari kerja); {persen(cur['within_limit'])} selesai dalam {answer} "
+            f"hari kerja. Permohonan yang diperpanjang: {cur['extended']} dari {cur['received']} permohonan "
+            "yang diterima bulan ini."
+        )
     if cur["open"]:
-        out.append(f"Per {tanggal(as_of)} masih ada {cur['open']} permohonan yang belum selesai; "
-                   f"{cur['open_late']} di antaranya telah melewati batas waktu.")
+        out.append(
+            f"Per {tanggal(as_of)} masih ada {cur['open']} permohonan yang belum selesai; "
+            f"{cur['open_late']} di antaranya telah melewati batas waktu."
+        )
     else:
         out.append(f"Per {tanggal(as_of)} tidak ada permohonan yang belum selesai.")
     if cur["overdue"]:
-        out.append(f"Sebanyak {cur['overdue']} permohonan melewati batas waktu ({cur['late_done']} selesai terlambat, "
-                   f"{cur['open_late']} belum selesai); nomor registrasinya tercantum pada lampiran.")
+        out.append(
+            f"Sebanyak {cur['overdue']} permohonan melewati batas waktu ({cur['late_done']} selesai"
+            f" terlambat, {cur['open_late']} belum selesai); nomor registrasinya tercantum pada lampiran."
+        )
     else:
         out.append("Tidak ada permohonan yang melewati batas waktu.")
     if cur["letters"]:
-        parts = [f"huruf {k} ({PASAL17_LETTERS[k]}) {v} permohonan" if k in PASAL17_LETTERS else f"{k} {v} permohonan"
-                 for k, v in cur["letters"].items()]
+        parts = [
+            (
+                f"huruf {k} ({PASAL17_LETTERS[k]}) {v} permohonan"
+                if k in PASAL17_LETTERS
+                else f"{k} {v} permohonan"
+            )
+            for k, v in cur["letters"].items()
+        ]
         out.append("Alasan penolakan menurut Pasal 17 UU 14/2008: " + "; ".join(parts) + ".")
     dik = [len(tables[k].rows) for k in ("dik_baru", "dik_berakhir", "dik_uji_ulang")]
-    out.append(f"Register DIK: {dik[0]} entri baru, {dik[1]} entri berakhir masa pengecualiannya, dan {dik[2]} "
-               "entri berstatus Perlu uji ulang.")
+    out.append(
+        f"Register DIK: {dik[0]} entri baru, {dik[1]} entri berakhir masa pengecualiannya, dan {dik[2]} "
+        "entri berstatus Perlu uji ulang."
+    )
     out.append(dik_queue_sentence(len(tables["dik_segera"].rows)))
     out.append(precedent_sentence(tables["dik_preseden"].rows))
     if cur["objections"] or cur["objections_decided"] or cur["disputes"] or cur["disputes_decided"]:
-        out.append(f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang ditanggapi Atasan PPID "
-                   f"sebanyak {cur['objections_decided']} ({cur['objections_late']} melewati batas waktu); "
-                   f"sengketa yang diajukan ke Komisi Informasi {cur['disputes']}, yang diputus "
-                   f"{cur['disputes_decided']}.")
+        out.append(
+            f"Keberatan yang diajukan sebanyak {cur['objections']} dan yang ditanggapi Atasan PPID "
+            f"sebanyak {cur['objections_decided']} ({cur['objections_late']} melewati batas waktu); "
+            f"sengketa yang diajukan ke Komisi Informasi {cur['disputes']}, yang diputus "
+            f"{cur['disputes_decided']}."
+        )
     else:
         out.append(f"Tidak ada keberatan yang diajukan pada bulan {label}.")
     return out
@@ -173,8 +207,10 @@ def sentences(cur: dict[str, Any], prev: dict[str, Any], ytd: dict[str, Any], pe
 def dik_queue_sentence(count: int) -> str:
     if not count:
         return "Tidak ada entri Register DIK yang segera berakhir atau jatuh tempo peninjauan berkala."
-    return (f"Sebanyak {count} entri Register DIK segera berakhir atau jatuh tempo peninjauan berkala "
-            "dan perlu dijadwalkan uji konsekuensi ulang; rinciannya tercantum pada lampiran.")
+    return (
+        f"Sebanyak {count} entri Register DIK segera berakhir atau jatuh tempo peninjauan berkala "
+        "dan perlu dijadwalkan uji konsekuensi ulang; rinciannya tercantum pada lampiran."
+    )
 
 
 def precedent_sentence(rows: list[list[Any]]) -> str:
@@ -182,15 +218,19 @@ def precedent_sentence(rows: list[list[Any]]) -> str:
     requests = len({row[0] for row in rows})
     if not requests:
         return "Tidak ada permohonan yang diuji bulan ini dengan preseden Register DIK."
-    return (f"Sebanyak {requests} permohonan yang diuji bulan ini mengikuti preseden Register DIK; "
-            "berita acaranya menyebut entri yang menjadi acuan, rinciannya tercantum pada lampiran.")
+    return (
+        f"Sebanyak {requests} permohonan yang diuji bulan ini mengikuti preseden Register DIK; "
+        "berita acaranya menyebut entri yang menjadi acuan, rinciannya tercantum pada lampiran."
+    )
 
 
 def _waiting_sentence(count: int) -> str:
     if not count:
         return "Saat ini tidak ada permohonan atau keberatan yang menunggu keputusan Bapak/Ibu."
-    return (f"Sebanyak {count} hal menunggu keputusan atau tindak lanjut Bapak/Ibu selaku Atasan PPID, dengan lama "
-            "menunggu dalam hari kerja sampai tanggal nota dinas ini:")
+    return (
+        f"Sebanyak {count} hal menunggu keputusan atau tindak lanjut Bapak/Ibu selaku Atasan PPID, dengan"
+        " lama menunggu dalam hari kerja sampai tanggal nota dinas ini:"
+    )
 
 
 def _memo_context(prep: Counts, period: Period, today: date, lines: list[str]) -> dict[str, Any]:

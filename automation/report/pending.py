@@ -45,8 +45,11 @@ def pending_decisions(reg: Register, cal: WorkCalendar, as_of: date) -> list[Pen
     out: list[Pending] = []
     for request in collect(reg).requests.values():
         out += _of(request, cal, as_of)
-    out += [_pending(as_text(o.record.get("no_registrasi")), OBJECTION, o.filed, cal, as_of)
-            for o in objections(reg) if o.status == WAITING]
+    out += [
+        _pending(as_text(o.record.get("no_registrasi")), OBJECTION, o.filed, cal, as_of)
+        for o in objections(reg)
+        if o.status == WAITING
+    ]
     return sorted(out, key=lambda p: (-(p.days or 0), p.regno, p.what))
 
 

@@ -70,7 +70,9 @@ def _replace(tmp: Path, path: Path) -> None:
         os.replace(tmp, path)
     except PermissionError as exc:  # Windows: the old report is open in Excel
         tmp.unlink(missing_ok=True)
-        raise WriteRefused(f"Berkas {path.name} sedang dibuka (mungkin di Excel); tutup berkas itu lalu ulangi.") from exc
+        raise WriteRefused(
+            f"Berkas {path.name} sedang dibuka (mungkin di Excel); tutup berkas itu lalu ulangi."
+        ) from exc
 
 
 def _widths(ws: Worksheet, tables: list[Table]) -> list[int]:
@@ -100,12 +102,18 @@ def _table(wb: Workbook, ws: Worksheet, fmt: _Formats, table: Table, row: int, n
     top = row + 1
     count = max(len(table.rows), 1)
     name = _unique(f"tbl_{table.key}", names)
-    ws.add_table(top, 0, top + count, len(table.cols) - 1, {
-        "name": name,
-        "style": "Table Style Light 9",
-        "autofilter": False,
-        "columns": [{"header": c.header, "header_format": fmt.header} for c in table.cols],
-    })
+    ws.add_table(
+        top,
+        0,
+        top + count,
+        len(table.cols) - 1,
+        {
+            "name": name,
+            "style": "Table Style Light 9",
+            "autofilter": False,
+            "columns": [{"header": c.header, "header_format": fmt.header} for c in table.cols],
+        },
+    )
     if not table.rows:
         ws.write_string(top + 1, 0, table.empty)
     for r, values in enumerate(table.rows, start=top + 1):
@@ -161,10 +169,17 @@ def _chart(wb: Workbook, ws: Worksheet, table: Table, top: int, row: int) -> Non
 
 def _axes(chart: Any, spec: Any, table: Table) -> None:
     """Whole-number count axis (0, 1, 2 ... never 0.2), axis titles, every category label shown."""
-    top = max((row[v] or 0 for row in table.rows for v in spec.values if isinstance(row[v], int | float)), default=0)
+    top = max(
+        (row[v] or 0 for row in table.rows for v in spec.values if isinstance(row[v], int | float)), default=0
+    )
     unit = max(1, math.ceil(top / 8))
-    counts = {"name": spec.value_title, "min": 0, "major_unit": unit, "num_format": "0",
-              "major_gridlines": {"visible": True, "line": {"color": "#dddddd"}}}
+    counts = {
+        "name": spec.value_title,
+        "min": 0,
+        "major_unit": unit,
+        "num_format": "0",
+        "major_gridlines": {"visible": True, "line": {"color": "#dddddd"}},
+    }
     labels: dict[str, Any] = {"interval_unit": 1, "num_font": {"size": 8}}
     if spec.category_title:
         labels["name"] = spec.category_title

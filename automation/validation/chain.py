@@ -46,8 +46,17 @@ AFTER_TEST = (
     ("arsip", "tanggal_arsip", "pengarsipan"),
 )
 # Official acts (SOP "pada hari dan jam kerja"): a date on a non-working day is a warning.
-OFFICIAL = frozenset({"tanggal_kajian", "tanggal_uji", "tanggal_ba", "tanggal_persetujuan", "tanggal_keputusan",
-                      "tanggal_perpanjangan", "tanggal_arsip"})  # fmt: skip
+OFFICIAL = frozenset(
+    {
+        "tanggal_kajian",
+        "tanggal_uji",
+        "tanggal_ba",
+        "tanggal_persetujuan",
+        "tanggal_keputusan",
+        "tanggal_perpanjangan",
+        "tanggal_arsip",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,9 @@ class Chain:
             for sheet, key, event in ROUND:
                 rows = sheets.get(sheet, [])
                 if i < len(rows):
-                    yield from self._one(sheet, rows[i], key, event if rounds == 1 else f"{event} (putaran {i + 1})")
+                    yield from self._one(
+                        sheet, rows[i], key, event if rounds == 1 else f"{event} (putaran {i + 1})"
+                    )
         for sheet, key, event in AFTER_TEST:
             for rec in sheets.get(sheet, []):
                 yield from self._one(sheet, rec, key, event)
@@ -114,7 +125,9 @@ class Chain:
         flagged: Point | None = None
         for point in points:
             if latest is not None and point.day < latest.day:
-                if not _same_entry(point, flagged):  # Tanggal Berita Acara copied from Tanggal Pengujian: one typo
+                if not _same_entry(
+                    point, flagged
+                ):  # Tanggal Berita Acara copied from Tanggal Pengujian: one typo
                     self.add(point, "urutan_tanggal", **self.pair(point, latest))
                 flagged = point
             else:
@@ -122,8 +135,11 @@ class Chain:
 
     def pair(self, point: Point, other: Point) -> dict[str, str]:
         return {
-            "peristiwa": point.event, "tanggal": fmt(point.day), "peristiwa_lain": other.event,
-            "tanggal_lain": fmt(other.day), "sel_lain": self.cell(other),
+            "peristiwa": point.event,
+            "tanggal": fmt(point.day),
+            "peristiwa_lain": other.event,
+            "tanggal_lain": fmt(other.day),
+            "sel_lain": self.cell(other),
         }
 
     def above_floor(self, point: Point) -> bool:
@@ -172,13 +188,23 @@ class Chain:
         """The notice goes out within the first answer period and before the decision."""
         limit = self.first_deadline(intake)
         if limit is not None and point.day > limit:
-            self.add(point, "perpanjangan_terlambat", tanggal=fmt(point.day), batas=fmt(limit),
-                     hari=str(setting(self.reg, "batas_hari_kerja")))
+            self.add(
+                point,
+                "perpanjangan_terlambat",
+                tanggal=fmt(point.day),
+                batas=fmt(limit),
+                hari=str(setting(self.reg, "batas_hari_kerja")),
+            )
             return
         decision = next((p for p in points if p.key == "tanggal_keputusan"), None)
         if decision is not None and point.day > decision.day:
-            self.add(point, "perpanjangan_sesudah_keputusan", tanggal=fmt(point.day),
-                     tanggal_lain=fmt(decision.day), sel_lain=self.cell(decision))
+            self.add(
+                point,
+                "perpanjangan_sesudah_keputusan",
+                tanggal=fmt(point.day),
+                tanggal_lain=fmt(decision.day),
+                sel_lain=self.cell(decision),
+            )
 
     def first_deadline(self, intake: Record) -> date | None:
         received, _error = parse_datetime(intake.get("waktu_diterima"))
@@ -198,8 +224,17 @@ class Chain:
         data = self.reg.sheets[point.sheet]
         header = data.header(point.key)
         fields.setdefault("kolom", header)
-        self.findings.append(Finding(data.name, point.record.row, header, code, message(code, **fields),
-                                     key=point.key, level=level(code)))
+        self.findings.append(
+            Finding(
+                data.name,
+                point.record.row,
+                header,
+                code,
+                message(code, **fields),
+                key=point.key,
+                level=level(code),
+            )
+        )
 
 
 def _same_entry(point: Point, flagged: Point | None) -> bool:
@@ -208,7 +243,8 @@ def _same_entry(point: Point, flagged: Point | None) -> bool:
 
 
 def check_floor(row: RowCheck) -> None:
-    """Row rule: no event date on a stage sheet before the register's floor (a 1900 receipt would be numbered)."""
+    """Row rule: no event date on a stage sheet before the register's floor (a 1900 receipt would be
+    numbered)."""
     if row.data.spec.kind is not Kind.STAGE:
         return
     floor = row.ctx.floor
@@ -257,7 +293,8 @@ def floor_date(reg: Register, today: date) -> date:
 
 
 def chain_errors(reg: Register, *, today: date) -> dict[str, list[tuple[int, str, str]]]:
-    """Registration number -> (SOP step, column key, message) of every chain *galat*: letters wait for these."""
+    """Registration number -> (SOP step, column key, message) of every chain *galat*: letters wait for
+    these."""
     from ..schema import SHEET_BY_KEY
 
     steps = {data.name: (SHEET_BY_KEY[key].step or 0, data) for key, data in reg.sheets.items()}

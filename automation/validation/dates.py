@@ -34,14 +34,25 @@ def check_date(row: RowCheck, col: Column, value: Any) -> None:
     day = parsed.date() if isinstance(parsed, datetime) else parsed
     swap = _swap_that_fits(row, col.key, day)
     if isinstance(value, str) and swap is not None and _NUMERIC.match(value.strip()):
-        row.add(col.key, "tanggal_teks_ambigu", nilai=short(value), tanggal=as_text(day), tukar=as_text(swap),
-                diterima=as_text(_window(row, col.key)[0] or day))
+        row.add(
+            col.key,
+            "tanggal_teks_ambigu",
+            nilai=short(value),
+            tanggal=as_text(day),
+            tukar=as_text(swap),
+            diterima=as_text(_window(row, col.key)[0] or day),
+        )
         return
     if isinstance(value, str):
         row.add(col.key, "tanggal_berupa_teks", nilai=short(value), tanggal=as_text(parsed))
     if swap is not None:
-        row.add(col.key, "bulan_tertukar", tanggal=as_text(day), sebab=_why_not(row, col.key, day),
-                tukar=as_text(swap))
+        row.add(
+            col.key,
+            "bulan_tertukar",
+            tanggal=as_text(day),
+            sebab=_why_not(row, col.key, day),
+            tukar=as_text(swap),
+        )
     elif row.data.spec.kind is Kind.STAGE and day > row.ctx.today:
         row.add(col.key, "tanggal_masa_depan", tanggal=as_text(day), hari_ini=as_text(row.ctx.today))
 

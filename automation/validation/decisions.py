@@ -91,8 +91,9 @@ def _kind_without_end(row: RowCheck, kind: JangkaWaktu | None, typed: str, a_to_
     elif kind is JangkaWaktu.TIDAK_TERBATAS:
         row.add("jenis_jangka_waktu", "jangka_waktu_tidak_terbatas", kode=a_to_f)
     else:  # a value staff added to Referensi: the law, not the list, decides
-        row.add("jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f,
-                nilai=row.text("jenis_jangka_waktu"))
+        row.add(
+            "jenis_jangka_waktu", "jangka_waktu_permanen", kode=a_to_f, nilai=row.text("jenis_jangka_waktu")
+        )
 
 
 def _period_value(row: RowCheck, kind_col: Column, kind: JangkaWaktu, a_to_f: str) -> None:
@@ -113,7 +114,8 @@ def _period_value(row: RowCheck, kind_col: Column, kind: JangkaWaktu, a_to_f: st
 
 
 def _end_after_start(row: RowCheck, raw: Any) -> None:
-    """A period cannot end before it starts (Tanggal Mulai; on 4 Klasifikasi the day the row closed, else today)."""
+    """A period cannot end before it starts (Tanggal Mulai; on 4 Klasifikasi the day the row closed, else
+    today)."""
     end = parse_date(raw)[0]
     start = parse_date(row.record.values.get("tanggal_mulai") or row.record.values.get("tanggal_selesai"))[0]
     start = start or row.ctx.today
@@ -139,5 +141,6 @@ def check_review(row: RowCheck) -> None:
     review = parse_date(row.value("tinjau_terakhir"))[0]
     start = parse_date(row.value("tanggal_mulai"))[0]
     if review is not None and start is not None and review < start:
-        row.add("tinjau_terakhir", "tinjau_sebelum_mulai", tinjau=f"{review:%d/%m/%Y}",
-                mulai=f"{start:%d/%m/%Y}")
+        row.add(
+            "tinjau_terakhir", "tinjau_sebelum_mulai", tinjau=f"{review:%d/%m/%Y}", mulai=f"{start:%d/%m/%Y}"
+        )

@@ -78,9 +78,18 @@ def unconfirmed(reg: Register, ba: Record, items: list[Record]) -> list[Finding]
     out = []
     for item in items:
         for warning in item_warnings(item):
-            out.append(_finding(reg, "berita_acara", ba, "dasar_dikonfirmasi", "dasar_hukum_belum_dikonfirmasi",
-                                baris=str(item.row), informasi=short(as_text(item.get("informasi_diuji")), 60),
-                                peringatan=warning))
+            out.append(
+                _finding(
+                    reg,
+                    "berita_acara",
+                    ba,
+                    "dasar_dikonfirmasi",
+                    "dasar_hukum_belum_dikonfirmasi",
+                    baris=str(item.row),
+                    informasi=short(as_text(item.get("informasi_diuji")), 60),
+                    peringatan=warning,
+                )
+            )
     return out
 
 
@@ -102,7 +111,9 @@ def conclusion(reg: Register, ba: Record, items: list[Record]) -> list[Finding]:
     if not word:
         return []
     hasil = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-    return [_finding(reg, "berita_acara", ba, "kesimpulan", "kesimpulan_tidak_sesuai", kata=word, hasil=hasil)]
+    return [
+        _finding(reg, "berita_acara", ba, "kesimpulan", "kesimpulan_tidak_sesuai", kata=word, hasil=hasil)
+    ]
 
 
 def _contradiction(text: str, counts: dict[str, int]) -> str:

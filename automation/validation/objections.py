@@ -136,8 +136,10 @@ def _early_dispute(obj: Objection) -> Iterator[Issue]:
                 "tanggal": _fmt(obj.disputed),
                 "acuan": "berakhirnya batas tanggapan",
                 "tanggal_acuan": _fmt(obj.answer_due),
-                "saran": "Tanpa tanggapan, sengketa baru dapat diajukan sesudah batas tanggapan lewat; "
-                "isi Tanggal Tanggapan bila ada.",
+                "saran": (
+                    "Tanpa tanggapan, sengketa baru dapat diajukan sesudah batas tanggapan lewat; "
+                    "isi Tanggal Tanggapan bila ada."
+                ),
             },
         )
 

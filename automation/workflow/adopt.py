@@ -51,4 +51,3 @@ def adopt_staff_entries(run: Run) -> None:
             run.draft.set(DIK, rec, "status_dik", IN_FORCE)
         if rec.get("berlaku_sampai") in (None, ""):
             run.draft.set(DIK, rec, "berlaku_sampai", _end(rec))
-

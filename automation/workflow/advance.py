@@ -79,7 +79,11 @@ class Run:
             self._advance(request)
         for key, rec in registry.unnumbered:
             if not is_done(rec.values):
-                self.block(key, rec, "Nomor Registrasi kosong; salin nomor registrasi permohonan dari lembar 1 Permohonan.")
+                self.block(
+                    key,
+                    rec,
+                    "Nomor Registrasi kosong; salin nomor registrasi permohonan dari lembar 1 Permohonan.",
+                )
 
     def _intake(self, registry: Registry) -> None:
         waiting = []
@@ -89,7 +93,9 @@ class Run:
                 waiting.append(rec)
                 continue
             received, _ = parse_datetime(rec.get("waktu_diterima"))
-            number = self.issue("pola_registrasi", received.date() if received else None)  # numbered as received
+            number = self.issue(
+                "pola_registrasi", received.date() if received else None
+            )  # numbered as received
             self.draft.set(INTAKE, rec, "no_registrasi", number)
             self.summary.registered.append(number)
             request = registry.requests[number] = Request(number, intake=rec)
@@ -98,7 +104,12 @@ class Run:
         for request in list(registry.requests.values()):
             for dup in request.duplicates:
                 first = request.intake.row if request.intake else 0
-                self.block(INTAKE, dup, f"Nomor registrasi {request.number} sudah dipakai di baris {first}; perbaiki salah satunya.")
+                self.block(
+                    INTAKE,
+                    dup,
+                    f"Nomor registrasi {request.number} sudah dipakai di baris {first}; perbaiki salah"
+                    " satunya.",
+                )
             if request.intake is not None and request.current == INTAKE and request.number not in self.moved:
                 self.at_intake.add(request.intake.row)
                 if not self._entry_blocked(request.intake):
@@ -120,7 +131,11 @@ class Run:
         rows = request.open_rows(current)
         if current != "klasifikasi" and len(rows) > 1:
             for rec in rows:
-                self.block(current, rec, f"Ada {len(rows)} baris terbuka untuk permohonan ini di lembar ini; hapus baris ganda.")
+                self.block(
+                    current,
+                    rec,
+                    f"Ada {len(rows)} baris terbuka untuk permohonan ini di lembar ini; hapus baris ganda.",
+                )
             return
         pending = self.completion_reasons(current, rows)
         if pending:
@@ -132,15 +147,25 @@ class Run:
     def _unplaceable(self, request: Request) -> bool:
         """Block a request whose intake row or current step cannot be told; True when blocked."""
         if request.intake is None:
-            self._block_open(request, f"Nomor registrasi {request.number} tidak ditemukan di lembar 1 Permohonan; "
-                                      "salin nomor yang benar.")
+            self._block_open(
+                request,
+                f"Nomor registrasi {request.number} tidak ditemukan di lembar 1 Permohonan; "
+                "salin nomor yang benar.",
+            )
         elif request.current == CONFLICT:
             names = ", ".join(NAME[k] for k in request.open_sheets())
-            self._block_open(request, f"Permohonan ini terbuka di lebih dari satu tahap ({names}); "
-                                      "hapus baris tahap yang tidak berlaku.")
+            self._block_open(
+                request,
+                f"Permohonan ini terbuka di lebih dari satu tahap ({names}); "
+                "hapus baris tahap yang tidak berlaku.",
+            )
         elif request.current == LOST:
-            self.block(INTAKE, request.intake, "Tidak ada baris terbuka untuk permohonan ini di lembar 2–10 dan "
-                                               "belum diarsipkan; periksa baris yang terhapus.")
+            self.block(
+                INTAKE,
+                request.intake,
+                "Tidak ada baris terbuka untuk permohonan ini di lembar 2–10 dan "
+                "belum diarsipkan; periksa baris yang terhapus.",
+            )
         else:
             return False
         return True
@@ -163,7 +188,9 @@ class Run:
     def _from_kajian(self, request: Request, rows: list[Record]) -> None:
         intake = request.intake
         extra = {"informasi_diuji": intake.get("rincian_informasi") if intake else None}
-        self.move(request, "kajian", "klasifikasi", rows, extra, "Kajian selesai; informasi diuji Tim Pertimbangan.")
+        self.move(
+            request, "kajian", "klasifikasi", rows, extra, "Kajian selesai; informasi diuji Tim Pertimbangan."
+        )
 
     def _from_klasifikasi(self, request: Request, rows: list[Record]) -> None:
         route = after_klasifikasi([r.values for r in rows])
@@ -192,7 +219,14 @@ class Run:
             self.log(request.number, "berita_acara", NAME["berita_acara"], log_text(BA_LOG_TITLE, number))
             self.summary.ba_numbered.append(number)
         extra = {"nomor_ba": number, "nama_atasan": self.setting_text("nama_atasan")}
-        self.move(request, "berita_acara", "persetujuan", rows, extra, f"Berita acara {number} diajukan kepada Atasan PPID.")
+        self.move(
+            request,
+            "berita_acara",
+            "persetujuan",
+            rows,
+            extra,
+            f"Berita acara {number} diajukan kepada Atasan PPID.",
+        )
 
     def _from_persetujuan(self, request: Request, rows: list[Record]) -> None:
         row = rows[0]
@@ -202,11 +236,22 @@ class Run:
             return
         items = latest_round(request)
         if not items:
-            self.block("persetujuan", row, "Baris 4 Klasifikasi permohonan ini tidak ditemukan; informasi yang diuji tidak dapat dibaca.")
+            self.block(
+                "persetujuan",
+                row,
+                "Baris 4 Klasifikasi permohonan ini tidak ditemukan; informasi yang diuji tidak dapat"
+                " dibaca.",
+            )
             return
-        if verdict and not (as_text(row.get("nomor_ba")) or as_text(latest(request.on("berita_acara"), "nomor_ba"))):
-            self.block("persetujuan", row, "Nomor Berita Acara kosong: Atasan PPID menyetujui berita acara yang bernomor. "
-                       "Salin nomor berita acara dari lembar 5 Berita Acara.")
+        if verdict and not (
+            as_text(row.get("nomor_ba")) or as_text(latest(request.on("berita_acara"), "nomor_ba"))
+        ):
+            self.block(
+                "persetujuan",
+                row,
+                "Nomor Berita Acara kosong: Atasan PPID menyetujui berita acara yang bernomor. "
+                "Salin nomor berita acara dari lembar 5 Berita Acara.",
+            )
             return
         if verdict:
             self._approve(request, row, items)
@@ -215,7 +260,14 @@ class Run:
 
     def _from_keputusan(self, request: Request, rows: list[Record]) -> None:
         extra = {"jenis_keputusan": rows[0].get("jenis_keputusan")}
-        self.move(request, "keputusan", "tanda_terima", rows, extra, f"Keputusan: {as_text(extra['jenis_keputusan'])}.")
+        self.move(
+            request,
+            "keputusan",
+            "tanda_terima",
+            rows,
+            extra,
+            f"Keputusan: {as_text(extra['jenis_keputusan'])}.",
+        )
 
     def _from_tanda_terima(self, request: Request, rows: list[Record]) -> None:
         extra = {"jenis_keputusan": rows[0].get("jenis_keputusan")}
@@ -257,7 +309,15 @@ class Run:
             "bagian_dikecualikan": join_values([i.get("bagian_dikecualikan") for i in exempt]),
         }
         note = f"Disetujui Atasan PPID; {len(exempt)} entri Register DIK; {extra['jenis_keputusan']}."
-        self.move(request, "persetujuan", "keputusan", [row], extra, note, label=f"{NAME[DIK]} + {NAME['keputusan']}")
+        self.move(
+            request,
+            "persetujuan",
+            "keputusan",
+            [row],
+            extra,
+            note,
+            label=f"{NAME[DIK]} + {NAME['keputusan']}",
+        )
 
     def _send_back(self, request: Request, row: Record, items: list[Record]) -> None:
         decision = canonical(Persetujuan, row.get("keputusan_atasan"))
@@ -267,9 +327,13 @@ class Run:
             values = {k: item.get(k) for k in keep}
             values.update(self.context(request), dikecualikan=None, catatan_atasan=note, status_tahap=OPEN)
             request.rows.setdefault("klasifikasi", []).append(self.draft.append("klasifikasi", values))
-            self.draft.set("klasifikasi", item, NOTE, superseded_sentence(str(decision), f"{self.today:%d/%m/%Y}"))
+            self.draft.set(
+                "klasifikasi", item, NOTE, superseded_sentence(str(decision), f"{self.today:%d/%m/%Y}")
+            )
         self.close("persetujuan", [row], NAME["klasifikasi"])
-        self.log(request.number, "persetujuan", NAME["klasifikasi"], f"{SUPERSEDED} ({decision}): {as_text(note)}")
+        self.log(
+            request.number, "persetujuan", NAME["klasifikasi"], f"{SUPERSEDED} ({decision}): {as_text(note)}"
+        )
         self.note_move(NAME["persetujuan"], NAME["klasifikasi"], request.number)
 
     def _unknown(self, key: str, rows: list[Record], header: str, choices: tuple[str, ...]) -> None:
@@ -278,8 +342,15 @@ class Run:
 
     # ------------------------------------------------------------ building blocks
     def move(
-        self, request: Request, source: str, target: str, rows: list[Record], extra: dict[str, Any], note: str,
-        *, label: str = "",
+        self,
+        request: Request,
+        source: str,
+        target: str,
+        rows: list[Record],
+        extra: dict[str, Any],
+        note: str,
+        *,
+        label: str = "",
     ) -> None:
         if self.sheet_missing(source, rows, target):
             return
@@ -297,7 +368,12 @@ class Run:
             data = self.reg.sheets.get(target)
             if data is None or not data.present:
                 for rec in rows:
-                    self.block(source, rec, f"Lembar {NAME[target]} tidak ditemukan; kembalikan lembar itu agar permohonan dapat diteruskan.")
+                    self.block(
+                        source,
+                        rec,
+                        f"Lembar {NAME[target]} tidak ditemukan; kembalikan lembar itu agar permohonan dapat"
+                        " diteruskan.",
+                    )
                 return True
         return False
 
@@ -312,7 +388,9 @@ class Run:
         intake = request.intake
         values: dict[str, Any] = {"no_registrasi": request.number}
         if intake is not None:
-            values.update({k: intake.get(k) for k in ("nama_pemohon", "rincian_informasi", "perangkat_daerah")})
+            values.update(
+                {k: intake.get(k) for k in ("nama_pemohon", "rincian_informasi", "perangkat_daerah")}
+            )
             values["batas_waktu"] = self.rules.deadline(intake)
         return values
 
@@ -325,10 +403,17 @@ class Run:
         self.summary.block(NAME[key], rec.row, reason)
 
     def log(self, number: str, source: str, target: str, note: str) -> None:
-        self.draft.changes.log.append({
-            "waktu": self.now, "no_registrasi": number, "dari": NAME[source], "ke": target,
-            "keterangan": note, "pemicu": self.trigger, "pengguna": self.user,
-        })
+        self.draft.changes.log.append(
+            {
+                "waktu": self.now,
+                "no_registrasi": number,
+                "dari": NAME[source],
+                "ke": target,
+                "keterangan": note,
+                "pemicu": self.trigger,
+                "pengguna": self.user,
+            }
+        )
 
     def setting_text(self, key: str) -> str:
         return self.reg.config.pattern(key)
@@ -336,7 +421,9 @@ class Run:
     def issue(self, setting: str, day: date | None = None) -> str:
         """The next registration or DIK number (1 + highest used that year; never reused)."""
         if setting not in self._patterns:
-            self._patterns[setting] = compile_pattern(self.setting_text(setting), SETTING_BY_KEY[setting].label)
+            self._patterns[setting] = compile_pattern(
+                self.setting_text(setting), SETTING_BY_KEY[setting].label
+            )
         if self._numberer is None:
             self._numberer = Numberer.from_register(self.reg)
         return self._numberer.issue(self._patterns[setting], day or self.today)
@@ -347,8 +434,15 @@ class Run:
 
             self._validator = Validator(self.reg, today=self.today)
         found = self._validator.row(key, rec, completing=completing)
-        return " ".join(filter(None, (self.missing_reason(key, rec, completing=completing),
-                                      reason_text([f for f in found if f.level == "galat"]))))
+        return " ".join(
+            filter(
+                None,
+                (
+                    self.missing_reason(key, rec, completing=completing),
+                    reason_text([f for f in found if f.level == "galat"]),
+                ),
+            )
+        )
 
     def missing_reason(self, key: str, rec: Record, *, completing: bool) -> str:
         """A required staff column of the sheet that was not found (renamed header): the row waits.
@@ -358,14 +452,18 @@ class Run:
         """
         data = self.reg.sheets[key]
         gone = [
-            data.spec.column(k).header for k in data.missing
-            if data.spec.column(k).by is By.STAFF and data.spec.column(k).required_for(rec.values, completing=completing)
+            data.spec.column(k).header
+            for k in data.missing
+            if data.spec.column(k).by is By.STAFF
+            and data.spec.column(k).required_for(rec.values, completing=completing)
         ]
         if not gone:
             return ""
         names = ", ".join(f"'{h}'" for h in gone)
-        return (f"Belum dapat diteruskan: kolom wajib {names} tidak ditemukan di lembar {data.name} "
-                "(judul kolom diubah?); kembalikan judul kolom sesuai templat.")
+        return (
+            f"Belum dapat diteruskan: kolom wajib {names} tidak ditemukan di lembar {data.name} "
+            "(judul kolom diubah?); kembalikan judul kolom sesuai templat."
+        )
 
     def completion_reasons(self, key: str, rows: list[Record]) -> dict[int, str]:
         out = {}
@@ -396,9 +494,10 @@ def reason_text(findings: list[Finding]) -> str:
     for f in findings:
         if f.code == REQUIRED and f.column:
             continue
-        text = f.message.strip() if not f.column or f.column in f.message else f"{f.column}: {f.message.strip()}"
+        text = (
+            f.message.strip() if not f.column or f.column in f.message else f"{f.column}: {f.message.strip()}"
+        )
         text = text if text.endswith((".", "!", "?")) else text + "."
         if text not in parts:
             parts.append(text)
     return ("Belum dapat diteruskan: " + " ".join(parts)) if parts else ""
-

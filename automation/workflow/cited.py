@@ -65,8 +65,11 @@ class Citations:
     def _best(self, text: str, reg_no: str, tested: date) -> tuple[int, Citation] | None:
         assert self.scorer is not None
         scores = self.scorer.scores(utils.default_process(text))
-        eligible = [(s, -i) for i, s in scores.items()
-                    if s >= self.cutoff and precedent_candidate(self.entries[i].values, reg_no, tested)]
+        eligible = [
+            (s, -i)
+            for i, s in scores.items()
+            if s >= self.cutoff and precedent_candidate(self.entries[i].values, reg_no, tested)
+        ]
         if not eligible:
             return None
         score, index = max(eligible)
@@ -84,8 +87,11 @@ class Citations:
 
     def tested_requests(self, start: date, end: date) -> list[tuple[str, date]]:
         """(No Registrasi, Tanggal Uji) of the requests whose last test falls in ``start``..``end``."""
-        out = [(n, d) for n in self.rows["berita_acara"] if n and (d := self.tested_day(n)) is not None
-               and start <= d <= end]
+        out = [
+            (n, d)
+            for n in self.rows["berita_acara"]
+            if n and (d := self.tested_day(n)) is not None and start <= d <= end
+        ]
         return sorted(out, key=lambda pair: (pair[1], pair[0]))
 
 

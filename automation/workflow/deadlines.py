@@ -11,8 +11,19 @@ from ..values import parse_date
 from .state import Request
 
 __all__ = [  # the clock itself lives in automation/clocks.py (core); re-exported for the workflow
-    "DONE_LATE", "DONE_ON_TIME", "LATE", "NEAR", "ON_TIME", "STATUS_KEYS", "Rules", "decision_date",
-    "received_at", "setting_int", "status_values", "time_status", "usable",
+    "DONE_LATE",
+    "DONE_ON_TIME",
+    "LATE",
+    "NEAR",
+    "ON_TIME",
+    "STATUS_KEYS",
+    "Rules",
+    "decision_date",
+    "received_at",
+    "setting_int",
+    "status_values",
+    "time_status",
+    "usable",
 ]
 STATUS_KEYS = ("tahap_saat_ini", "hari_kerja_terpakai", "batas_waktu", "status_waktu", "kalender")
 
@@ -39,5 +50,3 @@ def status_values(request: Request, rules: Rules, today: date) -> dict[str, Any]
         "status_waktu": time_status(due, decided, rules, today),
         "kalender": rules.label(),
     }
-
-

@@ -96,7 +96,13 @@ def finish_of(request: Any) -> tuple[date | None, date | None, bool]:
     later = [*request.on("tanda_terima"), *request.on("arsip")]
     reached = bool(later) or request.current == FINISHED
     last = decisions[-1] if decisions else {}
-    finished = fig.finished_on(decided, reached, (last.get("tanggal_selesai"),
-                                                  *(r.get("tanggal_diterima") for r in request.on("tanda_terima")[-1:]),
-                                                  *(r.get("tanggal_arsip") for r in request.on("arsip")[-1:])))
+    finished = fig.finished_on(
+        decided,
+        reached,
+        (
+            last.get("tanggal_selesai"),
+            *(r.get("tanggal_diterima") for r in request.on("tanda_terima")[-1:]),
+            *(r.get("tanggal_arsip") for r in request.on("arsip")[-1:]),
+        ),
+    )
     return decided, finished, reached and finished is None

@@ -57,7 +57,9 @@ def join_values(values: list[Any], sep: str = "; ") -> Any:
     return sep.join(as_text(v) for v in distinct)
 
 
-def dik_entry(number: str, request: Request, item: dict[str, Any], start: date | None, nomor_ba: Any) -> dict[str, Any]:
+def dik_entry(
+    number: str, request: Request, item: dict[str, Any], start: date | None, nomor_ba: Any
+) -> dict[str, Any]:
     """A Register DIK row for one exempt item (Pasal 20: the period and the date it ends)."""
     informasi = item.get("informasi_diuji")
     part = as_text(item.get("bagian_dikecualikan"))

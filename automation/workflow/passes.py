@@ -72,7 +72,9 @@ def write_precedents(run: Run) -> None:
     """Preseden DIK on requests at intake (this run) and on open 3 Kajian rows."""
     entries = run.draft.records(DIK)
     matcher = Matcher(active(entries, run.today), threshold(run.reg), lapsed(entries, run.today))
-    targets: list[tuple[str, Record]] = [(INTAKE, r) for r in run.draft.records(INTAKE) if r.row in run.at_intake]
+    targets: list[tuple[str, Record]] = [
+        (INTAKE, r) for r in run.draft.records(INTAKE) if r.row in run.at_intake
+    ]
     targets += [("kajian", r) for r in run.draft.records("kajian") if not is_done(r.values)]
     for key, rec in targets:
         found = matcher.best(rec.get("rincian_informasi"))

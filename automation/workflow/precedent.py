@@ -39,8 +39,12 @@ def active(entries: list[Record], today: date) -> list[Record]:
 
 def lapsed(entries: list[Record], today: date) -> list[Record]:
     """Entries whose exemption ended ('Perlu uji ulang', or in force with Berlaku Sampai passed)."""
-    return [e for e in entries if as_text(e.get("informasi"))
-            and (canonical(StatusDik, e.get("status_dik")) == RETEST or ended(e, today))]
+    return [
+        e
+        for e in entries
+        if as_text(e.get("informasi"))
+        and (canonical(StatusDik, e.get("status_dik")) == RETEST or ended(e, today))
+    ]
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,10 @@ class Precedent:
         if self.lapsed:
             until, _error = parse_date(e.get("berlaku_sampai"))
             ended_on = f" {until:%d/%m/%Y}" if until else ""
-            return f"{parts[0]}, masa pengecualian berakhir{ended_on}: bukan acuan, topik ini perlu uji konsekuensi ulang"
+            return (
+                f"{parts[0]}, masa pengecualian berakhir{ended_on}: bukan acuan, topik ini perlu uji"
+                " konsekuensi ulang"
+            )
         ba = as_text(e.get("nomor_ba"))
         if ba:
             parts.append(f"BA no. {ba}")
@@ -89,7 +96,9 @@ class Matcher:
         self.entries = _distinct(entries)
         self.scorer = TermScorer([as_text(e.get("informasi")) for e in self.entries])
         self.ended = _distinct(ended_entries or [])
-        self.ended_scorer = TermScorer([as_text(e.get("informasi")) for e in self.ended]) if self.ended else None
+        self.ended_scorer = (
+            TermScorer([as_text(e.get("informasi")) for e in self.ended]) if self.ended else None
+        )
         self.cutoff = cutoff
         self._answers: dict[str, Precedent | None] = {}
 
@@ -105,7 +114,9 @@ class Matcher:
             self._answers[query] = found
         return self._answers[query]
 
-    def _hit(self, scorer: TermScorer, entries: list[Record], query: str, lapsed: bool = False) -> Precedent | None:
+    def _hit(
+        self, scorer: TermScorer, entries: list[Record], query: str, lapsed: bool = False
+    ) -> Precedent | None:
         found = scorer.best(query) if entries else None
         if found is None or found[1] < self.cutoff:
             return None
@@ -142,8 +153,14 @@ def open_precedents(reg: Register, today: date) -> list[str]:
 
 def request_precedent(reg: Register, reg_no: str, today: date) -> str:
     """The precedent line ``ppid status`` prints for one request, from its Rincian Informasi."""
-    rincian = next((r.get("rincian_informasi") for r in reg.records("permohonan")
-                    if as_text(r.get("no_registrasi")) == as_text(reg_no)), None)
+    rincian = next(
+        (
+            r.get("rincian_informasi")
+            for r in reg.records("permohonan")
+            if as_text(r.get("no_registrasi")) == as_text(reg_no)
+        ),
+        None,
+    )
     found = matcher_for(reg, today).best(rincian)
     if found:
         return f"Preseden DIK: {found.text()}."

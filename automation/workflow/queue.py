@@ -45,8 +45,12 @@ class Due:
     entry: Record | None = field(default=None, compare=False, repr=False)
 
     def row(self) -> list[Any]:
-        return [self.number, self.reason, self.when,
-                textwrap.shorten(self.informasi, SHORT, placeholder=" …")]
+        return [
+            self.number,
+            self.reason,
+            self.when,
+            textwrap.shorten(self.informasi, SHORT, placeholder=" …"),
+        ]
 
 
 def add_months(start: date, months: int) -> date:

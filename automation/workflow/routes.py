@@ -35,8 +35,11 @@ SIMPLE_NEXT: dict[str, str] = {
 YA, TIDAK, SEBAGIAN = Klasifikasi
 DISETUJUI = Persetujuan.DISETUJUI
 DIKUASAI = Penguasaan.DIKUASAI
-GIVEN_ALL, GIVEN_PART, REFUSED = (Keputusan.DIBERIKAN_SELURUHNYA, Keputusan.DIBERIKAN_SEBAGIAN,
-                                 Keputusan.DITOLAK)
+GIVEN_ALL, GIVEN_PART, REFUSED = (
+    Keputusan.DIBERIKAN_SELURUHNYA,
+    Keputusan.DIBERIKAN_SEBAGIAN,
+    Keputusan.DITOLAK,
+)
 BY_DATE, BY_YEARS = JangkaWaktu.TANGGAL, JangkaWaktu.TAHUN
 
 

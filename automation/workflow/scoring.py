@@ -56,8 +56,9 @@ class TermScorer:
         for term in query:
             if not self._fuzzy(term) or term in self.vocabulary:
                 continue
-            for other, score, _ in process.extract(term, self.vocabulary, scorer=fuzz.ratio,
-                                                   score_cutoff=FUZZY_MIN, limit=None):
+            for other, score, _ in process.extract(
+                term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
+            ):
                 pairs[(term, other)] = pairs[(other, term)] = score / 100
         return pairs
 
@@ -68,8 +69,14 @@ class TermScorer:
         shared = set(query) | {other for _term, other in similar}
         candidates = sorted({i for term in shared for i in self.index.get(term, ())})
         return {
-            i: round(100 * f_score(coverage(query, self.entries[i], similar),
-                                   coverage(self.entries[i], query, similar), self.beta))
+            i: round(
+                100
+                * f_score(
+                    coverage(query, self.entries[i], similar),
+                    coverage(self.entries[i], query, similar),
+                    self.beta,
+                )
+            )
             for i in candidates
         }
 

@@ -50,7 +50,9 @@ class AdvanceSummary:
         for (source, target), items in sorted(self.moved.items(), key=lambda kv: _order(kv[0])):
             out.append(f"{source} → {target}: {len(items)} permohonan ({numbers(items)}).")
         if self.ba_numbered:
-            out.append(f"Nomor berita acara diberikan: {len(self.ba_numbered)} ({numbers(self.ba_numbered)}).")
+            out.append(
+                f"Nomor berita acara diberikan: {len(self.ba_numbered)} ({numbers(self.ba_numbered)})."
+            )
         if self.dik_created:
             out.append(f"Register DIK: {len(self.dik_created)} entri baru ({numbers(self.dik_created)}).")
         if self.dik_retest:

@@ -140,7 +140,7 @@ def terms(text: str, lexicon: Lexicon | None = None) -> dict[str, float]:
 
 def _phrase_at(tokens: list[str], i: int, lex: Lexicon) -> tuple[str, int]:
     for size in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
-        concept = lex.phrases.get(tuple(tokens[i:i + size]))
+        concept = lex.phrases.get(tuple(tokens[i : i + size]))
         if concept:
             return concept, size
     return "", 0

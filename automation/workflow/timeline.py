@@ -107,8 +107,15 @@ def _status(key: str, rec: Record) -> str:
     if key == DIK:
         return as_text(rec.get("status_dik"))
     if key == OBJECTIONS:  # worked out from its dates, as advance would write it
-        days = (day_of(rec.get(k)) for k in ("tanggal_keberatan", "tanggal_tanggapan", "tanggal_sengketa",
-                                              "tanggal_putusan_sengketa"))
+        days = (
+            day_of(rec.get(k))
+            for k in (
+                "tanggal_keberatan",
+                "tanggal_tanggapan",
+                "tanggal_sengketa",
+                "tanggal_putusan_sengketa",
+            )
+        )
         return status_of(rec, *days) or OPEN
     if is_done(rec.values):
         target = as_text(rec.get("diteruskan_ke"))
@@ -123,7 +130,9 @@ def _note(key: str, rec: Record) -> str:
     if key == DIK:
         parts = [f"{as_text(rec.get('no_dik'))}: {short(rec.get('informasi'), 60)}", validity_text(rec)]
     else:
-        parts = [f"{spec.column(c).header}: {short(rec.get(c), 60)}" for c in DETAILS[key] if as_text(rec.get(c))]
+        parts = [
+            f"{spec.column(c).header}: {short(rec.get(c), 60)}" for c in DETAILS[key] if as_text(rec.get(c))
+        ]
     if key != DIK and as_text(rec.get("catatan")):
         parts.append(as_text(rec.get("catatan")))
     return "; ".join(parts)
