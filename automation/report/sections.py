@@ -272,6 +272,34 @@ def open_table(tally: Tally, period: Period) -> Table:
     return table("belum_selesai", title, rows, empty="Semua permohonan telah selesai.")
 
 
+DIK_CHANGE_TABLES = (  # key, title, change, date column, what happened, text when empty
+    (
+        "dik_baru",
+        "Register DIK: entri baru (menurut Tanggal Mulai)",
+        "added",
+        "start",
+        "Ditambahkan",
+        "Tidak ada entri baru.",
+    ),
+    (
+        "dik_berakhir",
+        "Register DIK: masa pengecualian berakhir (menurut Berlaku Sampai)",
+        "expired",
+        "until",
+        "Masa pengecualian berakhir",
+        "Tidak ada masa pengecualian yang berakhir.",
+    ),
+    (
+        "dik_uji_ulang",
+        "Register DIK: berstatus Perlu uji ulang",
+        "retest",
+        "until",
+        "Perlu uji ulang",
+        "Tidak ada entri yang perlu diuji ulang.",
+    ),
+)
+
+
 def dik_tables(tally: Tally, period: Period) -> list[Table]:
     changes = tally.dik_changes(period)
 
@@ -292,27 +320,8 @@ def dik_tables(tally: Tally, period: Period) -> list[Table]:
         return out
 
     return [
-        table(
-            "dik_baru",
-            "Register DIK: entri baru (menurut Tanggal Mulai)",
-            rows(changes["added"], "start", "Ditambahkan"),
-            columns="dik",
-            empty="Tidak ada entri baru.",
-        ),
-        table(
-            "dik_berakhir",
-            "Register DIK: masa pengecualian berakhir (menurut Berlaku Sampai)",
-            rows(changes["expired"], "until", "Masa pengecualian berakhir"),
-            columns="dik",
-            empty="Tidak ada masa pengecualian yang berakhir.",
-        ),
-        table(
-            "dik_uji_ulang",
-            "Register DIK: berstatus Perlu uji ulang",
-            rows(changes["retest"], "until", "Perlu uji ulang"),
-            columns="dik",
-            empty="Tidak ada entri yang perlu diuji ulang.",
-        ),
+        table(key, title, rows(changes[change], date_col, what), columns="dik", empty=empty)
+        for key, title, change, date_col, what, empty in DIK_CHANGE_TABLES
     ]
 
 

@@ -145,28 +145,21 @@ def _early_dispute(obj: Objection) -> Iterator[Issue]:
 
 
 def _late(obj: Objection, limits: Limits) -> Iterator[Issue]:
-    if obj.filed and obj.filing_due and obj.basis and obj.filed > obj.filing_due:
-        yield (
-            "tanggal_keberatan",
-            "keberatan_lewat_batas",
-            {
-                "tanggal": _fmt(obj.filed),
-                "batas": _fmt(obj.filing_due),
-                "hari": str(limits.filing),
-                "dasar": _fmt(obj.basis),
-            },
-        )
-    if obj.disputed and obj.dispute_due and obj.dispute_from and obj.disputed > obj.dispute_due:
-        yield (
+    clocks = (  # (column, code, the day it was done, its deadline, the period in days, counted from)
+        ("tanggal_keberatan", "keberatan_lewat_batas", obj.filed, obj.filing_due, limits.filing, obj.basis),
+        (
             "tanggal_sengketa",
             "sengketa_lewat_batas",
-            {
-                "tanggal": _fmt(obj.disputed),
-                "batas": _fmt(obj.dispute_due),
-                "hari": str(limits.dispute),
-                "dasar": _fmt(obj.dispute_from),
-            },
-        )
+            obj.disputed,
+            obj.dispute_due,
+            limits.dispute,
+            obj.dispute_from,
+        ),
+    )
+    for key, code, done, due, days, basis in clocks:
+        if done and due and basis and done > due:
+            fields = {"tanggal": _fmt(done), "batas": _fmt(due), "hari": str(days), "dasar": _fmt(basis)}
+            yield (key, code, fields)
 
 
 def _pairs(obj: Objection) -> Iterator[Issue]:
