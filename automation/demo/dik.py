@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +180,7 @@ def show_dik(path: Path, console: Console, *, now: dt.datetime) -> None:
     from ..workflow.queue import due_entries
 
     reg = read_register(path, with_log=False)
-    publication = publish_dik(path, now=now, pdf=False)
+    publication = publish_dik(path, now=now, pdf=shutil.which("soffice") is not None)  # like the letters
     console.print("[bold]DIK.[/] Penetapan DIK: " + ", ".join(str(p) for p in publication.paths.values()))
     for due in due_entries(reg, now.date()):
         console.print(f"   Perlu uji ulang/tinjau: {due.number} ({due.reason}, {due.when:%d/%m/%Y})")
