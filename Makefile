@@ -35,7 +35,7 @@ workbook: $(STAMP)
 	$(BIN)/python tools/make_workbook.py
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.run
+	$(RUN) $(BIN)/python -m bench.run
 
 templates: $(STAMP)
 	$(BIN)/python tools/make_templates.py

@@ -10,7 +10,7 @@ import datetime as dt
 
 from .changes import Changes, status_text
 from .findings import Finding, Report
-from .register import Register
+from .register import Register, SheetData
 
 NOTE_KEY = "catatan_validasi"
 MARK_KEY = "kolom_bermasalah"
@@ -35,15 +35,8 @@ def plan_notes(reg: Register, report: Report, *, now: dt.datetime, trigger: str,
     changes = Changes()
     by_row = report.by_row()
     for key, data in reg.sheets.items():
-        if not data.present or NOTE_KEY not in data.columns:
-            continue
-        for record in data.records:
-            found = by_row.get((data.name, record.row), [])
-            _set_if_changed(changes, key, record.row, NOTE_KEY, note_text(found), record.values.get(NOTE_KEY))
-            if MARK_KEY in data.columns:
-                _set_if_changed(
-                    changes, key, record.row, MARK_KEY, mark_text(found), record.values.get(MARK_KEY)
-                )
+        if data.present and NOTE_KEY in data.columns:
+            _plan_sheet_notes(changes, key, data, by_row)
     if changes:
         rows = len(changes.cells)
         changes.log.append(
@@ -64,6 +57,25 @@ def plan_notes(reg: Register, report: Report, *, now: dt.datetime, trigger: str,
                 count = sum(1 for f in report.findings if f.sheet == data.name)
                 changes.status[key] = status_text(now, trigger, f"{count} temuan.", what="pemeriksaan")
     return changes
+
+
+def _plan_sheet_notes(
+    changes: Changes, key: str, data: SheetData, by_row: dict[tuple[str, int], list[Finding]]
+) -> None:
+    """The Catatan Validasi (and the marks) of one sheet's rows, where they change."""
+    marks = MARK_KEY in data.columns
+    for record in data.records:
+        found = by_row.get((data.name, record.row), [])
+        values = record.values
+        if not found and _blank(values.get(NOTE_KEY)) and (not marks or _blank(values.get(MARK_KEY))):
+            continue  # a clean row without a note: nothing to write (most rows of a register)
+        _set_if_changed(changes, key, record.row, NOTE_KEY, note_text(found), values.get(NOTE_KEY))
+        if marks:
+            _set_if_changed(changes, key, record.row, MARK_KEY, mark_text(found), values.get(MARK_KEY))
+
+
+def _blank(old: object) -> bool:
+    return old is None or not str(old).strip()
 
 
 def _set_if_changed(changes: Changes, key: str, row: int, col: str, new: str, old: object) -> None:

@@ -176,12 +176,9 @@ def objections(reg: Register, rules: Rules | None = None) -> list[Objection]:
     """Every Keberatan row that has been started, with its clocks."""
     rules = rules or Rules.of(reg)
     limits = Limits.of(reg)
-    requests = requests_of(reg, rules)
-    return [
-        objection(rec, requests.get(as_text(rec.get("no_registrasi"))), rules, limits)
-        for rec in reg.records(SHEET)
-        if _started(rec)
-    ]
+    started = [rec for rec in reg.records(SHEET) if _started(rec)]
+    requests = requests_of(reg, rules) if started else {}  # most registers have no keberatan: skip the scan
+    return [objection(rec, requests.get(as_text(rec.get("no_registrasi"))), rules, limits) for rec in started]
 
 
 def _started(rec: Record) -> bool:

@@ -213,6 +213,8 @@ JenisLibur = StrEnum(
 
 E = TypeVar("E", bound=StrEnum)
 _LOOKUP: dict[type[StrEnum], dict[str, StrEnum]] = {}
+_SEEN: dict[type[StrEnum], dict[str, StrEnum | None]] = {}  # raw text -> member, per kind (bounded)
+_SEEN_MAX = 4096
 
 
 def fold(value: Any) -> str:
@@ -234,6 +236,20 @@ def canonical(kind: type[E], value: Any) -> E | None:
     ``canonical(Klasifikasi, " ya ")`` is ``Klasifikasi.YA``; ``canonical(StatusTahap, "selesai")``
     is ``StatusTahap.SELESAI``; anything else is None.  The one normaliser of controlled values.
     """
+    if type(value) is str:  # cells are text: remember what each spelling means (validation asks ~10^5 times)
+        seen = _SEEN.get(kind)
+        if seen is None:
+            seen = _SEEN[kind] = {}
+        if value in seen:
+            return seen[value]  # type: ignore[return-value]
+        found = _member(kind, value)
+        if len(seen) < _SEEN_MAX:
+            seen[value] = found
+        return found
+    return _member(kind, value)
+
+
+def _member(kind: type[E], value: Any) -> E | None:
     table = _LOOKUP.get(kind)
     if table is None:
         table = _LOOKUP[kind] = {fold(m.value): m for m in kind}

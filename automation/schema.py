@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from .operation import Operation
@@ -64,6 +65,11 @@ class By(StrEnum):
     SYSTEM = "sistem"
 
 
+@lru_cache(maxsize=256)
+def _folded(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(v.casefold() for v in values)
+
+
 @dataclass(frozen=True)
 class When:
     """A condition on another column of the same row (e.g. category == Badan Hukum)."""
@@ -73,7 +79,7 @@ class When:
 
     def applies(self, row: dict[str, Any]) -> bool:
         value = row.get(self.key)
-        return isinstance(value, str) and value.strip().casefold() in {v.casefold() for v in self.values}
+        return isinstance(value, str) and value.strip().casefold() in _folded(self.values)
 
     def describe(self, header_of: dict[str, str]) -> str:
         return f"bila {header_of.get(self.key, self.key)} = {' / '.join(self.values)}"

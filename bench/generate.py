@@ -36,7 +36,7 @@ SPAN_DAYS = 300  # requests received over the last ~ten months
 SETTLED_AFTER = 60  # requests older than this many days are archived
 READY_SHARE = 0.05  # share of open stage rows made complete (ready to move) but not moved
 MAX_ROUNDS = 30
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DONE = "Selesai"
 
 

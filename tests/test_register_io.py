@@ -134,3 +134,36 @@ def test_a_workbook_that_is_not_a_register_is_unusable(tmp_path: Path) -> None:
 def test_missing_file_is_unusable(tmp_path: Path) -> None:
     with pytest.raises(UnusableFile, match="tidak ditemukan"):
         read_register(tmp_path / "tidak-ada.xlsm")
+
+
+def test_the_threaded_read_equals_one_sheet_after_another(register: Path) -> None:
+    """read_register parses every other sheet on a second thread: same grids, same order, same errors."""
+    from python_calamine import CalamineWorkbook
+
+    from automation.excel.reader import _read_sheets, error_cells, register_from_grids
+
+    append(register, [intake(), intake(nama_pemohon="Budi")])
+    book = CalamineWorkbook.from_path(str(register))
+    names = list(book.sheet_names)
+    sheets = _read_sheets(book, names)
+    book.close()
+    sequential = register_from_grids(
+        register,
+        {n: sheets[n][0] for n in names},
+        merged={n: sheets[n][1] for n in names},
+        errors=error_cells(register),
+        sheet_names=names,
+    )
+    threaded = read_register(register)
+    assert threaded.sheet_names == sequential.sheet_names == names
+    assert list(threaded.sheets) == list(sequential.sheets)
+    for key, data in sequential.sheets.items():
+        other = threaded.sheets[key]
+        assert (other.present, other.actual_name, other.columns, other.merged) == (
+            data.present,
+            data.actual_name,
+            data.columns,
+            data.merged,
+        )
+        assert [(r.row, r.values) for r in other.records] == [(r.row, r.values) for r in data.records]
+    assert threaded.settings == sequential.settings

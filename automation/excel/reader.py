@@ -8,9 +8,11 @@ XML so validation can point at them.
 
 from __future__ import annotations
 
+import operator
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -56,28 +58,61 @@ def read_register(path: Path, *, with_log: bool = True, progress: Progress = sil
             f"Berkas {path.name} rusak atau bukan buku kerja Excel: {describe_cause(exc)}; berkas tidak"
             " diubah. " + restore_hint(path)
         ) from exc
+    # Two more threads while the main one parses sheets: python-calamine parses a sheet without holding
+    # the GIL and zlib inflates without it, so on a multi-core PC they run side by side. One parses
+    # every other sheet with its own workbook handle; one scans the sheet XML for error cells.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        try:
+            names = list(book.sheet_names)
+            skipped = set() if with_log else {n for n in names if norm(n) == norm(LOG.name)}
+            wanted = [n for n in names if n not in skipped]
+            scan = pool.submit(error_cells, path, skip=frozenset(skipped))
+            other = pool.submit(_read_other, path, wanted[1::2])
+            mine = _read_sheets(
+                book, wanted[0::2], lambda name: progress(names.index(name), len(names), f"{READING} {name}")
+            )
+            sheets = {**mine, **other.result()}
+        except Exception as exc:
+            raise UnusableFile(
+                f"Isi berkas {path.name} rusak atau tidak lengkap: {describe_cause(exc)}; berkas tidak"
+                " diubah. " + restore_hint(path)
+            ) from exc
+        finally:
+            book.close()
+        errors = scan.result()
+    grids = {name: sheets[name][0] for name in wanted}  # in the workbook's order
+    merged = {name: sheets[name][1] for name in wanted}
+    return register_from_grids(path, grids, merged=merged, errors=errors, sheet_names=names)
+
+
+Merged = list[tuple[int, int, int, int]]
+
+
+def _read_sheets(
+    book: CalamineWorkbook, names: list[str], progress: Callable[[str], None] = lambda _name: None
+) -> dict[str, tuple[Grid, Merged]]:
+    """Sheet name -> (grid from A1, merged ranges 1-based inclusive) of ``names``."""
+    out: dict[str, tuple[Grid, Merged]] = {}
+    for name in names:
+        progress(name)
+        sheet = book.get_sheet_by_name(name)
+        ranges = getattr(sheet, "merged_cell_ranges", None) or []
+        out[name] = (
+            sheet.to_python(skip_empty_area=False),
+            [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges],
+        )
+    return out
+
+
+def _read_other(path: Path, names: list[str]) -> dict[str, tuple[Grid, Merged]]:
+    """:func:`_read_sheets` with a workbook handle of this thread's own."""
+    if not names:
+        return {}
+    book = CalamineWorkbook.from_path(str(path))
     try:
-        names = list(book.sheet_names)
-        grids: dict[str, Grid] = {}
-        merged: dict[str, list[tuple[int, int, int, int]]] = {}
-        skipped = set() if with_log else {n for n in names if norm(n) == norm(LOG.name)}
-        for done, name in enumerate(names):
-            if name in skipped:
-                continue
-            progress(done, len(names), f"{READING} {name}")
-            sheet = book.get_sheet_by_name(name)
-            grids[name] = sheet.to_python(skip_empty_area=False)
-            ranges = getattr(sheet, "merged_cell_ranges", None) or []
-            merged[name] = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
-    except Exception as exc:
-        raise UnusableFile(
-            f"Isi berkas {path.name} rusak atau tidak lengkap: {describe_cause(exc)}; berkas tidak diubah. "
-            + restore_hint(path)
-        ) from exc
+        return _read_sheets(book, names)
     finally:
         book.close()
-    errors = error_cells(path, skip=skipped)
-    return register_from_grids(path, grids, merged=merged, errors=errors, sheet_names=names)
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -237,18 +272,29 @@ def _read_records(data: SheetData, grid: Grid) -> int:
     keys = list(data.columns)
     indices = [data.columns[k] - 1 for k in keys]
     width = max(indices, default=-1) + 1
+    pick = _picker(indices)
     for offset, line in enumerate(grid[header_row:]):
         if line.count("") + line.count(None) == len(line):  # C-level emptiness test (0 and False are data)
             continue
         last = header_row + 1 + offset
         if len(line) < width:
             line = line + [""] * (width - len(line))
-        cells = [line[i] for i in indices]
+        cells = pick(line)
         if cells.count("") + cells.count(None) == len(cells):
             continue
         values = {k: None if v == "" else v for k, v in zip(keys, cells, strict=True)}
         data.records.append(Record(row=last, values=values))
     return last
+
+
+def _picker(indices: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """The cells of a grid line at ``indices``, as a tuple (one C call per row)."""
+    if len(indices) == 1:
+        only = indices[0]
+        return lambda line: (line[only],)
+    if not indices:
+        return lambda line: ()
+    return operator.itemgetter(*indices)
 
 
 def _reference_data(grid: Grid, name: str) -> SheetData:

@@ -115,7 +115,10 @@ class Chain:
                 yield from self._one(sheet, rec, key, event)
 
     def _one(self, sheet: str, rec: Record, key: str, event: str) -> Iterator[Point]:
-        day = day_of(rec.get(key))
+        value = rec.values.get(key)
+        if value is None:  # most cells of a chain are empty: no parse, no point
+            return
+        day = day_of(value)
         if day is not None:
             yield Point(sheet, rec, key, day, event)
 

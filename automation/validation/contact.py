@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..schema import Column
@@ -10,11 +11,18 @@ from .row import RowCheck
 
 
 def check_phone(row: RowCheck, col: Column, value: Any) -> None:
-    _check_parsed(row, col, parse_phone(value), "telepon_tidak_valid")
+    parsed = _text_phone(value) if type(value) is str else parse_phone(value)
+    _check_parsed(row, col, parsed, "telepon_tidak_valid")
 
 
 def check_email(row: RowCheck, col: Column, value: Any) -> None:
-    _check_parsed(row, col, parse_email(value), "surel_tidak_valid")
+    parsed = _text_email(value) if type(value) is str else parse_email(value)
+    _check_parsed(row, col, parsed, "surel_tidak_valid")
+
+
+# The parsers are pure: a requester who asks again types the same number and address.
+_text_phone = lru_cache(maxsize=4096)(parse_phone)
+_text_email = lru_cache(maxsize=4096)(parse_email)
 
 
 def _check_parsed(row: RowCheck, col: Column, parsed: tuple[str | None, str | None], code: str) -> None:

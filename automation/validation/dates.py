@@ -87,8 +87,10 @@ def _window(row: RowCheck, key: str) -> tuple[date | None, date]:
 
 def _swap_that_fits(row: RowCheck, key: str, day: date) -> date | None:
     """``day`` with day and month exchanged, when only that reading lies within the row's window."""
+    if day.day > 12 or day.day == day.month:  # no other reading (checked first: the window costs a lookup)
+        return None
     low, high = _window(row, key)
-    if low is None or day.day > 12 or day.day == day.month or low <= day <= high:
+    if low is None or low <= day <= high:
         return None
     swapped = day.replace(month=day.day, day=day.month)
     return swapped if low <= swapped <= high else None

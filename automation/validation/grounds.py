@@ -9,6 +9,7 @@ keywords: any subject can fall under another law.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..reference import YaTidak, is_
@@ -207,10 +208,17 @@ def hint_problems(text: str, codes: list[str]) -> list[tuple[str, dict[str, str]
     """(finding code, message fields) for each cited code the reason text speaks against."""
     if not text.strip():
         return []
+    return [(code, dict(fields)) for code, fields in _hint_problems(text, tuple(codes))]
+
+
+@lru_cache(maxsize=4096)
+def _hint_problems(text: str, codes_key: tuple[str, ...]) -> tuple[tuple[str, dict[str, str]], ...]:
+    """:func:`hint_problems` of one reason text (ten regular expressions): rows repeat their reasons."""
+    codes = list(codes_key)
     found = {letter: m[1] for letter, pattern in _PATTERNS.items() if (m := pattern.search(text))}
     cited = {code[2:3] for code in codes}
     others = [letter for letter in found if letter not in cited]
-    return [problem for code in codes for problem in _code_problems(text, code, codes, found, others)]
+    return tuple(problem for code in codes for problem in _code_problems(text, code, codes, found, others))
 
 
 def _code_problems(
