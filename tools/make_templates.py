@@ -431,9 +431,14 @@ def tanda_bukti(doc: DocxDocument) -> None:
         "Simpan tanda bukti ini dan sebutkan Nomor Registrasi setiap kali menanyakan perkembangan"
         " permohonan.",
     )
+    officer_receipt_signature(doc, "Pemohon Informasi,")
+
+
+def officer_receipt_signature(doc: DocxDocument, party: str) -> None:
+    """The requester (``party``) left, the officer who received the paper right, for a receipt."""
     signature(
         doc,
-        ["", "Pemohon Informasi,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
+        ["", party, "", "", "", [("{{ nama_pemohon }}", "bu")]],
         [
             "{{ kota }}, {{ tanggal_surat }}",
             "Petugas Pelayanan Informasi,",
@@ -809,18 +814,7 @@ def tanda_terima_keberatan(doc: DocxDocument) -> None:
         "Simpan tanda terima ini dan sebutkan Nomor Registrasi Keberatan setiap kali menanyakan "
         "perkembangan keberatan.",
     )
-    signature(
-        doc,
-        ["", "Pengaju Keberatan,", "", "", "", [("{{ nama_pemohon }}", "bu")]],
-        [
-            "{{ kota }}, {{ tanggal_surat }}",
-            "Petugas Pelayanan Informasi,",
-            "",
-            "",
-            "",
-            "(.................................)",
-        ],
-    )
+    officer_receipt_signature(doc, "Pengaju Keberatan,")
 
 
 def tanggapan_keberatan(doc: DocxDocument) -> None:

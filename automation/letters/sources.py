@@ -40,7 +40,7 @@ class Sources:
     def citations(self) -> Citations:
         """The Register DIK precedents of tested requests, scored once per run
         (``automation.workflow.cited``)."""
-        from ..workflow.cited import Citations  # the scorer imports the workflow, which imports the letters
+        from ..workflow.cited import Citations  # loads the scorer (rapidfuzz) only when a BA needs it
 
         return Citations(self.reg)
 
