@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -36,6 +37,10 @@ def _source(path: Path) -> Path:
     data.merge_range("G80:H82", "gabungan", bold)
     data.set_row(90, 30)
     data.data_validation("C2:C200", {"validate": "integer", "criteria": ">=", "value": 0})
+    late = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+    data.conditional_format("C2:C200", {"type": "cell", "criteria": ">", "value": 100, "format": late})
+    other_cf = {"type": "text", "criteria": "containing", "value": "=bukan", "format": bold}
+    data.conditional_format("D2:D200", other_cf)
     heads = ("Nama", "Tanggal", "Jumlah", "Catatan", "Rumus")
     data.add_table("A1:E120", {"name": "TabelData", "columns": [{"header": h} for h in heads]})
     other = wb.add_worksheet("Lain")
@@ -78,7 +83,14 @@ def _snapshot(path: Path) -> dict:
                 )
         out[(ws.title, "merged")] = sorted(str(r) for r in ws.merged_cells.ranges)
         out[(ws.title, "heights")] = {k: d.height for k, d in ws.row_dimensions.items() if d.height}
-        out[(ws.title, "validation")] = [str(v.sqref) for v in ws.data_validations.dataValidation]
+        out[(ws.title, "validation")] = [
+            (str(v.sqref), v.type, v.operator, v.formula1) for v in ws.data_validations.dataValidation
+        ]
+        out[(ws.title, "conditional")] = sorted(
+            (str(cf.sqref), r.type, r.operator, tuple(r.formula), r.dxf.fill.fgColor.rgb if r.dxf else None)
+            for cf in ws.conditional_formatting
+            for r in cf.rules
+        )
         out[(ws.title, "tables")] = dict(ws.tables.items())
     return out
 
@@ -98,6 +110,19 @@ def test_saving_only_the_written_rows_equals_a_full_save(tmp_path) -> None:
     values = _calamine(rows)["Data"]
     assert values[2][2] == 999 and values[60][3] == "ditulis" and values[120][0] == "baru"
     assert values[5][4] == 15.0  # a formula's cached value survives in an untouched row
+
+
+def test_conditional_formatting_and_validation_come_back_byte_for_byte(register: Path, tmp_path) -> None:
+    """openpyxl never sees them (ppid does not write them): each sheet's blocks are the original bytes."""
+    dest = tmp_path / "rows.xlsm"
+    roundtrip_openpyxl(register, dest, lambda wb: None, rows={"1 Permohonan": {7}})
+    blocks = re.compile(rb"<(conditionalFormatting|dataValidations)\b.*?</\1>", re.S)
+    with zipfile.ZipFile(register) as a, zipfile.ZipFile(dest) as b:
+        sheets = [n for n in a.namelist() if n.startswith("xl/worksheets/sheet")]
+        before = {n: [m.group(0) for m in blocks.finditer(a.read(n))] for n in sheets}
+        after = {n: [m.group(0) for m in blocks.finditer(b.read(n))] for n in sheets}
+    assert sum(map(len, before.values())) > 20
+    assert after == before
 
 
 def test_untouched_sheets_are_not_loaded_and_come_back_verbatim(tmp_path) -> None:

@@ -697,11 +697,12 @@ def _openpyxl_save(
     dest: Path,
     mutate: Callable[[Workbook], None],
 ) -> None:
-    """Load ``source`` (the original or a reduced copy of it), mutate, save; openpyxl's memory is
-    released before this returns (its workbook holds reference cycles)."""
+    """Load ``source`` (the original or a reduced copy of it), mutate, save; a large workbook's
+    memory is released before this returns (openpyxl's workbook holds reference cycles)."""
     from openpyxl import load_workbook
 
     keep_vba = original.suffix.lower() in (".xlsm", ".xltm")
+    large = _worksheet_bytes(source) > _COLLECT_ABOVE
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "extension is not supported": check_losses reports those
         wb = load_workbook(source, keep_vba=keep_vba, rich_text=True)
@@ -713,7 +714,18 @@ def _openpyxl_save(
         if wb.vba_archive is not None:
             wb.vba_archive.close()
         del wb
-        gc.collect()
+        if large:  # a full collection costs ~0.1 s in a busy process: only worth it for a large load
+            gc.collect()
+
+
+# Uncompressed worksheet XML above which a save collects openpyxl's workbook at once (about 40,000
+# cells); smaller ones are left to Python's generational collector.
+_COLLECT_ABOVE = 4 * 1024 * 1024
+
+
+def _worksheet_bytes(source: Path | IO[bytes]) -> int:
+    with zipfile.ZipFile(source) as zf:
+        return sum(info.file_size for info in zf.infolist() if info.filename.startswith("xl/worksheets/"))
 
 
 def _save_rows(

@@ -79,9 +79,40 @@ def _row_xml(attrs: bytes, body: bytes) -> bytes:
 
 
 def reduced_sheet(xml: bytes, keep: set[int]) -> bytes:
-    """The sheet with only the rows in ``keep`` left in its sheetData (everything else untouched)."""
+    """The sheet with only the rows in ``keep`` left in its sheetData and without the conditional
+    formatting and data validation that :func:`spliced_sheet` puts back verbatim (ppid never writes
+    them; they are most of what openpyxl spends on a small sheet)."""
     _start, _end, rows = _rows(xml)
-    return _with_rows(xml, b"".join(_row_xml(a, b) for n, a, b in rows if n in keep))
+    xml = _with_rows(xml, b"".join(_row_xml(a, b) for n, a, b in rows if n in keep))
+    formats = _formats(xml)
+    return xml if formats is None else xml[: formats[0]] + xml[formats[1] :]
+
+
+# Conditional formatting and data validation stand together after the rows (CT_Worksheet order);
+# what may follow them, for putting them back in the same place.
+_FORMATS = re.compile(rb"<(conditionalFormatting|dataValidations)\b[^>]*?(?:/>|>.*?</\1>)", re.S)
+_AFTER_FORMATS = re.compile(
+    rb"<(?:hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks"
+    rb"|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF"
+    rb"|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|</worksheet>"
+)
+_PREFIXED = re.compile(rb"<(?!/)\w+:|</\w+:|\s(?!xml:)\w+:\w+\s*=")
+
+
+def _formats(xml: bytes) -> tuple[int, int] | None:
+    """(start, end) of the sheet's conditional-formatting and data-validation elements after the
+    rows, when they stand together and need no namespace prefix; else None (openpyxl handles them)."""
+    data = _SHEET_DATA.search(xml)
+    if data is None:
+        return None
+    blocks = list(_FORMATS.finditer(xml, data.end()))
+    if not blocks:
+        return None
+    start, end = blocks[0].start(), blocks[-1].end()
+    gaps = [xml[a.end() : b.start()] for a, b in zip(blocks, blocks[1:], strict=False)]
+    if any(gap.strip() for gap in gaps) or _PREFIXED.search(xml, start, end):
+        return None
+    return start, end
 
 
 def _with_rows(xml: bytes, content: bytes) -> bytes:
@@ -135,7 +166,24 @@ def spliced_sheet(original: bytes, saved: bytes, written: set[int], strings: lis
         if n in written or n not in merged:
             merged[n] = _row_xml(a, b)
     out = _with_rows(saved, b"".join(merged[n] for n in sorted(merged)))
+    out = _formats_back(out, original)
     return _dimension(out, original, max(merged, default=1))
+
+
+def _formats_back(saved: bytes, original: bytes) -> bytes:
+    """Put the original conditional formatting and data validation (taken out by
+    :func:`reduced_sheet`) back into openpyxl's sheet, byte for byte, where the schema wants them."""
+    formats = _formats(original)
+    if formats is None:
+        return saved
+    data = _SHEET_DATA.search(saved)
+    if data is None or _FORMATS.search(saved, data.end()):
+        raise Unspliceable("formatting written by openpyxl as well")
+    after = _AFTER_FORMATS.search(saved, data.end())
+    if after is None:
+        raise Unspliceable("no end of worksheet")
+    at = after.start()
+    return saved[:at] + original[formats[0] : formats[1]] + saved[at:]
 
 
 def _dimension(xml: bytes, original: bytes, last_row: int) -> bytes:
