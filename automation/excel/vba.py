@@ -13,6 +13,7 @@ file name, writes that module and lists the settings of the ``xlwings.conf`` she
 from __future__ import annotations
 
 import importlib.resources
+import importlib.resources.abc
 import importlib.util
 import keyword
 import re
@@ -39,14 +40,26 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def vba_project() -> bytes:
     """``xl/vbaProject.bin`` of the installed xlwings package's standalone quickstart workbook."""
     try:
-        source = importlib.resources.files("xlwings").joinpath(SOURCE_BOOK)
-        with source.open("rb") as handle, zipfile.ZipFile(handle) as book:
+        with _source_book().open("rb") as handle, zipfile.ZipFile(handle) as book:
             return book.read("xl/vbaProject.bin")
     except (ModuleNotFoundError, FileNotFoundError, KeyError, zipfile.BadZipFile) as exc:
         raise UnusableFile(
             f"Proyek VBA xlwings ({SOURCE_BOOK}) tidak ditemukan atau rusak; pasang ulang paket xlwings"
             f" ({exc})."
         ) from exc
+
+
+def _source_book() -> Path | importlib.resources.abc.Traversable:
+    """The quickstart workbook inside the installed xlwings, found without importing xlwings
+    (its import takes about 2 s: pandas, cryptography, its Pro modules)."""
+    spec = importlib.util.find_spec("xlwings")
+    if spec is None:
+        raise ModuleNotFoundError("xlwings")
+    for folder in spec.submodule_search_locations or ():
+        candidate = Path(folder) / SOURCE_BOOK
+        if candidate.is_file():
+            return candidate
+    return importlib.resources.files("xlwings").joinpath(SOURCE_BOOK)  # e.g. a zipped install
 
 
 def module_name(path: Path) -> str:
