@@ -317,23 +317,27 @@ def _build(cls: type[_D], raw: Any, where: str, **given: Any) -> _D:
     """Dataclass ``cls`` from a TOML table: every key a field, every field without a default given."""
     if not isinstance(raw, dict):
         raise SchemaFileError(f"{where}: expected a table, got {raw!r}")
-    names = [f.name for f in fields(cls) if f.name not in given]
-    _known_keys(raw, names, where)
-    required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
-    missing = sorted(required - set(raw) - set(given))
+    types, required = _fields(cls)
+    _known_keys(raw, [name for name in types if name not in given], where)
+    missing = sorted(required - raw.keys() - given.keys())
     if missing:
         raise SchemaFileError(f"{where}: missing key {missing[0]!r}")
-    hints = _hints(cls)
-    return cls(**{k: _value(hints[k], v, f"{where}, {k}") for k, v in raw.items()}, **given)
+    return cls(**{k: _value(types[k], v, f"{where}, {k}") for k, v in raw.items()}, **given)
 
 
-_HINTS: dict[type, dict[str, Any]] = {}  # field types of each dataclass, resolved once
+_FIELDS: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = get_type_hints(cls)
-    return _HINTS[cls]
+def _fields(cls: type[DataclassInstance]) -> tuple[dict[str, Any], frozenset[str]]:
+    """The field types of dataclass ``cls`` by name, and the fields without a default (resolved once)."""
+    if cls not in _FIELDS:
+        hints = get_type_hints(cls)
+        types = {f.name: hints[f.name] for f in fields(cls)}
+        required = frozenset(
+            f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING
+        )
+        _FIELDS[cls] = types, required
+    return _FIELDS[cls]
 
 
 @lru_cache(maxsize=8)
@@ -343,6 +347,8 @@ def _members(enum: type[Enum]) -> dict[str, Enum]:
 
 def _value(hint: Any, raw: Any, where: str) -> Any:
     """``raw`` as the field type ``hint``: enums by lower-case member name, lists as tuples."""
+    if type(raw) is hint:
+        return raw
     if hint is Any:
         hint = str | int  # a setting's default: text or a whole number
     if isinstance(hint, UnionType):

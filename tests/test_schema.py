@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
@@ -67,6 +68,13 @@ def test_column_references_resolve() -> None:
         assert {f"nomor_{doc.prefix}", f"tanggal_{doc.prefix}", f"berkas_{doc.prefix}"} <= set(keys), doc.key
         assert doc.pattern in schema.SETTING_BY_KEY, doc.key
     assert schema.PERMOHONAN.column("nik").when == schema.IDENTITY_NIK
+
+
+def test_the_file_header_spells_every_enum_value() -> None:
+    header = TEXT.split("[[group.", 1)[0]
+    for enum in (schema.T, schema.Need, schema.By, schema.Kind, schema.Operation):
+        entry = re.split(r"\n#(?! {5})", header.split(f" {enum.__name__}: ", 1)[1])[0]  # with continuations
+        assert {m.name.lower() for m in enum} <= set(re.findall(r"[a-z]+", entry)), enum
 
 
 def test_the_schema_names_no_columns_outside_the_file() -> None:
