@@ -292,9 +292,15 @@ def _columns(tables: Tables, entries: list[dict[str, Any]], where: str) -> tuple
             columns.extend(tables.group(entry["include"], place, **params))
         else:
             columns.append(_build(Column, entry, place))
+    seen: dict[str, str] = {}
     for column in columns:
         if not _KEY.fullmatch(column.key):
             raise SchemaFileError(f"{where}: column key {column.key!r} is not lower_case_with_underscores")
+        if column.key in seen:  # the reader maps a key to one column: the other would be ignored
+            raise SchemaFileError(
+                f"{where}: columns {seen[column.key]!r} and {column.header!r} share the key {column.key!r}"
+            )
+        seen[column.key] = column.header
     return tuple(columns)
 
 

@@ -77,7 +77,7 @@ def test_demo_shows_keberatan_answered_late_and_taken_to_the_ki(demo: Path) -> N
     assert as_text(rows["Ditanggapi Atasan PPID"].get("status_waktu")) == "Selesai tepat waktu"
     for row in rows.values():
         assert as_text(row.get("nomor_tanda_keberatan")) and not as_text(row.get("catatan_validasi"))
-    answered = [r for r in rows.values() if as_text(r.get("nomor_tanggapan"))]
+    answered = [r for r in rows.values() if as_text(r.get("nomor_surat_tanggapan"))]
     assert len(answered) == 2
     letters = {p.name for p in (demo / "output").glob("2026/*/*keberatan*.docx")}
     assert letters == {"tanda_terima_keberatan.docx", "tanggapan_keberatan.docx"}

@@ -471,3 +471,22 @@ def test_reports_count_keberatan_and_sengketa_by_outcome():
     outcomes = tally.frames.objections["outcome"].value_counts().to_dict()
     assert outcomes == {"Ditolak": 2, "Belum ditanggapi": 1, "Diselesaikan dengan kesepakatan": 1}
     assert tally.frames.objections["dispute"].tolist() == ["", "", "", "Mediasi berhasil"]
+
+
+def test_the_answer_date_staff_type_is_the_one_read(register: Path):
+    """Staff type the Atasan PPID's answer into "Tanggal Tanggapan"; the letter's own date column
+    ("Tanggal Tanggapan atas Keberatan") is another column with another key."""
+    from openpyxl import load_workbook
+
+    from automation.excel.reader import read_register
+
+    wb = load_workbook(register, keep_vba=True)
+    ws = wb[KEBERATAN.name]
+    header = next(r for r in ws.iter_rows(max_row=12) if any(c.value == "Tanggal Tanggapan" for c in r))
+    column = {c.value: c.column for c in header}
+    row = header[0].row + 1
+    ws.cell(row, column["Tanggal Tanggapan"]).value = datetime(2026, 12, 10)
+    wb.save(register)
+    (record,) = [r for r in read_register(register).records("keberatan") if r.get("tanggal_tanggapan")]
+    assert record.get("tanggal_tanggapan") == date(2026, 12, 10)
+    assert not record.get("tanggal_surat_tanggapan")
