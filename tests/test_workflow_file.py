@@ -31,3 +31,30 @@ def test_advance_on_a_workbook_carries_values_exactly_and_is_idempotent(register
 
     second = operations.advance(path, now=NOW)
     assert not second.written
+
+
+def test_a_write_plans_once_when_the_file_did_not_change_and_again_when_it_did(register, tmp_path) -> None:
+    """The plan made before the lock is kept only for the very bytes it was made on."""
+    import shutil
+
+    other = tmp_path / "lain.xlsm"
+    shutil.copy(register, other)
+    operations.commit(other, lambda reg: (Changes(appends={"permohonan": [intake_row("lain")]}), None))
+    seen: list[int] = []
+
+    def planner(reg):
+        seen.append(len(reg.records("permohonan")))
+        return Changes(appends={"permohonan": [intake_row("satu")]}), None
+
+    assert operations.commit(register, planner).written and seen == [0]
+
+    def changed_meanwhile(reg):  # another run writes between this run's first plan and its lock
+        seen.append(len(reg.records("permohonan")))
+        if len(seen) == 2:
+            shutil.copy(other, register)
+        return Changes(appends={"permohonan": [intake_row("dua")]}), None
+
+    assert operations.commit(register, changed_meanwhile).written
+    assert seen == [0, 1, 1]  # planned again on what the other run wrote
+    texts = [r.get("rincian_informasi") for r in read_register(register).records("permohonan")]
+    assert texts == ["lain", "dua"]
