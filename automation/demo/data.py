@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 from ..reference import Klasifikasi
+from ..resources import load_data
 
 FIRST_M = (
     "Yohanes",
@@ -118,8 +117,7 @@ class Topic:
 
 def _topics() -> tuple[Topic, ...]:
     """The sample topics, kept as data in automation/data/demo_topics.toml."""
-    text = resources.files("automation").joinpath("data", "demo_topics.toml").read_text(encoding="utf-8")
-    rows = tomllib.loads(text)["topic"]
+    rows = load_data("demo_topics.toml")["topic"]
     return tuple(Topic(**{**row, "jangka": tuple(row.get("jangka", ("", "")))}) for row in rows)
 
 
