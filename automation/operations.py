@@ -245,19 +245,19 @@ def _advance_planner(req: Request) -> Planner[Any]:
 
 
 def _documents_planner(req: Request) -> Planner[Any]:
-    from .letters.documents import plan_documents
+    from .letters.documents import DocumentsRequest, plan_documents
 
     def documents_planner(reg: Register) -> tuple[Changes, Any]:
-        return plan_documents(
-            reg,
-            out_root=output_root(req.path),
-            today=req.now.date(),
-            now=req.now,
+        request = DocumentsRequest(
+            output_root(req.path),
+            req.now.date(),
             reg_no=req.reg_no,
             trigger=req.trigger,
             user=req.user,
+            now=req.now,
             progress=req.progress,
         )
+        return plan_documents(reg, request)
 
     return documents_planner
 

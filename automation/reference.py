@@ -104,112 +104,62 @@ class RefList:
 
 
 # The controlled values: one StrEnum per closed list, member name -> the text staff see (the
-# Referensi lists below are generated from them).
-KategoriPemohon = StrEnum(
-    "KategoriPemohon",
-    {
-        "PERORANGAN": "Perorangan",
-        "KELOMPOK_ORANG": "Kelompok Orang",
-        "BADAN_HUKUM": "Badan Hukum",
-    },
-)
+# Referensi lists below are generated from them).  The lists are data that must stay code (mypy
+# checks every ``Keputusan.DITOLAK``), so they are laid out as a table, a few members to a line,
+# which the formatter would otherwise explode into one member a line.
+# fmt: off
+KategoriPemohon = StrEnum("KategoriPemohon", {
+    "PERORANGAN": "Perorangan", "KELOMPOK_ORANG": "Kelompok Orang", "BADAN_HUKUM": "Badan Hukum",
+})
 YaTidak = StrEnum("YaTidak", {"YA": "Ya", "TIDAK": "Tidak"})
 # Dikecualikan (step 4): the outcome of the consequence test of one item.
 Klasifikasi = StrEnum("Klasifikasi", {"YA": "YA", "TIDAK": "TIDAK", "SEBAGIAN": "SEBAGIAN"})
 # Keputusan Atasan PPID (step 6).
 Persetujuan = StrEnum("Persetujuan", {"DISETUJUI": "Disetujui", "DITOLAK": "Ditolak", "REVISI": "Revisi"})
 # Status Penguasaan (step 2).
-Penguasaan = StrEnum(
-    "Penguasaan",
-    {
-        "DIKUASAI": "Dikuasai",
-        "TIDAK_DIKUASAI": "Tidak dikuasai",
-        "BELUM_DIDOKUMENTASIKAN": "Belum didokumentasikan",
-    },
-)
+Penguasaan = StrEnum("Penguasaan", {
+    "DIKUASAI": "Dikuasai", "TIDAK_DIKUASAI": "Tidak dikuasai",
+    "BELUM_DIDOKUMENTASIKAN": "Belum didokumentasikan",
+})
 # Jenis Keputusan (step 8).
-Keputusan = StrEnum(
-    "Keputusan",
-    {
-        "DIBERIKAN_SELURUHNYA": "Diberikan seluruhnya",
-        "DIBERIKAN_SEBAGIAN": "Diberikan sebagian",
-        "DITOLAK": "Ditolak",
-        "TIDAK_DIKUASAI": "Tidak dikuasai",
-        "BELUM_DIDOKUMENTASIKAN": "Belum didokumentasikan",
-    },
-)
+Keputusan = StrEnum("Keputusan", {
+    "DIBERIKAN_SELURUHNYA": "Diberikan seluruhnya", "DIBERIKAN_SEBAGIAN": "Diberikan sebagian",
+    "DITOLAK": "Ditolak", "TIDAK_DIKUASAI": "Tidak dikuasai",
+    "BELUM_DIDOKUMENTASIKAN": "Belum didokumentasikan",
+})
 # Jenis Jangka Waktu of an exemption (UU KIP Pasal 20).
-JangkaWaktu = StrEnum(
-    "JangkaWaktu",
-    {
-        "TANGGAL": "Tanggal",
-        "TAHUN": "Tahun",
-        "PERISTIWA": "Peristiwa",
-        "TIDAK_TERBATAS": "Tidak terbatas",
-    },
-)
-StatusDik = StrEnum(
-    "StatusDik",
-    {
-        "BERLAKU": "Berlaku",
-        "PERLU_UJI_ULANG": "Perlu uji ulang",
-        "DIBUKA": "Dibuka",
-    },
-)
+JangkaWaktu = StrEnum("JangkaWaktu", {
+    "TANGGAL": "Tanggal", "TAHUN": "Tahun", "PERISTIWA": "Peristiwa", "TIDAK_TERBATAS": "Tidak terbatas",
+})
+StatusDik = StrEnum("StatusDik", {
+    "BERLAKU": "Berlaku", "PERLU_UJI_ULANG": "Perlu uji ulang", "DIBUKA": "Dibuka",
+})
 # Status Tahap of a stage row: still being worked on, or moved on.
 StatusTahap = StrEnum("StatusTahap", {"DALAM_PROSES": "Dalam proses", "SELESAI": "Selesai"})
 # Status Waktu of a request against its Batas Waktu.
-StatusWaktu = StrEnum(
-    "StatusWaktu",
-    {
-        "TEPAT_WAKTU": "Tepat waktu",
-        "MENDEKATI_BATAS": "Mendekati batas",
-        "LEWAT_BATAS": "Lewat batas",
-        "SELESAI_TEPAT_WAKTU": "Selesai tepat waktu",
-        "SELESAI_TERLAMBAT": "Selesai terlambat",
-    },
-)
+StatusWaktu = StrEnum("StatusWaktu", {
+    "TEPAT_WAKTU": "Tepat waktu", "MENDEKATI_BATAS": "Mendekati batas", "LEWAT_BATAS": "Lewat batas",
+    "SELESAI_TEPAT_WAKTU": "Selesai tepat waktu", "SELESAI_TERLAMBAT": "Selesai terlambat",
+})
 # Alasan Keberatan (UU KIP Pasal 35 ayat (1) huruf a-g).
-AlasanKeberatan = StrEnum(
-    "AlasanKeberatan",
-    {
-        "A": "a. Penolakan berdasarkan Pasal 17",
-        "B": "b. Informasi berkala tidak disediakan",
-        "C": "c. Permintaan tidak ditanggapi",
-        "D": "d. Ditanggapi tidak sebagaimana diminta",
-        "E": "e. Permintaan tidak dipenuhi",
-        "F": "f. Biaya tidak wajar",
-        "G": "g. Melebihi jangka waktu",
-    },
-)
-PutusanKeberatan = StrEnum(
-    "PutusanKeberatan",
-    {
-        "DITERIMA": "Diterima",
-        "DITOLAK": "Ditolak",
-        "KESEPAKATAN": "Diselesaikan dengan kesepakatan",
-    },
-)
+AlasanKeberatan = StrEnum("AlasanKeberatan", {
+    "A": "a. Penolakan berdasarkan Pasal 17", "B": "b. Informasi berkala tidak disediakan",
+    "C": "c. Permintaan tidak ditanggapi", "D": "d. Ditanggapi tidak sebagaimana diminta",
+    "E": "e. Permintaan tidak dipenuhi", "F": "f. Biaya tidak wajar", "G": "g. Melebihi jangka waktu",
+})
+PutusanKeberatan = StrEnum("PutusanKeberatan", {
+    "DITERIMA": "Diterima", "DITOLAK": "Ditolak", "KESEPAKATAN": "Diselesaikan dengan kesepakatan",
+})
 # Mediation, or the adjudication ruling of the Komisi Informasi (UU KIP Ps 38-39).
-PutusanSengketa = StrEnum(
-    "PutusanSengketa",
-    {
-        "MEDIASI_BERHASIL": "Mediasi berhasil",
-        "DIKABULKAN_SELURUHNYA": "Dikabulkan seluruhnya",
-        "DIKABULKAN_SEBAGIAN": "Dikabulkan sebagian",
-        "DITOLAK": "Ditolak",
-        "DICABUT_GUGUR": "Dicabut/gugur",
-    },
-)
-JenisLibur = StrEnum(
-    "JenisLibur",
-    {
-        "LIBUR_NASIONAL": "Libur nasional",
-        "CUTI_BERSAMA": "Cuti bersama",
-        "PENUTUPAN_KANTOR": "Penutupan kantor",
-        "BUKAN_HARI_LIBUR": "Bukan hari libur",
-    },
-)
+PutusanSengketa = StrEnum("PutusanSengketa", {
+    "MEDIASI_BERHASIL": "Mediasi berhasil", "DIKABULKAN_SELURUHNYA": "Dikabulkan seluruhnya",
+    "DIKABULKAN_SEBAGIAN": "Dikabulkan sebagian", "DITOLAK": "Ditolak", "DICABUT_GUGUR": "Dicabut/gugur",
+})
+JenisLibur = StrEnum("JenisLibur", {
+    "LIBUR_NASIONAL": "Libur nasional", "CUTI_BERSAMA": "Cuti bersama",
+    "PENUTUPAN_KANTOR": "Penutupan kantor", "BUKAN_HARI_LIBUR": "Bukan hari libur",
+})
+# fmt: on
 
 E = TypeVar("E", bound=StrEnum)
 _LOOKUP: dict[type[StrEnum], dict[str, StrEnum]] = {}

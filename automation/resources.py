@@ -9,10 +9,13 @@ any folder reads exactly what the wheel carries.
 from __future__ import annotations
 
 import importlib.resources
+import tomllib
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 TEMPLATES_PACKAGE = "automation.templates"
+DATA_FOLDER = "data"  # automation/data/: tables kept as TOML (shipped as package data)
 
 
 def templates_dir() -> Path:
@@ -25,6 +28,12 @@ def template_names() -> list[str]:
     return sorted(
         p.name for p in importlib.resources.files(TEMPLATES_PACKAGE).iterdir() if p.name.endswith(".docx")
     )
+
+
+def load_data(name: str) -> dict[str, Any]:
+    """The TOML file ``name`` of automation/data/, parsed (callers keep what they build from it)."""
+    text = importlib.resources.files("automation").joinpath(DATA_FOLDER, name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
 
 def _as_path(resource: Traversable) -> Path:

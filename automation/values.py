@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -273,27 +274,27 @@ def _int_from_number(value: Any) -> int | None:
     return None
 
 
-def _whole(value: Any, from_text: Callable[[str], int | None], fraction: str, unreadable: str) -> Result:
-    """A whole number from a number cell or from text read by ``from_text``; the two messages take
-    ``{value}`` (the value shortened) for a number with a fraction and for text that is not a number."""
-    if _is_number(value):
-        number = _int_from_number(value)
-        return (number, None) if number is not None else (None, fraction.format(value=short(value)))
-    text = as_text(value)
-    if not text and not isinstance(value, bool):
-        return None, None
-    number = from_text(text) if not isinstance(value, bool) else None
-    return (number, None) if number is not None else (None, unreadable.format(value=short(text)))
+@dataclass(frozen=True)
+class WholeNumber:
+    """A parser of whole numbers: a number cell as it is, text read by ``from_text``.
 
+    The two messages take ``{value}`` (the value shortened): ``fraction`` for a number with a
+    fraction, ``unreadable`` for text that is not a number.
+    """
 
-def parse_int(value: Any) -> tuple[int | None, str | None]:
-    """A whole number from a number or text ('12', '1.500', '12,0')."""
-    return _whole(
-        value,
-        _int_from_text,
-        "'{value}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5.",
-        "'{value}' bukan bilangan bulat; isi angka saja, misalnya 5.",
-    )
+    from_text: Callable[[str], int | None]
+    fraction: str
+    unreadable: str
+
+    def __call__(self, value: Any) -> tuple[int | None, str | None]:
+        if _is_number(value):
+            number = _int_from_number(value)
+            return (number, None) if number is not None else (None, self.fraction.format(value=short(value)))
+        text = as_text(value)
+        if not text and not isinstance(value, bool):
+            return None, None
+        number = self.from_text(text) if not isinstance(value, bool) else None
+        return (number, None) if number is not None else (None, self.unreadable.format(value=short(text)))
 
 
 _CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.I)
@@ -306,14 +307,18 @@ def _rupiah_from_text(text: str) -> int | None:
     return _int_from_text(re.sub(r"[.,]-$", "", _CURRENCY.sub("", text)).strip())
 
 
-def parse_money(value: Any) -> tuple[int | None, str | None]:
-    """Rupiah as a whole number: 15000.0, 'Rp 15.000', '15.000,00', 'Rp15.000,-'; '-'/'gratis' = 0."""
-    return _whole(
-        value,
-        _rupiah_from_text,
-        "Biaya '{value}' memuat sen; tulis rupiah tanpa sen, misalnya 15000.",
-        "Biaya '{value}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.",
-    )
+# A whole number from a number or text ('12', '1.500', '12,0').
+parse_int = WholeNumber(
+    _int_from_text,
+    fraction="'{value}' bukan bilangan bulat; isi angka tanpa pecahan, misalnya 5.",
+    unreadable="'{value}' bukan bilangan bulat; isi angka saja, misalnya 5.",
+)
+# Rupiah as a whole number: 15000.0, 'Rp 15.000', '15.000,00', 'Rp15.000,-'; '-'/'gratis' = 0.
+parse_money = WholeNumber(
+    _rupiah_from_text,
+    fraction="Biaya '{value}' memuat sen; tulis rupiah tanpa sen, misalnya 15000.",
+    unreadable="Biaya '{value}' tidak terbaca; tulis angka rupiah, misalnya 15000 atau Rp 15.000.",
+)
 
 
 # ---------------------------------------------------------------- Pasal 17 grounds

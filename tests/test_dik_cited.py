@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 from _letters_data import REG1, REG2, demo_register, demo_rows, flat, text_of
 
-from automation.letters.documents import MADE, make_documents
+from automation.letters.documents import MADE, DocumentsRequest, make_documents
 from automation.report import build_monthly
 from automation.report.annual import plan_annual
 from automation.report.monthly import plan_monthly
@@ -62,7 +62,7 @@ def rows(*entries: dict) -> dict:
 
 def ba_text(tmp_path: Path, *entries: dict) -> str:
     reg = demo_register(tmp_path, rows(*entries))
-    _changes, result = make_documents(reg, out_root=tmp_path / "output", today=TODAY)
+    _changes, result = make_documents(reg, DocumentsRequest(tmp_path / "output", TODAY))
     row = next(r for r in result.rows if r.reg_no == REG1 and r.document == "Berita Acara Uji Konsekuensi")
     assert row.status == MADE, row.message
     return flat(text_of(row.path))

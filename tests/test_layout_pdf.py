@@ -24,7 +24,7 @@ import docx
 import pytest
 from _letters_data import REG1, REG2, carried, demo_register, demo_rows, request
 
-from automation.letters.documents import make_documents
+from automation.letters.documents import DocumentsRequest, make_documents
 from automation.letters.pdf import convert_to_pdf, find_soffice
 from automation.report import build_annual, build_monthly
 
@@ -169,7 +169,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
 
     tmp = tmp_path_factory.mktemp("tata-letak")
     reg = demo_register(tmp, sample_rows())
-    _, result = make_documents(reg, out_root=tmp / "output", today=date(2026, 12, 5))
+    _, result = make_documents(reg, DocumentsRequest(tmp / "output", date(2026, 12, 5)))
     assert not result.failed, [r.message for r in result.failed]
     sources = [
         r.path for r in result.made if r.path.parent.name.endswith(("0001", "0004")) or r.path.stem in KEEP

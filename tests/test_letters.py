@@ -13,7 +13,7 @@ import pytest
 from _letters_data import REG1, REG2, REG3, apply, carried, demo_register, demo_rows, flat, text_of
 
 from automation.errors import UsageError
-from automation.letters.documents import FAILED, MADE, make_documents
+from automation.letters.documents import FAILED, MADE, DocumentsRequest, make_documents
 from automation.letters.render import TEMPLATES_DIR
 from automation.schema import DOCUMENTS
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(reg, tmp_path, **kw):
-    return make_documents(reg, out_root=tmp_path / "output", today=TODAY, **kw)
+    return make_documents(reg, DocumentsRequest(tmp_path / "output", TODAY, **kw))
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from _letters_data import REG1, demo_register, demo_rows, text_of
 
 from automation.letters.clean import clean_text, clean_value
-from automation.letters.documents import make_documents
+from automation.letters.documents import DocumentsRequest, make_documents
 
 CONTROL = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r")
 NAME = "PT \"A&B\" <Tbk> 'Maju' {{ nomor }} {% raw %} 😀 & Co."
@@ -42,7 +42,7 @@ def hostile_register(tmp_path):
 def hostile(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
     reg = hostile_register(tmp)
-    changes, result = make_documents(reg, out_root=tmp / "output", today=date(2026, 11, 25), reg_no=REG1)
+    changes, result = make_documents(reg, DocumentsRequest(tmp / "output", date(2026, 11, 25), reg_no=REG1))
     return result
 
 

@@ -9,7 +9,7 @@ from _letters_data import REG1, apply, demo_register, request
 from hypothesis import given
 from hypothesis import strategies as st
 
-from automation.letters.documents import MADE, REMADE, make_documents
+from automation.letters.documents import MADE, REMADE, DocumentsRequest, make_documents
 from automation.numbering import Numberer, PatternError, compile_pattern
 from automation.register import Record
 
@@ -25,7 +25,7 @@ def requests_register(tmp_path, received: list[object]):
 
 
 def run(reg, tmp_path, **kw):
-    return make_documents(reg, out_root=tmp_path / "output", today=TODAY, **kw)
+    return make_documents(reg, DocumentsRequest(tmp_path / "output", TODAY, **kw))
 
 
 def numbers(changes, key="nomor_tanda_bukti"):

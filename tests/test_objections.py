@@ -10,7 +10,7 @@ import docx
 import pytest
 from _factories import make_register
 
-from automation.letters import make_documents
+from automation.letters import DocumentsRequest, make_documents
 from automation.letters.pdf import convert_beside_report, find_soffice
 from automation.objections import CLOSED, DISPUTE, WAITING, objections
 from automation.register import SheetData
@@ -413,7 +413,7 @@ def test_keberatan_letters_are_rendered_from_the_templates(tmp_path: Path):
     reg_rows["permohonan"][0].update(alamat="Jl. Gajah Mada No. 1, Pontianak", pekerjaan="Wiraswasta")
     reg = make_register(reg_rows)
     reg.path = tmp_path / "register.xlsm"
-    changes, result = make_documents(reg, out_root=tmp_path / "output", today=LATER)
+    changes, result = make_documents(reg, DocumentsRequest(tmp_path / "output", LATER))
     made = {r.document: r for r in result.made if r.sheet == "Keberatan"}
     assert set(made) == {"Tanda Terima Keberatan", "Tanggapan atas Keberatan"}, [
         r.message for r in result.failed
@@ -436,7 +436,7 @@ def test_letters_wait_for_impossible_keberatan_dates(tmp_path: Path):
         rows("Ditolak", date(2026, 11, 20), {**FILED, "tanggal_keberatan": date(2026, 11, 18)})
     )
     reg.path = tmp_path / "register.xlsm"
-    _changes, result = make_documents(reg, out_root=tmp_path / "output", today=LATER)
+    _changes, result = make_documents(reg, DocumentsRequest(tmp_path / "output", LATER))
     (failed,) = [r for r in result.failed if r.sheet == "Keberatan"]
     assert "Tanggal Keberatan Diterima" in failed.message
     assert not [r for r in result.made if r.sheet == "Keberatan"]

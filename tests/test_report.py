@@ -488,3 +488,26 @@ def test_workbook_summary_prints_readably_on_a4(march: Any) -> None:
     assert ws.print_area and ws.print_title_rows
     notes = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value[:2] == "1."]
     assert notes and any(str(r).startswith(notes[0].coordinate) for r in ws.merged_cells.ranges)
+
+
+def test_every_table_layout_is_used_and_register_columns_carry_their_schema_header() -> None:
+    """report_tables.toml holds the layout of each table the two reports make, and no other; a
+    column that shows a register column is headed as the register heads it."""
+    from automation.reference import KEPUTUSAN
+    from automation.report.annual import plan_annual
+    from automation.report.layouts import LAYOUTS
+    from automation.report.monthly import plan_monthly
+    from automation.schema import KEBERATAN, PERMOHONAN, REGISTER_DIK
+
+    reg = make_register(fixture_rows())
+    drafts = (plan_monthly(reg, "2026-03", today=TODAY), plan_annual(reg, 2026, today=TODAY))
+    made = {t.key: t for d in drafts for page in d.pages for t in page.tables}
+    assert set(made) == set(LAYOUTS)
+    assert all(t.cols == LAYOUTS[k].cols and t.empty == LAYOUTS[k].empty for k, t in made.items())
+    headers = {k: [c.header for c in layout.cols] for k, layout in LAYOUTS.items()}
+    assert headers["lewat_batas"][0] == PERMOHONAN.column("no_registrasi").header
+    assert headers["belum_selesai"][3] == PERMOHONAN.column("tahap_saat_ini").header
+    assert headers["dik_baru"][:2] == [REGISTER_DIK.column(k).header for k in ("no_dik", "informasi")]
+    assert headers["keberatan"][2] == KEBERATAN.column("alasan_keberatan").header
+    assert headers["bulanan"][3:-1] == list(KEPUTUSAN)
+    assert made["belum_selesai"].title == "Permohonan belum selesai per 31 Maret 2026"

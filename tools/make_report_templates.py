@@ -1,6 +1,6 @@
 """Generate templates/laporan_bulanan.docx and templates/laporan_tahunan.docx with python-docx.
 
-The table headers come from automation.report.sections.COLUMNS and the order of the parts from
+The table headers come from automation.report.layouts.COLUMNS and the order of the parts from
 the report modules, so the templates and the code cannot drift apart.  Staff may restyle the
 generated files in Word; re-running this script overwrites them.
 
@@ -38,9 +38,9 @@ from make_templates import (  # noqa: E402  (one set of layout helpers for both 
 
 from automation.report.annual import PARTS, PLACEHOLDER  # noqa: E402
 from automation.report.build import Section  # noqa: E402
+from automation.report.layouts import COLUMNS  # noqa: E402
 from automation.report.model import DATE, INT, NUM, PCT, TEXT, Col  # noqa: E402
 from automation.report.monthly import DOCX_LAYOUT  # noqa: E402
-from automation.report.sections import COLUMNS  # noqa: E402
 
 TEXT_WIDTH_CM = 16.0
 CELL_PADDING_CM = 0.45  # Table Grid: 0.19 cm each side, plus room for rounding
@@ -157,7 +157,7 @@ def letterhead(doc: DocumentObject) -> None:
     bottom_rule(p, style="double", size="6")
 
 
-def data_table(doc: DocumentObject, key: str, columns: str, *, titled: bool = True) -> None:
+def data_table(doc: DocumentObject, key: str, *, titled: bool = True) -> None:
     """Title line plus a table whose body rows loop over ``t.<key>`` (docxtpl ``{%tr %}`` rows).
 
     The header row repeats on every page, no row splits across pages, the title stays with the
@@ -165,7 +165,7 @@ def data_table(doc: DocumentObject, key: str, columns: str, *, titled: bool = Tr
     """
     if titled:
         keep_with_next(para(doc, var(f"judul.{key}"), italic=True, size=10))
-    cols = COLUMNS[columns]
+    cols = COLUMNS[key]
     table = doc.add_table(rows=4, cols=len(cols))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -190,17 +190,9 @@ def sections(doc: DocumentObject, layout: list[Section] | tuple[Section, ...], s
     for number, section in enumerate(layout, start=start):
         keep_with_next(para(doc, f"{number}. {section.heading}", bold=True))
         for key in section.tables:
-            data_table(doc, key, key if key in COLUMNS else _columns_of(key))
+            data_table(doc, key)
         if section.chart:
             para(doc, var(f"g_{section.chart}"), align="center")
-
-
-def _columns_of(key: str) -> str:
-    if key.startswith("dik_"):
-        return "dik"
-    if key.startswith("keberatan_"):
-        return "share"
-    raise KeyError(key)
 
 
 def notes(doc: DocumentObject) -> None:
@@ -258,7 +250,7 @@ def monthly() -> DocumentObject:
     para(doc, "Dengan hormat,")
     keep_with_next(para(doc, "Perlu keputusan Bapak/Ibu", bold=True))
     keep_with_next(para(doc, "{{ menunggu }}", align="justify"))
-    data_table(doc, "perlu_keputusan", "perlu_keputusan", titled=False)
+    data_table(doc, "perlu_keputusan", titled=False)
     para(
         doc,
         "Bersama ini kami sampaikan laporan layanan informasi publik bulan {{ bulan }} dengan pokok-pokok "

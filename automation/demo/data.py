@@ -8,97 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 from ..reference import Klasifikasi
+from ..resources import load_data
 
-FIRST_M = (
-    "Yohanes",
-    "Hendra",
-    "Muhammad",
-    "Agustinus",
-    "Budi",
-    "Stefanus",
-    "Syarif",
-    "Alexander",
-    "Rudi",
-    "Fransiskus",
-    "Andreas",
-    "Gusti",
-    "Dedi",
-    "Yulius",
-    "Ahmad",
-)
-FIRST_F = (
-    "Siti",
-    "Dewi",
-    "Rina",
-    "Fransiska",
-    "Nurhayati",
-    "Uray",
-    "Maria",
-    "Lie Mei",
-    "Yuliana",
-    "Herlina",
-    "Sri",
-    "Theresia",
-    "Fitri",
-    "Anastasia",
-    "Dayang",
-)
-LAST = (
-    "Aldi",
-    "Wijaya",
-    "Rizki",
-    "Lamen",
-    "Santoso",
-    "Masiun",
-    "Alkadrie",
-    "Yanto",
-    "Rahmawati",
-    "Anggraini",
-    "Marlina",
-    "Ling",
-    "Fitriani",
-    "Kurniawan",
-    "Saputra",
-    "Hidayat",
-    "Tjhin",
-    "Usop",
-    "Bujang",
-    "Pratama",
-)
-JOBS = (
-    "Wiraswasta",
-    "Mahasiswa",
-    "Wartawan",
-    "Peneliti",
-    "Pegawai swasta",
-    "Guru",
-    "Advokat",
-    "Petani",
-    "Pengurus LSM",
-    "Dosen",
-)
-PLACES = (
-    ("6171", "Jl. Gajah Mada No. {n}, Kel. Benua Melayu Darat, Kec. Pontianak Selatan, Kota Pontianak"),
-    ("6171", "Jl. Tanjungpura Gg. Karya {n}, Kec. Pontianak Timur, Kota Pontianak"),
-    ("6172", "Jl. Diponegoro No. {n}, Kec. Singkawang Barat, Kota Singkawang"),
-    ("6112", "Jl. Arteri Supadio Km. {n}, Kec. Sungai Raya, Kabupaten Kubu Raya"),
-    ("6104", "Jl. Pattimura No. {n}, Kec. Delta Pawan, Kabupaten Ketapang"),
-    ("6107", "Jl. Lintas Melawi No. {n}, Kec. Sintang, Kabupaten Sintang"),
-    ("6103", "Jl. Jenderal Sudirman No. {n}, Kec. Kapuas, Kabupaten Sanggau"),
-    ("6102", "Jl. Raya Mempawah No. {n}, Kec. Mempawah Hilir, Kabupaten Mempawah"),
-)
-CHANNELS = ("Datang langsung", "Surel", "Laman PPID", "Surel", "Datang langsung", "Pos")
-BADAN = (
-    "Yayasan Lembaga Bantuan Hukum Kalimantan Barat",
-    "Perkumpulan Jurnalis Khatulistiwa",
-    "Lembaga Kajian Anggaran Borneo",
-    "PT Khatulistiwa Data Riset",
-)
+_PEOPLE = load_data("demo_people.toml")  # the sample requesters, kept as data
+FIRST_M: tuple[str, ...] = tuple(_PEOPLE["first_names_male"])
+FIRST_F: tuple[str, ...] = tuple(_PEOPLE["first_names_female"])
+LAST: tuple[str, ...] = tuple(_PEOPLE["last_names"])
+JOBS: tuple[str, ...] = tuple(_PEOPLE["jobs"])
+PLACES: tuple[tuple[str, str], ...] = tuple((code, address) for code, address in _PEOPLE["places"])
+CHANNELS: tuple[str, ...] = tuple(_PEOPLE["channels"])
+BADAN: tuple[str, ...] = tuple(_PEOPLE["legal_bodies"])
 
 
 @dataclass(frozen=True)
@@ -118,8 +40,7 @@ class Topic:
 
 def _topics() -> tuple[Topic, ...]:
     """The sample topics, kept as data in automation/data/demo_topics.toml."""
-    text = resources.files("automation").joinpath("data", "demo_topics.toml").read_text(encoding="utf-8")
-    rows = tomllib.loads(text)["topic"]
+    rows = load_data("demo_topics.toml")["topic"]
     return tuple(Topic(**{**row, "jangka": tuple(row.get("jangka", ("", "")))}) for row in rows)
 
 

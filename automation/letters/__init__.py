@@ -11,11 +11,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .documents import DocumentRow, DocumentsResult, add_pdfs, make_documents
+    from .documents import DocumentRow, DocumentsRequest, DocumentsResult, add_pdfs, make_documents
     from .pdf import PDF_MISSING, convert_beside, convert_to_pdf
 
 _HOME = {
     "DocumentRow": ".documents",
+    "DocumentsRequest": ".documents",
     "DocumentsResult": ".documents",
     "add_pdfs": ".documents",
     "make_documents": ".documents",
@@ -27,6 +28,7 @@ _HOME = {
 __all__ = [
     "PDF_MISSING",
     "DocumentRow",
+    "DocumentsRequest",
     "DocumentsResult",
     "add_pdfs",
     "convert_beside",

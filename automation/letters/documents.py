@@ -151,71 +151,46 @@ def folder_name(reg_no: str) -> str:
     return safe_component(reg_no)  # CON, newlines, 300 characters: see automation.paths
 
 
+@dataclass(frozen=True)
+class DocumentsRequest:
+    """What a documents run makes, for whom, where and when (everything but the register)."""
+
+    out_root: Path  # letters go to <out_root>/<year>/<registration number>/
+    today: date
+    reg_no: str | None = None  # one request only (None: every request with a letter due)
+    trigger: str = "CLI"
+    user: str = ""
+    now: datetime | None = None  # the Log's time (None: midnight of ``today``)
+    templates_dir: Path | None = None  # None: the installed templates
+    progress: Progress | None = None
+
+
 def make_documents(
-    reg: Register,
-    *,
-    out_root: Path,
-    today: date,
-    reg_no: str | None = None,
-    pdf: bool = False,
-    trigger: str = "CLI",
-    user: str = "",
-    now: datetime | None = None,
-    templates_dir: Path | None = None,
-    progress: Progress | None = None,
+    reg: Register, request: DocumentsRequest, *, pdf: bool = False
 ) -> tuple[Changes, DocumentsResult]:
     """:func:`plan_documents`, then the letters written straight to ``out_root`` (and their PDFs).
 
     The operations write through a :class:`Staging` folder instead (published after the save).
     """
-    changes, result = plan_documents(
-        reg,
-        out_root=out_root,
-        today=today,
-        reg_no=reg_no,
-        trigger=trigger,
-        user=user,
-        now=now,
-        templates_dir=templates_dir,
-        progress=progress,
-    )
+    changes, result = plan_documents(reg, request)
     write_letters(result)
     if pdf:
         add_pdfs(result)
     return changes, result
 
 
-def plan_documents(
-    reg: Register,
-    *,
-    out_root: Path,
-    today: date,
-    reg_no: str | None = None,
-    trigger: str = "CLI",
-    user: str = "",
-    now: datetime | None = None,
-    templates_dir: Path | None = None,
-    progress: Progress | None = None,
-) -> tuple[Changes, DocumentsResult]:
+def plan_documents(reg: Register, request: DocumentsRequest) -> tuple[Changes, DocumentsResult]:
     """Render every due document not yet made, in memory; return the cells/log to write and a summary.
 
     Nothing is written: the letters are in ``result.files`` under their final paths below
     ``out_root`` (the paths the register gets); :func:`write_letters` or :meth:`Staging.write` write them.
     """
-    reg_no = reg_no.strip() if reg_no else None
-    run = _Run(
-        reg,
-        out_root=out_root,
-        today=today,
-        now=now or datetime.combine(today, time()),
-        trigger=trigger,
-        user=user,
-        templates_dir=templates_dir,
-    )
+    reg_no = request.reg_no.strip() if request.reg_no else None
+    run = _Run(reg, request)
     items = due_documents(reg, reg_no)
     if reg_no is not None and not items:
         _check_known(reg, reg_no)
-    run.make_all([d for d in items if not run.already_made(d)], progress)
+    run.make_all([d for d in items if not run.already_made(d)], request.progress)
     run.finish()
     return run.changes, run.result
 
@@ -347,26 +322,16 @@ def remove_stale_staging(out_root: Path) -> None:
 class _Run:
     """State of one documents run: numbers handed out, changes and the result rows."""
 
-    def __init__(
-        self,
-        reg: Register,
-        *,
-        out_root: Path,
-        today: date,
-        now: datetime,
-        trigger: str,
-        user: str,
-        templates_dir: Path | None,
-    ) -> None:
-        self.reg, self.out_root, self.today, self.now = reg, Path(out_root), today, now
-        self.trigger, self.user, self.templates_dir = trigger, user, templates_dir
+    def __init__(self, reg: Register, request: DocumentsRequest) -> None:
+        self.reg, self.request, self.out_root = reg, request, Path(request.out_root)
+        self.today, self.now = request.today, request.now or datetime.combine(request.today, time())
         self.base = Path(reg.path).resolve().parent
         self.src = Sources(reg)
         self.numberer = Numberer.from_register(reg)
         self.changes = Changes()
         self.result = DocumentsResult()
         self.row_messages: dict[tuple[str, int], list[str]] = {}
-        self.chain = chain_errors(reg, today=today)
+        self.chain = chain_errors(reg, today=self.today)
         self.logo, note = usable_logo(reg.config.get("logo"), self.base)
         if note:
             self.result.notes.append(note)
@@ -441,7 +406,7 @@ class _Run:
                 number = self.numberer.issue(pattern, day)
             out = self.target(due, day)
             context = {**due.built.context, "nomor": number, "tanggal_surat": bahasa.tanggal(day)}
-            template = template_file(due.doc.template, self.templates_dir)
+            template = template_file(due.doc.template, self.request.templates_dir)
             self.result.files[out] = render_bytes(template, context, logo=self.logo)
         except (PatternError, TemplateError) as exc:
             self._release(pattern, number)
@@ -471,8 +436,8 @@ class _Run:
                     "dari": self._sheet_name(sheet),
                     "ke": "dokumen",
                     "keterangan": log_text(due.doc.title, number),
-                    "pemicu": self.trigger,
-                    "pengguna": self.user,
+                    "pemicu": self.request.trigger,
+                    "pengguna": self.request.user,
                 }
             )
         self.row_messages.setdefault((sheet, row), [])
@@ -530,4 +495,6 @@ class _Run:
                 made = sum(1 for r in self.result.made if r.sheet == name)
                 failed = sum(1 for r in self.result.failed if r.sheet == name)
                 body = f"{made} dibuat, {failed} belum dapat dibuat."
-                self.changes.status[key] = status_text(self.now, self.trigger, body, what="pembuatan dokumen")
+                self.changes.status[key] = status_text(
+                    self.now, self.request.trigger, body, what="pembuatan dokumen"
+                )

@@ -140,9 +140,7 @@ def _tables(
         objection_outcome_tables(tally, period),
     )
     return {
-        "ringkasan": table(
-            "ringkasan", f"Angka utama layanan informasi {period.label}", _summary_rows(figs, limits)
-        ),
+        "ringkasan": table("ringkasan", _summary_rows(figs, limits), periode=period.label),
         "bulanan": monthly_breakdown(months),
         "keputusan": decisions_table(figs),
         "pasal17": letters_table(figs),

@@ -11,11 +11,11 @@ from ..errors import UsageError
 from ..letters.bahasa import signature
 from ..register import Register
 from .build import Counts, Section, compose, prepare, write_report
+from .layouts import COLUMNS
 from .metrics import GRANTED_ALL, GRANTED_PART, NOT_HELD, PASAL17_LETTERS, REFUSED, UNDOCUMENTED, Period
 from .model import Page, ReportDraft, ReportResult, Table
 from .pending import pending_decisions
 from .sections import (
-    COLUMNS,
     breakdown_tables,
     comparison_rows,
     decisions_table,
@@ -78,7 +78,7 @@ def plan_monthly(reg: Register, month: str, *, today: date) -> ReportDraft:
     tables: dict[str, Table] = {
         "perlu_keputusan": pending_table(waiting),
         "perbandingan": table(
-            "perbandingan", f"Angka utama {period.label}", comparison_rows([prev, cur, ytd], limits.answer)
+            "perbandingan", comparison_rows([prev, cur, ytd], limits.answer), periode=period.label
         ),
         "keputusan": decisions_table(cur),
         "pasal17": letters_table(cur),

@@ -1,7 +1,8 @@
-"""Report tables shared by the monthly and annual reports: columns fixed here, rows from the figures.
+"""Report tables shared by the monthly and annual reports: layouts from data, rows from the figures.
 
-The Word templates are generated from the same column lists (tools/make_report_templates.py),
-so a table's headers exist in one place only.
+Titles, empty lines and columns are in automation/data/report_tables.toml (``layouts``); the Word
+templates are generated from the same lists (tools/make_report_templates.py), so a table's
+headers exist in one place only.
 """
 
 from __future__ import annotations
@@ -15,99 +16,17 @@ from ..reference import KEPUTUSAN, Klasifikasi
 from ..register import Register
 from ..values import as_text
 from .frame import Limits
+from .layouts import LAYOUTS
 from .metrics import NO_LETTER, PASAL17_LETTERS, Period, Tally, share_rows, within
-from .model import DATE, INT, NUM, PCT, Chart, Col, Table
+from .model import Chart, Table
 from .pending import Pending
 from .text import month_name, tanggal
 
-SHARE = (Col("Uraian", width=44), Col("Jumlah", INT, 10), Col("Persentase", PCT, 12))
-COLUMNS: dict[str, tuple[Col, ...]] = {
-    "perbandingan": (
-        Col("Uraian", width=44),
-        Col("Bulan lalu", NUM, 12),
-        Col("Bulan ini", NUM, 12),
-        Col("Tahun berjalan", NUM, 14),
-    ),
-    "ringkasan": (Col("Uraian", width=44), Col("Jumlah", NUM, 12)),
-    "share": SHARE,
-    "keputusan": SHARE,
-    "pasal17": (Col("Pasal 17", width=16), Col("Uraian", width=44), Col("Jumlah permohonan", INT, 12)),
-    "saluran": SHARE,
-    "kategori": SHARE,
-    "perangkat_daerah": SHARE,
-    "waktu": (Col("Uraian", width=44), Col("Nilai", NUM, 12)),
-    "lewat_batas": (
-        Col("Nomor Registrasi", width=28),
-        Col("Tanggal Diterima", DATE, 14),
-        Col("Batas Waktu", DATE, 14),
-        Col("Hari Kerja Terpakai", INT, 12),
-        Col("Keterangan", width=26),
-    ),
-    "belum_selesai": (
-        Col("Nomor Registrasi", width=26),
-        Col("Tanggal Diterima", DATE, 15),
-        Col("Perangkat Daerah", width=22),
-        Col("Tahap Saat Ini", width=15),
-        Col("Umur (hari kerja)", INT, 9),
-        Col("Batas Waktu", DATE, 15),
-        Col("Status", width=13),
-    ),
-    "dik": (
-        Col("Nomor DIK", width=14),
-        Col("Informasi yang Dikecualikan", width=34),
-        Col("Perangkat Daerah", width=24),
-        Col("Dasar Pasal 17", width=11),
-        Col("Tanggal", DATE, 16),
-        Col("Perubahan", width=18),
-    ),
-    "keberatan": (
-        Col("Nomor Registrasi", width=28),
-        Col("Tanggal Keberatan", DATE, 14),
-        Col("Alasan Keberatan", width=32),
-        Col("Putusan Atasan PPID", width=20),
-        Col("Tanggal Tanggapan", DATE, 14),
-        Col("Sengketa (Komisi Informasi)", width=22),
-    ),
-    "tren": (
-        Col("Bulan", width=14),
-        Col("Diterima", INT, 10),
-        Col("Selesai", INT, 10),
-        Col("Belum selesai (akhir bulan)", INT, 14),
-    ),
-    "bulanan": (
-        Col("Bulan", width=13),
-        Col("Diterima", INT, 11),
-        Col("Selesai", INT, 10),
-        *(Col(k, INT, 15) for k in KEPUTUSAN),
-        Col("Median hari kerja", NUM, 10),
-    ),
-    "uji_konsekuensi": (Col("Hasil pengujian", width=44), Col("Jumlah permohonan", INT, 12)),
-    "dik_preseden": (
-        Col("Nomor Registrasi", width=28),
-        Col("Tanggal Uji", DATE, 13),
-        Col("Nomor DIK", width=14),
-        Col("Informasi yang Dikecualikan", width=40),
-        Col("Skor Kemiripan", INT, 10),
-    ),
-    "perlu_keputusan": (
-        Col("Nomor Registrasi", width=28),
-        Col("Perihal", width=40),
-        Col("Sejak", DATE, 13),
-        Col("Lama menunggu (hari kerja)", INT, 13),
-    ),
-}
 
-
-def table(
-    key: str,
-    title: str,
-    rows: list[list[Any]],
-    *,
-    columns: str | None = None,
-    chart: Chart | None = None,
-    empty: str = "Tidak ada data.",
-) -> Table:
-    return Table(key=key, title=title, cols=COLUMNS[columns or key], rows=rows, chart=chart, empty=empty)
+def table(key: str, rows: list[list[Any]], *, chart: Chart | None = None, **title: Any) -> Table:
+    """The table ``key`` laid out as :data:`LAYOUTS` says, holding ``rows``; ``title`` fills its title."""
+    layout = LAYOUTS[key]
+    return Table(key, layout.title.format(**title), layout.cols, rows, chart=chart, empty=layout.empty)
 
 
 def r1(value: float | None) -> float | None:
@@ -155,13 +74,7 @@ def comparison_rows(figs: list[dict[str, Any]], answer_days: int) -> list[list[A
 def decisions_table(figs: dict[str, Any]) -> Table:
     total = sum(figs["decisions"].values())
     rows = [[k, v, (v / total) if total else None] for k, v in figs["decisions"].items()]
-    return table(
-        "keputusan",
-        "Keputusan atas permohonan yang selesai",
-        rows if total else [],
-        chart=Chart("pie", title="Keputusan"),
-        empty="Tidak ada permohonan yang selesai diproses.",
-    )
+    return table("keputusan", rows if total else [], chart=Chart("pie", title="Keputusan"))
 
 
 def letters_table(figs: dict[str, Any]) -> Table:
@@ -169,13 +82,8 @@ def letters_table(figs: dict[str, Any]) -> Table:
         [f"Huruf {k}" if k != NO_LETTER else NO_LETTER, PASAL17_LETTERS.get(k, "dasar tidak diisi"), v]
         for k, v in figs["letters"].items()
     ]
-    return table(
-        "pasal17",
-        "Alasan penolakan (ditolak atau diberikan sebagian) menurut Pasal 17 UU 14/2008",
-        rows,
-        chart=Chart("bar", values=(2,), title="Alasan penolakan", category_title="Pasal 17"),
-        empty="Tidak ada penolakan.",
-    )
+    chart = Chart("bar", values=(2,), title="Alasan penolakan", category_title="Pasal 17")
+    return table("pasal17", rows, chart=chart)
 
 
 def breakdown_tables(frame: pd.DataFrame) -> list[Table]:
@@ -183,24 +91,14 @@ def breakdown_tables(frame: pd.DataFrame) -> list[Table]:
     return [
         table(
             "saluran",
-            "Permohonan diterima menurut saluran",
             share_rows(frame["saluran"], total),
             chart=Chart("bar", title="Saluran", category_title="Saluran"),
-            empty="Tidak ada permohonan.",
         ),
-        table(
-            "kategori",
-            "Permohonan diterima menurut kategori pemohon",
-            share_rows(frame["kategori"], total),
-            chart=Chart("pie", title="Kategori pemohon"),
-            empty="Tidak ada permohonan.",
-        ),
+        table("kategori", share_rows(frame["kategori"], total), chart=Chart("pie", title="Kategori pemohon")),
         table(
             "perangkat_daerah",
-            "Permohonan diterima menurut Perangkat Daerah",
             share_rows(frame["pd"], total),
             chart=Chart("bar", title="Perangkat Daerah", category_title="Perangkat Daerah"),
-            empty="Tidak ada permohonan.",
         ),
     ]
 
@@ -231,7 +129,7 @@ def time_rows(figs: dict[str, Any], limits: Limits, keys: tuple[str, ...]) -> li
 
 
 def time_table(figs: dict[str, Any], limits: Limits) -> Table:
-    return table("waktu", "Waktu penyelesaian", time_rows(figs, limits, tuple(TIME_ROWS)))
+    return table("waktu", time_rows(figs, limits, tuple(TIME_ROWS)))
 
 
 def overdue_table(tally: Tally, period: Period) -> Table:
@@ -246,12 +144,7 @@ def overdue_table(tally: Tally, period: Period) -> Table:
         for r in still[still["late"]].itertuples()
     ]
     rows.sort(key=lambda r: (r[2], r[0]))
-    return table(
-        "lewat_batas",
-        "Permohonan yang melewati batas waktu (menurut nomor registrasi)",
-        rows,
-        empty="Tidak ada permohonan yang melewati batas waktu.",
-    )
+    return table("lewat_batas", rows)
 
 
 def open_table(tally: Tally, period: Period) -> Table:
@@ -268,35 +161,13 @@ def open_table(tally: Tally, period: Period) -> Table:
         ]
         for r in still.itertuples()
     ]
-    title = f"Permohonan belum selesai per {tanggal(tally.as_of(period))}"
-    return table("belum_selesai", title, rows, empty="Semua permohonan telah selesai.")
+    return table("belum_selesai", rows, tanggal=tanggal(tally.as_of(period)))
 
 
-DIK_CHANGE_TABLES = (  # key, title, change, date column, what happened, text when empty
-    (
-        "dik_baru",
-        "Register DIK: entri baru (menurut Tanggal Mulai)",
-        "added",
-        "start",
-        "Ditambahkan",
-        "Tidak ada entri baru.",
-    ),
-    (
-        "dik_berakhir",
-        "Register DIK: masa pengecualian berakhir (menurut Berlaku Sampai)",
-        "expired",
-        "until",
-        "Masa pengecualian berakhir",
-        "Tidak ada masa pengecualian yang berakhir.",
-    ),
-    (
-        "dik_uji_ulang",
-        "Register DIK: berstatus Perlu uji ulang",
-        "retest",
-        "until",
-        "Perlu uji ulang",
-        "Tidak ada entri yang perlu diuji ulang.",
-    ),
+DIK_CHANGE_TABLES = (  # key, change, date column, what happened
+    ("dik_baru", "added", "start", "Ditambahkan"),
+    ("dik_berakhir", "expired", "until", "Masa pengecualian berakhir"),
+    ("dik_uji_ulang", "retest", "until", "Perlu uji ulang"),
 )
 
 
@@ -320,8 +191,7 @@ def dik_tables(tally: Tally, period: Period) -> list[Table]:
         return out
 
     return [
-        table(key, title, rows(changes[change], date_col, what), columns="dik", empty=empty)
-        for key, title, change, date_col, what, empty in DIK_CHANGE_TABLES
+        table(key, rows(changes[change], date_col, what)) for key, change, date_col, what in DIK_CHANGE_TABLES
     ]
 
 
@@ -343,15 +213,7 @@ def dik_queue_table(reg: Register, as_of: date) -> Table:
                 due.reason,
             ]
         )
-    days = setting_int(reg, NOTICE_SETTING)
-    title = f"Register DIK: segera diuji ulang atau ditinjau ({days} hari sesudah {as_of:%d/%m/%Y})"
-    return table(
-        "dik_segera",
-        title,
-        rows,
-        columns="dik",
-        empty="Tidak ada entri yang segera berakhir atau jatuh tempo peninjauan.",
-    )
+    return table("dik_segera", rows, hari=setting_int(reg, NOTICE_SETTING), sejak=f"{as_of:%d/%m/%Y}")
 
 
 def precedent_table(reg: Register, period: Period) -> Table:
@@ -365,12 +227,7 @@ def precedent_table(reg: Register, period: Period) -> Table:
         for number, tested in citations.tested_requests(period.start, period.end)
         for c in citations.of(number, tested)
     ]
-    return table(
-        "dik_preseden",
-        "Permohonan yang diuji mengikuti preseden Register DIK",
-        rows,
-        empty="Tidak ada permohonan yang diuji dengan preseden Register DIK.",
-    )
+    return table("dik_preseden", rows)
 
 
 def objections_table(tally: Tally, period: Period) -> Table:
@@ -379,8 +236,7 @@ def objections_table(tally: Tally, period: Period) -> Table:
         [r.regno, _d(r.filed), r.reason, r.outcome, _d(r.answered), r.dispute or "-"]
         for r in found.sort_values("filed").itertuples()
     ]
-    title = "Keberatan dan sengketa (diajukan, ditanggapi, atau diputus dalam periode)"
-    return table("keberatan", title, rows, empty="Tidak ada keberatan yang tercatat.")
+    return table("keberatan", rows)
 
 
 def objection_outcome_tables(tally: Tally, period: Period) -> list[Table]:
@@ -389,38 +245,18 @@ def objection_outcome_tables(tally: Tally, period: Period) -> list[Table]:
     filed = obj[within(obj["filed"], period)]
     disputed = obj[within(obj["disputed"], period)]
     return [
-        table(
-            "keberatan_alasan",
-            "Keberatan menurut alasan (Pasal 35 ayat 1)",
-            share_rows(filed["reason"]),
-            columns="share",
-            empty="Tidak ada keberatan.",
-        ),
-        table(
-            "keberatan_putusan",
-            "Keberatan menurut putusan Atasan PPID",
-            share_rows(filed["outcome"]),
-            columns="share",
-            empty="Tidak ada keberatan.",
-        ),
-        table(
-            "keberatan_sengketa",
-            "Sengketa informasi menurut putusan Komisi Informasi",
-            share_rows(disputed["dispute"]),
-            columns="share",
-            empty="Tidak ada sengketa informasi.",
-        ),
+        table("keberatan_alasan", share_rows(filed["reason"])),
+        table("keberatan_putusan", share_rows(filed["outcome"])),
+        table("keberatan_sengketa", share_rows(disputed["dispute"])),
     ]
 
 
-def trend_table(months: list[dict[str, Any]], key: str = "tren") -> Table:
+MONTHS_CHART = Chart("column", values=(1, 2), title="Permohonan per bulan", category_title="Bulan")
+
+
+def trend_table(months: list[dict[str, Any]]) -> Table:
     rows = [[month_name(m["period"].start.month), m["received"], m["processed"], m["open"]] for m in months]
-    return table(
-        key,
-        "Perkembangan bulanan tahun berjalan",
-        rows,
-        chart=Chart("column", values=(1, 2), title="Permohonan per bulan", category_title="Bulan"),
-    )
+    return table("tren", rows, chart=MONTHS_CHART)
 
 
 def monthly_breakdown(months: list[dict[str, Any]]) -> Table:
@@ -434,21 +270,11 @@ def monthly_breakdown(months: list[dict[str, Any]]) -> Table:
         ]
         for m in months
     ]
-    return table(
-        "bulanan",
-        "Rekapitulasi per bulan",
-        rows,
-        chart=Chart("column", values=(1, 2), title="Permohonan per bulan", category_title="Bulan"),
-    )
+    return table("bulanan", rows, chart=MONTHS_CHART)
 
 
 def pending_table(items: list[Pending]) -> Table:
-    return table(
-        "perlu_keputusan",
-        "Perlu keputusan Bapak/Ibu",
-        [p.row() for p in items],
-        empty="Tidak ada yang menunggu keputusan Bapak/Ibu.",
-    )
+    return table("perlu_keputusan", [p.row() for p in items])
 
 
 def tests_table(tally: Tally, period: Period) -> Table:
@@ -464,12 +290,7 @@ def tests_table(tally: Tally, period: Period) -> Table:
     ]
     if not counts.sum():
         rows = []
-    return table(
-        "uji_konsekuensi",
-        "Hasil uji konsekuensi, satu per permohonan (menurut tanggal pengujian)",
-        rows,
-        empty="Tidak ada uji konsekuensi pada periode ini.",
-    )
+    return table("uji_konsekuensi", rows)
 
 
 # ---------------------------------------------------------------- helpers

@@ -8,12 +8,11 @@ output and tests refer to them; never rename one.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from .. import values
+from ..resources import load_data
 
 GALAT = "galat"
 PERINGATAN = "peringatan"
@@ -44,8 +43,7 @@ def _code(entry: dict[str, Any]) -> Code:
 
 
 def _catalogue() -> tuple[Code, ...]:
-    text = resources.files("automation").joinpath("data", CATALOGUE_FILE).read_text(encoding="utf-8")
-    return tuple(_code(entry) for entry in tomllib.loads(text)["code"])
+    return tuple(_code(entry) for entry in load_data(CATALOGUE_FILE)["code"])
 
 
 CATALOGUE_FILE = "finding_codes.toml"  # automation/data/: the codes as data, in the order of the docs

@@ -9,13 +9,13 @@ a request that names the same government topic in other words still matches.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz, process
+
+from ..resources import load_data
 
 LEXICON_FILE = "preseden_leksikon.toml"
 CONCEPT_WEIGHT = 2.0  # weight of a lexicon concept; any other word weighs 1
@@ -75,8 +75,7 @@ def _words(data: dict[str, Any], table: str) -> frozenset[str]:
 
 @cache
 def default_lexicon() -> Lexicon:
-    text = resources.files("automation").joinpath("data", LEXICON_FILE).read_text(encoding="utf-8")
-    return Lexicon.from_toml(tomllib.loads(text))
+    return Lexicon.from_toml(load_data(LEXICON_FILE))
 
 
 @cache
