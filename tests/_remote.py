@@ -28,7 +28,7 @@ from automation.excel.builder import build_register
 from automation.excel.layout import resolve
 from automation.excel.preserve import roundtrip_openpyxl
 from automation.excel.reader import error_cells, read_register
-from automation.excel.writer import write_layout
+from automation.excel.writer import touched_rows, write_layout
 from automation.memory import apply_changes
 from automation.register import Register
 
@@ -83,7 +83,7 @@ def _write_all(path: Path, empty: Register, reg: Register, home: list[list[Any]]
     layout = resolve(empty, changes)
     assert not layout.unplaced, layout.unplaced
     tmp = path.with_name(f"{path.stem}_tmp.xlsm")
-    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout))
+    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout), rows=touched_rows(layout))
     tmp.replace(path)
 
 
@@ -113,8 +113,14 @@ def apply_actions(path: Path, payload: dict[str, Any], actions: list[dict[str, A
                 table_name = payload["sheets"][action["sheet_position"]]["tables"][action["args"][0]]["name"]
                 _resize(ws, table_name, action["args"][1])
 
+    rows: dict[str, set[int]] = {}  # Excel's part touches only these rows (a table resize is no row)
+    for action in actions:
+        if action["func"] == "setValues":
+            first = action["start_row"] + 1
+            sheet_rows = rows.setdefault(names[action["sheet_position"]], set())
+            sheet_rows.update(range(first, first + action["row_count"]))
     tmp = path.with_name(f"{path.stem}_applied.xlsm")
-    roundtrip_openpyxl(path, tmp, mutate)
+    roundtrip_openpyxl(path, tmp, mutate, rows=rows)
     tmp.replace(path)
     return alerts
 

@@ -38,7 +38,7 @@ from automation.excel.builder import build_register
 from automation.excel.layout import resolve
 from automation.excel.preserve import roundtrip_openpyxl
 from automation.excel.reader import read_register
-from automation.excel.writer import write_layout
+from automation.excel.writer import touched_rows, write_layout
 from automation.memory import apply_changes
 from automation.schema import DOCUMENTS, FIRST_DATA_ROW, LOG, STAGES, STATUS_ROW
 
@@ -75,7 +75,7 @@ def make_sample(path: Path, *, count: int, today: dt.date, rounds: int) -> Path:
     layout = resolve(empty, changes)
     assert not layout.unplaced, layout.unplaced
     tmp = path.with_name(f"{path.stem}_tmp.xlsm")
-    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout))
+    roundtrip_openpyxl(path, tmp, lambda wb: write_layout(wb, layout), rows=touched_rows(layout))
     tmp.replace(path)
     return path
 

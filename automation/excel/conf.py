@@ -55,4 +55,17 @@ def write_conf(path: Path, values: Mapping[str, str], *, backups: int = 10) -> P
                 ws.cell(rows[key], 2).value = value
 
     with write_session(path, backups=backups) as session:
-        return session.save(lambda tmp: roundtrip_openpyxl(path, tmp, mutate))
+        return session.save(lambda tmp: roundtrip_openpyxl(path, tmp, mutate, rows=_conf_rows(path)))
+
+
+def _conf_rows(path: Path) -> dict[str, set[int]]:
+    """Every row of the xlwings.conf sheet: openpyxl loads only these, the other sheets' rows are
+    spliced back verbatim."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        if name.casefold() == CONF_SHEET.casefold():
+            height = len(book.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            return {name: set(range(1, height + 2))}
+    return {}
