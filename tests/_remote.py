@@ -87,10 +87,11 @@ def _write_all(path: Path, empty: Register, reg: Register, home: list[list[Any]]
     tmp.replace(path)
 
 
-def edit(path: Path, mutate: Any) -> None:
-    """Change the register at ``path`` with openpyxl the safe way (keeps buttons and VBA)."""
+def edit(path: Path, mutate: Any, rows: dict[str, set[int]] | None = None) -> None:
+    """Change the register at ``path`` with openpyxl the safe way (keeps buttons and VBA); with
+    ``rows`` (sheet -> the rows ``mutate`` writes) only those rows are loaded."""
     tmp = path.with_name(f"{path.stem}_edit.xlsm")
-    roundtrip_openpyxl(path, tmp, mutate)
+    roundtrip_openpyxl(path, tmp, mutate, rows=rows)
     tmp.replace(path)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import tempfile
 import warnings
@@ -196,12 +197,16 @@ def write_hostile(
     """Write ``plan`` into ``path`` (appended rows, or rows from ``start``); (sheet, row, col) -> (column,
     value)."""
     written: dict[tuple[str, int, int], tuple[Any, Any]] = {}
+    last = last_rows(path)  # openpyxl's max_row of each sheet, read before the rows-only load
+    spans = {}
+    for spec in sheets:
+        first = start or max(FIRST_DATA_ROW, last[spec.name] + 1)
+        spans[spec.name] = (first, max(plan.rows, last[spec.name] - first + 1) if every_row else plan.rows)
 
     def mutate(wb: Any) -> None:
         for s_index, spec in enumerate(sheets):
             ws = wb[spec.name]
-            first = start or max(FIRST_DATA_ROW, ws.max_row + 1)
-            count = max(plan.rows, ws.max_row - first + 1) if every_row else plan.rows
+            first, count = spans[spec.name]
             for r in range(count):
                 for c_index, column in enumerate(spec.columns):
                     if keys is not None and column.key not in keys:
@@ -216,9 +221,24 @@ def write_hostile(
     tmp = path.with_name(f"{path.stem}_tmp.xlsm")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        roundtrip_openpyxl(path, tmp, mutate)
+        rows = {name: set(range(first, first + count)) for name, (first, count) in spans.items()}
+        roundtrip_openpyxl(path, tmp, mutate, rows=rows)
     tmp.replace(path)
     return written
+
+
+def last_rows(path: Path) -> dict[str, int]:
+    """Sheet name -> the last row holding a cell (what openpyxl's ``max_row`` says after a full load)."""
+    from automation.excel.preserve import _sheet_entries
+
+    with zipfile.ZipFile(path) as zf:
+        entries = _sheet_entries(zf)
+        return {name: _last_row(zf.read(entry)) for name, entry in entries}
+
+
+def _last_row(xml: bytes) -> int:
+    rows = [int(m.group(1)) for m in re.finditer(rb'<row\b[^>]*?\br="(\d+)"[^>]*>\s*<c\b', xml)]
+    return max(rows, default=1)
 
 
 # ---------------------------------------------------------------- invariants
