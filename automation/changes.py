@@ -38,6 +38,24 @@ class Changes:
             self.cells or self.appends or self.log or self.home is not None or self.home_report is not None
         )
 
+    def then(self, later: Changes) -> Changes:
+        """These changes followed by ``later`` (planned on a register with these applied): a cell both
+        write takes the later value; rows, log and status of both, Beranda blocks from the later."""
+        cells = {key: dict(values) for key, values in self.cells.items()}
+        for key, values in later.cells.items():
+            cells.setdefault(key, {}).update(values)
+        appends = {sheet: list(rows) for sheet, rows in self.appends.items()}
+        for sheet, rows in later.appends.items():
+            appends.setdefault(sheet, []).extend(rows)
+        return Changes(
+            cells=cells,
+            appends=appends,
+            status={**self.status, **later.status},
+            home=later.home if later.home is not None else self.home,
+            home_report=later.home_report if later.home_report is not None else self.home_report,
+            log=[*self.log, *later.log],
+        )
+
     def touched_sheets(self) -> builtins.set[str]:  # `set` alone names the method above
         sheets = {s for s, _ in self.cells} | set(self.appends)
         if self.log:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from ..changes import Changes
 from ..clock import last_complete_month
 from ..errors import EXIT_OK
 from ..excel.reader import read_register
+from ..memory import apply_changes
+from ..operation import Operation
 from ..reference import StatusTahap, is_
 from ..register import Register
 from .data import scenarios
@@ -46,13 +49,17 @@ def run_demo(directory: Path, console: Console, *, now: dt.datetime, count: int 
     seed_dik(path, directory, console, now=now, plan=plan)  # living Register DIK (automation/demo/dik.py)
 
     totals: Counter[tuple[str, str]] = Counter()
+    advance = operations.planner_for(
+        Operation.ADVANCE, operations.Request(path, now, "Demo", operations.current_user())
+    )
     for round_no in range(1, MAX_ROUNDS + 1):
-        outcome = operations.advance(path, now=now, trigger="Demo")
+        typed: list[Changes] = []
+        staff = (lambda reg: staff_fill(reg, plan, today=today)) if round_no > 1 else None
+        outcome = operations.commit(path, _working_day(staff, advance, typed))
         moved = _moved(outcome.result)
         for pair, numbers in getattr(outcome.result, "moved", {}).items():
             totals[pair] += len(numbers)
-        filled = operations.commit(path, lambda reg: (staff_fill(reg, plan, today=today), None))
-        if not moved and not filled.written:
+        if not moved and not typed[0]:
             break
         console.print(f"   putaran {round_no}: {moved} perpindahan tahap")
     console.print(
@@ -105,6 +112,23 @@ def _objections(path: Path, plan: list[Any], extra: list[Any], now: dt.datetime,
         f"   Keberatan dicatat: {len(rows)} (ditanggapi, lewat batas tanggapan, "
         "diajukan ke Komisi Informasi)."
     )
+
+
+def _working_day(
+    staff: Callable[[Register], Changes] | None,
+    advance: Callable[[Register], tuple[Changes, Any]],
+    typed: list[Changes],
+) -> Callable[[Register], tuple[Changes, Any]]:
+    """One working day as one save: staff type what the open rows need (``staff``), then press
+    Lanjutkan; the advance reads what they typed. ``typed`` receives what staff typed."""
+
+    def planner(reg: Register) -> tuple[Changes, Any]:
+        typed[:] = [staff(reg) if staff else Changes()]
+        apply_changes(reg, typed[0])
+        changes, result = advance(reg)
+        return typed[0].then(changes), result
+
+    return planner
 
 
 def _step_of(sheet_name: str) -> int:
