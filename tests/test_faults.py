@@ -43,7 +43,7 @@ from automation.memory import apply_changes
 from automation.schema import DOCUMENTS, FIRST_DATA_ROW, LOG, STAGES, STATUS_ROW
 
 LONG = os.environ.get("PPID_LONG_TESTS") == "1"
-KILLS = 40 if LONG else 2  # each kill costs two CLI processes (~3 s)
+KILLS = 40 if LONG else 1  # each kill costs two CLI processes (~3 s)
 NAME = "register_ppid.xlsm"
 TODAY = PINNED_TODAY  # the CLI runs on the pinned clock (PPID_SEKARANG, set in conftest)
 TIMEOUT = 180
