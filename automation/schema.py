@@ -353,29 +353,40 @@ def _members(enum: type[Enum]) -> dict[str, Enum]:
 
 def _value(hint: Any, raw: Any, where: str) -> Any:
     """``raw`` as the field type ``hint``: enums by lower-case member name, lists as tuples."""
+    hint = _narrowed(hint, raw)
     if type(raw) is hint:
         return raw
-    if hint is Any:
-        hint = str | int  # a setting's default: text or a whole number
-    if isinstance(hint, UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]  # TOML has no null: absent is None
-        if len(options) > 1 and type(raw) in options:
-            return raw
-        hint = options[0]
     if get_origin(hint) is tuple:
-        if not isinstance(raw, list):
-            raise SchemaFileError(f"{where}: expected a list, got {raw!r}")
-        return tuple(_value(get_args(hint)[0], item, where) for item in raw)
+        return _tuple(get_args(hint)[0], raw, where)
     if isinstance(hint, type) and issubclass(hint, Enum):
-        names = _members(hint)
-        if raw not in names:
-            raise SchemaFileError(f"{where}: unknown value {raw!r}; one of: {', '.join(names)}")
-        return names[raw]
+        return _member(hint, raw, where)
     if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, raw, where)
-    if type(raw) is not hint:
-        raise SchemaFileError(f"{where}: expected {getattr(hint, '__name__', hint)}, got {raw!r}")
-    return raw
+    raise SchemaFileError(f"{where}: expected {getattr(hint, '__name__', hint)}, got {raw!r}")
+
+
+def _narrowed(hint: Any, raw: Any) -> Any:
+    """The one type ``raw`` must have: optional fields lose None (TOML has no null: absent is None);
+    a union that already holds ``raw``'s type is that type; a setting's default is text or a number."""
+    if hint is Any:
+        hint = str | int
+    if isinstance(hint, UnionType):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        return type(raw) if len(options) > 1 and type(raw) in options else options[0]
+    return hint
+
+
+def _tuple(item: Any, raw: Any, where: str) -> tuple[Any, ...]:
+    if not isinstance(raw, list):
+        raise SchemaFileError(f"{where}: expected a list, got {raw!r}")
+    return tuple(_value(item, element, where) for element in raw)
+
+
+def _member(enum: type[Enum], raw: Any, where: str) -> Enum:
+    names = _members(enum)
+    if raw not in names:
+        raise SchemaFileError(f"{where}: unknown value {raw!r}; one of: {', '.join(names)}")
+    return names[raw]
 
 
 def _read() -> Tables:
