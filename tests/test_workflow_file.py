@@ -58,3 +58,18 @@ def test_a_write_plans_once_when_the_file_did_not_change_and_again_when_it_did(r
     assert seen == [0, 1, 1]  # planned again on what the other run wrote
     texts = [r.get("rincian_informasi") for r in read_register(register).records("permohonan")]
     assert texts == ["lain", "dua"]
+
+
+def test_changes_then_keeps_both_and_the_later_value_of_a_cell() -> None:
+    """What staff typed followed by what the advance planned on it (the demo's working day)."""
+    typed = Changes(cells={("kajian", 7): {"hasil_kajian": "Ada", "catatan": "a"}})
+    later = Changes(
+        cells={("kajian", 7): {"catatan": "b"}},
+        appends={"klasifikasi": [{"no_registrasi": "X"}]},
+        log=[{"ke": "4 Klasifikasi"}],
+        home=[["Beranda"]],
+    )
+    both = typed.then(later)
+    assert both.cells == {("kajian", 7): {"hasil_kajian": "Ada", "catatan": "b"}}
+    assert both.appends == {"klasifikasi": [{"no_registrasi": "X"}]} and both.log == later.log
+    assert both.home == [["Beranda"]] and typed.cells[("kajian", 7)]["catatan"] == "a"
