@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import UnusableFile, WriteRefused
 from .vba import CONF_SHEET
@@ -12,16 +13,10 @@ from .vba import CONF_SHEET
 def read_conf(path: Path) -> dict[str, str] | None:
     """Key -> value (as text) of the xlwings.conf sheet, read like xlwings does (A1 down to a blank); None
     without the sheet."""
-    from python_calamine import CalamineWorkbook
-
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        names = {n.casefold(): n for n in book.sheet_names}
-        if CONF_SHEET.casefold() not in names:
-            return None
-        rows = book.get_sheet_by_name(names[CONF_SHEET.casefold()]).to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises its own types for corrupt or foreign files
-        raise UnusableFile(f"Berkas {path.name} tidak dapat dibaca sebagai register .xlsm ({exc}).") from exc
+    sheet = _conf_sheet(path)
+    if sheet is None:
+        return None
+    _name, rows = sheet
     conf: dict[str, str] = {}
     for row in rows:
         key = str(row[0]).strip() if row and row[0] is not None else ""
@@ -30,6 +25,21 @@ def read_conf(path: Path) -> dict[str, str] | None:
         value = row[1] if len(row) > 1 else ""
         conf[key] = "" if value is None else str(value)
     return conf
+
+
+def _conf_sheet(path: Path) -> tuple[str, list[list[Any]]] | None:
+    """(name as spelled in the workbook, rows from A1) of the xlwings.conf sheet; None without it."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names = {n.casefold(): n for n in book.sheet_names}
+        if CONF_SHEET.casefold() not in names:
+            return None
+        name = names[CONF_SHEET.casefold()]
+        return name, book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:  # calamine raises its own types for corrupt or foreign files
+        raise UnusableFile(f"Berkas {path.name} tidak dapat dibaca sebagai register .xlsm ({exc}).") from exc
 
 
 def write_conf(path: Path, values: Mapping[str, str], *, backups: int = 10) -> Path | None:
@@ -61,11 +71,8 @@ def write_conf(path: Path, values: Mapping[str, str], *, backups: int = 10) -> P
 def _conf_rows(path: Path) -> dict[str, set[int]]:
     """Every row of the xlwings.conf sheet: openpyxl loads only these, the other sheets' rows are
     spliced back verbatim."""
-    from python_calamine import CalamineWorkbook
-
-    book = CalamineWorkbook.from_path(str(path))
-    for name in book.sheet_names:
-        if name.casefold() == CONF_SHEET.casefold():
-            height = len(book.get_sheet_by_name(name).to_python(skip_empty_area=False))
-            return {name: set(range(1, height + 2))}
-    return {}
+    sheet = _conf_sheet(path)
+    if sheet is None:
+        return {}
+    name, rows = sheet
+    return {name: set(range(1, len(rows) + 2))}
