@@ -135,6 +135,26 @@ def test_untouched_sheets_are_not_loaded_and_come_back_verbatim(tmp_path) -> Non
     assert b't="s"' not in new and b"inlineStr" in new  # shared strings became inline, as openpyxl does
 
 
+def test_a_round_trip_never_writes_over_its_original(tmp_path) -> None:
+    """The result is written while the original is still being read: the same path is a caller's bug."""
+    src = _source(tmp_path / "src.xlsx")
+    before = src.read_bytes()
+    with pytest.raises(ValueError):
+        roundtrip_openpyxl(src, tmp_path / "." / "src.xlsx", _mutate, rows=ROWS)
+    assert src.read_bytes() == before
+
+
+def test_one_pass_gives_spliced_rows_and_restored_parts_together(register, tmp_path) -> None:
+    """The splice, the cached values and repair are one pass over the saved package, compressed once."""
+    dest = tmp_path / "rows.xlsm"
+    restored = roundtrip_openpyxl(register, dest, lambda wb: None, rows={"1 Permohonan": {7}})
+    assert any("VML" in line for line in restored)  # the form buttons openpyxl drops came back
+    with zipfile.ZipFile(register) as a, zipfile.ZipFile(dest) as b:
+        rows = [(x.read(n).count(b"<row "), n) for x in (a, b) for n in ["xl/worksheets/sheet2.xml"]]
+        assert rows[0][0] == rows[1][0] > 1
+        assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in b.infolist())
+
+
 def test_a_write_outside_the_loaded_rows_is_impossible_to_lose_silently(tmp_path) -> None:
     """The rows given are the only rows openpyxl has: a cell written elsewhere lands in a new row."""
     src = _source(tmp_path / "src.xlsx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import os
 import posixpath
 import re
@@ -129,7 +130,11 @@ class _Package:
         return part.lower() in self.names
 
     def read(self, part: str) -> bytes:
-        return self.zf.read(self.names[part.lower()])
+        return self.entry(self.zf.getinfo(self.names[part.lower()]))
+
+    def entry(self, info: zipfile.ZipInfo) -> bytes:
+        """The content of one zip entry as this package presents it."""
+        return self.zf.read(info)
 
     def rels(self, part: str) -> list[_Rel]:
         name = _rels_name(part)
@@ -157,22 +162,46 @@ def repair(original: Path, saved: Path) -> list[str]:
     references any more are dropped. Returns Indonesian lines naming what was restored.
     """
     with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
-        orig, new = _Package(zo), _Package(zs)
-        added, restored, reachable = _collect_missing(orig, new)
-        orphans = _orphans(zs.namelist(), reachable, added)
-        if not added and not orphans:
+        fix = _plan_repair(_Package(zo), _Package(zs))
+        if not fix.added and not fix.orphans:
             return []
-        types = _content_types(orig, new, added, orphans)
-        sheet_names = {part.lower(): name for name, part in new.sheets()}
     with rewritten_zip(saved) as (src, out):
-        out.writestr(_CONTENT_TYPES, types)
-        for info in src.infolist():
-            if info.filename != _CONTENT_TYPES and info.filename not in orphans:
-                out.writestr(info, src.read(info))
-        for name, data in added.items():
-            out.writestr(name, data)
+        _write_repaired(_Package(src), out, fix)
+    return fix.lines
+
+
+@dataclass
+class _Repair:
+    """What :func:`repair` changes: parts to add, parts to drop, the new content types, what to say."""
+
+    added: dict[str, bytes]
+    orphans: set[str]
+    types: bytes | None  # None: [Content_Types].xml stays as saved
+    lines: list[str]
+
+
+def _plan_repair(orig: _Package, new: _Package) -> _Repair:
+    added, restored, reachable = _collect_missing(orig, new)
+    orphans = _orphans(new.zf.namelist(), reachable, added)
+    if not added and not orphans:
+        return _Repair({}, set(), None, [])
+    types = _content_types(orig, new, added, orphans)
+    sheet_names = {part.lower(): name for name, part in new.sheets()}
     restored.sort(key=lambda item: _natural(item[0]))
-    return [_describe(part, source, kind, sheet_names) for part, source, kind in restored]
+    lines = [_describe(part, source, kind, sheet_names) for part, source, kind in restored]
+    return _Repair(added, orphans, types, lines)
+
+
+def _write_repaired(new: _Package, out: zipfile.ZipFile, fix: _Repair) -> None:
+    """Write every entry of ``new`` (as its ``entry`` method gives it) to ``out``, repaired by ``fix``."""
+    if fix.types is not None:
+        out.writestr(_CONTENT_TYPES, fix.types)
+    for info in new.zf.infolist():
+        if info.filename in fix.orphans or (fix.types is not None and info.filename == _CONTENT_TYPES):
+            continue
+        out.writestr(info, new.entry(info))
+    for name, data in fix.added.items():
+        out.writestr(name, data)
 
 
 def _orphans(names: list[str], reachable: set[str], added: dict[str, bytes]) -> set[str]:
@@ -568,41 +597,21 @@ _FORMULA = re.compile(rb"<f[\s>/]")
 _EMPTY_V = re.compile(rb"<v\s*/>|<v>\s*</v>")
 
 
-def keep_cached_values(original: Path, saved: Path) -> int:
-    """Give formula cells in ``saved`` back the values Excel last calculated (from ``original``).
+def _with_cached_values(xml: bytes, old: bytes) -> bytes:
+    """Give formula cells in ``xml`` (a saved sheet) back the values Excel last calculated (``old``:
+    the same sheet in the original).
 
     openpyxl writes a formula as ``<f>`` with an empty ``<v>``, so every reader that does not
     calculate (python-calamine: ppid itself) sees a staff formula such as ``=PROPER(...)`` as
     empty after the first save. A cell that holds a formula in both files is the same staff
     formula (ppid writes values, never formulas), so its cached value and type are copied back.
-    Excel recalculates on open anyway (openpyxl sets ``fullCalcOnLoad``). Returns the number of
-    cells given back; sheets with nothing to give back are left byte for byte.
+    Excel recalculates on open anyway (openpyxl sets ``fullCalcOnLoad``). A sheet with nothing to
+    give back is returned as it is.
     """
-    with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
-        orig, new = _Package(zo), _Package(zs)
-        old_parts = dict(orig.sheets())
-        patched: dict[str, bytes] = {}
-        count = 0
-        for name, part in new.sheets():
-            old_part = old_parts.get(name)
-            if not new.has(part) or old_part is None or not orig.has(old_part):
-                continue
-            xml = new.read(part)
-            if not _FORMULA.search(xml):
-                continue
-            values = _cached_values(orig.read(old_part))
-            if not values:
-                continue
-            fixed, n = _fill_values(xml, values)
-            if n:
-                patched[zs.getinfo(new.names[part.lower()]).filename] = fixed
-                count += n
-        if not patched:
-            return 0
-    with rewritten_zip(saved) as (src, out):
-        for info in src.infolist():
-            out.writestr(info, patched.get(info.filename) or src.read(info))
-    return count
+    if not _FORMULA.search(xml):
+        return xml
+    values = _cached_values(old)
+    return _fill_values(xml, values)[0] if values else xml
 
 
 def _formula_cells(xml: bytes) -> list[tuple[int, int]]:
@@ -672,17 +681,19 @@ def roundtrip_openpyxl(
     With ``rows`` (sheet name -> the only row numbers ``mutate`` writes; sheets not named are not
     written) openpyxl loads just those rows and the others are spliced back verbatim
     (:mod:`automation.excel.splice`): a fraction of the memory and time of a full load.
+    openpyxl saves into memory; ``dest`` (never ``original``) is written once, by :func:`_finish`.
     Call it as the ``write_fn`` of ``write_session(...).save``. Raises WriteRefused when the result
     still has broken links after repair. Returns the lines from ``repair``.
     """
     original, dest = Path(original), Path(dest)
+    if dest.resolve() == original.resolve():
+        raise ValueError("roundtrip_openpyxl writes a new file, never the original")
     refuse_damaged_input(original)
-    if rows is None:
-        _openpyxl_save(original, original, dest, mutate)
-    else:
-        _save_rows(original, dest, mutate, rows)
-    restored = repair(original, dest)
-    keep_cached_values(original, dest)
+    restored = None if rows is None else _save_rows(original, dest, mutate, rows)
+    if restored is None:
+        saved = io.BytesIO()
+        _openpyxl_save(original, original, saved, mutate)
+        restored = _finish(original, saved, dest, {})
     problems = verify_package(dest)
     if problems:
         raise WriteRefused(
@@ -691,10 +702,57 @@ def roundtrip_openpyxl(
     return restored
 
 
+_Spliced = dict[str, tuple[str, set[int]]]  # sheet name -> (original zip entry, rows openpyxl wrote)
+
+
+def _finish(original: Path, saved: IO[bytes], dest: Path, spliced: _Spliced) -> list[str]:
+    """Write ``dest`` from openpyxl's package ``saved`` in one pass (one compression): the original rows
+    put back into the ``spliced`` sheets, formula cells given
+    their cached values, and what openpyxl dropped restored (:func:`repair`). Returns repair's lines."""
+    with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
+        orig = _Package(zo)
+        new = _Finished(zs, orig, spliced)
+        fix = _plan_repair(orig, new)
+        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+            _write_repaired(new, out, fix)
+    return fix.lines
+
+
+class _Finished(_Package):
+    """openpyxl's saved package as :func:`_finish` writes it, each sheet computed when read (never
+    all held at once): the original rows spliced back, formula cells with their cached values."""
+
+    def __init__(self, zf: zipfile.ZipFile, orig: _Package, spliced: _Spliced) -> None:
+        from .splice import shared_strings
+
+        super().__init__(zf)
+        self._orig, self._spliced = orig, spliced
+        self._sheets: dict[str, tuple[str, str]] = {}  # saved entry -> (sheet name, original part)
+        old_parts = dict(orig.sheets())
+        for name, part in self.sheets():
+            old = old_parts.get(name)
+            if self.has(part) and old is not None and orig.has(old):
+                self._sheets[self.names[part.lower()]] = (name, old)
+        self._strings = shared_strings(orig.zf) if spliced else []
+
+    def entry(self, info: zipfile.ZipInfo) -> bytes:
+        from .splice import spliced_sheet
+
+        data = self.zf.read(info)
+        sheet = self._sheets.get(info.filename)
+        if sheet is None:
+            return data
+        name, old_part = sheet
+        old = self._orig.read(old_part)
+        if name in self._spliced:
+            data = spliced_sheet(old, data, self._spliced[name][1], self._strings)
+        return _with_cached_values(data, old)
+
+
 def _openpyxl_save(
     source: Path | IO[bytes],
     original: Path,
-    dest: Path,
+    dest: Path | IO[bytes],
     mutate: Callable[[Workbook], None],
 ) -> None:
     """Load ``source`` (the original or a reduced copy of it), mutate, save; a large workbook's
@@ -733,46 +791,30 @@ def _save_rows(
     dest: Path,
     mutate: Callable[[Workbook], None],
     rows: dict[str, set[int]],
-) -> None:
-    """Save through openpyxl with only ``rows`` loaded, then splice the other rows back."""
+) -> list[str] | None:
+    """Save through openpyxl with only ``rows`` loaded, then splice the other rows back; repair's
+    lines, or None when a sheet turned out not to be spliceable (the caller then loads it whole)."""
     from .splice import Unspliceable, reduce_package
 
     with zipfile.ZipFile(original) as zo:
         entries = dict(_sheet_entries(zo))
         kept = {entry: rows.get(name, set()) for name, entry in entries.items()}
         reduced, spliced = reduce_package(zo, kept)
+    saved = io.BytesIO()
     with reduced:
-        _openpyxl_save(reduced, original, dest, mutate)
+        _openpyxl_save(reduced, original, saved, mutate)
     del reduced
     sheets = {name: (entry, rows.get(name, set())) for name, entry in entries.items() if entry in spliced}
-    if sheets:
-        try:
-            _splice_back(original, dest, sheets)
-        except Unspliceable:  # e.g. a shared-string index out of range: load whole, as before
-            _openpyxl_save(original, original, dest, mutate)
+    try:
+        return _finish(original, saved, dest, sheets)
+    except Unspliceable:  # e.g. a shared-string index out of range: load whole, as before
+        return None
 
 
 def _sheet_entries(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, zip entry name) of every worksheet present (part names are case-insensitive)."""
     pkg = _Package(zf)
     return [(sheet, pkg.names[part.lower()]) for sheet, part in pkg.sheets() if pkg.has(part)]
-
-
-def _splice_back(original: Path, dest: Path, sheets: dict[str, tuple[str, set[int]]]) -> None:
-    """Put the original rows of the reduced ``sheets`` (name -> (original entry, rows written)) back
-    into ``dest``."""
-    from .splice import shared_strings, spliced_sheet
-
-    with zipfile.ZipFile(original) as zo:
-        strings = shared_strings(zo)
-        with rewritten_zip(dest) as (src, out):
-            targets = {entry: sheets[name] for name, entry in _sheet_entries(src) if name in sheets}
-            for info in src.infolist():
-                data = src.read(info)
-                if info.filename in targets:
-                    old_entry, written = targets[info.filename]
-                    data = spliced_sheet(zo.read(old_entry), data, written, strings)
-                out.writestr(info, data)
 
 
 _PRINT_AREA = re.compile(

@@ -53,10 +53,11 @@ def _rows(xml: bytes) -> tuple[int, int, list[tuple[int, bytes, bytes]]]:
     start, end = data.start(1), data.end(1)
     rows, done = [], start
     for match in _ROW.finditer(xml, start, end):
-        number = _ROW_NUMBER.search(match.group(1))
-        if number is None or xml[done : match.start()].strip():
+        attrs = match.group(1)
+        number = _ROW_NUMBER.search(attrs)
+        if number is None or (match.start() != done and xml[done : match.start()].strip()):
             raise Unspliceable("row without number or stray content")
-        rows.append((int(number.group(1)), match.group(1), match.group(2) or b""))
+        rows.append((int(number.group(1)), attrs, match.group(2) or b""))
         done = match.end()
     if xml[done:end].strip():
         raise Unspliceable("stray content after the rows")
@@ -65,12 +66,22 @@ def _rows(xml: bytes) -> tuple[int, int, list[tuple[int, bytes, bytes]]]:
 
 def check_sheet(xml: bytes) -> None:
     """Raise Unspliceable unless every row of this sheet can be moved verbatim."""
-    _start, _end, rows = _rows(xml)
-    for _number, _attrs, body in rows:
-        if _BLOCKING.search(body):
-            raise Unspliceable("shared/array formula or prefixed content")
-        if len(_SHARED_TYPE.findall(body)) != len(_SHARED_CELL.findall(body)):
-            raise Unspliceable("shared-string cell of an unexpected form")
+    _checked_rows(xml)
+
+
+def _checked_rows(xml: bytes) -> list[tuple[int, bytes, bytes]]:
+    """The rows of :func:`_rows`, after checking that every one can be moved verbatim.
+
+    Both checks first run once over the whole sheetData (a row's start tag never holds a shared
+    type, and a match inside one row body is a match in the whole); only a sheet whose rows carry
+    prefixed attributes (Excel's ``x14ac:dyDescent``) is checked row body by row body.
+    """
+    start, end, rows = _rows(xml)
+    if len(_SHARED_TYPE.findall(xml, start, end)) != len(_SHARED_CELL.findall(xml, start, end)):
+        raise Unspliceable("shared-string cell of an unexpected form")
+    if _BLOCKING.search(xml, start, end) and any(_BLOCKING.search(body) for _n, _a, body in rows):
+        raise Unspliceable("shared/array formula or prefixed content")
+    return rows
 
 
 def _row_xml(attrs: bytes, body: bytes) -> bytes:
@@ -81,8 +92,9 @@ def _row_xml(attrs: bytes, body: bytes) -> bytes:
 def reduced_sheet(xml: bytes, keep: set[int]) -> bytes:
     """The sheet with only the rows in ``keep`` left in its sheetData and without the conditional
     formatting and data validation that :func:`spliced_sheet` puts back verbatim (ppid never writes
-    them; they are most of what openpyxl spends on a small sheet)."""
-    _start, _end, rows = _rows(xml)
+    them; they are most of what openpyxl spends on a small sheet). Raises Unspliceable like
+    :func:`check_sheet`."""
+    rows = _checked_rows(xml)
     xml = _with_rows(xml, b"".join(_row_xml(a, b) for n, a, b in rows if n in keep))
     formats = _formats(xml)
     return xml if formats is None else xml[: formats[0]] + xml[formats[1] :]
@@ -213,7 +225,6 @@ def reduce_package(zo: zipfile.ZipFile, parts: dict[str, set[int]]) -> tuple[io.
             data = zo.read(info)
             if info.filename in parts:
                 try:
-                    check_sheet(data)
                     data = reduced_sheet(data, parts[info.filename])
                     reduced.add(info.filename)
                 except Unspliceable:
