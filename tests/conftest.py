@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from _factories import PINNED_NOW
+from _libreoffice import kept_running
 from filelock import FileLock
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
@@ -100,14 +101,24 @@ def register(blank: Path, tmp_path: Path) -> Path:
 # ---------------------------------------------------------------- LibreOffice
 @pytest.fixture(scope="session", autouse=True)
 def soffice_profile(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[Path]:
-    """One LibreOffice profile per worker, reused by every conversion (in-process and ``ppid`` subprocesses).
+    """One LibreOffice profile per worker, reused by every conversion (in-process and ``ppid`` subprocesses),
+    and one LibreOffice kept running on it that takes each conversion over (:mod:`_libreoffice`).
 
     A fresh profile costs each soffice call its first-start set-up; calls within a worker never overlap.
     """
-    profile = tmp_path_factory.getbasetemp() / f"libreoffice-{worker_id}"
-    with pytest.MonkeyPatch.context() as mp:
+    base = tmp_path_factory.getbasetemp()
+    profile = base / f"libreoffice-{worker_id}"
+    with pytest.MonkeyPatch.context() as mp, kept_running(profile, base / f"libreoffice-doc-{worker_id}"):
         mp.setenv(PROFILE_VARIABLE, str(profile))
         yield profile
+
+
+@pytest.fixture
+def cold_libreoffice(tmp_path_factory: pytest.TempPathFactory, worker_id: str, monkeypatch) -> Path:
+    """A profile nothing keeps running: soffice converts itself and prints why a file could not be loaded."""
+    profile = tmp_path_factory.getbasetemp() / f"libreoffice-dingin-{worker_id}"
+    monkeypatch.setenv(PROFILE_VARIABLE, str(profile))
+    return profile
 
 
 @pytest.fixture

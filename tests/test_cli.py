@@ -299,7 +299,7 @@ def test_a_full_disk_exits_3_and_leaves_the_register(register: Path, command: st
     assert register.read_bytes() == before
 
 
-def test_a_failed_pdf_conversion_exits_1_and_names_the_file(register: Path) -> None:
+def test_a_failed_pdf_conversion_exits_1_and_names_the_file(register: Path, cold_libreoffice: Path) -> None:
     if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) tidak terpasang")
     add_request(register)

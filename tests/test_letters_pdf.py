@@ -69,7 +69,7 @@ def small_letters(folder: Path, count: int) -> list[Path]:
 
 
 @needs_soffice
-def test_more_letters_than_one_chunk_all_convert_and_a_broken_one_is_named(tmp_path):
+def test_more_letters_than_one_chunk_all_convert_and_a_broken_one_is_named(tmp_path, cold_libreoffice):
     letters = small_letters(tmp_path, 3)  # chunks [0, 1] and [2]: two calls, then the broken one alone
     broken = letters[1]
     broken.write_bytes(broken.read_bytes()[:500])  # a truncated .docx LibreOffice cannot load

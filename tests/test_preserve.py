@@ -50,7 +50,7 @@ def png(tmp_path_factory) -> Path:
 
 def build(path: Path, vba_bin: Path, *, sheets: int = 11, extras=None) -> Path:
     """A macro workbook with one form button per sheet (XlsxWriter writes them as VML)."""
-    wb = xlsxwriter.Workbook(path)
+    wb = xlsxwriter.Workbook(path, {"in_memory": True})
     wb.add_vba_project(str(vba_bin))
     for i in range(sheets):
         ws = wb.add_worksheet(f"Lembar{i + 1}")

