@@ -511,3 +511,16 @@ def test_every_table_layout_is_used_and_register_columns_carry_their_schema_head
     assert headers["keberatan"][2] == KEBERATAN.column("alasan_keberatan").header
     assert headers["bulanan"][3:-1] == list(KEPUTUSAN)
     assert made["belum_selesai"].title == "Permohonan belum selesai per 31 Maret 2026"
+
+
+def test_an_identical_chart_is_drawn_once_per_process(tmp_path: Path) -> None:
+    """A chart is a pure function of its data: the second report with the same chart reuses the PNG."""
+    from automation.report import charts
+
+    charts._bar_png.cache_clear()
+    first = charts.bar_chart(tmp_path / "a.png", ["Dinas A", "Dinas B"], [3, 1], "Permohonan per PD")
+    again = charts.bar_chart(tmp_path / "b.png", ["Dinas A", "Dinas B"], [3, 1], "Permohonan per PD")
+    other = charts.bar_chart(tmp_path / "c.png", ["Dinas A", "Dinas B"], [3, 2], "Permohonan per PD")
+    assert first.read_bytes() == again.read_bytes() != other.read_bytes()
+    assert first.read_bytes().startswith(b"\x89PNG")
+    assert charts._bar_png.cache_info().hits == 1
