@@ -362,7 +362,7 @@ def fresh(src: Path, folder: str) -> Path:
 
 
 # ---------------------------------------------------------------- validate
-@examples(quick=6)  # about 1 s per example on one idle core
+@examples(quick=4)  # about 1 s per example on one idle core
 @given(plan=plans)
 def test_validate_survives_hostile_values_in_every_column(empty: Path, plan: Plan) -> None:
     with tempfile.TemporaryDirectory() as folder:

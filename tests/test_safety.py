@@ -313,7 +313,7 @@ def forked(fn, *args) -> int:
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_kill_9_at_random_moments_never_breaks_the_register(register):
-    runs = 200 if os.environ.get("PPID_LONG_TESTS") == "1" else 20
+    runs = 200 if os.environ.get("PPID_LONG_TESTS") == "1" else 12
     rng = random.Random(20261124)
     last = read_counter(register)
     for _ in range(runs):

@@ -8,6 +8,7 @@ XML so validation can point at them.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 import zipfile
@@ -35,7 +36,17 @@ _HEADER_SCAN_ROWS = 20
 
 def norm(text: Any) -> str:
     """Header comparison form: case-folded, single spaces, no surrounding blanks."""
+    if isinstance(text, str) and len(text) <= _HEADER_LENGTH:
+        return _norm_header(text)
     return _SPACES.sub(" ", str(text or "")).strip().casefold()
+
+
+_HEADER_LENGTH = 120  # headers and titles are short; long cell text is not kept
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_header(text: str) -> str:  # the same headers and titles are compared on every read
+    return _SPACES.sub(" ", text).strip().casefold()
 
 
 def read_register(path: Path, *, with_log: bool = True, progress: Progress = silent) -> Register:
