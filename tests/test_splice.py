@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from automation.excel.preserve import roundtrip_openpyxl
-from automation.excel.splice import Unspliceable, check_sheet, reduced_sheet, spliced_sheet
+from automation.excel.splice import Unspliceable, check_sheet, reduced_sheet, spliced_sheet, stub_sheet
 
 
 def _source(path: Path) -> Path:
@@ -153,6 +153,38 @@ def test_one_pass_gives_spliced_rows_and_restored_parts_together(register, tmp_p
         rows = [(x.read(n).count(b"<row "), n) for x in (a, b) for n in ["xl/worksheets/sheet2.xml"]]
         assert rows[0][0] == rows[1][0] > 1
         assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in b.infolist())
+
+
+def test_a_sheet_nobody_writes_comes_back_whole_with_openpyxls_relationship_ids(register, tmp_path) -> None:
+    """openpyxl gets a stub of each unwritten sheet; the saved sheet is the original, byte for byte,
+    apart from the elements naming its table and buttons (openpyxl numbers them anew) and shared
+    strings written inline (openpyxl writes its own string table)."""
+    dest = tmp_path / "rows.xlsm"
+    roundtrip_openpyxl(register, dest, lambda wb: None, rows={"1 Permohonan": {7}})
+    outside = re.compile(rb"<(legacyDrawing|tableParts|sheetData)\b[^>]*?(?:/>|>.*?</\1>)", re.S)
+    with zipfile.ZipFile(register) as a, zipfile.ZipFile(dest) as b:
+        untouched = [
+            n for n in a.namelist() if n.startswith("xl/worksheets/sheet") and n != "xl/worksheets/sheet2.xml"
+        ]
+        assert len(untouched) > 10
+        for name in untouched:
+            old, new = a.read(name), b.read(name)
+            assert outside.sub(b"", old) == outside.sub(b"", new), name
+            assert old.count(b"<row ") == new.count(b"<row ") and old.count(b"<c ") == new.count(b"<c "), name
+    assert _calamine(dest) == _calamine(register)
+
+
+def test_a_sheet_with_another_relationship_is_not_stubbed() -> None:
+    """A hyperlink, a drawing or printer settings: openpyxl loads the sheet's other elements as before."""
+    head = b'<worksheet xmlns="m" xmlns:r="r"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>'
+    table = b'<tableParts count="1"><tablePart r:id="rId1"/></tableParts>'
+    assert (
+        stub_sheet(head + table + b"</worksheet>")
+        == b'<worksheet xmlns="m" xmlns:r="r"><sheetData/>' + table + b"</worksheet>"
+    )
+    link = b'<hyperlinks><hyperlink ref="A1" r:id="rId2"/></hyperlinks>'
+    assert stub_sheet(head + link + table + b"</worksheet>") is None
+    assert stub_sheet(head + b'<pageSetup paperSize="9" r:id="rId3"/>' + b"</worksheet>") is None
 
 
 def test_a_write_outside_the_loaded_rows_is_impossible_to_lose_silently(tmp_path) -> None:

@@ -705,13 +705,19 @@ def roundtrip_openpyxl(
 _Spliced = dict[str, tuple[str, set[int]]]  # sheet name -> (original zip entry, rows openpyxl wrote)
 
 
-def _finish(original: Path, saved: IO[bytes], dest: Path, spliced: _Spliced) -> list[str]:
+def _finish(
+    original: Path,
+    saved: IO[bytes],
+    dest: Path,
+    spliced: _Spliced,
+    stubs: frozenset[str] | set[str] = frozenset(),
+) -> list[str]:
     """Write ``dest`` from openpyxl's package ``saved`` in one pass (one compression): the original rows
-    put back into the ``spliced`` sheets, formula cells given
+    put back into the ``spliced`` sheets (the ``stubs`` among them come back whole), formula cells given
     their cached values, and what openpyxl dropped restored (:func:`repair`). Returns repair's lines."""
     with zipfile.ZipFile(original) as zo, zipfile.ZipFile(saved) as zs:
         orig = _Package(zo)
-        new = _Finished(zs, orig, spliced)
+        new = _Finished(zs, orig, spliced, stubs)
         fix = _plan_repair(orig, new)
         with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
             _write_repaired(new, out, fix)
@@ -722,11 +728,13 @@ class _Finished(_Package):
     """openpyxl's saved package as :func:`_finish` writes it, each sheet computed when read (never
     all held at once): the original rows spliced back, formula cells with their cached values."""
 
-    def __init__(self, zf: zipfile.ZipFile, orig: _Package, spliced: _Spliced) -> None:
+    def __init__(
+        self, zf: zipfile.ZipFile, orig: _Package, spliced: _Spliced, stubs: frozenset[str] | set[str]
+    ) -> None:
         from .splice import shared_strings
 
         super().__init__(zf)
-        self._orig, self._spliced = orig, spliced
+        self._orig, self._spliced, self._stubs = orig, spliced, stubs
         self._sheets: dict[str, tuple[str, str]] = {}  # saved entry -> (sheet name, original part)
         old_parts = dict(orig.sheets())
         for name, part in self.sheets():
@@ -736,7 +744,7 @@ class _Finished(_Package):
         self._strings = shared_strings(orig.zf) if spliced else []
 
     def entry(self, info: zipfile.ZipInfo) -> bytes:
-        from .splice import spliced_sheet
+        from .splice import restored_sheet, spliced_sheet
 
         data = self.zf.read(info)
         sheet = self._sheets.get(info.filename)
@@ -744,7 +752,9 @@ class _Finished(_Package):
             return data
         name, old_part = sheet
         old = self._orig.read(old_part)
-        if name in self._spliced:
+        if name in self._stubs:
+            data = restored_sheet(old, data, self._strings)
+        elif name in self._spliced:
             data = spliced_sheet(old, data, self._spliced[name][1], self._strings)
         return _with_cached_values(data, old)
 
@@ -799,14 +809,19 @@ def _save_rows(
     with zipfile.ZipFile(original) as zo:
         entries = dict(_sheet_entries(zo))
         kept = {entry: rows.get(name, set()) for name, entry in entries.items()}
-        reduced, spliced = reduce_package(zo, kept)
+        reduced, spliced, stubbed = reduce_package(zo, kept)
     saved = io.BytesIO()
     with reduced:
         _openpyxl_save(reduced, original, saved, mutate)
     del reduced
-    sheets = {name: (entry, rows.get(name, set())) for name, entry in entries.items() if entry in spliced}
+    sheets = {
+        name: (entry, rows.get(name, set()))
+        for name, entry in entries.items()
+        if entry in spliced or entry in stubbed
+    }
+    stubs = {name for name, entry in entries.items() if entry in stubbed}
     try:
-        return _finish(original, saved, dest, sheets)
+        return _finish(original, saved, dest, sheets, stubs)
     except Unspliceable:  # e.g. a shared-string index out of range: load whole, as before
         return None
 

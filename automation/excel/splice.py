@@ -213,23 +213,68 @@ def _dimension(xml: bytes, original: bytes, last_row: int) -> bytes:
     return xml[: new.start()] + b'<dimension ref="' + ref + b'"/>' + xml[new.end() :]
 
 
-def reduce_package(zo: zipfile.ZipFile, parts: dict[str, set[int]]) -> tuple[io.BytesIO, set[str]]:
+# A sheet nobody writes goes to openpyxl as a stub holding only the elements that name its
+# relationships (tables, the VML drawing of buttons and notes): openpyxl still carries those parts
+# through, and the sheet itself comes back verbatim from the original.
+_REL_ELEMENTS = re.compile(rb"<(legacyDrawing|tableParts)\b[^>]*?(?:/>|>.*?</\1>)", re.S)
+_REL_ID = re.compile(rb"\sr:id=")
+_ROOT = re.compile(rb"^(?:\s*<\?xml[^>]*\?>)?\s*<worksheet\b[^>]*>")
+
+
+def stub_sheet(xml: bytes) -> bytes | None:
+    """The sheet as openpyxl gets it when nothing on it is written (see :func:`restored_sheet`), or
+    None when it could not be restored that way (then its rows are reduced as usual)."""
+    try:
+        _checked_rows(xml)
+    except Unspliceable:
+        return None
+    root = _ROOT.match(xml)
+    elements = [m.group(0) for m in _REL_ELEMENTS.finditer(xml)]
+    if root is None:
+        return None
+    if len(_REL_ID.findall(xml)) != sum(len(_REL_ID.findall(e)) for e in elements):
+        return None  # another relationship (printer settings, a drawing, a link): openpyxl's way
+    return root.group(0) + b"<sheetData/>" + b"".join(elements) + b"</worksheet>"
+
+
+def restored_sheet(original: bytes, saved: bytes, strings: list[bytes]) -> bytes:
+    """The original sheet of a stub, byte for byte except: its relationship elements as openpyxl
+    wrote them (openpyxl numbers relationships anew) and shared strings made inline."""
+    old = list(_REL_ELEMENTS.finditer(original))
+    new = list(_REL_ELEMENTS.finditer(saved))
+    if [m.group(1) for m in old] != [m.group(1) for m in new]:
+        raise Unspliceable("openpyxl wrote other relationship elements")
+    out = original
+    for before, after in reversed(list(zip(old, new, strict=True))):
+        out = out[: before.start()] + after.group(0) + out[before.end() :]
+    start, end, _rows_ = _rows(out)
+    return out[:start] + _inline(out[start:end], strings) + out[end:]
+
+
+def reduce_package(zo: zipfile.ZipFile, parts: dict[str, set[int]]) -> tuple[io.BytesIO, set[str], set[str]]:
     """A copy of the package in memory whose worksheet parts (``parts``: zip name -> rows kept) hold
-    only the kept rows, and the names of the parts reduced (a sheet that cannot be spliced stays whole)."""
+    only the kept rows, the names of the parts reduced (a sheet that cannot be spliced stays whole),
+    and of the parts given as a stub (no row kept: :func:`stub_sheet`)."""
     buffer = io.BytesIO()
     reduced: set[str] = set()
+    stubbed: set[str] = set()
     if STYLES not in zo.namelist():  # cell style indices would point nowhere: load whole
         parts = {}
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
         for info in zo.infolist():
             data = zo.read(info)
             if info.filename in parts:
-                try:
-                    data = reduced_sheet(data, parts[info.filename])
-                    reduced.add(info.filename)
-                except Unspliceable:
-                    pass  # loaded whole, as openpyxl always did
+                stub = None if parts[info.filename] else stub_sheet(data)
+                if stub is not None:
+                    data = stub
+                    stubbed.add(info.filename)
+                else:
+                    try:
+                        data = reduced_sheet(data, parts[info.filename])
+                        reduced.add(info.filename)
+                    except Unspliceable:
+                        pass  # loaded whole, as openpyxl always did
             out.writestr(info.filename, data)
             del data
     buffer.seek(0)
-    return buffer, reduced
+    return buffer, reduced, stubbed
