@@ -174,6 +174,20 @@ def test_a_sheet_nobody_writes_comes_back_whole_with_openpyxls_relationship_ids(
     assert _calamine(dest) == _calamine(register)
 
 
+def test_a_value_written_on_a_sheet_said_to_be_untouched_is_not_lost(tmp_path) -> None:
+    """A caller that writes a sheet it did not name gets a whole load, not a silently dropped value."""
+    src = _source(tmp_path / "src.xlsx")
+    dest = tmp_path / "rows.xlsx"
+
+    def also_other(wb) -> None:
+        _mutate(wb)
+        wb["Lain"]["C3"] = "tidak hilang"
+
+    roundtrip_openpyxl(src, dest, also_other, rows=ROWS)
+    assert _calamine(dest)["Lain"][2][2] == "tidak hilang"
+    assert _calamine(dest)["Data"][2][2] == 999
+
+
 def test_a_sheet_with_another_relationship_is_not_stubbed() -> None:
     """A hyperlink, a drawing or printer settings: openpyxl loads the sheet's other elements as before."""
     head = b'<worksheet xmlns="m" xmlns:r="r"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>'

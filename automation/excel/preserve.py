@@ -808,7 +808,7 @@ def _save_rows(
 
     with zipfile.ZipFile(original) as zo:
         entries = dict(_sheet_entries(zo))
-        kept = {entry: rows.get(name, set()) for name, entry in entries.items()}
+        kept = {entry: rows.get(name) for name, entry in entries.items()}  # None: not written at all
         reduced, spliced, stubbed = reduce_package(zo, kept)
     saved = io.BytesIO()
     with reduced:

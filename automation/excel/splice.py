@@ -217,7 +217,8 @@ def _dimension(xml: bytes, original: bytes, last_row: int) -> bytes:
 # relationships (tables, the VML drawing of buttons and notes): openpyxl still carries those parts
 # through, and the sheet itself comes back verbatim from the original.
 _REL_ELEMENTS = re.compile(rb"<(legacyDrawing|tableParts)\b[^>]*?(?:/>|>.*?</\1>)", re.S)
-_REL_ID = re.compile(rb"\sr:id=")
+_REL_ID = re.compile(rb"\s[A-Za-z_][\w.-]*:id\s*=")  # any prefix: Excel writes r:, others may not
+_VALUE_IN_ROWS = re.compile(rb"<(?:v|is|f)\b")
 _ROOT = re.compile(rb"^(?:\s*<\?xml[^>]*\?>)?\s*<worksheet\b[^>]*>")
 
 
@@ -240,6 +241,9 @@ def stub_sheet(xml: bytes) -> bytes | None:
 def restored_sheet(original: bytes, saved: bytes, strings: list[bytes]) -> bytes:
     """The original sheet of a stub, byte for byte except: its relationship elements as openpyxl
     wrote them (openpyxl numbers relationships anew) and shared strings made inline."""
+    start, end, _saved_rows = _rows(saved)
+    if _VALUE_IN_ROWS.search(saved, start, end):  # a value written on a sheet said to be untouched
+        raise Unspliceable("a value was written on a stub sheet")  # never lost: loaded whole instead
     old = list(_REL_ELEMENTS.finditer(original))
     new = list(_REL_ELEMENTS.finditer(saved))
     if [m.group(1) for m in old] != [m.group(1) for m in new]:
@@ -251,10 +255,12 @@ def restored_sheet(original: bytes, saved: bytes, strings: list[bytes]) -> bytes
     return out[:start] + _inline(out[start:end], strings) + out[end:]
 
 
-def reduce_package(zo: zipfile.ZipFile, parts: dict[str, set[int]]) -> tuple[io.BytesIO, set[str], set[str]]:
-    """A copy of the package in memory whose worksheet parts (``parts``: zip name -> rows kept) hold
-    only the kept rows, the names of the parts reduced (a sheet that cannot be spliced stays whole),
-    and of the parts given as a stub (no row kept: :func:`stub_sheet`)."""
+def reduce_package(
+    zo: zipfile.ZipFile, parts: dict[str, set[int] | None]
+) -> tuple[io.BytesIO, set[str], set[str]]:
+    """A copy of the package in memory whose worksheet parts (``parts``: zip name -> rows kept; None:
+    nothing on the sheet is written) hold only the kept rows, the names of the parts reduced (a sheet
+    that cannot be spliced stays whole), and of the parts given as a stub (:func:`stub_sheet`)."""
     buffer = io.BytesIO()
     reduced: set[str] = set()
     stubbed: set[str] = set()
@@ -264,13 +270,14 @@ def reduce_package(zo: zipfile.ZipFile, parts: dict[str, set[int]]) -> tuple[io.
         for info in zo.infolist():
             data = zo.read(info)
             if info.filename in parts:
-                stub = None if parts[info.filename] else stub_sheet(data)
+                keep = parts[info.filename]
+                stub = stub_sheet(data) if keep is None else None
                 if stub is not None:
                     data = stub
                     stubbed.add(info.filename)
                 else:
                     try:
-                        data = reduced_sheet(data, parts[info.filename])
+                        data = reduced_sheet(data, keep or set())
                         reduced.add(info.filename)
                     except Unspliceable:
                         pass  # loaded whole, as openpyxl always did
